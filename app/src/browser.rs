@@ -1,0 +1,75 @@
+//! Small bridges to browser APIs: clipboard, file download, reading a picked file.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+fn describe(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|error| String::from(error.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| String::from("the browser refused"))
+}
+
+/// Copies text to the clipboard.
+pub async fn copy_to_clipboard(text: &str) -> Result<(), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let promise = window.navigator().clipboard().write_text(text);
+    JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|error| describe(&error))
+}
+
+/// Offers text as a file download named `file_name`.
+pub fn download(file_name: &str, mime_type: &str, text: &str) -> Result<(), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime_type);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|error| describe(&error))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|error| describe(&error))?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|error| describe(&error))?
+        .dyn_into()
+        .map_err(|_| String::from("could not create a link"))?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000)
+        .map_err(|error| describe(&error))?;
+    Ok(())
+}
+
+/// Reads a picked file as text (invalid UTF-8 becomes U+FFFD, as the browser decodes it).
+pub async fn read_file_text(file: &web_sys::File) -> Result<String, String> {
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|error| describe(&error))?;
+    text.as_string()
+        .ok_or_else(|| String::from("the file is not text"))
+}
+
+/// The UTF-16 offset (what text controls count in) of a 1-based line and column of `text`.
+pub fn utf16_offset(text: &str, line: u32, column: u32) -> u32 {
+    let mut offset = 0usize;
+    for (index, line_text) in text.split('\n').enumerate() {
+        if index + 1 == line as usize {
+            let prefix: usize = line_text
+                .chars()
+                .take(column.saturating_sub(1) as usize)
+                .map(char::len_utf16)
+                .sum();
+            return u32::try_from(offset + prefix).unwrap_or(u32::MAX);
+        }
+        offset += line_text.encode_utf16().count() + 1;
+    }
+    u32::try_from(offset).unwrap_or(u32::MAX)
+}

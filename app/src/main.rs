@@ -1,0 +1,12 @@
+//! Relvar in the browser: mounts the studio into the page.
+
+mod app;
+mod browser;
+mod canvas;
+mod panels;
+mod store;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

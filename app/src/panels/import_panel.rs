@@ -1,0 +1,75 @@
+//! Import: paste DDL or open a .sql file; the design is replaced (undoably) by what it holds.
+
+use leptos::prelude::*;
+use relvar_sql::Dialect;
+use wasm_bindgen::JsCast;
+
+use super::import_report::ImportReportView;
+use crate::browser::read_file_text;
+use crate::store::use_store;
+
+#[component]
+pub fn ImportPanel() -> impl IntoView {
+    let store = use_store();
+    let textarea = NodeRef::<leptos::html::Textarea>::new();
+    let file_error = RwSignal::new(None::<String>);
+
+    let import_text = move || {
+        if let Some(textarea) = textarea.get_untracked() {
+            store.import(&textarea.value(), Dialect::PostgreSql);
+        }
+    };
+    let open_file = move |event: leptos::ev::Event| {
+        let Some(input) = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            match read_file_text(&file).await {
+                Ok(text) => {
+                    file_error.set(None);
+                    if let Some(textarea) = textarea.get_untracked() {
+                        textarea.set_value(&text);
+                    }
+                    store.import(&text, Dialect::PostgreSql);
+                }
+                Err(error) => {
+                    file_error.set(Some(format!("Could not read {}: {error}", file.name())))
+                }
+            }
+        });
+    };
+
+    view! {
+        <section class="panel import-panel">
+            <h2>"Import DDL"</h2>
+            <textarea
+                id="import-text"
+                node_ref=textarea
+                spellcheck="false"
+                placeholder="Paste CREATE TABLE statements, a pg_dump schema or Rails structure.sql…"
+            ></textarea>
+            <div class="panel-row">
+                <label class="dialect">
+                    "Dialect "
+                    <select id="import-dialect">
+                        <option value="postgres" selected>"PostgreSQL"</option>
+                    </select>
+                </label>
+                <label class="button file-button">
+                    "Open .sql…"
+                    <input id="import-file" type="file" accept=".sql,.txt,.ddl,text/plain,application/sql" on:change=open_file />
+                </label>
+                <button id="import-button" class="primary" on:click=move |_| import_text()>"Import"</button>
+            </div>
+            {move || file_error.get().map(|error| view! { <p class="error">{error}</p> })}
+            <ImportReportView textarea=textarea />
+        </section>
+    }
+}

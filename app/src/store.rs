@@ -1,0 +1,114 @@
+//! The app's state: the design in a reactive signal, edited only through commands kept in the
+//! history, plus the report of the last import.
+
+use leptos::prelude::*;
+use relvar_model::{Command, Design, History};
+use relvar_sql::{Dialect, Import};
+
+/// What the last import found, for the import panel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportReport {
+    pub statement_count: usize,
+    pub modelled_count: usize,
+    pub table_count: usize,
+    pub foreign_key_count: usize,
+    pub diagnostics: Vec<relvar_sql::Diagnostic>,
+}
+
+/// Shared by every component through context.
+#[derive(Debug, Clone, Copy)]
+pub struct Store {
+    pub design: RwSignal<Design>,
+    history: StoredValue<History>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+    pub last_import: RwSignal<Option<ImportReport>>,
+    /// Bumped whenever the whole design is replaced, so the canvas can fit it into view.
+    pub replaced: RwSignal<u32>,
+}
+
+impl Store {
+    pub fn new() -> Self {
+        Self {
+            design: RwSignal::new(Design::default()),
+            history: StoredValue::new(History::default()),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            last_import: RwSignal::new(None),
+            replaced: RwSignal::new(0),
+        }
+    }
+
+    /// Applies an edit through the history; a command that does not apply changes nothing.
+    pub fn dispatch(&self, command: Command) {
+        let replaces = matches!(command, Command::ReplaceDesign(_));
+        let mut applied = false;
+        self.history.update_value(|history| {
+            self.design.maybe_update(|design| {
+                applied = history.apply(design, command).is_ok();
+                applied
+            });
+        });
+        if applied {
+            self.sync_flags();
+            if replaces {
+                self.replaced.update(|count| *count += 1);
+            }
+        }
+    }
+
+    pub fn undo(&self) {
+        self.step(History::undo);
+    }
+
+    pub fn redo(&self) {
+        self.step(History::redo);
+    }
+
+    fn step(
+        &self,
+        step: fn(&mut History, &mut Design) -> Result<bool, relvar_model::CommandError>,
+    ) {
+        let mut stepped = false;
+        self.history.update_value(|history| {
+            self.design.maybe_update(|design| {
+                stepped = matches!(step(history, design), Ok(true));
+                stepped
+            });
+        });
+        if stepped {
+            self.sync_flags();
+        }
+    }
+
+    fn sync_flags(&self) {
+        let (undo, redo) = self
+            .history
+            .with_value(|history| (history.can_undo(), history.can_redo()));
+        self.can_undo.set(undo);
+        self.can_redo.set(redo);
+    }
+
+    /// Imports SQL text as a new design (an undoable replacement) and records the report.
+    pub fn import(&self, text: &str, dialect: Dialect) {
+        let Import {
+            mut design,
+            diagnostics,
+            statement_count,
+            modelled_count,
+        } = relvar_sql::import_sql(text, dialect);
+        relvar_layout::place_unpositioned(&mut design);
+        self.last_import.set(Some(ImportReport {
+            statement_count,
+            modelled_count,
+            table_count: design.tables.len(),
+            foreign_key_count: design.foreign_keys.len(),
+            diagnostics,
+        }));
+        self.dispatch(Command::ReplaceDesign(Box::new(design)));
+    }
+}
+
+pub fn use_store() -> Store {
+    use_context::<Store>().unwrap_or_else(Store::new)
+}

@@ -1,0 +1,5 @@
+//! Diagram and document exports of a design. Today: Mermaid `erDiagram`.
+
+mod mermaid;
+
+pub use mermaid::to_mermaid;

@@ -1,0 +1,14 @@
+//! Geometry of the ERD: how big a table box is, where each column row sits, where tables go when
+//! the design does not say, how edges run, and the pan/zoom viewport.
+
+mod edges;
+mod geometry;
+mod grid;
+mod viewport;
+
+pub use edges::{EdgeRoute, Side, route};
+pub use geometry::{
+    CHAR_WIDTH, HEADER_HEIGHT, MARKER_WIDTH, PADDING_X, ROW_HEIGHT, Size, row_center_y, table_size,
+};
+pub use grid::{grid_layout, place_unpositioned};
+pub use viewport::{MAX_SCALE, MIN_SCALE, Rect, Viewport, design_bounds, table_rect};

@@ -1,0 +1,17 @@
+//! The Relvar design document as plain data, and the commands that edit it.
+//!
+//! A [`Design`] holds no signals and does no I/O. Every edit is a [`Command`]; applying one returns
+//! its inverse, and [`History`] keeps both stacks for undo and redo.
+
+mod command;
+mod design;
+mod history;
+mod ids;
+
+pub use command::{Command, CommandError};
+pub use design::{
+    Column, Design, FORMAT_VERSION, ForeignKey, Layout, Point, PrimaryKey, ReferentialAction,
+    Table, UniqueConstraint, UnmodelledStatement,
+};
+pub use history::History;
+pub use ids::{ColumnId, ForeignKeyId, IdAllocator, TableId};

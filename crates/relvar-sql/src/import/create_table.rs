@@ -1,0 +1,223 @@
+//! CREATE TABLE: columns, primary key, unique constraints, and foreign keys to resolve later.
+
+use relvar_model::{Column, ColumnId, PrimaryKey, Table, UniqueConstraint};
+use sqlparser::ast::{ColumnOption, CreateTable, DataType, TableConstraint};
+
+use super::Importer;
+use super::foreign_keys::PendingForeignKey;
+use super::names::{QualifiedName, key_columns};
+use crate::diagnostic::Severity;
+
+impl Importer {
+    pub(super) fn create_table(&mut self, create: CreateTable, text: &str) {
+        let Some(name) = QualifiedName::from_object_name(&create.name, self.dialect) else {
+            self.keep_whole(text, "CREATE TABLE with a computed name");
+            return;
+        };
+        if create.query.is_some() || create.like.is_some() || create.clone.is_some() {
+            self.keep_whole(
+                text,
+                "CREATE TABLE copying another table or a query is not modelled yet",
+            );
+            return;
+        }
+        let duplicate = self
+            .design
+            .tables
+            .iter()
+            .any(|table| table.name == name.name && table.schema == name.schema);
+        if duplicate {
+            let message = format!(
+                "table {} is defined twice; the first definition is used and this one kept as written",
+                name.display()
+            );
+            self.diagnose(Severity::Warning, self.here(), message);
+            self.keep(text.to_owned(), "a second definition of the same table");
+            return;
+        }
+        let id = self.design.ids.table();
+        let mut table = Table::new(id, name.schema.clone(), name.name.clone());
+        for column in &create.columns {
+            self.add_column(&mut table, &name, column);
+        }
+        for constraint in &create.constraints {
+            self.add_table_constraint(&mut table, &name, constraint);
+        }
+        self.carry_table_options(&mut table, &create);
+        self.design.tables.push(table);
+    }
+
+    fn add_column(
+        &mut self,
+        table: &mut Table,
+        table_name: &QualifiedName,
+        definition: &sqlparser::ast::ColumnDef,
+    ) {
+        let id = self.design.ids.column();
+        let mut column = Column::new(
+            id,
+            self.dialect.fold(&definition.name),
+            type_text(&definition.data_type),
+        );
+        for option in &definition.options {
+            let constraint_name = option.name.as_ref().map(|ident| self.dialect.fold(ident));
+            match &option.option {
+                ColumnOption::Null => column.nullable = true,
+                ColumnOption::NotNull => column.nullable = false,
+                ColumnOption::Default(expr) => column.default = Some(expr.to_string()),
+                ColumnOption::Comment(comment) => column.comment = Some(comment.clone()),
+                ColumnOption::PrimaryKey(_) => {
+                    column.nullable = false;
+                    table.primary_key = Some(PrimaryKey {
+                        name: constraint_name,
+                        columns: vec![id],
+                    });
+                }
+                ColumnOption::Unique(_) => {
+                    table.uniques.push(UniqueConstraint {
+                        name: constraint_name,
+                        columns: vec![id],
+                    });
+                }
+                ColumnOption::ForeignKey(foreign_key) => {
+                    let mut pending = PendingForeignKey::from_constraint(
+                        foreign_key,
+                        table.id,
+                        table_name,
+                        self.dialect,
+                        self.origin(),
+                    );
+                    pending.from_columns = vec![column.name.clone()];
+                    pending.name = pending.name.or(constraint_name);
+                    self.pending.push(pending);
+                }
+                other => {
+                    let written = match &option.name {
+                        Some(name) => format!("CONSTRAINT {name} {other}"),
+                        None => other.to_string(),
+                    };
+                    self.note_verbatim(format!(
+                        "{}.{}: {written}",
+                        table_name.display(),
+                        column.name
+                    ));
+                    column.verbatim.push(written);
+                }
+            }
+        }
+        table.columns.push(column);
+    }
+
+    fn add_table_constraint(
+        &mut self,
+        table: &mut Table,
+        table_name: &QualifiedName,
+        constraint: &TableConstraint,
+    ) {
+        match constraint {
+            TableConstraint::PrimaryKey(key) => {
+                let name = key.name.as_ref().map(|ident| self.dialect.fold(ident));
+                match resolve_columns(table, key_columns(&key.columns, self.dialect)) {
+                    Some(columns) => set_primary_key(table, name, columns),
+                    None => self.carry_element(table, table_name, constraint),
+                }
+            }
+            TableConstraint::Unique(unique) => {
+                let name = unique.name.as_ref().map(|ident| self.dialect.fold(ident));
+                match resolve_columns(table, key_columns(&unique.columns, self.dialect)) {
+                    Some(columns) => table.uniques.push(UniqueConstraint { name, columns }),
+                    None => self.carry_element(table, table_name, constraint),
+                }
+            }
+            TableConstraint::ForeignKey(foreign_key) => {
+                let pending = PendingForeignKey::from_constraint(
+                    foreign_key,
+                    table.id,
+                    table_name,
+                    self.dialect,
+                    self.origin(),
+                );
+                self.pending.push(pending);
+            }
+            other => self.carry_element(table, table_name, other),
+        }
+    }
+
+    fn carry_element(
+        &mut self,
+        table: &mut Table,
+        table_name: &QualifiedName,
+        element: &TableConstraint,
+    ) {
+        let written = element.to_string();
+        self.note_verbatim(format!("{}: {written}", table_name.display()));
+        table.verbatim_elements.push(written);
+    }
+
+    fn carry_table_options(&mut self, table: &mut Table, create: &CreateTable) {
+        let mut options = Vec::new();
+        if let Some(parents) = &create.inherits {
+            let names: Vec<String> = parents.iter().map(ToString::to_string).collect();
+            options.push(format!("INHERITS ({})", names.join(", ")));
+        }
+        if let Some(partition_by) = &create.partition_by {
+            options.push(format!("PARTITION BY {partition_by}"));
+        }
+        for option in options {
+            self.note_verbatim(format!("{}: {option}", table.qualified_name()));
+            table.verbatim_options.push(option);
+        }
+    }
+
+    /// Tells the user that part of a modelled statement is carried as written, not modelled.
+    fn note_verbatim(&mut self, what: String) {
+        let at = self.here();
+        self.diagnose(
+            Severity::Info,
+            at,
+            format!("carried as written, not modelled yet: {what}"),
+        );
+    }
+}
+
+fn set_primary_key(table: &mut Table, name: Option<String>, columns: Vec<ColumnId>) {
+    for column in &mut table.columns {
+        if columns.contains(&column.id) {
+            column.nullable = false;
+        }
+    }
+    table.primary_key = Some(PrimaryKey { name, columns });
+}
+
+/// Ids of the named columns of a table; `None` if a name is not a column or the list is empty.
+pub(super) fn resolve_columns(table: &Table, names: Option<Vec<String>>) -> Option<Vec<ColumnId>> {
+    let names = names.filter(|names| !names.is_empty())?;
+    names
+        .iter()
+        .map(|name| {
+            table
+                .columns
+                .iter()
+                .find(|column| &column.name == name)
+                .map(|column| column.id)
+        })
+        .collect()
+}
+
+/// A type as SQL text, lower case outside quoted identifiers: `numeric(5,2)`, `public."bıgınt"`.
+fn type_text(data_type: &DataType) -> String {
+    let written = data_type.to_string();
+    let mut result = String::with_capacity(written.len());
+    let mut quoted = false;
+    for character in written.chars() {
+        if character == '"' {
+            quoted = !quoted;
+        }
+        if quoted {
+            result.push(character)
+        } else {
+            result.extend(character.to_lowercase())
+        }
+    }
+    result
+}

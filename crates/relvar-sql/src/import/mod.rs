@@ -1,0 +1,306 @@
+//! Import: turns a SQL script into a design plus diagnostics. It never aborts: what it cannot
+//! model is kept verbatim as an unmodelled statement, with a message naming its line.
+
+mod alter_table;
+mod create_table;
+mod foreign_keys;
+mod names;
+
+use relvar_model::{Design, UnmodelledStatement};
+use sqlparser::ast::Statement;
+use sqlparser::parser::Parser;
+use sqlparser::tokenizer::Tokenizer;
+
+use crate::diagnostic::{Diagnostic, Severity, locate_parser_error};
+use crate::dialect::Dialect;
+use crate::position::{LineColumn, LineIndex};
+use crate::recover::recover;
+use crate::split::{StatementKind, split_statements};
+use foreign_keys::PendingForeignKey;
+
+/// What an import produced.
+#[derive(Debug, Clone)]
+pub struct Import {
+    pub design: Design,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Statements found in the script.
+    pub statement_count: usize,
+    /// Statements modelled completely; every other one is in `design.unmodelled`.
+    pub modelled_count: usize,
+}
+
+/// Imports a script in the given dialect.
+pub fn import_sql(text: &str, dialect: Dialect) -> Import {
+    let index = LineIndex::new(text);
+    let mut importer = Importer {
+        dialect,
+        design: Design::default(),
+        diagnostics: Vec::new(),
+        records: Vec::new(),
+        pending: Vec::new(),
+    };
+    for raw in split_statements(text) {
+        let Some(statement_text) = text.get(raw.span.clone()) else {
+            continue;
+        };
+        let at = index.locate(raw.span.start);
+        importer.records.push(StatementRecord {
+            at,
+            kept: Vec::new(),
+            reasons: Vec::new(),
+        });
+        match raw.kind {
+            StatementKind::MetaCommand => {
+                importer.keep_whole(statement_text, "a psql meta-command")
+            }
+            StatementKind::CopyFromStdin => {
+                importer.keep_whole(statement_text, "table data (COPY)")
+            }
+            StatementKind::Sql => importer.read(statement_text, &index, raw.span.start),
+        }
+    }
+    importer.finish()
+}
+
+/// What became of one statement of the script.
+struct StatementRecord {
+    at: LineColumn,
+    /// SQL kept verbatim because it is not modelled; empty when the statement was fully modelled.
+    kept: Vec<String>,
+    reasons: Vec<String>,
+}
+
+struct Importer {
+    dialect: Dialect,
+    design: Design,
+    diagnostics: Vec<Diagnostic>,
+    records: Vec<StatementRecord>,
+    pending: Vec<PendingForeignKey>,
+}
+
+impl Importer {
+    fn read(&mut self, text: &str, index: &LineIndex<'_>, start: usize) {
+        match self.parse(text) {
+            Ok(statements) if !statements.is_empty() => {
+                for statement in statements {
+                    self.model(statement, text);
+                }
+            }
+            Ok(_) => self.keep_whole(text, "an empty statement"),
+            Err(error) => {
+                let label = statement_label(text);
+                if loses_design_information(&label, text) {
+                    let (message, at) = locate_parser_error(&error, index, start);
+                    let message =
+                        format!("could not read this {label} ({message}); it is kept as written");
+                    self.diagnose(Severity::Error, at, message);
+                    self.keep(text.to_owned(), "it could not be parsed");
+                } else {
+                    let label = match alter_operation_words(text) {
+                        Some(words) => format!("{label} {words}"),
+                        None => label,
+                    };
+                    self.keep_whole(text, &format!("{label} is not modelled yet"));
+                }
+            }
+        }
+    }
+
+    /// Parses one statement; when sqlparser rejects it, tries the documented recoveries.
+    fn parse(&self, text: &str) -> Result<Vec<Statement>, String> {
+        let dialect = self.dialect.parser_dialect();
+        let tokens = Tokenizer::new(dialect.as_ref(), text)
+            .tokenize_with_location()
+            .map_err(|error| error.to_string())?;
+        let parse = |tokens: Vec<_>| {
+            Parser::new(dialect.as_ref())
+                .with_tokens_with_locations(tokens)
+                .parse_statements()
+        };
+        let error = match parse(tokens.clone()) {
+            Ok(statements) => return Ok(statements),
+            Err(error) => error,
+        };
+        let recovered = recover(&tokens).and_then(|recovery| {
+            let mut statements = parse(recovery.tokens.clone()).ok()?;
+            statements
+                .iter_mut()
+                .for_each(|statement| recovery.repair(statement));
+            Some(statements)
+        });
+        recovered.ok_or_else(|| {
+            error
+                .to_string()
+                .trim_start_matches("sql parser error: ")
+                .to_owned()
+        })
+    }
+
+    fn model(&mut self, statement: Statement, text: &str) {
+        match statement {
+            Statement::CreateTable(create) => self.create_table(create, text),
+            Statement::AlterTable(alter) => self.alter_table(alter, text),
+            _ => {
+                let label = statement_label(text);
+                self.keep_whole(text, &format!("{label} is not modelled yet"));
+            }
+        }
+    }
+
+    /// Where the statement being read starts.
+    fn here(&self) -> LineColumn {
+        self.records
+            .last()
+            .map_or(LineColumn { line: 1, column: 1 }, |record| record.at)
+    }
+
+    /// Where the statement being read starts, and its index among the script's statements.
+    fn origin(&self) -> (LineColumn, usize) {
+        (self.here(), self.records.len().saturating_sub(1))
+    }
+
+    fn diagnose(&mut self, severity: Severity, at: LineColumn, message: String) {
+        self.diagnostics.push(Diagnostic {
+            severity,
+            at,
+            message,
+        });
+    }
+
+    /// Keeps part of the current statement verbatim, for a reason shown to the user.
+    fn keep(&mut self, sql: String, reason: &str) {
+        if let Some(record) = self.records.last_mut() {
+            record.kept.push(sql);
+            record.reasons.push(reason.to_owned());
+        }
+    }
+
+    fn keep_whole(&mut self, text: &str, reason: &str) {
+        let at = self.here();
+        self.diagnose(Severity::Info, at, format!("kept as written: {reason}"));
+        self.keep(text.to_owned(), reason);
+    }
+
+    fn finish(mut self) -> Import {
+        self.resolve_foreign_keys();
+        let statement_count = self.records.len();
+        let mut modelled_count = 0;
+        for record in self.records {
+            if record.kept.is_empty() {
+                modelled_count += 1;
+                continue;
+            }
+            self.design.unmodelled.push(UnmodelledStatement {
+                line: record.at.line,
+                text: record.kept.join(";\n"),
+                reason: record.reasons.join("; "),
+            });
+        }
+        self.diagnostics.sort_by_key(|diagnostic| diagnostic.at);
+        Import {
+            design: self.design,
+            diagnostics: self.diagnostics,
+            statement_count,
+            modelled_count,
+        }
+    }
+}
+
+/// The leading keywords of a statement, e.g. `CREATE FUNCTION`, `COMMENT ON EXTENSION` or `SET`.
+fn statement_label(text: &str) -> String {
+    const MODIFIERS: &[&str] = &[
+        "OR",
+        "REPLACE",
+        "UNIQUE",
+        "MATERIALIZED",
+        "TEMPORARY",
+        "TEMP",
+        "UNLOGGED",
+        "GLOBAL",
+        "LOCAL",
+        "RECURSIVE",
+        "ON",
+    ];
+    let mut words = text.split_ascii_whitespace().map(str::to_ascii_uppercase);
+    let Some(first) = words.next() else {
+        return String::new();
+    };
+    let mut label = vec![first.clone()];
+    if matches!(first.as_str(), "CREATE" | "ALTER" | "DROP" | "COMMENT") {
+        for word in words {
+            if !word.chars().all(|c| c.is_ascii_alphabetic() || c == '_') {
+                break;
+            }
+            let is_modifier = MODIFIERS.contains(&word.as_str());
+            label.push(word);
+            if !is_modifier {
+                break;
+            }
+        }
+    }
+    label.join(" ")
+}
+
+/// Whether a statement that could not be parsed held something the model reads: a table, or
+/// an ALTER TABLE that adds columns or constraints.
+fn loses_design_information(label: &str, text: &str) -> bool {
+    match label {
+        "CREATE TABLE" => true,
+        "ALTER TABLE" => text
+            .split_ascii_whitespace()
+            .any(|word| word.eq_ignore_ascii_case("ADD")),
+        _ => false,
+    }
+}
+
+/// The two words naming what an `ALTER TABLE [ONLY] [IF EXISTS] name ...` does, e.g.
+/// `ATTACH PARTITION`.
+fn alter_operation_words(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_ascii_whitespace().collect();
+    let upper = |index: usize| words.get(index).map(|word| word.to_ascii_uppercase());
+    if upper(0)? != "ALTER" || upper(1)? != "TABLE" {
+        return None;
+    }
+    let mut at = 2;
+    while matches!(upper(at)?.as_str(), "ONLY" | "IF" | "EXISTS") {
+        at += 1;
+    }
+    let operation: Vec<String> = (at + 1..at + 3).filter_map(upper).collect();
+    Some(operation.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{alter_operation_words, statement_label};
+
+    #[test]
+    fn alter_operations_are_named() {
+        let text = "ALTER TABLE ONLY public.payment ATTACH PARTITION public.p1 FOR VALUES";
+        assert_eq!(
+            alter_operation_words(text).as_deref(),
+            Some("ATTACH PARTITION")
+        );
+        assert_eq!(alter_operation_words("SELECT 1"), None);
+    }
+
+    #[test]
+    fn labels_name_the_kind_of_statement() {
+        assert_eq!(
+            statement_label("CREATE OR REPLACE FUNCTION f()"),
+            "CREATE OR REPLACE FUNCTION"
+        );
+        assert_eq!(statement_label("set x = 1"), "SET");
+        assert_eq!(
+            statement_label("COMMENT ON EXTENSION vector IS 'v'"),
+            "COMMENT ON EXTENSION"
+        );
+        assert_eq!(
+            statement_label("create unique index i on t"),
+            "CREATE UNIQUE INDEX"
+        );
+        assert_eq!(
+            statement_label("SELECT pg_catalog.set_config('x')"),
+            "SELECT"
+        );
+    }
+}

@@ -1,0 +1,17 @@
+//! SQL in and out of a design: a statement splitter with byte spans, import through sqlparser
+//! that never aborts, and DDL export.
+
+mod diagnostic;
+mod dialect;
+mod export;
+mod import;
+mod position;
+mod recover;
+mod split;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use dialect::Dialect;
+pub use export::export_ddl;
+pub use import::{Import, import_sql};
+pub use position::{LineColumn, LineIndex};
+pub use split::{RawStatement, StatementKind, split_statements};
