@@ -20,7 +20,7 @@ if (hashes.length === 0) {
   console.error('csp-headers: index.html has no inline script; did Trunk change its loader?');
   process.exit(1);
 }
-const hashed = readdirSync(dir).filter((name) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(name));
+const hashed = readdirSync(dir).filter((name) => /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css)$/.test(name));
 const rules = hashed
   .sort()
   .map((name) => `/${name}\n  Cache-Control: public, max-age=31536000, immutable\n`)

@@ -7,6 +7,7 @@ mod command;
 mod design;
 mod history;
 mod ids;
+mod outline;
 
 pub use command::{Command, CommandError};
 pub use design::{

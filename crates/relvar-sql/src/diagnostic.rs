@@ -51,16 +51,22 @@ impl std::fmt::Display for Diagnostic {
 /// Splits a sqlparser error message into its text and the position it names, made absolute.
 ///
 /// sqlparser reports positions inside the statement it was given as a suffix
-/// `" at Line: L, Column: C"` (1-based); `statement_start` is where that statement begins in the
-/// whole script. Messages without a position point at the statement's start.
+/// `" at Line: L, Column: C"` (1-based); `statement` is where that statement sits in the whole
+/// script. A message without a position points at the statement's end when the parser ran out
+/// of input ("found: EOF"), and at its start otherwise.
 pub fn locate_parser_error(
     message: &str,
     index: &LineIndex<'_>,
-    statement_start: usize,
+    statement: std::ops::Range<usize>,
 ) -> (String, LineColumn) {
-    let start = index.locate(statement_start);
+    let start = index.locate(statement.start);
     let Some((text, position)) = message.rsplit_once(" at Line: ") else {
-        return (message.to_owned(), start);
+        let at = if message.ends_with("found: EOF") {
+            index.locate(statement.end)
+        } else {
+            start
+        };
+        return (message.to_owned(), at);
     };
     let parsed = position
         .split_once(", Column: ")
@@ -98,11 +104,9 @@ mod tests {
         let script = "SELECT 1;\n  CREATE TABLE t (a int,\n  b nonsense nonsense);";
         let index = LineIndex::new(script);
         let start = script.find("CREATE").unwrap();
-        let (text, at) = locate_parser_error(
-            "Expected: ), found: nonsense at Line: 2, Column: 14",
-            &index,
-            start,
-        );
+        let statement = start..script.len() - 1;
+        let locate = |message| locate_parser_error(message, &index, statement.clone());
+        let (text, at) = locate("Expected: ), found: nonsense at Line: 2, Column: 14");
         assert_eq!(text, "Expected: ), found: nonsense");
         assert_eq!(
             at,
@@ -111,21 +115,27 @@ mod tests {
                 column: 14
             }
         );
-        let (_, first_line) = locate_parser_error("oops at Line: 1, Column: 8", &index, start);
         assert_eq!(
-            first_line,
+            locate("oops at Line: 1, Column: 8").1,
             LineColumn {
                 line: 2,
                 column: 10
             }
         );
-        let (plain, fallback) = locate_parser_error("recursion limit exceeded", &index, start);
+        let (plain, fallback) = locate("recursion limit exceeded");
         assert_eq!(
             (plain.as_str(), fallback),
             (
                 "recursion limit exceeded",
                 LineColumn { line: 2, column: 3 }
             )
+        );
+        assert_eq!(
+            locate("Expected: a data type name, found: EOF").1,
+            LineColumn {
+                line: 3,
+                column: 23
+            }
         );
     }
 }

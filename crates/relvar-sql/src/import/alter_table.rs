@@ -51,8 +51,15 @@ impl Importer {
         let operation_count = operations.len();
         let mut remaining = Vec::new();
         for operation in operations {
-            if !self.apply_operation(table_id, &name, &operation) {
-                remaining.push(operation);
+            match self.apply_operation(table_id, &name, &operation) {
+                Outcome::Modelled => {}
+                Outcome::NotModelled => remaining.push(operation),
+                Outcome::Conflict(problem) => {
+                    let message =
+                        format!("{} {problem}; this one is kept as written", name.display());
+                    self.diagnose(Severity::Warning, self.here(), message);
+                    remaining.push(operation);
+                }
             }
         }
         if remaining.is_empty() {
@@ -68,28 +75,44 @@ impl Importer {
         }
     }
 
-    /// Models one operation; false when it is not modelled.
+    /// Models one operation, unless it is of a kind not modelled or contradicts the design.
     fn apply_operation(
         &mut self,
         table_id: relvar_model::TableId,
         name: &QualifiedName,
         operation: &AlterTableOperation,
-    ) -> bool {
+    ) -> Outcome {
         let AlterTableOperation::AddConstraint { constraint, .. } = operation else {
-            return false;
+            return Outcome::NotModelled;
         };
+        let constraint_name = match constraint {
+            TableConstraint::PrimaryKey(key) => key.name.as_ref(),
+            TableConstraint::Unique(unique) => unique.name.as_ref(),
+            TableConstraint::ForeignKey(foreign_key) => foreign_key.name.as_ref(),
+            _ => return Outcome::NotModelled,
+        }
+        .map(|ident| self.dialect.fold(ident));
+        if let Some(constraint_name) = &constraint_name {
+            if self.constraint_names(table_id).contains(constraint_name) {
+                return Outcome::Conflict(format!(
+                    "already has a constraint named {constraint_name}"
+                ));
+            }
+        }
         let Some(table) = self.design.table(table_id) else {
-            return false;
+            return Outcome::NotModelled;
         };
         match constraint {
             TableConstraint::PrimaryKey(key) => {
+                if table.primary_key.is_some() {
+                    return Outcome::Conflict(String::from("already has a primary key"));
+                }
                 let Some(columns) = resolve_columns(table, key_columns(&key.columns, self.dialect))
                 else {
-                    return false;
+                    return Outcome::NotModelled;
                 };
-                let key_name = key.name.as_ref().map(|ident| self.dialect.fold(ident));
                 let Some(table) = self.design.table_mut(table_id) else {
-                    return false;
+                    return Outcome::NotModelled;
                 };
                 for column in &mut table.columns {
                     if columns.contains(&column.id) {
@@ -97,41 +120,69 @@ impl Importer {
                     }
                 }
                 table.primary_key = Some(relvar_model::PrimaryKey {
-                    name: key_name,
+                    name: constraint_name,
                     columns,
                 });
-                true
+                Outcome::Modelled
             }
             TableConstraint::Unique(unique) => {
                 let Some(columns) =
                     resolve_columns(table, key_columns(&unique.columns, self.dialect))
                 else {
-                    return false;
+                    return Outcome::NotModelled;
                 };
-                let unique_name = unique.name.as_ref().map(|ident| self.dialect.fold(ident));
                 let Some(table) = self.design.table_mut(table_id) else {
-                    return false;
+                    return Outcome::NotModelled;
                 };
                 table.uniques.push(UniqueConstraint {
-                    name: unique_name,
+                    name: constraint_name,
                     columns,
                 });
-                true
+                Outcome::Modelled
             }
             TableConstraint::ForeignKey(foreign_key) => {
+                let origin = self.origin();
                 let pending = PendingForeignKey::from_constraint(
                     foreign_key,
                     table_id,
                     name,
                     self.dialect,
-                    self.origin(),
+                    origin,
                 );
                 self.pending.push(pending);
-                true
+                Outcome::Modelled
             }
-            _ => false,
+            _ => Outcome::NotModelled,
         }
     }
+
+    /// Names of the constraints a table has so far, foreign keys still to resolve included.
+    fn constraint_names(&self, table_id: relvar_model::TableId) -> Vec<String> {
+        let table = self.design.table(table_id);
+        let keys = table.into_iter().flat_map(|table| {
+            let primary = table.primary_key.iter().filter_map(|key| key.name.clone());
+            primary.chain(
+                table
+                    .uniques
+                    .iter()
+                    .filter_map(|unique| unique.name.clone()),
+            )
+        });
+        let foreign = self
+            .pending
+            .iter()
+            .filter(|fk| fk.from_table == table_id)
+            .filter_map(|fk| fk.name.clone());
+        keys.chain(foreign).collect()
+    }
+}
+
+/// What became of one ALTER TABLE operation.
+enum Outcome {
+    Modelled,
+    NotModelled,
+    /// It contradicts the design so far (a second primary key, a constraint name used twice).
+    Conflict(String),
 }
 
 fn operation_label(operation: &AlterTableOperation) -> String {

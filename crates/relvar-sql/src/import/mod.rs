@@ -56,7 +56,7 @@ pub fn import_sql(text: &str, dialect: Dialect) -> Import {
             StatementKind::CopyFromStdin => {
                 importer.keep_whole(statement_text, "table data (COPY)")
             }
-            StatementKind::Sql => importer.read(statement_text, &index, raw.span.start),
+            StatementKind::Sql => importer.read(statement_text, &index, raw.span.clone()),
         }
     }
     importer.finish()
@@ -79,7 +79,7 @@ struct Importer {
 }
 
 impl Importer {
-    fn read(&mut self, text: &str, index: &LineIndex<'_>, start: usize) {
+    fn read(&mut self, text: &str, index: &LineIndex<'_>, span: std::ops::Range<usize>) {
         match self.parse(text) {
             Ok(statements) if !statements.is_empty() => {
                 for statement in statements {
@@ -90,7 +90,7 @@ impl Importer {
             Err(error) => {
                 let label = statement_label(text);
                 if loses_design_information(&label, text) {
-                    let (message, at) = locate_parser_error(&error, index, start);
+                    let (message, at) = locate_parser_error(&error, index, span.clone());
                     let message =
                         format!("could not read this {label} ({message}); it is kept as written");
                     self.diagnose(Severity::Error, at, message);

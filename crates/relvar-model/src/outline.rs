@@ -1,0 +1,112 @@
+//! A stable, readable text outline of a design, by names rather than ids: what snapshot tests
+//! compare and what a summary prints. Positions are left out.
+
+use std::fmt::Write;
+
+use crate::design::{Design, ReferentialAction, Table};
+use crate::ids::ColumnId;
+
+impl Design {
+    /// One line per table, column, key, foreign key and unmodelled statement.
+    pub fn outline(&self) -> String {
+        let mut out = String::new();
+        for table in &self.tables {
+            outline_table(&mut out, table);
+        }
+        for foreign_key in &self.foreign_keys {
+            let (Some(from), Some(to)) = (
+                self.table(foreign_key.from_table),
+                self.table(foreign_key.to_table),
+            ) else {
+                continue;
+            };
+            let _ = write!(
+                out,
+                "foreign key {}{} ({}) -> {} ({})",
+                foreign_key
+                    .name
+                    .as_deref()
+                    .map(|name| format!("{name} "))
+                    .unwrap_or_default(),
+                from.qualified_name(),
+                column_names(from, &foreign_key.from_columns),
+                to.qualified_name(),
+                column_names(to, &foreign_key.to_columns),
+            );
+            for (event, action) in [
+                ("DELETE", foreign_key.on_delete),
+                ("UPDATE", foreign_key.on_update),
+            ] {
+                if action != ReferentialAction::NoAction {
+                    let _ = write!(out, " ON {event} {}", action.sql());
+                }
+            }
+            out.push('\n');
+        }
+        for statement in &self.unmodelled {
+            let _ = writeln!(
+                out,
+                "kept from line {}: {}",
+                statement.line, statement.reason
+            );
+        }
+        out
+    }
+}
+
+fn outline_table(out: &mut String, table: &Table) {
+    let _ = writeln!(out, "table {}", table.qualified_name());
+    for column in &table.columns {
+        let _ = write!(out, "  {} {}", column.name, column.data_type);
+        if !column.nullable {
+            out.push_str(" NOT NULL");
+        }
+        if let Some(default) = &column.default {
+            let _ = write!(out, " DEFAULT {default}");
+        }
+        for option in &column.verbatim {
+            let _ = write!(out, " [{option}]");
+        }
+        out.push('\n');
+    }
+    if let Some(key) = &table.primary_key {
+        let _ = writeln!(
+            out,
+            "  primary key {}({})",
+            named(key.name.as_deref()),
+            column_names(table, &key.columns)
+        );
+    }
+    for unique in &table.uniques {
+        let _ = writeln!(
+            out,
+            "  unique {}({})",
+            named(unique.name.as_deref()),
+            column_names(table, &unique.columns)
+        );
+    }
+    for element in &table.verbatim_elements {
+        let _ = writeln!(out, "  [{element}]");
+    }
+    for option in &table.verbatim_options {
+        let _ = writeln!(out, "  [{option}]");
+    }
+}
+
+fn named(name: Option<&str>) -> String {
+    name.map(|name| format!("{name} ")).unwrap_or_default()
+}
+
+fn column_names(table: &Table, ids: &[ColumnId]) -> String {
+    let names: Vec<&str> = ids
+        .iter()
+        .map(|id| {
+            table
+                .columns
+                .iter()
+                .find(|column| column.id == *id)
+                .map_or("?", |column| column.name.as_str())
+        })
+        .collect();
+    names.join(", ")
+}

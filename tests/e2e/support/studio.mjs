@@ -1,0 +1,69 @@
+// Helpers that drive the studio the way a person does.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './server.mjs';
+
+export const CORPUS = join(ROOT, '../shared/corpus');
+
+export function corpusFile(name) {
+  return readFileSync(join(CORPUS, 'sql', name), 'utf8');
+}
+
+/** The create_table count MANIFEST.tsv records for a corpus file. */
+export function manifestTableCount(name) {
+  const [header, ...rows] = readFileSync(join(CORPUS, 'MANIFEST.tsv'), 'utf8').trim().split('\n');
+  const columns = header.split('\t');
+  const row = rows.map((line) => line.split('\t')).find((cells) => cells[0] === name);
+  return Number(row[columns.indexOf('create_table')]);
+}
+
+export async function openStudio(page, url) {
+  const response = await page.goto(url);
+  await page.locator('#import-button').waitFor();
+  return response;
+}
+
+/** Pastes text into the import box the way a person does: clipboard, then Ctrl+A, Ctrl+V. */
+export async function pasteIntoImportBox(page, text) {
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  const box = page.locator('#import-text');
+  await box.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+  await page.waitForFunction((length) => document.querySelector('#import-text').value.length === length, text.length);
+}
+
+export async function importSql(page, text) {
+  await pasteIntoImportBox(page, text);
+  const before = await page.locator('#import-summary').textContent().catch(() => null);
+  await page.locator('#import-button').click();
+  await page.waitForFunction(
+    (previous) => {
+      const summary = document.querySelector('#import-summary');
+      return summary && summary.textContent !== previous;
+    },
+    before,
+  );
+  return page.locator('#import-summary').textContent();
+}
+
+export function tableBody(page, qualifiedName) {
+  return page.locator(`g.table[data-table-name="${qualifiedName}"] .table-body`);
+}
+
+export async function viewportTransform(page) {
+  return page.locator('#viewport').getAttribute('transform');
+}
+
+/** A point on the canvas with no table or edge under it. */
+export async function emptyCanvasPoint(page) {
+  return page.evaluate(() => {
+    const canvas = document.querySelector('#canvas').getBoundingClientRect();
+    for (let y = canvas.top + 20; y < canvas.bottom - 60; y += 17) {
+      for (let x = canvas.left + 20; x < canvas.right - 120; x += 23) {
+        if (document.elementFromPoint(x, y)?.id === 'canvas') return { x, y };
+      }
+    }
+    return null;
+  });
+}
