@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useStudioSession } from './support/session.mjs';
-import { corpusFile, emptyCanvasPoint, importSql, openStudio, tableBody, viewportTransform } from './support/studio.mjs';
+import { canvasCenter, corpusFile, emptyCanvasPoint, importSql, openStudio, tableBody, viewportTransform } from './support/studio.mjs';
 
 const session = useStudioSession();
 
@@ -65,7 +65,7 @@ test('the wheel zooms around the cursor', async () => {
   const before = await table.boundingBox();
   const transformBefore = await viewportTransform(page);
   const zoomBefore = await page.locator('#zoom-level').textContent();
-  const cursor = { x: before.x - 40, y: before.y - 30 };
+  const cursor = await canvasCenter(page);
   await page.mouse.move(cursor.x, cursor.y);
   await page.mouse.wheel(0, -400);
   await page.waitForFunction((previous) => document.querySelector('#viewport').getAttribute('transform') !== previous, transformBefore);

@@ -113,7 +113,7 @@ mod tests {
     fn replace_design_inverse_brings_back_the_old_one() {
         let (mut design, _) = design_with_one_table();
         let before = design.clone();
-        let inverse = Command::ReplaceDesign(Box::new(Design::default()))
+        let inverse = Command::ReplaceDesign(Box::default())
             .apply(&mut design)
             .unwrap();
         assert!(design.tables.is_empty());

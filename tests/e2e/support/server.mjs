@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 const DIST = join(ROOT, 'dist');
 const TEST_FILES = {
-  '/__test__/blank.html': { path: null, body: '<!doctype html><title>blank</title><body></body>' },
+  '/__test__/blank.html': { path: null, body: '<!doctype html><link rel="icon" href="data:,"><title>blank</title><body></body>' },
   '/__test__/mermaid.min.js': { path: join(ROOT, 'node_modules/mermaid/dist/mermaid.min.js') },
 };
 const TYPES = {

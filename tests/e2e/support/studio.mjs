@@ -35,7 +35,7 @@ export async function pasteIntoImportBox(page, text) {
 
 export async function importSql(page, text) {
   await pasteIntoImportBox(page, text);
-  const before = await page.locator('#import-summary').textContent().catch(() => null);
+  const before = await page.evaluate(() => document.querySelector('#import-summary')?.textContent ?? null);
   await page.locator('#import-button').click();
   await page.waitForFunction(
     (previous) => {
@@ -53,6 +53,12 @@ export function tableBody(page, qualifiedName) {
 
 export async function viewportTransform(page) {
   return page.locator('#viewport').getAttribute('transform');
+}
+
+/** The middle of the canvas, in page coordinates. */
+export async function canvasCenter(page) {
+  const box = await page.locator('#canvas').boundingBox();
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
 /** A point on the canvas with no table or edge under it. */

@@ -92,12 +92,10 @@ impl Importer {
             _ => return Outcome::NotModelled,
         }
         .map(|ident| self.dialect.fold(ident));
-        if let Some(constraint_name) = &constraint_name {
-            if self.constraint_names(table_id).contains(constraint_name) {
-                return Outcome::Conflict(format!(
-                    "already has a constraint named {constraint_name}"
-                ));
-            }
+        if let Some(constraint_name) = &constraint_name
+            && self.constraint_names(table_id).contains(constraint_name)
+        {
+            return Outcome::Conflict(format!("already has a constraint named {constraint_name}"));
         }
         let Some(table) = self.design.table(table_id) else {
             return Outcome::NotModelled;
