@@ -97,7 +97,8 @@ impl Store {
             statement_count,
             modelled_count,
         } = relvar_sql::import_sql(text, dialect);
-        diagnostics.sort_by_key(|diagnostic| (std::cmp::Reverse(diagnostic.severity), diagnostic.at));
+        diagnostics
+            .sort_by_key(|diagnostic| (std::cmp::Reverse(diagnostic.severity), diagnostic.at));
         relvar_layout::place_unpositioned(&mut design);
         self.last_import.set(Some(ImportReport {
             statement_count,

@@ -2,8 +2,8 @@
 //! referenced column's row; identifying relationships solid, others dashed.
 
 use leptos::prelude::*;
-use relvar_layout::{Rect, route, row_center_y, table_size};
-use relvar_model::{Design, ForeignKeyId, Point, Table};
+use relvar_layout::{route, row_center_y, table_rect_at};
+use relvar_model::{Design, ForeignKeyId, Table};
 
 use super::Positions;
 use crate::store::use_store;
@@ -62,8 +62,8 @@ fn edge_shape(
             .position(|candidate| candidate.id == column)?;
         Some(row_center_y(index))
     };
-    let child_rect = rect(child, positions.get(child.id));
-    let parent_rect = rect(parent, positions.get(parent.id));
+    let child_rect = table_rect_at(child, positions.get(child.id));
+    let parent_rect = table_rect_at(parent, positions.get(parent.id));
     let from_y = child_rect.y + row_y(child, *foreign_key.from_columns.first()?)?;
     let to_y = parent_rect.y + row_y(parent, *foreign_key.to_columns.first()?)?;
     let identifying = foreign_key
@@ -76,14 +76,4 @@ fn edge_shape(
         identifying,
         label,
     ))
-}
-
-fn rect(table: &Table, at: Point) -> Rect {
-    let size = table_size(table);
-    Rect {
-        x: at.x,
-        y: at.y,
-        width: size.width,
-        height: size.height,
-    }
 }

@@ -1,7 +1,12 @@
 //! Mermaid output: cardinality from nullability and uniqueness, identifying relationships,
 //! and names Mermaid cannot take bare.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // tests fail by panicking
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)] // tests fail by panicking
 
 use expect_test::expect;
 use relvar_export::to_mermaid;

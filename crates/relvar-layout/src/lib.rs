@@ -11,4 +11,6 @@ pub use geometry::{
     CHAR_WIDTH, HEADER_HEIGHT, MARKER_WIDTH, PADDING_X, ROW_HEIGHT, Size, row_center_y, table_size,
 };
 pub use grid::{grid_layout, place_unpositioned};
-pub use viewport::{MAX_SCALE, MIN_SCALE, Rect, Viewport, design_bounds, table_rect};
+pub use viewport::{
+    MAX_SCALE, MIN_SCALE, Rect, Viewport, design_bounds, table_rect, table_rect_at,
+};

@@ -112,9 +112,8 @@ impl Viewport {
     }
 }
 
-/// The box a table occupies on the canvas.
-pub fn table_rect(design: &Design, table: &relvar_model::Table) -> Rect {
-    let at = design.position(table.id);
+/// The box a table occupies on the canvas when its corner is at `at`.
+pub fn table_rect_at(table: &relvar_model::Table, at: Point) -> Rect {
     let size = table_size(table);
     Rect {
         x: at.x,
@@ -122,6 +121,11 @@ pub fn table_rect(design: &Design, table: &relvar_model::Table) -> Rect {
         width: size.width,
         height: size.height,
     }
+}
+
+/// The box a table occupies on the canvas at its saved position.
+pub fn table_rect(design: &Design, table: &relvar_model::Table) -> Rect {
+    table_rect_at(table, design.position(table.id))
 }
 
 /// The smallest rectangle holding every table; `None` for an empty design.

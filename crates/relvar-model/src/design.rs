@@ -229,6 +229,14 @@ impl Table {
         }
     }
 
+    /// The id of the column with exactly this name (names are stored as the engine folds them).
+    pub fn column_id(&self, name: &str) -> Option<ColumnId> {
+        self.columns
+            .iter()
+            .find(|column| column.name == name)
+            .map(|column| column.id)
+    }
+
     pub fn column_named(&self, name: &str) -> Option<&Column> {
         self.columns
             .iter()

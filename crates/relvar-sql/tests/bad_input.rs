@@ -1,6 +1,11 @@
 //! Nothing a user pastes makes the importer panic: junk, half statements, deep nesting, 5 MB.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // tests fail by panicking
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)] // tests fail by panicking
 
 use std::time::Instant;
 

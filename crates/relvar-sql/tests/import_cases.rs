@@ -1,6 +1,11 @@
 //! Data-driven import cases: each script's design outline and diagnostics, as expected.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // tests fail by panicking
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)] // tests fail by panicking
 
 use expect_test::{Expect, expect};
 use relvar_sql::{Dialect, import_sql};

@@ -1,7 +1,12 @@
 //! The pagila pg_dump from ../shared/corpus, as users paste it: every table, key and foreign key,
 //! every statement accounted for, and a lossless PostgreSQL round trip.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // tests fail by panicking
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)] // tests fail by panicking
 
 use relvar_sql::{Dialect, Severity, export_ddl, import_sql};
 

@@ -1,7 +1,12 @@
 //! Property: any design, hostile names included, exported as PostgreSQL DDL imports back to the
 //! same design.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // tests fail by panicking
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)] // tests fail by panicking
 
 use proptest::prelude::*;
 use relvar_model::{

@@ -192,16 +192,7 @@ fn set_primary_key(table: &mut Table, name: Option<String>, columns: Vec<ColumnI
 /// Ids of the named columns of a table; `None` if a name is not a column or the list is empty.
 pub(super) fn resolve_columns(table: &Table, names: Option<Vec<String>>) -> Option<Vec<ColumnId>> {
     let names = names.filter(|names| !names.is_empty())?;
-    names
-        .iter()
-        .map(|name| {
-            table
-                .columns
-                .iter()
-                .find(|column| &column.name == name)
-                .map(|column| column.id)
-        })
-        .collect()
+    names.iter().map(|name| table.column_id(name)).collect()
 }
 
 /// A type as SQL text, lower case outside quoted identifiers: `numeric(5,2)`, `public."bıgınt"`.

@@ -145,17 +145,12 @@ fn column_ids(
     names
         .iter()
         .map(|name| {
-            table
-                .columns
-                .iter()
-                .find(|column| &column.name == name)
-                .map(|column| column.id)
-                .ok_or_else(|| {
-                    format!(
-                        "names column {name}, which {} does not have",
-                        table.qualified_name()
-                    )
-                })
+            table.column_id(name).ok_or_else(|| {
+                format!(
+                    "names column {name}, which {} does not have",
+                    table.qualified_name()
+                )
+            })
         })
         .collect()
 }
