@@ -8,6 +8,9 @@ use relvar_sql::{Dialect, Import};
 /// What the last import found, for the import panel.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportReport {
+    /// The dialect the text was read as, and whether Relvar chose it.
+    pub dialect: Dialect,
+    pub detected: bool,
     pub statement_count: usize,
     pub modelled_count: usize,
     pub table_count: usize,
@@ -89,8 +92,10 @@ impl Store {
         self.can_redo.set(redo);
     }
 
-    /// Imports SQL text as a new design (an undoable replacement) and records the report.
-    pub fn import(&self, text: &str, dialect: Dialect) {
+    /// Imports SQL text as a new design (an undoable replacement) and records the report; with
+    /// no dialect given, the text's dialect is detected.
+    pub fn import(&self, text: &str, chosen: Option<Dialect>) {
+        let dialect = chosen.unwrap_or_else(|| relvar_sql::detect_dialect(text));
         let Import {
             mut design,
             mut diagnostics,
@@ -101,6 +106,8 @@ impl Store {
             .sort_by_key(|diagnostic| (std::cmp::Reverse(diagnostic.severity), diagnostic.at));
         relvar_layout::place_unpositioned(&mut design);
         self.last_import.set(Some(ImportReport {
+            dialect,
+            detected: chosen.is_none(),
             statement_count,
             modelled_count,
             table_count: design.tables.len(),

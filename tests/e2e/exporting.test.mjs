@@ -38,7 +38,8 @@ test('PostgreSQL DDL has every table and key, copies, downloads, and imports bac
   await copiedAndDownloaded(page, 'relvar-design.sql');
 
   const summary = await importSql(page, ddl);
-  assert.equal(summary, '71 tables, 37 foreign keys from 108 statements: 108 modelled, 0 kept as written.');
+  assert.equal(summary, '71 tables, 37 foreign keys from 108 statements: 108 modelled, 0 kept as written. Read as PostgreSQL (detected).');
+  assert.equal(await page.locator('#export-note').count(), 0, 'no conversion note for a PostgreSQL design');
   const withoutComments = (text) => text.split('\n').filter((line) => !line.startsWith('--')).join('\n');
   assert.equal(withoutComments(await exported(page, '#export-postgres')), withoutComments(ddl), 'exporting the re-imported design gives the same DDL');
 });

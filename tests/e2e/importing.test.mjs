@@ -55,6 +55,20 @@ test('half a statement gets a message with line and column, and the rest still i
   assert.equal(await page.locator('g.table').count(), 1);
 });
 
+test('SQL Server and MySQL scripts are detected, or read as the dialect chosen', async () => {
+  const { page, url } = session;
+  await openStudio(page, url);
+  const chinook = await importSql(page, corpusFile('ms_chinook.sql'));
+  assert.match(chinook, /^11 tables, 11 foreign keys .* Read as SQL Server \(detected\)\.$/);
+  assert.equal(await page.locator('g.table').count(), manifestTableCount('ms_chinook.sql'));
+  assert.match(await page.locator('#export-note').textContent(), /read as SQL Server/);
+
+  await page.locator('#import-dialect').selectOption('mysql');
+  const sakila = await importSql(page, corpusFile('my_sakila-schema.sql'));
+  assert.match(sakila, /^16 tables, 22 foreign keys .* Read as MySQL\/MariaDB\.$/);
+  assert.equal(await page.locator('g.table').count(), manifestTableCount('my_sakila-schema.sql'));
+});
+
 test('binary junk from the file picker and a 5 MB paste give messages, not a crash', async () => {
   const { page, url } = session;
   await openStudio(page, url);

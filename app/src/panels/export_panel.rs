@@ -84,6 +84,19 @@ pub fn ExportPanel() -> impl IntoView {
                 {tab(ExportFormat::PostgreSql, "export-postgres", "PostgreSQL DDL")}
                 {tab(ExportFormat::Mermaid, "export-mermaid", "Mermaid")}
             </div>
+            {move || {
+                let source = store.last_import.with(|report| report.as_ref().map(|report| report.dialect));
+                source.filter(|dialect| *dialect != Dialect::PostgreSql).map(|dialect| {
+                    view! {
+                        <p class="export-note" id="export-note">
+                            {format!(
+                                "This design was read as {}: its types and the options carried as written are exported as they were read, not converted to PostgreSQL yet.",
+                                dialect.name(),
+                            )}
+                        </p>
+                    }
+                })
+            }}
             <textarea id="export-text" readonly spellcheck="false" prop:value=move || output.get()></textarea>
             <div class="panel-row">
                 <button id="export-copy" on:click=copy>"Copy"</button>

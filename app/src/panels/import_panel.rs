@@ -12,11 +12,17 @@ use crate::store::use_store;
 pub fn ImportPanel() -> impl IntoView {
     let store = use_store();
     let textarea = NodeRef::<leptos::html::Textarea>::new();
+    let dialect_select = NodeRef::<leptos::html::Select>::new();
     let file_error = RwSignal::new(None::<String>);
 
+    let chosen_dialect = move || {
+        dialect_select
+            .get_untracked()
+            .and_then(|select| Dialect::from_id(&select.value()))
+    };
     let import_text = move || {
         if let Some(textarea) = textarea.get_untracked() {
-            store.import(&textarea.value(), Dialect::PostgreSql);
+            store.import(&textarea.value(), chosen_dialect());
         }
     };
     let open_file = move |event: leptos::ev::Event| {
@@ -37,7 +43,7 @@ pub fn ImportPanel() -> impl IntoView {
                     if let Some(textarea) = textarea.get_untracked() {
                         textarea.set_value(&text);
                     }
-                    store.import(&text, Dialect::PostgreSql);
+                    store.import(&text, chosen_dialect());
                 }
                 Err(error) => {
                     file_error.set(Some(format!("Could not read {}: {error}", file.name())))
@@ -58,8 +64,12 @@ pub fn ImportPanel() -> impl IntoView {
             <div class="panel-row">
                 <label class="dialect">
                     "Dialect "
-                    <select id="import-dialect">
-                        <option value="postgres" selected>"PostgreSQL"</option>
+                    <select id="import-dialect" node_ref=dialect_select>
+                        <option value="auto" selected>"Detect"</option>
+                        {Dialect::ALL
+                            .into_iter()
+                            .map(|dialect| view! { <option value=dialect.id()>{dialect.name()}</option> })
+                            .collect_view()}
                     </select>
                 </label>
                 <label class="button file-button">

@@ -49,13 +49,15 @@ pub fn ImportReportView(textarea: NodeRef<leptos::html::Textarea>) -> impl IntoV
                 <div class="import-report" id="import-report">
                     <p class="summary" id="import-summary">
                         {format!(
-                            "{} tables, {} foreign keys from {} statements: {} modelled, {} kept as written{}.",
+                            "{} tables, {} foreign keys from {} statements: {} modelled, {} kept as written{}. Read as {}{}.",
                             report.table_count,
                             report.foreign_key_count,
                             report.statement_count,
                             report.modelled_count,
                             kept,
                             if errors > 0 { format!(" ({errors} could not be read)") } else { String::new() },
+                            report.dialect.name(),
+                            if report.detected { " (detected)" } else { "" },
                         )}
                     </p>
                     <ul class="diagnostics" id="diagnostics">{rows}</ul>

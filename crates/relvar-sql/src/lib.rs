@@ -1,6 +1,7 @@
 //! SQL in and out of a design: a statement splitter with byte spans, import through sqlparser
 //! that never aborts, and DDL export.
 
+mod detect;
 mod diagnostic;
 mod dialect;
 mod export;
@@ -9,6 +10,7 @@ mod position;
 mod recover;
 mod split;
 
+pub use detect::detect_dialect;
 pub use diagnostic::{Diagnostic, Severity};
 pub use dialect::Dialect;
 pub use export::export_ddl;

@@ -39,9 +39,11 @@ impl<'a> LineIndex<'a> {
                     .count()
             })
             .unwrap_or(0);
+        let invisible_mark =
+            usize::from(line == 1 && self.text.starts_with('\u{feff}') && offset > 0);
         LineColumn {
             line: to_u32(line),
-            column: to_u32(column + 1),
+            column: to_u32(column + 1 - invisible_mark),
         }
     }
 
@@ -82,6 +84,13 @@ mod tests {
         assert_eq!(index.locate(7), LineColumn { line: 3, column: 1 });
         assert_eq!(index.locate(8), LineColumn { line: 4, column: 1 });
         assert_eq!(index.locate(999), LineColumn { line: 4, column: 2 });
+    }
+
+    #[test]
+    fn a_byte_order_mark_takes_no_column() {
+        let index = LineIndex::new("\u{feff}CREATE");
+        assert_eq!(index.locate(3), LineColumn { line: 1, column: 1 });
+        assert_eq!(index.locate(4), LineColumn { line: 1, column: 2 });
     }
 
     #[test]

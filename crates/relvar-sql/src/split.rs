@@ -1,17 +1,21 @@
 //! Splits a SQL script into statements with byte spans, so every message can name a line and
-//! column. Follows PostgreSQL's lexical rules: quoted strings and identifiers, `E''` escapes,
-//! nested block comments, dollar quotes, psql meta-commands and `COPY ... FROM stdin` data blocks.
+//! column. Follows each dialect's lexical rules (see `Lexicon`): quoted strings and identifiers,
+//! comments, PostgreSQL dollar quotes, `BEGIN ATOMIC` and SQLite trigger bodies, and the client
+//! commands dumps contain: psql `\\` lines and `COPY ... FROM stdin` data, mysql `DELIMITER`,
+//! SQL Server `GO` batches and SQLCMD `:` lines. A byte-order mark is skipped.
 
 use std::ops::Range;
+
+use crate::dialect::{Dialect, Lexicon};
 
 /// What kind of text a statement span holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StatementKind {
-    /// A SQL statement, without its terminating semicolon.
+    /// SQL, without its terminator. In SQL Server a `GO` batch may hold several statements.
     Sql,
-    /// A psql meta-command line such as `\connect db`.
-    MetaCommand,
-    /// A `COPY ... FROM stdin;` statement together with its data lines up to `\.`.
+    /// A client command line: psql `\\connect db`, mysql `DELIMITER $$`, SQLCMD `:setvar x y`.
+    ClientCommand,
+    /// A `COPY ... FROM stdin;` statement together with its data lines up to `\\.`.
     CopyFromStdin,
 }
 
@@ -19,77 +23,150 @@ pub enum StatementKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawStatement {
     /// Byte range in the script, from its first significant character (comments before it are
-    /// not part of it) to its end, the terminating semicolon excluded.
+    /// not part of it) to its end, the terminator excluded.
     pub span: Range<usize>,
     pub kind: StatementKind,
 }
 
-/// Splits a PostgreSQL script. Never fails: unterminated strings or comments run to the end.
-pub fn split_statements(text: &str) -> Vec<RawStatement> {
+/// Splits a script. Never fails: unterminated strings, comments and blocks run to the end.
+pub fn split_statements(text: &str, dialect: Dialect) -> Vec<RawStatement> {
     Splitter {
         bytes: text.as_bytes(),
+        lexicon: dialect.lexicon(),
+        delimiter: b";".to_vec(),
+        origin: if text.starts_with('\u{feff}') {
+            '\u{feff}'.len_utf8()
+        } else {
+            0
+        },
         statements: Vec::new(),
+        current: Statement::default(),
     }
     .run(text)
 }
 
+/// What the splitter knows of the statement it is inside.
+#[derive(Debug, Default)]
+struct Statement {
+    start: Option<usize>,
+    /// Its first words, upper-cased, to recognise bodies that hold semicolons.
+    leading_words: Vec<String>,
+    last_word: String,
+    /// Depth of BEGIN ... END (and CASE ... END inside it) in a body that holds semicolons.
+    block_depth: usize,
+}
+
 struct Splitter<'a> {
     bytes: &'a [u8],
+    lexicon: Lexicon,
+    delimiter: Vec<u8>,
+    /// Where the text proper starts, past a byte-order mark.
+    origin: usize,
     statements: Vec<RawStatement>,
+    current: Statement,
 }
 
 impl Splitter<'_> {
     fn run(mut self, text: &str) -> Vec<RawStatement> {
-        let mut at = if text.starts_with('\u{feff}') {
-            '\u{feff}'.len_utf8()
-        } else {
-            0
-        };
-        let mut start: Option<usize> = None;
-        while let Some(&byte) = self.bytes.get(at) {
-            let next = self.bytes.get(at + 1).copied();
-            match byte {
-                b'-' if next == Some(b'-') => at = self.end_of_line(at),
-                b'/' if next == Some(b'*') => at = self.skip_block_comment(at),
-                b'\\' if start.is_none() && self.at_line_start(at) => {
-                    let end = self.end_of_line(at);
-                    self.push(
-                        at..trim_end(self.bytes, at, end),
-                        StatementKind::MetaCommand,
-                    );
-                    at = end;
-                }
-                b';' => {
-                    if let Some(first) = start.take() {
-                        at = self.finish_statement(text, first, at);
-                    } else {
-                        at += 1;
-                    }
-                }
-                byte if byte.is_ascii_whitespace() => at += 1,
-                _ => {
-                    start.get_or_insert(at);
-                    at = self.skip_token(at);
-                }
+        let mut at = self.origin;
+        while at < self.bytes.len() {
+            if self.at_line_start(at)
+                && let Some(next) = self.line_command(at)
+            {
+                at = next;
+                continue;
             }
+            if self.current.block_depth == 0
+                && self.delimiter != b";"
+                && self.rest(at).starts_with(&self.delimiter)
+            {
+                self.finish(at);
+                at += self.delimiter.len();
+                continue;
+            }
+            let byte = self.bytes.get(at).copied().unwrap_or_default();
+            let next = self.bytes.get(at + 1).copied();
+            at = match byte {
+                b'-' if next == Some(b'-') && self.is_dash_comment(at) => self.end_of_line(at),
+                b'#' if self.lexicon.hash_comments => self.end_of_line(at),
+                b'/' if next == Some(b'*') => self.skip_block_comment(at),
+                b';' if self.delimiter == b";" && self.current.block_depth == 0 => {
+                    self.finish_at_semicolon(text, at)
+                }
+                byte if byte.is_ascii_whitespace() => at + 1,
+                _ => {
+                    self.current.start.get_or_insert(at);
+                    self.skip_token(at)
+                }
+            };
         }
-        if let Some(first) = start {
-            let end = trim_end(self.bytes, first, self.bytes.len());
-            self.push(first..end, StatementKind::Sql);
-        }
+        self.finish(self.bytes.len());
         self.statements
     }
 
-    /// Records the statement ending at the semicolon at `semicolon`; returns where to go on.
-    fn finish_statement(&mut self, text: &str, first: usize, semicolon: usize) -> usize {
+    fn rest(&self, at: usize) -> &[u8] {
+        self.bytes.get(at..).unwrap_or_default()
+    }
+
+    /// Handles a line that is a client command (or a `GO`); returns where to go on.
+    fn line_command(&mut self, at: usize) -> Option<usize> {
+        let end = self.end_of_line(at);
+        let line = self.bytes.get(at..end).unwrap_or_default().trim_ascii();
+        let idle = self.current.start.is_none();
+        if self.lexicon.batches && is_go_line(line) {
+            self.finish(at);
+            return Some(end);
+        }
+        let is_command = idle
+            && ((self.lexicon.psql_commands && line.starts_with(b"\\"))
+                || (self.lexicon.batches && line.starts_with(b":"))
+                || (self.lexicon.mysql_client && starts_with_word(line, b"DELIMITER")));
+        if !is_command {
+            return None;
+        }
+        if self.lexicon.mysql_client && starts_with_word(line, b"DELIMITER") {
+            let new_delimiter = line
+                .get(b"DELIMITER".len()..)
+                .unwrap_or_default()
+                .trim_ascii();
+            if !new_delimiter.is_empty() {
+                self.delimiter = new_delimiter.to_vec();
+            }
+        }
+        let line_start = at
+            + self
+                .rest(at)
+                .iter()
+                .take_while(|b| b.is_ascii_whitespace())
+                .count();
+        self.push(
+            line_start..trim_end(self.bytes, line_start, end),
+            StatementKind::ClientCommand,
+        );
+        Some(end)
+    }
+
+    /// Ends the current statement at `end` (exclusive), if there is one.
+    fn finish(&mut self, end: usize) {
+        let statement = std::mem::take(&mut self.current);
+        if let Some(first) = statement.start {
+            self.push(first..trim_end(self.bytes, first, end), StatementKind::Sql);
+        }
+    }
+
+    /// Ends the statement at a semicolon, taking a COPY data block with it; returns where to go on.
+    fn finish_at_semicolon(&mut self, text: &str, semicolon: usize) -> usize {
+        let Some(first) = self.current.start else {
+            return semicolon + 1;
+        };
         let span = first..trim_end(self.bytes, first, semicolon);
-        if text.get(span.clone()).is_some_and(is_copy_from_stdin) {
-            let data_start = self.end_of_line(semicolon);
-            let data_end = self.end_of_copy_data(data_start);
+        if self.lexicon.psql_commands && text.get(span).is_some_and(is_copy_from_stdin) {
+            self.current = Statement::default();
+            let data_end = self.end_of_copy_data(self.end_of_line(semicolon));
             self.push(first..data_end, StatementKind::CopyFromStdin);
             return data_end;
         }
-        self.push(span, StatementKind::Sql);
+        self.finish(semicolon);
         semicolon + 1
     }
 
@@ -100,26 +177,36 @@ impl Splitter<'_> {
     }
 
     fn at_line_start(&self, at: usize) -> bool {
-        let line = self.bytes.get(..at).unwrap_or_default();
-        line.iter()
-            .rev()
-            .take_while(|&&byte| byte != b'\n')
-            .all(|&byte| byte == b' ' || byte == b'\t')
+        self.starts_line(at)
+    }
+
+    /// True when only blanks stand between the last line break and `at`, and `at` is the first
+    /// non-blank of its line.
+    fn starts_line(&self, at: usize) -> bool {
+        let before = self.bytes.get(self.origin..at).unwrap_or_default();
+        let previous = before.iter().rev().find(|&&b| b != b' ' && b != b'\t');
+        previous.is_none_or(|&b| b == b'\n')
+            && self.bytes.get(at).is_some_and(|&b| b != b' ' && b != b'\t')
+    }
+
+    /// `--` starts a comment; in MySQL only when followed by a blank or the end.
+    fn is_dash_comment(&self, at: usize) -> bool {
+        !self.lexicon.hash_comments
+            || self
+                .bytes
+                .get(at + 2)
+                .is_none_or(|b| b.is_ascii_whitespace())
     }
 
     /// Offset just past the next newline (or the end of the text).
     fn end_of_line(&self, at: usize) -> usize {
-        match self
-            .bytes
-            .get(at..)
-            .and_then(|rest| rest.iter().position(|&b| b == b'\n'))
-        {
+        match self.rest(at).iter().position(|&b| b == b'\n') {
             Some(newline) => at + newline + 1,
             None => self.bytes.len(),
         }
     }
 
-    /// Offset past the `\.` line that ends a COPY data block (or the end of the text).
+    /// Offset past the `\\.` line that ends a COPY data block (or the end of the text).
     fn end_of_copy_data(&self, mut line_start: usize) -> usize {
         while line_start < self.bytes.len() {
             let line_end = self.end_of_line(line_start);
@@ -138,7 +225,7 @@ impl Splitter<'_> {
         while let Some(&byte) = self.bytes.get(at) {
             let next = self.bytes.get(at + 1).copied();
             match (byte, next) {
-                (b'/', Some(b'*')) => {
+                (b'/', Some(b'*')) if depth == 0 || self.lexicon.nested_comments => {
                     depth += 1;
                     at += 2;
                 }
@@ -155,44 +242,79 @@ impl Splitter<'_> {
         self.bytes.len()
     }
 
-    /// Skips one lexical token that may hold a semicolon or comment marker: a string, a quoted
-    /// identifier, a dollar-quoted body, or a whole word.
-    fn skip_token(&self, at: usize) -> usize {
+    /// Skips one lexical token that may hold a terminator or comment marker: a string, a quoted
+    /// identifier, a dollar-quoted body, or a whole word (which may open or close a body).
+    fn skip_token(&mut self, at: usize) -> usize {
+        let lexicon = self.lexicon;
         match self.bytes.get(at) {
-            Some(b'\'') => self.skip_quoted(at, b'\'', false),
-            Some(b'"') => self.skip_quoted(at, b'"', false),
-            Some(b'$') => self.skip_dollar_quoted(at).unwrap_or(at + 1),
+            Some(b'\'') => self.skip_quoted(at, b'\'', lexicon.backslash_escapes),
+            Some(b'"') => self.skip_quoted(
+                at,
+                b'"',
+                lexicon.backslash_escapes && lexicon.double_quoted_strings,
+            ),
+            Some(b'`') if lexicon.backtick_identifiers => self.skip_quoted(at, b'`', false),
+            Some(b'[') if lexicon.bracket_identifiers => self.skip_quoted(at, b']', false),
+            Some(b'$') if lexicon.postgres_strings => self.skip_dollar_quoted(at).unwrap_or(at + 1),
             Some(&byte) if is_word_byte(byte) => {
                 let end = self.skip_word(at);
-                let escaped_string = end == at + 1
+                let escaped_string = lexicon.postgres_strings
+                    && end == at + 1
                     && matches!(byte, b'E' | b'e')
                     && self.bytes.get(end) == Some(&b'\'');
                 if escaped_string {
-                    self.skip_quoted(end, b'\'', true)
-                } else {
-                    end
+                    return self.skip_quoted(end, b'\'', true);
                 }
+                let word = String::from_utf8_lossy(self.bytes.get(at..end).unwrap_or_default())
+                    .to_ascii_uppercase();
+                self.see_word(word);
+                end
             }
             _ => at + 1,
         }
     }
 
+    /// Tracks the words that open and close bodies holding semicolons.
+    fn see_word(&mut self, word: String) {
+        let statement = &mut self.current;
+        let opens_body = match word.as_str() {
+            "ATOMIC" => self.lexicon.postgres_strings && statement.last_word == "BEGIN",
+            "BEGIN" => {
+                self.lexicon.trigger_bodies
+                    && statement.block_depth == 0
+                    && is_trigger(&statement.leading_words)
+            }
+            _ => false,
+        };
+        if opens_body || (statement.block_depth > 0 && word == "CASE") {
+            statement.block_depth += 1;
+        } else if statement.block_depth > 0 && word == "END" {
+            statement.block_depth -= 1;
+        }
+        if statement.leading_words.len() < 4 {
+            statement.leading_words.push(word.clone());
+        }
+        statement.last_word = word;
+    }
+
     fn skip_word(&self, at: usize) -> usize {
-        let rest = self.bytes.get(at..).unwrap_or_default();
+        let rest = self.rest(at);
+        let dollar_in_words = self.lexicon.postgres_strings;
         at + rest
             .iter()
-            .position(|&byte| !is_word_byte(byte) && byte != b'$')
+            .position(|&byte| !(is_word_byte(byte) || (dollar_in_words && byte == b'$')))
             .unwrap_or(rest.len())
     }
 
-    /// Skips a quoted run starting at `at` (the opening quote); doubled quotes stay inside.
-    fn skip_quoted(&self, at: usize, quote: u8, backslash_escapes: bool) -> usize {
+    /// Skips a quoted run starting at `at` (the opening quote) up to `close`; a doubled closing
+    /// character stays inside.
+    fn skip_quoted(&self, at: usize, close: u8, backslash_escapes: bool) -> usize {
         let mut index = at + 1;
         while let Some(&byte) = self.bytes.get(index) {
             if backslash_escapes && byte == b'\\' {
                 index += 2;
-            } else if byte == quote {
-                if self.bytes.get(index + 1) == Some(&quote) {
+            } else if byte == close {
+                if self.bytes.get(index + 1) == Some(&close) {
                     index += 2;
                 } else {
                     return index + 1;
@@ -232,6 +354,36 @@ fn trim_end(bytes: &[u8], start: usize, end: usize) -> usize {
     start + slice.trim_ascii_end().len()
 }
 
+fn starts_with_word(line: &[u8], word: &[u8]) -> bool {
+    line.len() > word.len()
+        && line
+            .get(..word.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(word))
+        && line.get(word.len()).is_some_and(u8::is_ascii_whitespace)
+}
+
+/// `GO`, optionally with a repeat count and a trailing comment, alone on its line.
+fn is_go_line(line: &[u8]) -> bool {
+    let code = match line.windows(2).position(|pair| pair == b"--") {
+        Some(comment) => line.get(..comment).unwrap_or_default().trim_ascii(),
+        None => line,
+    };
+    let Some(rest) = code.get(2..) else {
+        return false;
+    };
+    code.get(..2)
+        .is_some_and(|go| go.eq_ignore_ascii_case(b"GO"))
+        && (rest.is_empty()
+            || (rest.first().is_some_and(u8::is_ascii_whitespace)
+                && rest.trim_ascii().iter().all(u8::is_ascii_digit)))
+}
+
+fn is_trigger(leading_words: &[String]) -> bool {
+    let mut words = leading_words.iter().map(String::as_str);
+    words.next() == Some("CREATE")
+        && words.find(|word| !matches!(*word, "TEMP" | "TEMPORARY")) == Some("TRIGGER")
+}
+
 fn is_copy_from_stdin(statement: &str) -> bool {
     let words: Vec<String> = statement
         .split_ascii_whitespace()
@@ -246,7 +398,11 @@ mod tests {
     use super::*;
 
     fn texts(script: &str) -> Vec<(StatementKind, &str)> {
-        split_statements(script)
+        texts_in(script, Dialect::PostgreSql)
+    }
+
+    fn texts_in(script: &str, dialect: Dialect) -> Vec<(StatementKind, &str)> {
+        split_statements(script, dialect)
             .into_iter()
             .map(|statement| (statement.kind, &script[statement.span]))
             .collect()
@@ -277,7 +433,7 @@ mod tests {
         assert_eq!(
             texts(script),
             vec![
-                (StatementKind::MetaCommand, "\\connect pagila"),
+                (StatementKind::ClientCommand, "\\connect pagila"),
                 (
                     StatementKind::CopyFromStdin,
                     "COPY t (a) FROM stdin;\n1;2\n\\."
@@ -296,7 +452,7 @@ mod tests {
             "CREATE TABLE t (",
             "\u{feff}",
         ] {
-            let statements = split_statements(script);
+            let statements = split_statements(script, Dialect::PostgreSql);
             for statement in statements {
                 assert!(script.get(statement.span).is_some());
             }
@@ -310,5 +466,64 @@ mod tests {
     #[test]
     fn dollar_signs_inside_words_are_not_quotes() {
         assert_eq!(texts("SELECT a$b$c; SELECT 2").len(), 2);
+    }
+
+    #[test]
+    fn postgres_begin_atomic_bodies_hold_semicolons() {
+        let script = "CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT CASE WHEN true THEN 2 END; END;\nSELECT 3;";
+        assert_eq!(texts(script).len(), 2, "{:?}", texts(script));
+    }
+
+    #[test]
+    fn mysql_delimiters_backslash_strings_and_comments() {
+        let script = "# note; here\nINSERT INTO t VALUES ('it\\'s; ok', \"a\\\";b\");\n--not a comment;\n\
+                      DELIMITER $$\nCREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW BEGIN SET @a = 1; END$$\nDELIMITER ;\n\
+                      /*!40101 SET NAMES utf8 */;\nCREATE TABLE `a;b` (id int);";
+        let kinds_and_texts = texts_in(script, Dialect::MySql);
+        assert_eq!(
+            kinds_and_texts,
+            vec![
+                (
+                    StatementKind::Sql,
+                    "INSERT INTO t VALUES ('it\\'s; ok', \"a\\\";b\")"
+                ),
+                (StatementKind::Sql, "--not a comment"),
+                (StatementKind::ClientCommand, "DELIMITER $$"),
+                (
+                    StatementKind::Sql,
+                    "CREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW BEGIN SET @a = 1; END"
+                ),
+                (StatementKind::ClientCommand, "DELIMITER ;"),
+                (StatementKind::Sql, "CREATE TABLE `a;b` (id int)"),
+            ]
+        );
+    }
+
+    #[test]
+    fn sql_server_batches_brackets_and_sqlcmd_lines() {
+        let script = "\u{feff}:setvar DatabaseName \"AdventureWorks\"\r\nCREATE TABLE [a;b] (id int)\r\nGO\r\n\
+                      IF 1 = 1 PRINT 'x;y'\r\ngo 2 -- twice\r\nSELECT 1; SELECT 2\r\nGO";
+        assert_eq!(
+            texts_in(script, Dialect::MsSql),
+            vec![
+                (
+                    StatementKind::ClientCommand,
+                    ":setvar DatabaseName \"AdventureWorks\""
+                ),
+                (StatementKind::Sql, "CREATE TABLE [a;b] (id int)"),
+                (StatementKind::Sql, "IF 1 = 1 PRINT 'x;y'"),
+                (StatementKind::Sql, "SELECT 1"),
+                (StatementKind::Sql, "SELECT 2"),
+            ]
+        );
+    }
+
+    #[test]
+    fn sqlite_trigger_bodies_end_at_their_end() {
+        let script = "CREATE TEMP TRIGGER t AFTER UPDATE ON a BEGIN UPDATE b SET x = CASE WHEN 1 THEN 2 END; DELETE FROM c; END;\n\
+                      CREATE TABLE [x] (\"y;\" int);";
+        let statements = texts_in(script, Dialect::Sqlite);
+        assert_eq!(statements.len(), 2, "{statements:?}");
+        assert!(statements[0].1.ends_with("DELETE FROM c; END"));
     }
 }

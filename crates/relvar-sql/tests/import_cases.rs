@@ -101,12 +101,12 @@ fn what_is_not_modelled_is_kept_and_reported_with_its_line() {
               id int NOT NULL
               primary key t_pk (id)
             kept from line 1: SET is not modelled yet
-            kept from line 2: a psql meta-command
+            kept from line 2: a client command
             kept from line 4: ALTER TABLE OWNER TO is not modelled yet
             kept from line 5: a foreign key whose target is not in the design
             kept from line 6: CREATE INDEX is not modelled yet
             1:1: info: kept as written: SET is not modelled yet
-            2:1: info: kept as written: a psql meta-command
+            2:1: info: kept as written: a client command
             4:1: info: kept as written: ALTER TABLE OWNER TO is not modelled yet
             5:1: warning: foreign key gone_fk references table missing, which is not in the script; kept as written
             6:1: info: kept as written: CREATE INDEX is not modelled yet

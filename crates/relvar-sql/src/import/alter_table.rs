@@ -1,10 +1,10 @@
 //! ALTER TABLE: keys and foreign keys added after the table; other operations are kept as written.
 
 use relvar_model::UniqueConstraint;
-use sqlparser::ast::{AlterTable, AlterTableOperation, TableConstraint};
+use sqlparser::ast::{AlterColumnOperation, AlterTable, AlterTableOperation, TableConstraint};
 
 use super::Importer;
-use super::create_table::resolve_columns;
+use super::create_table::{column_id, resolve_columns};
 use super::foreign_keys::PendingForeignKey;
 use super::names::{QualifiedName, key_columns};
 use crate::diagnostic::Severity;
@@ -82,6 +82,25 @@ impl Importer {
         name: &QualifiedName,
         operation: &AlterTableOperation,
     ) -> Outcome {
+        if let AlterTableOperation::AlterColumn {
+            column_name,
+            op: AlterColumnOperation::SetDefault { value },
+        } = operation
+        {
+            let column = self.dialect.fold(column_name);
+            let dialect = self.dialect;
+            let Some(table) = self.design.table_mut(table_id) else {
+                return Outcome::NotModelled;
+            };
+            let Some(id) = column_id(table, &column, dialect) else {
+                return Outcome::NotModelled;
+            };
+            let Some(column) = table.columns.iter_mut().find(|column| column.id == id) else {
+                return Outcome::NotModelled;
+            };
+            column.default = Some(value.to_string());
+            return Outcome::Modelled;
+        }
         let AlterTableOperation::AddConstraint { constraint, .. } = operation else {
             return Outcome::NotModelled;
         };
@@ -105,7 +124,8 @@ impl Importer {
                 if table.primary_key.is_some() {
                     return Outcome::Conflict(String::from("already has a primary key"));
                 }
-                let Some(columns) = resolve_columns(table, key_columns(&key.columns, self.dialect))
+                let Some(columns) =
+                    resolve_columns(table, key_columns(&key.columns, self.dialect), self.dialect)
                 else {
                     return Outcome::NotModelled;
                 };
@@ -124,9 +144,11 @@ impl Importer {
                 Outcome::Modelled
             }
             TableConstraint::Unique(unique) => {
-                let Some(columns) =
-                    resolve_columns(table, key_columns(&unique.columns, self.dialect))
-                else {
+                let Some(columns) = resolve_columns(
+                    table,
+                    key_columns(&unique.columns, self.dialect),
+                    self.dialect,
+                ) else {
                     return Outcome::NotModelled;
                 };
                 let Some(table) = self.design.table_mut(table_id) else {

@@ -117,14 +117,19 @@ impl Importer {
         match constraint {
             TableConstraint::PrimaryKey(key) => {
                 let name = key.name.as_ref().map(|ident| self.dialect.fold(ident));
-                match resolve_columns(table, key_columns(&key.columns, self.dialect)) {
+                match resolve_columns(table, key_columns(&key.columns, self.dialect), self.dialect)
+                {
                     Some(columns) => set_primary_key(table, name, columns),
                     None => self.carry_element(table, table_name, constraint),
                 }
             }
             TableConstraint::Unique(unique) => {
                 let name = unique.name.as_ref().map(|ident| self.dialect.fold(ident));
-                match resolve_columns(table, key_columns(&unique.columns, self.dialect)) {
+                match resolve_columns(
+                    table,
+                    key_columns(&unique.columns, self.dialect),
+                    self.dialect,
+                ) {
                     Some(columns) => table.uniques.push(UniqueConstraint { name, columns }),
                     None => self.carry_element(table, table_name, constraint),
                 }
@@ -163,6 +168,12 @@ impl Importer {
         if let Some(partition_by) = &create.partition_by {
             options.push(format!("PARTITION BY {partition_by}"));
         }
+        if !matches!(
+            create.table_options,
+            sqlparser::ast::CreateTableOptions::None
+        ) {
+            options.push(create.table_options.to_string());
+        }
         for option in options {
             self.note_verbatim(format!("{}: {option}", table.qualified_name()));
             table.verbatim_options.push(option);
@@ -190,13 +201,49 @@ fn set_primary_key(table: &mut Table, name: Option<String>, columns: Vec<ColumnI
 }
 
 /// Ids of the named columns of a table; `None` if a name is not a column or the list is empty.
-pub(super) fn resolve_columns(table: &Table, names: Option<Vec<String>>) -> Option<Vec<ColumnId>> {
+pub(super) fn resolve_columns(
+    table: &Table,
+    names: Option<Vec<String>>,
+    dialect: crate::Dialect,
+) -> Option<Vec<ColumnId>> {
     let names = names.filter(|names| !names.is_empty())?;
-    names.iter().map(|name| table.column_id(name)).collect()
+    names
+        .iter()
+        .map(|name| column_id(table, name, dialect))
+        .collect()
+}
+
+/// The column of that name, matched as the dialect's engine matches names.
+pub(super) fn column_id(table: &Table, name: &str, dialect: crate::Dialect) -> Option<ColumnId> {
+    table.column_id(name).or_else(|| {
+        let mut same = table
+            .columns
+            .iter()
+            .filter(|column| column.name.eq_ignore_ascii_case(name));
+        match (dialect.names_match_exactly(), same.next(), same.next()) {
+            (false, Some(column), None) => Some(column.id),
+            _ => None,
+        }
+    })
 }
 
 /// A type as SQL text, lower case outside quoted identifiers: `numeric(5,2)`, `public."bıgınt"`.
+/// Brackets or backticks around a plain type name (`[int]`) are dropped.
 fn type_text(data_type: &DataType) -> String {
+    let mut data_type = data_type.clone();
+    if let DataType::Custom(name, _) = &mut data_type {
+        for part in &mut name.0 {
+            if let sqlparser::ast::ObjectNamePart::Identifier(ident) = part {
+                let plain = ident
+                    .value
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_');
+                if plain && matches!(ident.quote_style, Some('[') | Some('`')) {
+                    ident.quote_style = None;
+                }
+            }
+        }
+    }
     let written = data_type.to_string();
     let mut result = String::with_capacity(written.len());
     let mut quoted = false;

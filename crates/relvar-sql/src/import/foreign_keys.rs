@@ -4,6 +4,7 @@ use relvar_model::{ForeignKey, ReferentialAction, TableId};
 use sqlparser::ast::{self, ForeignKeyConstraint};
 
 use super::Importer;
+use super::create_table::column_id;
 use super::names::{QualifiedName, idents};
 use crate::diagnostic::Severity;
 use crate::dialect::Dialect;
@@ -116,9 +117,9 @@ impl Importer {
             })?;
             key.columns.clone()
         } else {
-            column_ids(to_table, &pending.to_columns)?
+            column_ids(to_table, &pending.to_columns, self.dialect)?
         };
-        let from_columns = column_ids(from_table, &pending.from_columns)?;
+        let from_columns = column_ids(from_table, &pending.from_columns, self.dialect)?;
         if from_columns.len() != to_columns.len() || from_columns.is_empty() {
             return Err(String::from(
                 "has different numbers of referencing and referenced columns",
@@ -141,11 +142,12 @@ impl Importer {
 fn column_ids(
     table: &relvar_model::Table,
     names: &[String],
+    dialect: Dialect,
 ) -> Result<Vec<relvar_model::ColumnId>, String> {
     names
         .iter()
         .map(|name| {
-            table.column_id(name).ok_or_else(|| {
+            column_id(table, name, dialect).ok_or_else(|| {
                 format!(
                     "names column {name}, which {} does not have",
                     table.qualified_name()

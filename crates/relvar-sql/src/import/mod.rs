@@ -7,7 +7,7 @@ mod foreign_keys;
 mod names;
 
 use relvar_model::{Design, UnmodelledStatement};
-use sqlparser::ast::Statement;
+use sqlparser::ast::{Spanned, Statement};
 use sqlparser::parser::Parser;
 use sqlparser::tokenizer::Tokenizer;
 
@@ -39,7 +39,7 @@ pub fn import_sql(text: &str, dialect: Dialect) -> Import {
         records: Vec::new(),
         pending: Vec::new(),
     };
-    for raw in split_statements(text) {
+    for raw in split_statements(text, dialect) {
         let Some(statement_text) = text.get(raw.span.clone()) else {
             continue;
         };
@@ -50,9 +50,7 @@ pub fn import_sql(text: &str, dialect: Dialect) -> Import {
             reasons: Vec::new(),
         });
         match raw.kind {
-            StatementKind::MetaCommand => {
-                importer.keep_whole(statement_text, "a psql meta-command")
-            }
+            StatementKind::ClientCommand => importer.keep_whole(statement_text, "a client command"),
             StatementKind::CopyFromStdin => {
                 importer.keep_whole(statement_text, "table data (COPY)")
             }
@@ -81,9 +79,21 @@ struct Importer {
 impl Importer {
     fn read(&mut self, text: &str, index: &LineIndex<'_>, span: std::ops::Range<usize>) {
         match self.parse(text) {
-            Ok(statements) if !statements.is_empty() => {
+            Ok((statements, table_options)) if !statements.is_empty() => {
+                let tables_before = self.design.tables.len();
+                let several = statements.len() > 1;
                 for statement in statements {
-                    self.model(statement, text);
+                    let own_text = if several {
+                        statement_text(&statement, text)
+                    } else {
+                        text.to_owned()
+                    };
+                    self.model(statement, &own_text);
+                }
+                if self.design.tables.len() > tables_before
+                    && let Some(table) = self.design.tables.last_mut()
+                {
+                    table.verbatim_options.extend(table_options);
                 }
             }
             Ok(_) => self.keep_whole(text, "an empty statement"),
@@ -106,27 +116,29 @@ impl Importer {
         }
     }
 
-    /// Parses one statement; when sqlparser rejects it, tries the documented recoveries.
-    fn parse(&self, text: &str) -> Result<Vec<Statement>, String> {
+    /// Parses one statement; when sqlparser rejects it, tries the documented recoveries. Also
+    /// returns the table options a recovery took off, to be carried verbatim.
+    fn parse(&self, text: &str) -> Result<(Vec<Statement>, Vec<String>), String> {
         let dialect = self.dialect.parser_dialect();
         let tokens = Tokenizer::new(dialect.as_ref(), text)
             .tokenize_with_location()
             .map_err(|error| error.to_string())?;
         let parse = |tokens: Vec<_>| {
             Parser::new(dialect.as_ref())
+                .with_options(self.dialect.parser_options())
                 .with_tokens_with_locations(tokens)
                 .parse_statements()
         };
         let error = match parse(tokens.clone()) {
-            Ok(statements) => return Ok(statements),
+            Ok(statements) => return Ok((statements, Vec::new())),
             Err(error) => error,
         };
-        let recovered = recover(&tokens).and_then(|recovery| {
+        let recovered = recover(&tokens, self.dialect).and_then(|recovery| {
             let mut statements = parse(recovery.tokens.clone()).ok()?;
             statements
                 .iter_mut()
                 .for_each(|statement| recovery.repair(statement));
-            Some(statements)
+            Some((statements, recovery.table_options))
         });
         recovered.ok_or_else(|| {
             error
@@ -171,7 +183,9 @@ impl Importer {
     fn keep(&mut self, sql: String, reason: &str) {
         if let Some(record) = self.records.last_mut() {
             record.kept.push(sql);
-            record.reasons.push(reason.to_owned());
+            if !record.reasons.iter().any(|known| known == reason) {
+                record.reasons.push(reason.to_owned());
+            }
         }
     }
 
@@ -203,6 +217,24 @@ impl Importer {
             statement_count,
             modelled_count,
         }
+    }
+}
+
+/// The source text of one statement of a batch, from the span sqlparser gives it; its SQL as
+/// sqlparser writes it when the span is missing.
+fn statement_text(statement: &Statement, batch: &str) -> String {
+    let span = statement.span();
+    let index = LineIndex::new(batch);
+    let at = |location: sqlparser::tokenizer::Location| {
+        let line = u32::try_from(location.line).ok()?;
+        let column = u32::try_from(location.column).ok()?;
+        index.offset_of(LineColumn { line, column })
+    };
+    match (at(span.start), at(span.end)) {
+        (Some(start), Some(end)) if start < end => batch
+            .get(start..end)
+            .map_or_else(|| statement.to_string(), str::to_owned),
+        _ => statement.to_string(),
     }
 }
 
@@ -265,7 +297,25 @@ fn alter_operation_words(text: &str) -> Option<String> {
     while matches!(upper(at)?.as_str(), "ONLY" | "IF" | "EXISTS") {
         at += 1;
     }
-    let operation: Vec<String> = (at + 1..at + 3).filter_map(upper).collect();
+    // Skip the table name, which may be quoted and hold spaces: "Order Details", [Order Details].
+    let mut open_quote = None;
+    loop {
+        let word = words.get(at)?;
+        at += 1;
+        for character in word.chars() {
+            open_quote = match (open_quote, character) {
+                (None, '"') => Some('"'),
+                (None, '[') => Some(']'),
+                (None, '`') => Some('`'),
+                (Some(close), found) if found == close => None,
+                (state, _) => state,
+            };
+        }
+        if open_quote.is_none() {
+            break;
+        }
+    }
+    let operation: Vec<String> = (at..at + 2).filter_map(upper).collect();
     Some(operation.join(" "))
 }
 
@@ -281,6 +331,16 @@ mod tests {
             Some("ATTACH PARTITION")
         );
         assert_eq!(alter_operation_words("SELECT 1"), None);
+        let quoted = "ALTER TABLE \"Order Details\" NOCHECK CONSTRAINT ALL";
+        assert_eq!(
+            alter_operation_words(quoted).as_deref(),
+            Some("NOCHECK CONSTRAINT")
+        );
+        assert_eq!(
+            alter_operation_words("ALTER TABLE [dbo].[Order Details] CHECK CONSTRAINT x")
+                .as_deref(),
+            Some("CHECK CONSTRAINT")
+        );
     }
 
     #[test]

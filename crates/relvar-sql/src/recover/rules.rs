@@ -1,0 +1,412 @@
+//! The recovery rules; the module documentation lists what each one does and why.
+
+use sqlparser::keywords::Keyword;
+use sqlparser::tokenizer::{Token, Word};
+
+use super::tokens::{Significant, blank, is_word, table_body, word};
+use super::{Recovery, Repair};
+
+/// Words that end a column's type and start its constraints.
+const COLUMN_CONSTRAINT_STARTERS: &[&str] = &[
+    "CONSTRAINT",
+    "PRIMARY",
+    "NOT",
+    "NULL",
+    "UNIQUE",
+    "CHECK",
+    "DEFAULT",
+    "COLLATE",
+    "REFERENCES",
+    "GENERATED",
+    "AS",
+    "ON",
+];
+
+pub(super) fn virtual_generated_columns(recovery: &mut Recovery) {
+    let view = Significant::new(&recovery.tokens);
+    let mut ordinal = 0;
+    let mut rewrite = Vec::new();
+    let mut position = 0;
+    while position < view.len() {
+        if !is_word(view.get(position), "GENERATED") {
+            position += 1;
+            continue;
+        }
+        let mut cursor = position + 1;
+        if is_word(view.get(cursor), "ALWAYS") {
+            cursor += 1;
+        }
+        if !(is_word(view.get(cursor), "AS") && view.get(cursor + 1) == Some(&Token::LParen)) {
+            position += 1;
+            continue;
+        }
+        let Some(close) = view.closing(cursor + 1) else {
+            break;
+        };
+        if is_word(view.get(close + 1), "VIRTUAL") {
+            rewrite.extend(view.index(close + 1));
+            recovery
+                .repairs
+                .push(Repair::VirtualGeneratedColumn { ordinal });
+        }
+        ordinal += 1;
+        position = close + 1;
+    }
+    for index in rewrite {
+        if let Some(token) = recovery.tokens.get_mut(index) {
+            token.token = Token::make_keyword("STORED");
+        }
+    }
+}
+
+/// `) ON [PRIMARY] TEXTIMAGE_ON [PRIMARY]` after a CREATE TABLE body.
+pub(super) fn filegroup_clauses(recovery: &mut Recovery) {
+    let view = Significant::new(&recovery.tokens);
+    let Some((_, close)) = table_body(&view) else {
+        return;
+    };
+    let mut taken = Vec::new();
+    let mut clauses = Vec::new();
+    let mut position = close + 1;
+    while let (Some(keyword), Some(Token::Word(_))) =
+        (view.get(position).and_then(word), view.get(position + 1))
+    {
+        if !matches!(keyword.as_str(), "ON" | "TEXTIMAGE_ON" | "FILESTREAM_ON") {
+            break;
+        }
+        let filegroup = view
+            .get(position + 1)
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        clauses.push(format!("{keyword} {filegroup}"));
+        taken.extend(
+            [view.index(position), view.index(position + 1)]
+                .into_iter()
+                .flatten(),
+        );
+        position += 2;
+    }
+    for index in taken {
+        blank(&mut recovery.tokens, index);
+    }
+    if !clauses.is_empty() {
+        recovery.table_options.push(clauses.join(" "));
+    }
+}
+
+/// `) ON [fg]` after a constraint's column list; `ON DELETE` and `ON UPDATE` are left alone.
+pub(super) fn constraint_filegroups(recovery: &mut Recovery) {
+    let view = Significant::new(&recovery.tokens);
+    let mut taken = Vec::new();
+    for position in 1..view.len() {
+        let after_list = view.get(position - 1) == Some(&Token::RParen);
+        let filegroup = matches!(view.get(position + 1), Some(Token::Word(_)))
+            && !is_word(view.get(position + 1), "DELETE")
+            && !is_word(view.get(position + 1), "UPDATE");
+        if after_list && filegroup && is_word(view.get(position), "ON") {
+            taken.extend(
+                [view.index(position), view.index(position + 1)]
+                    .into_iter()
+                    .flatten(),
+            );
+        }
+    }
+    for index in taken {
+        blank(&mut recovery.tokens, index);
+    }
+}
+
+/// `name AS expr [PERSISTED]`: a placeholder type stands in; the definition is carried verbatim.
+pub(super) fn computed_columns(recovery: &mut Recovery) {
+    let view = Significant::new(&recovery.tokens);
+    let Some((elements, _)) = table_body(&view) else {
+        return;
+    };
+    let mut rewrites = Vec::new();
+    for element in elements {
+        let Some(column) = element.column else {
+            continue;
+        };
+        let as_position = element.positions.start + 1;
+        if !is_word(view.get(as_position), "AS") || as_position >= element.positions.end {
+            continue;
+        }
+        let (Some(first), Some(last)) = (
+            view.index(as_position),
+            view.index(element.positions.end - 1),
+        ) else {
+            continue;
+        };
+        rewrites.push((column, first, last));
+    }
+    for (column, first, last) in rewrites {
+        let written: String = recovery
+            .tokens
+            .get(first..=last)
+            .unwrap_or_default()
+            .iter()
+            .map(|t| t.token.to_string())
+            .collect();
+        for index in first + 1..=last {
+            blank(&mut recovery.tokens, index);
+        }
+        if let Some(token) = recovery.tokens.get_mut(first) {
+            token.token = Token::make_word("sql_variant", None);
+        }
+        let carried = Token::Word(Word {
+            value: written,
+            quote_style: None,
+            keyword: Keyword::NoKeyword,
+        });
+        recovery.repairs.push(Repair::CarryColumnOption {
+            column: column.clone(),
+            tokens: vec![carried],
+        });
+        recovery.repairs.push(Repair::UnspecifiedType { column });
+    }
+}
+
+/// `[XML]([schema].[collection])`: the type and its dotted modifier become one type name.
+pub(super) fn qualified_type_modifiers(recovery: &mut Recovery) {
+    let view = Significant::new(&recovery.tokens);
+    let Some((elements, _)) = table_body(&view) else {
+        return;
+    };
+    let mut rewrites = Vec::new();
+    for element in elements {
+        let type_position = element.positions.start + 1;
+        if element.column.is_none() || view.get(type_position + 1) != Some(&Token::LParen) {
+            continue;
+        }
+        let Some(close) = view.closing(type_position + 1) else {
+            continue;
+        };
+        let dotted =
+            (type_position + 2..close).any(|position| view.get(position) == Some(&Token::Period));
+        if let (true, Some(first), Some(last)) =
+            (dotted, view.index(type_position), view.index(close))
+        {
+            rewrites.push((first, last));
+        }
+    }
+    for (first, last) in rewrites {
+        let written: String = recovery
+            .tokens
+            .get(first..=last)
+            .unwrap_or_default()
+            .iter()
+            .map(|t| t.token.to_string())
+            .collect();
+        for index in first + 1..=last {
+            blank(&mut recovery.tokens, index);
+        }
+        if let Some(token) = recovery.tokens.get_mut(first) {
+            token.token = Token::Word(Word {
+                value: written,
+                quote_style: None,
+                keyword: Keyword::NoKeyword,
+            });
+        }
+    }
+}
+
+/// `ADD CONSTRAINT a ..., CONSTRAINT b ...` gets an `ADD` before each further constraint.
+pub(super) fn one_add_per_constraint(recovery: &mut Recovery) {
+    let view = Significant::new(&recovery.tokens);
+    if !(is_word(view.get(0), "ALTER") && is_word(view.get(1), "TABLE")) {
+        return;
+    }
+    let mut depth = 0usize;
+    let mut inserts = Vec::new();
+    for position in 2..view.len() {
+        match view.get(position) {
+            Some(Token::LParen) => depth += 1,
+            Some(Token::RParen) => depth = depth.saturating_sub(1),
+            Some(Token::Comma) if depth == 0 && is_word(view.get(position + 1), "CONSTRAINT") => {
+                inserts.extend(view.index(position + 1));
+            }
+            _ => {}
+        }
+    }
+    for index in inserts.into_iter().rev() {
+        if let Some(constraint) = recovery.tokens.get(index).cloned() {
+            let mut add = constraint;
+            add.token = Token::make_keyword("ADD");
+            recovery.tokens.insert(index, add);
+            if let Some(space) = recovery.tokens.get(index).cloned() {
+                let mut space = space;
+                space.token = Token::Whitespace(sqlparser::tokenizer::Whitespace::Space);
+                recovery.tokens.insert(index + 1, space);
+            }
+        }
+    }
+}
+
+/// `ALTER TABLE t WITH CHECK ADD ...` and `WITH NOCHECK`.
+pub(super) fn alter_with_check(recovery: &mut Recovery) {
+    let view = Significant::new(&recovery.tokens);
+    if !(is_word(view.get(0), "ALTER") && is_word(view.get(1), "TABLE")) {
+        return;
+    }
+    let found = (2..view.len()).find(|&p| {
+        is_word(view.get(p), "WITH")
+            && (is_word(view.get(p + 1), "CHECK") || is_word(view.get(p + 1), "NOCHECK"))
+    });
+    if let Some(position) = found {
+        let indexes: Vec<usize> = [view.index(position), view.index(position + 1)]
+            .into_iter()
+            .flatten()
+            .collect();
+        for index in indexes {
+            blank(&mut recovery.tokens, index);
+        }
+    }
+}
+
+/// `ADD CONSTRAINT name DEFAULT (expr) FOR column` becomes `ALTER COLUMN column SET DEFAULT (expr)`.
+pub(super) fn default_for_column(recovery: &mut Recovery) {
+    let view = Significant::new(&recovery.tokens);
+    let Some(add) = (0..view.len()).find(|&p| {
+        is_word(view.get(p), "ADD")
+            && is_word(view.get(p + 1), "CONSTRAINT")
+            && is_word(view.get(p + 3), "DEFAULT")
+    }) else {
+        return;
+    };
+    let Some(for_position) = (add + 4..view.len())
+        .rev()
+        .find(|&p| is_word(view.get(p), "FOR"))
+    else {
+        return;
+    };
+    let Some(column @ Token::Word(_)) = view.get(for_position + 1).cloned() else {
+        return;
+    };
+    let (
+        Some(add_index),
+        Some(constraint_index),
+        Some(name_index),
+        Some(default_index),
+        Some(for_index),
+        Some(column_index),
+    ) = (
+        view.index(add),
+        view.index(add + 1),
+        view.index(add + 2),
+        view.index(add + 3),
+        view.index(for_position),
+        view.index(for_position + 1),
+    )
+    else {
+        return;
+    };
+    blank(&mut recovery.tokens, for_index);
+    blank(&mut recovery.tokens, column_index);
+    let tokens = &mut recovery.tokens;
+    let mut set = |index: usize, token: Token| {
+        if let Some(slot) = tokens.get_mut(index) {
+            slot.token = token;
+        }
+    };
+    set(add_index, Token::make_keyword("ALTER"));
+    set(constraint_index, Token::make_keyword("COLUMN"));
+    set(name_index, column);
+    if let Some(default) = recovery.tokens.get(default_index).cloned() {
+        let mut set_keyword = default;
+        set_keyword.token = Token::make_keyword("SET");
+        recovery.tokens.insert(default_index, set_keyword);
+    }
+}
+
+/// Column attributes sqlparser does not know, taken off and carried on their column.
+/// With `after_type`, a match right after the column name is a type, not an attribute.
+pub(super) fn column_attributes(recovery: &mut Recovery, patterns: &[&[&str]], after_type: bool) {
+    let view = Significant::new(&recovery.tokens);
+    let Some((elements, _)) = table_body(&view) else {
+        return;
+    };
+    let mut taken = Vec::new();
+    for element in elements {
+        let Some(column) = element.column else {
+            continue;
+        };
+        let first = element.positions.start + if after_type { 2 } else { 1 };
+        let mut position = first;
+        while position < element.positions.end {
+            let matched = patterns.iter().find(|pattern| {
+                pattern.iter().enumerate().all(|(offset, expected)| {
+                    position + offset < element.positions.end
+                        && is_word(view.get(position + offset), expected)
+                })
+            });
+            match matched {
+                Some(pattern) => {
+                    taken
+                        .extend((position..position + pattern.len()).filter_map(|p| view.index(p)));
+                    let tokens = pattern
+                        .iter()
+                        .map(|word| Token::make_keyword(word))
+                        .collect();
+                    recovery.repairs.push(Repair::CarryColumnOption {
+                        column: column.clone(),
+                        tokens,
+                    });
+                    position += pattern.len();
+                }
+                None => position += 1,
+            }
+        }
+    }
+    for index in taken {
+        blank(&mut recovery.tokens, index);
+    }
+}
+
+/// SQLite reads every word between a column's name and its constraints as the type name.
+pub(super) fn multi_word_type_names(recovery: &mut Recovery) {
+    let view = Significant::new(&recovery.tokens);
+    let Some((elements, _)) = table_body(&view) else {
+        return;
+    };
+    let mut rewrites = Vec::new();
+    for element in elements {
+        let Some(column) = element.column else {
+            continue;
+        };
+        let words: Vec<(usize, String)> = (element.positions.start + 1..element.positions.end)
+            .map_while(|position| {
+                let text = word(view.get(position)?)?;
+                (!COLUMN_CONSTRAINT_STARTERS.contains(&text.as_str()))
+                    .then(|| (view.index(position), view.get(position)))
+            })
+            .filter_map(|(index, token)| match (index, token) {
+                (Some(index), Some(Token::Word(word))) => Some((index, word.value.clone())),
+                _ => None,
+            })
+            .collect();
+        if words.len() >= 2 {
+            rewrites.push((column, words));
+        }
+    }
+    for (column, words) in rewrites {
+        let name = words
+            .iter()
+            .map(|(_, text)| text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        for (position, (index, _)) in words.iter().enumerate() {
+            if position == 0 {
+                if let Some(token) = recovery.tokens.get_mut(*index) {
+                    token.token = Token::Word(Word {
+                        value: name.clone(),
+                        quote_style: Some('"'),
+                        keyword: Keyword::NoKeyword,
+                    });
+                }
+            } else {
+                blank(&mut recovery.tokens, *index);
+            }
+        }
+        recovery.repairs.push(Repair::PlainTypeName { column });
+    }
+}
