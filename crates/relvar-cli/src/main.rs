@@ -1,0 +1,172 @@
+//! `relvar`: the Relvar engine on the command line.
+//!
+//! `relvar import FILE [--dialect D] [--json]` prints what a schema holds and every diagnostic;
+//! it exits non-zero only when nothing could be read. `relvar export FILE --to T [--from D]`
+//! prints the schema as DDL or a diagram.
+
+mod summary;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use relvar_sql::{Dialect, detect_dialect, import_sql};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "relvar",
+    version,
+    about = "Database design from the command line: import and export schemas"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Read a schema and summarise it: tables, columns, keys, what was not modelled, diagnostics.
+    Import {
+        file: PathBuf,
+        /// postgres, mysql, sqlite or mssql; detected from the text when not given.
+        #[arg(long, value_enum)]
+        dialect: Option<DialectArg>,
+        /// Print the summary as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Read a schema and write it for another engine or as a diagram.
+    Export {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        to: Target,
+        /// The dialect FILE is written in; detected from the text when not given.
+        #[arg(long, value_enum)]
+        from: Option<DialectArg>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum DialectArg {
+    Postgres,
+    Mysql,
+    Sqlite,
+    Mssql,
+}
+
+impl From<DialectArg> for Dialect {
+    fn from(argument: DialectArg) -> Self {
+        match argument {
+            DialectArg::Postgres => Dialect::PostgreSql,
+            DialectArg::Mysql => Dialect::MySql,
+            DialectArg::Sqlite => Dialect::Sqlite,
+            DialectArg::Mssql => Dialect::MsSql,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Target {
+    Postgres,
+    Mysql,
+    Sqlite,
+    Mssql,
+    Mermaid,
+}
+
+impl Target {
+    /// The SQL dialect written, or `None` for a diagram.
+    fn dialect(self) -> Option<Dialect> {
+        match self {
+            Self::Postgres => Some(Dialect::PostgreSql),
+            Self::Mysql => Some(Dialect::MySql),
+            Self::Sqlite => Some(Dialect::Sqlite),
+            Self::Mssql => Some(Dialect::MsSql),
+            Self::Mermaid => None,
+        }
+    }
+}
+
+/// Exit codes: 0 read, 1 usage or file error, 2 nothing could be read, 3 export not available.
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return if error.use_stderr() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match cli.command {
+        Command::Import {
+            file,
+            dialect,
+            json,
+        } => {
+            let Some(text) = read(&file) else {
+                return ExitCode::from(1);
+            };
+            let chosen = dialect.map(Dialect::from);
+            let dialect = chosen.unwrap_or_else(|| detect_dialect(&text));
+            let import = import_sql(&text, dialect);
+            let summary = summary::Summary::new(&file, dialect, chosen.is_none(), &import);
+            if json {
+                match serde_json::to_string_pretty(&summary) {
+                    Ok(written) => println!("{written}"),
+                    Err(error) => eprintln!("relvar: could not write JSON: {error}"),
+                }
+            } else {
+                print!("{}", summary.text());
+            }
+            if import.modelled_count == 0 {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Command::Export { file, to, from } => {
+            let Some(text) = read(&file) else {
+                return ExitCode::from(1);
+            };
+            let dialect = from.map_or_else(|| detect_dialect(&text), Dialect::from);
+            let import = import_sql(&text, dialect);
+            if import.modelled_count == 0 {
+                eprintln!(
+                    "relvar: nothing in {} could be read as {}",
+                    file.display(),
+                    dialect.name()
+                );
+                return ExitCode::from(2);
+            }
+            match to.dialect() {
+                None => print!("{}", relvar_export::to_mermaid(&import.design)),
+                Some(Dialect::PostgreSql) => print!(
+                    "{}",
+                    relvar_sql::export_ddl(&import.design, Dialect::PostgreSql)
+                ),
+                Some(target) => {
+                    eprintln!(
+                        "relvar: export to {} is not available yet; postgres and mermaid are",
+                        target.name()
+                    );
+                    return ExitCode::from(3);
+                }
+            }
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// Reads a file as text (invalid UTF-8 replaced, as the browser does); reports why not.
+fn read(file: &PathBuf) -> Option<String> {
+    match std::fs::read(file) {
+        Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+        Err(error) => {
+            eprintln!("relvar: cannot read {}: {error}", file.display());
+            None
+        }
+    }
+}
