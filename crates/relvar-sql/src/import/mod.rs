@@ -78,6 +78,11 @@ struct Importer {
 
 impl Importer {
     fn read(&mut self, text: &str, index: &LineIndex<'_>, span: std::ops::Range<usize>) {
+        if is_data_only(text) || is_routine_or_view(text) {
+            let label = statement_label(text);
+            self.keep_whole(text, &format!("{label} is not modelled yet"));
+            return;
+        }
         match self.parse(text) {
             Ok((statements, table_options)) if !statements.is_empty() => {
                 let tables_before = self.design.tables.len();
@@ -220,6 +225,42 @@ impl Importer {
     }
 }
 
+/// Rows of data (INSERT, REPLACE) hold no design and are kept as written without a full parse,
+/// which is most of the time a dump with data takes. A text that also holds the word CREATE or
+/// ALTER (a T-SQL batch may follow its INSERTs with a table) is parsed as usual.
+fn is_data_only(text: &str) -> bool {
+    let first = text.split_ascii_whitespace().next().unwrap_or_default();
+    let data = first.eq_ignore_ascii_case("INSERT") || first.eq_ignore_ascii_case("REPLACE");
+    data && !has_word(text, "create") && !has_word(text, "alter")
+}
+
+/// Functions, procedures, triggers and views are not modelled yet and stand alone in their
+/// statement (T-SQL requires it of their batch), so they are kept without a parse.
+fn is_routine_or_view(text: &str) -> bool {
+    let label = statement_label(text);
+    let mut words = label.split(' ');
+    words.next() == Some("CREATE")
+        && words.next_back().is_some_and(|kind| {
+            matches!(kind, "FUNCTION" | "PROCEDURE" | "PROC" | "TRIGGER" | "VIEW")
+        })
+}
+
+/// Whether `word` (lower case ASCII) stands in `text` as a whole word, in any case.
+fn has_word(text: &str, word: &str) -> bool {
+    let bytes = text.as_bytes();
+    let is_word_byte = |byte: u8| byte.is_ascii_alphanumeric() || byte == b'_';
+    bytes.windows(word.len()).enumerate().any(|(at, window)| {
+        window.eq_ignore_ascii_case(word.as_bytes())
+            && (at == 0
+                || bytes
+                    .get(at - 1)
+                    .is_some_and(|&before| !is_word_byte(before)))
+            && bytes
+                .get(at + word.len())
+                .is_none_or(|&after| !is_word_byte(after))
+    })
+}
+
 /// The source text of one statement of a batch, from the span sqlparser gives it; its SQL as
 /// sqlparser writes it when the span is missing.
 fn statement_text(statement: &Statement, batch: &str) -> String {
@@ -322,6 +363,28 @@ fn alter_operation_words(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::{alter_operation_words, statement_label};
+
+    #[test]
+    fn data_statements_skip_the_parse_unless_they_may_hide_a_table() {
+        assert!(super::is_data_only(
+            "INSERT INTO t VALUES ('Walter', 'creates')"
+        ));
+        assert!(super::is_data_only("replace into t values (1)"));
+        assert!(!super::is_data_only(
+            "INSERT INTO t VALUES (1)\nCREATE TABLE u (id int)"
+        ));
+        assert!(!super::is_data_only(
+            "insert into t values (1) alter table t add x int"
+        ));
+        assert!(!super::is_data_only("SELECT 1"));
+        assert!(super::is_routine_or_view(
+            "CREATE OR REPLACE FUNCTION f() RETURNS int AS $$ CREATE TABLE x $$"
+        ));
+        assert!(super::is_routine_or_view(
+            "create materialized view v as select 1"
+        ));
+        assert!(!super::is_routine_or_view("CREATE TABLE view (id int)"));
+    }
 
     #[test]
     fn alter_operations_are_named() {
