@@ -3,7 +3,7 @@
 use sqlparser::keywords::Keyword;
 use sqlparser::tokenizer::{Token, Word};
 
-use super::tokens::{Significant, blank, is_word, table_body, word};
+use super::tokens::{Significant, blank, blank_all, collapse, is_word, table_body, word};
 use super::{Recovery, Repair};
 
 /// Words that end a column's type and start its constraints.
@@ -86,9 +86,7 @@ pub(super) fn filegroup_clauses(recovery: &mut Recovery) {
         );
         position += 2;
     }
-    for index in taken {
-        blank(&mut recovery.tokens, index);
-    }
+    blank_all(&mut recovery.tokens, taken);
     if !clauses.is_empty() {
         recovery.table_options.push(clauses.join(" "));
     }
@@ -111,9 +109,7 @@ pub(super) fn constraint_filegroups(recovery: &mut Recovery) {
             );
         }
     }
-    for index in taken {
-        blank(&mut recovery.tokens, index);
-    }
+    blank_all(&mut recovery.tokens, taken);
 }
 
 /// `name AS expr [PERSISTED]`: a placeholder type stands in; the definition is carried verbatim.
@@ -140,24 +136,10 @@ pub(super) fn computed_columns(recovery: &mut Recovery) {
         rewrites.push((column, first, last));
     }
     for (column, first, last) in rewrites {
-        let written: String = recovery
-            .tokens
-            .get(first..=last)
-            .unwrap_or_default()
-            .iter()
-            .map(|t| t.token.to_string())
-            .collect();
-        for index in first + 1..=last {
-            blank(&mut recovery.tokens, index);
-        }
-        if let Some(token) = recovery.tokens.get_mut(first) {
-            token.token = Token::make_word("sql_variant", None);
-        }
-        let carried = Token::Word(Word {
-            value: written,
-            quote_style: None,
-            keyword: Keyword::NoKeyword,
+        let written = collapse(&mut recovery.tokens, first, last, |_| {
+            Token::make_word("sql_variant", None)
         });
+        let carried = plain_word(&written);
         recovery.repairs.push(Repair::CarryColumnOption {
             column: column.clone(),
             tokens: vec![carried],
@@ -190,24 +172,19 @@ pub(super) fn qualified_type_modifiers(recovery: &mut Recovery) {
         }
     }
     for (first, last) in rewrites {
-        let written: String = recovery
-            .tokens
-            .get(first..=last)
-            .unwrap_or_default()
-            .iter()
-            .map(|t| t.token.to_string())
-            .collect();
-        for index in first + 1..=last {
-            blank(&mut recovery.tokens, index);
-        }
-        if let Some(token) = recovery.tokens.get_mut(first) {
-            token.token = Token::Word(Word {
-                value: written,
-                quote_style: None,
-                keyword: Keyword::NoKeyword,
-            });
-        }
+        collapse(&mut recovery.tokens, first, last, |written| {
+            plain_word(written)
+        });
     }
+}
+
+/// An unquoted word token holding `text` as it is, which the parser reads as one name.
+fn plain_word(text: &str) -> Token {
+    Token::Word(Word {
+        value: text.to_owned(),
+        quote_style: None,
+        keyword: Keyword::NoKeyword,
+    })
 }
 
 /// `ADD CONSTRAINT a ..., CONSTRAINT b ...` gets an `ADD` before each further constraint.
@@ -257,9 +234,7 @@ pub(super) fn alter_with_check(recovery: &mut Recovery) {
             .into_iter()
             .flatten()
             .collect();
-        for index in indexes {
-            blank(&mut recovery.tokens, index);
-        }
+        blank_all(&mut recovery.tokens, indexes);
     }
 }
 
@@ -357,9 +332,7 @@ pub(super) fn column_attributes(recovery: &mut Recovery, patterns: &[&[&str]], a
             }
         }
     }
-    for index in taken {
-        blank(&mut recovery.tokens, index);
-    }
+    blank_all(&mut recovery.tokens, taken);
 }
 
 /// SQLite reads every word between a column's name and its constraints as the type name.

@@ -49,6 +49,34 @@ pub(super) fn blank(tokens: &mut [TokenWithSpan], index: usize) {
     }
 }
 
+/// Blanks every token at the given indexes.
+pub(super) fn blank_all(tokens: &mut [TokenWithSpan], indexes: impl IntoIterator<Item = usize>) {
+    for index in indexes {
+        blank(tokens, index);
+    }
+}
+
+/// The text of tokens `first..=last` as written; all but the first become spaces, and the first
+/// becomes `replacement`.
+pub(super) fn collapse(
+    tokens: &mut [TokenWithSpan],
+    first: usize,
+    last: usize,
+    replacement: impl FnOnce(&str) -> Token,
+) -> String {
+    let written: String = tokens
+        .get(first..=last)
+        .unwrap_or_default()
+        .iter()
+        .map(|t| t.token.to_string())
+        .collect();
+    blank_all(tokens, first + 1..=last);
+    if let Some(token) = tokens.get_mut(first) {
+        token.token = replacement(&written);
+    }
+    written
+}
+
 /// A view of a statement's significant tokens.
 pub(super) struct Significant<'a> {
     pub tokens: &'a [TokenWithSpan],
