@@ -119,5 +119,5 @@ impl Store {
 }
 
 pub fn use_store() -> Store {
-    use_context::<Store>().unwrap_or_else(Store::new)
+    expect_context::<Store>()
 }

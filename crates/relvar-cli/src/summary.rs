@@ -10,6 +10,8 @@ use serde::Serialize;
 pub struct Summary {
     pub file: String,
     pub dialect: &'static str,
+    #[serde(skip)]
+    pub dialect_name: &'static str,
     pub detected: bool,
     pub tables: usize,
     pub columns: usize,
@@ -36,6 +38,7 @@ impl Summary {
         Self {
             file: file.display().to_string(),
             dialect: dialect.id(),
+            dialect_name: dialect.name(),
             detected,
             tables: design.tables.len(),
             columns: design.tables.iter().map(|table| table.columns.len()).sum(),
@@ -69,12 +72,7 @@ impl Summary {
         } else {
             "as given"
         };
-        let _ = writeln!(
-            out,
-            "{}: {} ({how})",
-            self.file,
-            Dialect::from_id(self.dialect).map_or(self.dialect, Dialect::name)
-        );
+        let _ = writeln!(out, "{}: {} ({how})", self.file, self.dialect_name);
         let _ = writeln!(
             out,
             "{} tables, {} columns, {} primary keys, {} unique constraints, {} foreign keys",

@@ -193,17 +193,6 @@ impl Design {
         })
     }
 
-    /// The table holding a column, with the column.
-    pub fn column(&self, id: ColumnId) -> Option<(&Table, &Column)> {
-        self.tables.iter().find_map(|table| {
-            table
-                .columns
-                .iter()
-                .find(|column| column.id == id)
-                .map(|column| (table, column))
-        })
-    }
-
     pub fn foreign_key(&self, id: ForeignKeyId) -> Option<&ForeignKey> {
         self.foreign_keys.iter().find(|fk| fk.id == id)
     }
@@ -235,12 +224,6 @@ impl Table {
             .iter()
             .find(|column| column.name == name)
             .map(|column| column.id)
-    }
-
-    pub fn column_named(&self, name: &str) -> Option<&Column> {
-        self.columns
-            .iter()
-            .find(|column| column.name.eq_ignore_ascii_case(name))
     }
 
     pub fn is_primary_key_column(&self, id: ColumnId) -> bool {

@@ -70,7 +70,7 @@ impl Splitter<'_> {
     fn run(mut self, text: &str) -> Vec<RawStatement> {
         let mut at = self.origin;
         while at < self.bytes.len() {
-            if self.at_line_start(at)
+            if self.starts_line(at)
                 && let Some(next) = self.line_command(at)
             {
                 at = next;
@@ -174,10 +174,6 @@ impl Splitter<'_> {
         if !span.is_empty() {
             self.statements.push(RawStatement { span, kind });
         }
-    }
-
-    fn at_line_start(&self, at: usize) -> bool {
-        self.starts_line(at)
     }
 
     /// True when only blanks stand between the last line break and `at`, and `at` is the first

@@ -86,12 +86,11 @@ impl Importer {
         match self.parse(text) {
             Ok((statements, table_options)) if !statements.is_empty() => {
                 let tables_before = self.design.tables.len();
-                let several = statements.len() > 1;
+                let batch_index = (statements.len() > 1).then(|| LineIndex::new(text));
                 for statement in statements {
-                    let own_text = if several {
-                        statement_text(&statement, text)
-                    } else {
-                        text.to_owned()
+                    let own_text = match &batch_index {
+                        Some(batch_index) => statement_text(&statement, text, batch_index),
+                        None => text.to_owned(),
                     };
                     self.model(statement, &own_text);
                 }
@@ -125,19 +124,23 @@ impl Importer {
     /// returns the table options a recovery took off, to be carried verbatim.
     fn parse(&self, text: &str) -> Result<(Vec<Statement>, Vec<String>), String> {
         let dialect = self.dialect.parser_dialect();
-        let tokens = Tokenizer::new(dialect.as_ref(), text)
-            .tokenize_with_location()
-            .map_err(|error| error.to_string())?;
+        let tokenize = || {
+            Tokenizer::new(dialect.as_ref(), text)
+                .tokenize_with_location()
+                .map_err(|error| error.to_string())
+        };
         let parse = |tokens: Vec<_>| {
             Parser::new(dialect.as_ref())
                 .with_options(self.dialect.parser_options())
                 .with_tokens_with_locations(tokens)
                 .parse_statements()
         };
-        let error = match parse(tokens.clone()) {
+        let error = match parse(tokenize()?) {
             Ok(statements) => return Ok((statements, Vec::new())),
             Err(error) => error,
         };
+        // Rare: tokenizing again is cheaper than keeping a copy of every statement's tokens.
+        let tokens = tokenize()?;
         let recovered = recover(&tokens, self.dialect).and_then(|recovery| {
             let mut statements = parse(recovery.tokens.clone()).ok()?;
             statements
@@ -263,9 +266,8 @@ fn has_word(text: &str, word: &str) -> bool {
 
 /// The source text of one statement of a batch, from the span sqlparser gives it; its SQL as
 /// sqlparser writes it when the span is missing.
-fn statement_text(statement: &Statement, batch: &str) -> String {
+fn statement_text(statement: &Statement, batch: &str, index: &LineIndex<'_>) -> String {
     let span = statement.span();
-    let index = LineIndex::new(batch);
     let at = |location: sqlparser::tokenizer::Location| {
         let line = u32::try_from(location.line).ok()?;
         let column = u32::try_from(location.column).ok()?;

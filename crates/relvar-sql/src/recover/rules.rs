@@ -3,7 +3,9 @@
 use sqlparser::keywords::Keyword;
 use sqlparser::tokenizer::{Token, Word};
 
-use super::tokens::{Significant, blank, blank_all, collapse, is_word, table_body, word};
+use super::tokens::{
+    Significant, blank, blank_all, collapse, column_elements, is_word, table_body, word,
+};
 use super::{Recovery, Repair};
 
 /// Words that end a column's type and start its constraints.
@@ -115,22 +117,14 @@ pub(super) fn constraint_filegroups(recovery: &mut Recovery) {
 /// `name AS expr [PERSISTED]`: a placeholder type stands in; the definition is carried verbatim.
 pub(super) fn computed_columns(recovery: &mut Recovery) {
     let view = Significant::new(&recovery.tokens);
-    let Some((elements, _)) = table_body(&view) else {
-        return;
-    };
     let mut rewrites = Vec::new();
-    for element in elements {
-        let Some(column) = element.column else {
-            continue;
-        };
-        let as_position = element.positions.start + 1;
-        if !is_word(view.get(as_position), "AS") || as_position >= element.positions.end {
+    for (column, positions) in column_elements(&view) {
+        let as_position = positions.start + 1;
+        if !is_word(view.get(as_position), "AS") || as_position >= positions.end {
             continue;
         }
-        let (Some(first), Some(last)) = (
-            view.index(as_position),
-            view.index(element.positions.end - 1),
-        ) else {
+        let (Some(first), Some(last)) = (view.index(as_position), view.index(positions.end - 1))
+        else {
             continue;
         };
         rewrites.push((column, first, last));
@@ -151,13 +145,10 @@ pub(super) fn computed_columns(recovery: &mut Recovery) {
 /// `[XML]([schema].[collection])`: the type and its dotted modifier become one type name.
 pub(super) fn qualified_type_modifiers(recovery: &mut Recovery) {
     let view = Significant::new(&recovery.tokens);
-    let Some((elements, _)) = table_body(&view) else {
-        return;
-    };
     let mut rewrites = Vec::new();
-    for element in elements {
-        let type_position = element.positions.start + 1;
-        if element.column.is_none() || view.get(type_position + 1) != Some(&Token::LParen) {
+    for (_, positions) in column_elements(&view) {
+        let type_position = positions.start + 1;
+        if view.get(type_position + 1) != Some(&Token::LParen) {
             continue;
         }
         let Some(close) = view.closing(type_position + 1) else {
@@ -297,20 +288,14 @@ pub(super) fn default_for_column(recovery: &mut Recovery) {
 /// With `after_type`, a match right after the column name is a type, not an attribute.
 pub(super) fn column_attributes(recovery: &mut Recovery, patterns: &[&[&str]], after_type: bool) {
     let view = Significant::new(&recovery.tokens);
-    let Some((elements, _)) = table_body(&view) else {
-        return;
-    };
     let mut taken = Vec::new();
-    for element in elements {
-        let Some(column) = element.column else {
-            continue;
-        };
-        let first = element.positions.start + if after_type { 2 } else { 1 };
+    for (column, positions) in column_elements(&view) {
+        let first = positions.start + if after_type { 2 } else { 1 };
         let mut position = first;
-        while position < element.positions.end {
+        while position < positions.end {
             let matched = patterns.iter().find(|pattern| {
                 pattern.iter().enumerate().all(|(offset, expected)| {
-                    position + offset < element.positions.end
+                    position + offset < positions.end
                         && is_word(view.get(position + offset), expected)
                 })
             });
@@ -338,15 +323,9 @@ pub(super) fn column_attributes(recovery: &mut Recovery, patterns: &[&[&str]], a
 /// SQLite reads every word between a column's name and its constraints as the type name.
 pub(super) fn multi_word_type_names(recovery: &mut Recovery) {
     let view = Significant::new(&recovery.tokens);
-    let Some((elements, _)) = table_body(&view) else {
-        return;
-    };
     let mut rewrites = Vec::new();
-    for element in elements {
-        let Some(column) = element.column else {
-            continue;
-        };
-        let words: Vec<(usize, String)> = (element.positions.start + 1..element.positions.end)
+    for (column, positions) in column_elements(&view) {
+        let words: Vec<(usize, String)> = (positions.start + 1..positions.end)
             .map_while(|position| {
                 let text = word(view.get(position)?)?;
                 (!COLUMN_CONSTRAINT_STARTERS.contains(&text.as_str()))

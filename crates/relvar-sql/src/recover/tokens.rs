@@ -168,3 +168,14 @@ pub(super) fn table_body(view: &Significant<'_>) -> Option<(Vec<Element>, usize)
     }
     Some((elements, close))
 }
+
+/// The column definitions of a CREATE TABLE body: each column's name as written and positions.
+pub(super) fn column_elements(view: &Significant<'_>) -> Vec<(String, Range<usize>)> {
+    let Some((elements, _)) = table_body(view) else {
+        return Vec::new();
+    };
+    elements
+        .into_iter()
+        .filter_map(|element| Some((element.column?, element.positions)))
+        .collect()
+}
