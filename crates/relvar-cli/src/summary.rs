@@ -18,6 +18,9 @@ pub struct Summary {
     pub primary_keys: usize,
     pub unique_constraints: usize,
     pub foreign_keys: usize,
+    pub indexes: usize,
+    pub checks: usize,
+    pub enums: usize,
     pub statements: usize,
     pub modelled: usize,
     pub unmodelled: usize,
@@ -49,6 +52,9 @@ impl Summary {
                 .count(),
             unique_constraints: design.tables.iter().map(|table| table.uniques.len()).sum(),
             foreign_keys: design.foreign_keys.len(),
+            indexes: design.tables.iter().map(|table| table.indexes.len()).sum(),
+            checks: design.tables.iter().map(|table| table.checks.len()).sum(),
+            enums: design.enums.len(),
             statements: import.statement_count,
             modelled: import.modelled_count,
             unmodelled: design.unmodelled.len(),
@@ -75,12 +81,15 @@ impl Summary {
         let _ = writeln!(out, "{}: {} ({how})", self.file, self.dialect_name);
         let _ = writeln!(
             out,
-            "{} tables, {} columns, {} primary keys, {} unique constraints, {} foreign keys",
+            "{} tables, {} columns, {} primary keys, {} unique constraints, {} foreign keys, {} indexes, {} checks, {} enums",
             self.tables,
             self.columns,
             self.primary_keys,
             self.unique_constraints,
-            self.foreign_keys
+            self.foreign_keys,
+            self.indexes,
+            self.checks,
+            self.enums
         );
         let _ = writeln!(
             out,

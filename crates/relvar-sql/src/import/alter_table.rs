@@ -108,6 +108,7 @@ impl Importer {
             TableConstraint::PrimaryKey(key) => key.name.as_ref(),
             TableConstraint::Unique(unique) => unique.name.as_ref(),
             TableConstraint::ForeignKey(foreign_key) => foreign_key.name.as_ref(),
+            TableConstraint::Check(check) => check.name.as_ref(),
             _ => return Outcome::NotModelled,
         }
         .map(|ident| self.dialect.fold(ident));
@@ -172,6 +173,16 @@ impl Importer {
                 self.pending.push(pending);
                 Outcome::Modelled
             }
+            TableConstraint::Check(check) => {
+                let Some(table) = self.design.table_mut(table_id) else {
+                    return Outcome::NotModelled;
+                };
+                table.checks.push(relvar_model::CheckConstraint {
+                    name: constraint_name,
+                    expression: super::indexes::strip_parentheses(&check.expr.to_string()),
+                });
+                Outcome::Modelled
+            }
             _ => Outcome::NotModelled,
         }
     }
@@ -181,12 +192,12 @@ impl Importer {
         let table = self.design.table(table_id);
         let keys = table.into_iter().flat_map(|table| {
             let primary = table.primary_key.iter().filter_map(|key| key.name.clone());
-            primary.chain(
-                table
-                    .uniques
-                    .iter()
-                    .filter_map(|unique| unique.name.clone()),
-            )
+            let uniques = table
+                .uniques
+                .iter()
+                .filter_map(|unique| unique.name.clone());
+            let checks = table.checks.iter().filter_map(|check| check.name.clone());
+            primary.chain(uniques).chain(checks)
         });
         let foreign = self
             .pending

@@ -2,12 +2,16 @@
 //! model is kept verbatim as an unmodelled statement, with a message naming its line.
 
 mod alter_table;
+mod comments;
 mod create_table;
 mod foreign_keys;
+mod indexes;
+
+pub(crate) use indexes::strip_parentheses;
 mod names;
 
 use relvar_model::{Design, UnmodelledStatement};
-use sqlparser::ast::{Spanned, Statement};
+use sqlparser::ast::{Ident, ObjectName, Spanned, Statement, UserDefinedTypeRepresentation};
 use sqlparser::parser::Parser;
 use sqlparser::tokenizer::Tokenizer;
 
@@ -34,7 +38,10 @@ pub fn import_sql(text: &str, dialect: Dialect) -> Import {
     let index = LineIndex::new(text);
     let mut importer = Importer {
         dialect,
-        design: Design::default(),
+        design: Design {
+            source_dialect: Some(dialect.id().to_owned()),
+            ..Design::default()
+        },
         diagnostics: Vec::new(),
         records: Vec::new(),
         pending: Vec::new(),
@@ -78,6 +85,9 @@ struct Importer {
 
 impl Importer {
     fn read(&mut self, text: &str, index: &LineIndex<'_>, span: std::ops::Range<usize>) {
+        if self.dialect == Dialect::MsSql && self.extended_property(text) {
+            return;
+        }
         if is_data_only(text) || is_routine_or_view(text) {
             let label = statement_label(text);
             self.keep_whole(text, &format!("{label} is not modelled yet"));
@@ -160,11 +170,34 @@ impl Importer {
         match statement {
             Statement::CreateTable(create) => self.create_table(create, text),
             Statement::AlterTable(alter) => self.alter_table(alter, text),
+            Statement::CreateIndex(create) => self.create_index(create, text),
+            Statement::CreateType {
+                name,
+                representation: Some(UserDefinedTypeRepresentation::Enum { labels }),
+            } => self.create_enum(&name, &labels, text),
+            Statement::Comment {
+                object_type,
+                object_name,
+                comment,
+                ..
+            } => self.comment_on(object_type, &object_name, comment, text),
             _ => {
                 let label = statement_label(text);
                 self.keep_whole(text, &format!("{label} is not modelled yet"));
             }
         }
+    }
+
+    fn create_enum(&mut self, name: &ObjectName, labels: &[Ident], text: &str) {
+        let Some(name) = names::QualifiedName::from_object_name(name, self.dialect) else {
+            self.keep_whole(text, "CREATE TYPE with a computed name");
+            return;
+        };
+        self.design.enums.push(relvar_model::EnumType {
+            schema: name.schema,
+            name: name.name,
+            values: labels.iter().map(|label| label.value.clone()).collect(),
+        });
     }
 
     /// Where the statement being read starts.
@@ -282,7 +315,7 @@ fn statement_text(statement: &Statement, batch: &str, index: &LineIndex<'_>) -> 
 }
 
 /// The leading keywords of a statement, e.g. `CREATE FUNCTION`, `COMMENT ON EXTENSION` or `SET`.
-fn statement_label(text: &str) -> String {
+pub(crate) fn statement_label(text: &str) -> String {
     const MODIFIERS: &[&str] = &[
         "OR",
         "REPLACE",

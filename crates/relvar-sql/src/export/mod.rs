@@ -1,0 +1,337 @@
+//! DDL export: writes any design as a script for any dialect's engine. Objects come in dependency
+//! order (schemas, enums, tables with the foreign keys they can hold, foreign keys closing
+//! cycles, indexes, comments); types and expressions are translated between dialects, and every
+//! loss is reported as a warning, in the script's header and to the caller.
+
+mod expressions;
+mod indexes;
+mod names;
+mod order;
+mod table;
+mod types;
+
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+use relvar_model::{Design, EnumType, Table, UnmodelledStatement};
+
+use crate::dialect::Dialect;
+use crate::import::statement_label;
+use names::{NameKind, NameRegistry};
+pub(crate) use types::SqlType;
+use types::string_literal;
+
+/// A DDL script and what it could not carry over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DdlExport {
+    pub sql: String,
+    /// One line per loss, e.g. `film.rating: no set type; written as text ...`.
+    pub warnings: Vec<String>,
+}
+
+/// Writes the design as DDL for `dialect`.
+pub fn export_ddl(design: &Design, dialect: Dialect) -> DdlExport {
+    let from = design
+        .source_dialect
+        .as_deref()
+        .and_then(Dialect::from_id)
+        .unwrap_or(Dialect::PostgreSql);
+    let mut writer = DdlWriter {
+        design,
+        to: dialect,
+        from,
+        warnings: Vec::new(),
+        names: NameRegistry::new(dialect),
+    };
+    let body = writer.body();
+    let mut sql = writer.header();
+    sql.push_str(&body);
+    DdlExport {
+        sql,
+        warnings: writer.warnings,
+    }
+}
+
+struct DdlWriter<'a> {
+    design: &'a Design,
+    to: Dialect,
+    /// The dialect the design's SQL text (types, expressions, verbatim parts) is written in.
+    from: Dialect,
+    warnings: Vec<String>,
+    names: NameRegistry,
+}
+
+/// Whether a kept statement goes before the tables (it defines what they use), after them, or
+/// not into a DDL script at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Placement {
+    BeforeTables,
+    AfterTables,
+    Left { what: &'static str },
+}
+
+impl DdlWriter<'_> {
+    fn same_dialect(&self) -> bool {
+        self.from == self.to
+    }
+
+    fn warn(&mut self, what: impl Into<String>) {
+        self.warnings.push(what.into());
+    }
+
+    fn body(&mut self) -> String {
+        let mut out = String::new();
+        for table in &self.design.tables {
+            let schema = self.schema_of(table.schema.as_deref());
+            self.names
+                .claim(schema, &table.name, NameKind::Table, Some(&table.name));
+        }
+        self.schemas(&mut out);
+        self.enums(&mut out);
+        self.unmodelled(&mut out, Placement::BeforeTables);
+        let ordered = order::tables_in_dependency_order(self.design);
+        let mut created = BTreeSet::new();
+        let mut deferred = Vec::new();
+        for table in &ordered {
+            deferred.extend(self.create_table(&mut out, table, &created));
+            created.insert(table.id);
+        }
+        for foreign_key in deferred {
+            self.add_foreign_key(&mut out, foreign_key);
+        }
+        for table in &ordered {
+            self.indexes(&mut out, table);
+        }
+        for table in &ordered {
+            self.comments(&mut out, table);
+        }
+        self.unmodelled(&mut out, Placement::AfterTables);
+        out
+    }
+
+    fn header(&self) -> String {
+        let design = self.design;
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "-- {} DDL for the Relvar design {}: {} tables, {} foreign keys.",
+            self.to.name(),
+            string_literal(&design.name),
+            design.tables.len(),
+            design.foreign_keys.len()
+        );
+        let mut left: Vec<(&str, usize)> = Vec::new();
+        for statement in &design.unmodelled {
+            if let Placement::Left { what } = self.placement(statement) {
+                match left.iter_mut().find(|(known, _)| *known == what) {
+                    Some((_, count)) => *count += 1,
+                    None => left.push((what, 1)),
+                }
+            }
+        }
+        for (what, count) in left {
+            let _ = writeln!(out, "-- Not written: {count} imported statements ({what}).");
+        }
+        for warning in &self.warnings {
+            let _ = writeln!(out, "-- Warning: {}", warning.replace('\n', " "));
+        }
+        out.push('\n');
+        out
+    }
+
+    /// Writes back, in source order, the kept statements that belong at `placement`; only a
+    /// script for the dialect they were written in can hold them.
+    fn unmodelled(&mut self, out: &mut String, placement: Placement) {
+        let statements: Vec<&UnmodelledStatement> = self
+            .design
+            .unmodelled
+            .iter()
+            .filter(|statement| self.placement(statement) == placement)
+            .collect();
+        if statements.is_empty() {
+            return;
+        }
+        if !self.same_dialect() {
+            if placement == Placement::AfterTables {
+                self.warn(format!(
+                    "{} statements kept from the {} import (views, routines, ...) are not written for {}",
+                    self.design.unmodelled.iter().filter(|s| !matches!(self.placement(s), Placement::Left { .. })).count(),
+                    self.from.name(),
+                    self.to.name()
+                ));
+            }
+            return;
+        }
+        for statement in statements {
+            let text = statement.text.trim_end().trim_end_matches(';');
+            match self.to {
+                Dialect::MsSql => {
+                    let _ = writeln!(out, "{text}\nGO\n");
+                }
+                // A routine body holds semicolons: the mysql client needs another delimiter.
+                Dialect::MySql if text.contains(';') => {
+                    let _ = writeln!(out, "DELIMITER ;;\n{text};;\nDELIMITER ;\n");
+                }
+                _ => {
+                    let _ = writeln!(out, "{text};\n");
+                }
+            }
+        }
+    }
+
+    fn placement(&self, statement: &UnmodelledStatement) -> Placement {
+        let label = statement_label(&statement.text);
+        let mut words = label.split(' ');
+        let first = words.next().unwrap_or_default();
+        let last = label.rsplit(' ').next().unwrap_or_default();
+        let reason = statement.reason.as_str();
+        if reason.contains("client command") || first.starts_with('\\') {
+            return Placement::Left {
+                what: "client commands",
+            };
+        }
+        match (first, last) {
+            ("INSERT" | "REPLACE" | "COPY" | "LOCK" | "UNLOCK" | "BULK", _) => {
+                Placement::Left { what: "table data" }
+            }
+            (_, "DATABASE") | ("USE", _) => Placement::Left {
+                what: "database selection",
+            },
+            ("DROP", _) => Placement::Left {
+                what: "DROP statements",
+            },
+            ("CREATE" | "ALTER", "SCHEMA") if self.from == Dialect::MySql => Placement::Left {
+                what: "database selection",
+            },
+            // Routines may name tables' row types; with bodies unchecked they can follow them.
+            ("CREATE", "FUNCTION" | "AGGREGATE" | "PROCEDURE" | "PROC") => Placement::AfterTables,
+            (
+                "CREATE" | "ALTER",
+                "TYPE" | "DOMAIN" | "SEQUENCE" | "EXTENSION" | "SCHEMA" | "COLLATION",
+            )
+            | ("SET" | "SELECT" | "PRAGMA", _) => {
+                if label == "ALTER SEQUENCE"
+                    || label.starts_with("SELECT") && !statement.text.contains("set_config")
+                {
+                    Placement::AfterTables
+                } else {
+                    Placement::BeforeTables
+                }
+            }
+            _ => Placement::AfterTables,
+        }
+    }
+
+    /// `CREATE SCHEMA` for every schema the tables use but the target's default.
+    fn schemas(&mut self, out: &mut String) {
+        let mut seen = BTreeSet::new();
+        for table in &self.design.tables {
+            let Some(schema) = self.schema_of(table.schema.as_deref()) else {
+                continue;
+            };
+            if !seen.insert(schema.to_owned()) {
+                continue;
+            }
+            let quoted = self.to.quote(schema);
+            match self.to {
+                Dialect::PostgreSql => {
+                    let _ = writeln!(out, "CREATE SCHEMA IF NOT EXISTS {quoted};");
+                }
+                Dialect::MsSql => {
+                    let _ = writeln!(
+                        out,
+                        "IF SCHEMA_ID({}) IS NULL EXEC({});",
+                        string_literal(schema),
+                        string_literal(&format!("CREATE SCHEMA {quoted}"))
+                    );
+                }
+                Dialect::MySql | Dialect::Sqlite => {}
+            }
+        }
+        if !seen.is_empty() {
+            out.push('\n');
+        }
+    }
+
+    /// The schema a name is written with in the target, if any: engines' default schemas and
+    /// every schema in MySQL (where it is a database) and SQLite are left out.
+    fn schema_of<'s>(&self, schema: Option<&'s str>) -> Option<&'s str> {
+        let schema = schema?;
+        let default = matches!(schema, "public" | "dbo" | "main");
+        match self.to {
+            Dialect::PostgreSql | Dialect::MsSql if !default => Some(schema),
+            _ => None,
+        }
+    }
+
+    fn qualified(&self, schema: Option<&str>, name: &str) -> String {
+        match self.schema_of(schema) {
+            Some(schema) => format!("{}.{}", self.to.quote(schema), self.to.quote(name)),
+            None => self.to.quote(name),
+        }
+    }
+
+    fn table_name(&self, table: &Table) -> String {
+        self.qualified(table.schema.as_deref(), &table.name)
+    }
+
+    fn enums(&mut self, out: &mut String) {
+        if self.to != Dialect::PostgreSql {
+            return;
+        }
+        let mut written = false;
+        for enum_type in &self.design.enums {
+            self.create_enum(
+                out,
+                enum_type.schema.as_deref(),
+                &enum_type.name,
+                &enum_type.values,
+            );
+            written = true;
+        }
+        for table in &self.design.tables {
+            for column in &table.columns {
+                if self.enum_type(&column.data_type).is_none()
+                    && let SqlType::Enum(values) = SqlType::parse(&column.data_type)
+                {
+                    let name = inline_enum_name(table, &column.name);
+                    self.create_enum(out, table.schema.as_deref(), &name, &values);
+                    written = true;
+                }
+            }
+        }
+        if written {
+            out.push('\n');
+        }
+    }
+
+    fn create_enum(&self, out: &mut String, schema: Option<&str>, name: &str, values: &[String]) {
+        let labels: Vec<String> = values.iter().map(|value| string_literal(value)).collect();
+        let _ = writeln!(
+            out,
+            "CREATE TYPE {} AS ENUM ({});",
+            self.qualified(schema, name),
+            labels.join(", ")
+        );
+    }
+
+    /// The design's named enum a column type refers to.
+    fn enum_type(&self, data_type: &str) -> Option<&EnumType> {
+        let unquoted = data_type.replace('"', "");
+        self.design.enums.iter().find(|enum_type| {
+            unquoted.eq_ignore_ascii_case(&enum_type.name)
+                || unquoted.eq_ignore_ascii_case(&enum_type.qualified_name())
+        })
+    }
+}
+
+/// The name of the PostgreSQL enum type made for a MySQL inline `enum(...)` column.
+fn inline_enum_name(table: &Table, column: &str) -> String {
+    format!("{}_{column}", table.name)
+}
+
+/// A column type as the exporter writes it for `dialect` under the documented mapping: what
+/// compares a type read back from an engine with the type written.
+pub fn mapped_type(data_type: &str, dialect: Dialect) -> String {
+    SqlType::parse(data_type).write(dialect, false).sql
+}
