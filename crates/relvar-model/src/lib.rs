@@ -19,5 +19,5 @@ pub use history::History;
 pub use ids::{ColumnId, ForeignKeyId, IdAllocator, TableId};
 pub use table::{
     CheckConstraint, Column, GeneratedColumn, Identity, Index, IndexKey, IndexPart, PrimaryKey,
-    Table, UniqueConstraint,
+    Table, UniqueConstraint, is_default_schema,
 };

@@ -137,6 +137,11 @@ impl Index {
     }
 }
 
+/// Whether a schema is an engine's default one (`public`, `dbo`, `main`), which names need not show.
+pub fn is_default_schema(schema: &str) -> bool {
+    matches!(schema, "public" | "dbo" | "main")
+}
+
 impl Column {
     /// A nullable column with a name and a type, and nothing else.
     pub fn new(id: ColumnId, name: impl Into<String>, data_type: impl Into<String>) -> Self {
@@ -192,8 +197,8 @@ impl Table {
     /// (`public`, `dbo`, `main`).
     pub fn display_name(&self) -> String {
         match self.schema.as_deref() {
-            None | Some("public") | Some("dbo") | Some("main") => self.name.clone(),
-            Some(_) => self.qualified_name(),
+            Some(schema) if !is_default_schema(schema) => self.qualified_name(),
+            _ => self.name.clone(),
         }
     }
 

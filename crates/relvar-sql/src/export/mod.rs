@@ -3,17 +3,21 @@
 //! cycles, indexes, comments); types and expressions are translated between dialects, and every
 //! loss is reported as a warning, in the script's header and to the caller.
 
+mod comments;
 mod expressions;
+mod foreign_keys;
 mod indexes;
 mod names;
 mod order;
 mod table;
 mod types;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
-use relvar_model::{Design, EnumType, Table, UnmodelledStatement};
+use relvar_model::{
+    ColumnId, Design, EnumType, ForeignKey, Table, TableId, UnmodelledStatement, is_default_schema,
+};
 
 use crate::dialect::Dialect;
 use crate::import::statement_label;
@@ -36,12 +40,37 @@ pub fn export_ddl(design: &Design, dialect: Dialect) -> DdlExport {
         .as_deref()
         .and_then(Dialect::from_id)
         .unwrap_or(Dialect::PostgreSql);
+    let placements = design
+        .unmodelled
+        .iter()
+        .map(|statement| placement(statement, from))
+        .collect();
+    let mut foreign_keys_from: BTreeMap<TableId, Vec<&ForeignKey>> = BTreeMap::new();
+    let mut foreign_key_columns = BTreeSet::new();
+    for foreign_key in &design.foreign_keys {
+        foreign_keys_from
+            .entry(foreign_key.from_table)
+            .or_default()
+            .push(foreign_key);
+        let from_columns = foreign_key
+            .from_columns
+            .iter()
+            .map(|id| (foreign_key.from_table, *id));
+        let to_columns = foreign_key
+            .to_columns
+            .iter()
+            .map(|id| (foreign_key.to_table, *id));
+        foreign_key_columns.extend(from_columns.chain(to_columns));
+    }
     let mut writer = DdlWriter {
         design,
         to: dialect,
         from,
         warnings: Vec::new(),
         names: NameRegistry::new(dialect),
+        placements,
+        foreign_keys_from,
+        foreign_key_columns,
     };
     let body = writer.body();
     let mut sql = writer.header();
@@ -59,6 +88,11 @@ struct DdlWriter<'a> {
     from: Dialect,
     warnings: Vec<String>,
     names: NameRegistry,
+    /// Where each of `design.unmodelled` goes, in the same order.
+    placements: Vec<Placement>,
+    foreign_keys_from: BTreeMap<TableId, Vec<&'a ForeignKey>>,
+    /// (table, column) pairs on either side of a foreign key.
+    foreign_key_columns: BTreeSet<(TableId, ColumnId)>,
 }
 
 /// Whether a kept statement goes before the tables (it defines what they use), after them, or
@@ -85,6 +119,18 @@ impl DdlWriter<'_> {
             let schema = self.schema_of(table.schema.as_deref());
             self.names
                 .claim(schema, &table.name, NameKind::Table, Some(&table.name));
+        }
+        let carried = self
+            .placements
+            .iter()
+            .filter(|placement| !matches!(placement, Placement::Left { .. }))
+            .count();
+        if carried > 0 && !self.same_dialect() {
+            self.warn(format!(
+                "{carried} statements kept from the {} import (views, routines, ...) are not written for {}",
+                self.from.name(),
+                self.to.name()
+            ));
         }
         self.schemas(&mut out);
         self.enums(&mut out);
@@ -121,8 +167,8 @@ impl DdlWriter<'_> {
             design.foreign_keys.len()
         );
         let mut left: Vec<(&str, usize)> = Vec::new();
-        for statement in &design.unmodelled {
-            if let Placement::Left { what } = self.placement(statement) {
+        for placement in &self.placements {
+            if let Placement::Left { what } = *placement {
                 match left.iter_mut().find(|(known, _)| *known == what) {
                     Some((_, count)) => *count += 1,
                     None => left.push((what, 1)),
@@ -142,26 +188,16 @@ impl DdlWriter<'_> {
     /// Writes back, in source order, the kept statements that belong at `placement`; only a
     /// script for the dialect they were written in can hold them.
     fn unmodelled(&mut self, out: &mut String, placement: Placement) {
-        let statements: Vec<&UnmodelledStatement> = self
+        if !self.same_dialect() {
+            return;
+        }
+        let statements = self
             .design
             .unmodelled
             .iter()
-            .filter(|statement| self.placement(statement) == placement)
-            .collect();
-        if statements.is_empty() {
-            return;
-        }
-        if !self.same_dialect() {
-            if placement == Placement::AfterTables {
-                self.warn(format!(
-                    "{} statements kept from the {} import (views, routines, ...) are not written for {}",
-                    self.design.unmodelled.iter().filter(|s| !matches!(self.placement(s), Placement::Left { .. })).count(),
-                    self.from.name(),
-                    self.to.name()
-                ));
-            }
-            return;
-        }
+            .zip(&self.placements)
+            .filter(|(_, placed)| **placed == placement)
+            .map(|(statement, _)| statement);
         for statement in statements {
             let text = statement.text.trim_end().trim_end_matches(';');
             match self.to {
@@ -176,49 +212,6 @@ impl DdlWriter<'_> {
                     let _ = writeln!(out, "{text};\n");
                 }
             }
-        }
-    }
-
-    fn placement(&self, statement: &UnmodelledStatement) -> Placement {
-        let label = statement_label(&statement.text);
-        let mut words = label.split(' ');
-        let first = words.next().unwrap_or_default();
-        let last = label.rsplit(' ').next().unwrap_or_default();
-        let reason = statement.reason.as_str();
-        if reason.contains("client command") || first.starts_with('\\') {
-            return Placement::Left {
-                what: "client commands",
-            };
-        }
-        match (first, last) {
-            ("INSERT" | "REPLACE" | "COPY" | "LOCK" | "UNLOCK" | "BULK", _) => {
-                Placement::Left { what: "table data" }
-            }
-            (_, "DATABASE") | ("USE", _) => Placement::Left {
-                what: "database selection",
-            },
-            ("DROP", _) => Placement::Left {
-                what: "DROP statements",
-            },
-            ("CREATE" | "ALTER", "SCHEMA") if self.from == Dialect::MySql => Placement::Left {
-                what: "database selection",
-            },
-            // Routines may name tables' row types; with bodies unchecked they can follow them.
-            ("CREATE", "FUNCTION" | "AGGREGATE" | "PROCEDURE" | "PROC") => Placement::AfterTables,
-            (
-                "CREATE" | "ALTER",
-                "TYPE" | "DOMAIN" | "SEQUENCE" | "EXTENSION" | "SCHEMA" | "COLLATION",
-            )
-            | ("SET" | "SELECT" | "PRAGMA", _) => {
-                if label == "ALTER SEQUENCE"
-                    || label.starts_with("SELECT") && !statement.text.contains("set_config")
-                {
-                    Placement::AfterTables
-                } else {
-                    Placement::BeforeTables
-                }
-            }
-            _ => Placement::AfterTables,
         }
     }
 
@@ -257,9 +250,8 @@ impl DdlWriter<'_> {
     /// every schema in MySQL (where it is a database) and SQLite are left out.
     fn schema_of<'s>(&self, schema: Option<&'s str>) -> Option<&'s str> {
         let schema = schema?;
-        let default = matches!(schema, "public" | "dbo" | "main");
         match self.to {
-            Dialect::PostgreSql | Dialect::MsSql if !default => Some(schema),
+            Dialect::PostgreSql | Dialect::MsSql if !is_default_schema(schema) => Some(schema),
             _ => None,
         }
     }
@@ -334,4 +326,48 @@ fn inline_enum_name(table: &Table, column: &str) -> String {
 /// compares a type read back from an engine with the type written.
 pub fn mapped_type(data_type: &str, dialect: Dialect) -> String {
     SqlType::parse(data_type).write(dialect, false).sql
+}
+
+/// Where a kept statement written in `from` goes in a script for that same dialect.
+fn placement(statement: &UnmodelledStatement, from: Dialect) -> Placement {
+    let label = statement_label(&statement.text);
+    let mut words = label.split(' ');
+    let first = words.next().unwrap_or_default();
+    let last = label.rsplit(' ').next().unwrap_or_default();
+    let reason = statement.reason.as_str();
+    if reason.contains("client command") || first.starts_with('\\') {
+        return Placement::Left {
+            what: "client commands",
+        };
+    }
+    match (first, last) {
+        ("INSERT" | "REPLACE" | "COPY" | "LOCK" | "UNLOCK" | "BULK", _) => {
+            Placement::Left { what: "table data" }
+        }
+        (_, "DATABASE") | ("USE", _) => Placement::Left {
+            what: "database selection",
+        },
+        ("DROP", _) => Placement::Left {
+            what: "DROP statements",
+        },
+        ("CREATE" | "ALTER", "SCHEMA") if from == Dialect::MySql => Placement::Left {
+            what: "database selection",
+        },
+        // Routines may name tables' row types; with bodies unchecked they can follow them.
+        ("CREATE", "FUNCTION" | "AGGREGATE" | "PROCEDURE" | "PROC") => Placement::AfterTables,
+        (
+            "CREATE" | "ALTER",
+            "TYPE" | "DOMAIN" | "SEQUENCE" | "EXTENSION" | "SCHEMA" | "COLLATION",
+        )
+        | ("SET" | "SELECT" | "PRAGMA", _) => {
+            if label == "ALTER SEQUENCE"
+                || label.starts_with("SELECT") && !statement.text.contains("set_config")
+            {
+                Placement::AfterTables
+            } else {
+                Placement::BeforeTables
+            }
+        }
+        _ => Placement::AfterTables,
+    }
 }

@@ -4,9 +4,7 @@
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
-use relvar_model::{
-    Column, ColumnId, Deferral, ForeignKey, Identity, ReferentialAction, Table, TableId,
-};
+use relvar_model::{Column, ColumnId, ForeignKey, Identity, Table, TableId};
 
 use super::expressions::{is_literal, translate};
 use super::names::NameKind;
@@ -22,7 +20,6 @@ impl<'a> DdlWriter<'a> {
         table: &'a Table,
         created: &BTreeSet<TableId>,
     ) -> Vec<&'a ForeignKey> {
-        let design = self.design;
         if table.columns.is_empty() && !self.same_dialect() {
             self.warn(format!(
                 "{}: a table without columns of its own (a partition or child) is not written for {}",
@@ -92,11 +89,12 @@ impl<'a> DdlWriter<'a> {
         }
         elements.extend(checks);
         let mut deferred = Vec::new();
-        for foreign_key in design
-            .foreign_keys
-            .iter()
-            .filter(|fk| fk.from_table == table.id)
-        {
+        let own_foreign_keys = self
+            .foreign_keys_from
+            .get(&table.id)
+            .cloned()
+            .unwrap_or_default();
+        for foreign_key in own_foreign_keys {
             let inline = self.to == Dialect::Sqlite
                 || foreign_key.to_table == table.id
                 || created.contains(&foreign_key.to_table);
@@ -410,10 +408,7 @@ impl<'a> DdlWriter<'a> {
                 .indexes
                 .iter()
                 .any(|index| index.key_columns().any(|column| column == id))
-            || self.design.foreign_keys.iter().any(|fk| {
-                (fk.from_table == table.id && fk.from_columns.contains(&id))
-                    || (fk.to_table == table.id && fk.to_columns.contains(&id))
-            })
+            || self.foreign_key_columns.contains(&(table.id, id))
     }
 
     fn identity_allowed(
@@ -424,12 +419,10 @@ impl<'a> DdlWriter<'a> {
         sqlite_rowid: bool,
         numbered: bool,
     ) -> bool {
-        let integer = matches!(
-            SqlType::parse(data_type),
-            SqlType::Integer { .. } | SqlType::Decimal { .. }
-        );
+        let parsed = SqlType::parse(data_type);
+        let integer = matches!(parsed, SqlType::Integer { .. } | SqlType::Decimal { .. });
         match self.to {
-            Dialect::PostgreSql => matches!(SqlType::parse(data_type), SqlType::Integer { .. }),
+            Dialect::PostgreSql => matches!(parsed, SqlType::Integer { .. }),
             Dialect::MsSql => integer && !numbered,
             Dialect::Sqlite => sqlite_rowid,
             Dialect::MySql => {
@@ -503,146 +496,5 @@ impl<'a> DdlWriter<'a> {
             .map(|column| self.to.quote(&column.name))
             .collect();
         names.join(", ")
-    }
-
-    /// `CONSTRAINT n FOREIGN KEY (a) REFERENCES t (b) ON DELETE ...`, as the target spells it.
-    fn foreign_key_clause(&mut self, foreign_key: &ForeignKey) -> Option<String> {
-        let from = self.design.table(foreign_key.from_table)?;
-        let to = self.design.table(foreign_key.to_table)?;
-        let (name, _) = self.claim(from, NameKind::ForeignKey, foreign_key.name.as_deref());
-        let mut clause = format!(
-            "{}FOREIGN KEY ({}) REFERENCES {} ({})",
-            self.constraint_prefix(name.as_deref()),
-            self.column_list(from, &foreign_key.from_columns),
-            self.table_name(to),
-            self.column_list(to, &foreign_key.to_columns),
-        );
-        for (event, action) in [
-            ("DELETE", foreign_key.on_delete),
-            ("UPDATE", foreign_key.on_update),
-        ] {
-            let written = match (action, self.to) {
-                (ReferentialAction::SetDefault, Dialect::MySql) => {
-                    self.warn(format!(
-                        "{}: InnoDB has no ON {event} SET DEFAULT; written NO ACTION",
-                        from.qualified_name()
-                    ));
-                    ReferentialAction::NoAction
-                }
-                (ReferentialAction::Restrict, Dialect::MsSql) => ReferentialAction::NoAction,
-                (ReferentialAction::SetNull, Dialect::MySql)
-                    if foreign_key.from_columns.iter().any(|id| {
-                        from.columns
-                            .iter()
-                            .any(|column| column.id == *id && !column.nullable)
-                    }) =>
-                {
-                    self.warn(format!(
-                        "{}: ON {event} SET NULL on a NOT NULL column, which InnoDB refuses; written NO ACTION",
-                        from.qualified_name()
-                    ));
-                    ReferentialAction::NoAction
-                }
-                (action, _) => action,
-            };
-            if written != ReferentialAction::NoAction {
-                let _ = write!(clause, " ON {event} {}", written.sql());
-            }
-        }
-        match (foreign_key.deferral, self.to) {
-            (Deferral::NotDeferrable, _) => {}
-            (deferral, Dialect::PostgreSql | Dialect::Sqlite) => {
-                clause.push_str(if deferral == Deferral::DeferrableDeferred {
-                    " DEFERRABLE INITIALLY DEFERRED"
-                } else {
-                    " DEFERRABLE INITIALLY IMMEDIATE"
-                });
-            }
-            (_, _) => self.warn(format!(
-                "{}: {} checks foreign keys at once; DEFERRABLE left out",
-                from.qualified_name(),
-                self.to.name()
-            )),
-        }
-        Some(clause)
-    }
-
-    /// A foreign key of a cycle, added once both tables exist.
-    pub(super) fn add_foreign_key(&mut self, out: &mut String, foreign_key: &ForeignKey) {
-        let Some(from) = self.design.table(foreign_key.from_table) else {
-            return;
-        };
-        let table_name = self.table_name(from);
-        if let Some(clause) = self.foreign_key_clause(foreign_key) {
-            let _ = writeln!(out, "ALTER TABLE {table_name} ADD {clause};");
-        }
-    }
-
-    fn sqlite_comments(&mut self, out: &mut String, table: &Table) {
-        let mut any = false;
-        if let Some(comment) = &table.comment {
-            let _ = writeln!(out, "-- {}: {}", table.name, comment.replace('\n', " "));
-            any = true;
-        }
-        for column in &table.columns {
-            if let Some(comment) = &column.comment {
-                let _ = writeln!(
-                    out,
-                    "-- {}.{}: {}",
-                    table.name,
-                    column.name,
-                    comment.replace('\n', " ")
-                );
-                any = true;
-            }
-        }
-        if any {
-            self.warn(format!(
-                "{}: SQLite keeps no comments; written as SQL comments",
-                table.qualified_name()
-            ));
-        }
-    }
-
-    /// PostgreSQL `COMMENT ON`, SQL Server `MS_Description` extended properties.
-    pub(super) fn comments(&mut self, out: &mut String, table: &Table) {
-        let mut targets: Vec<(Option<&str>, &str)> =
-            vec![(None, table.comment.as_deref().unwrap_or_default())];
-        targets.retain(|_| table.comment.is_some());
-        targets.extend(
-            table.columns.iter().filter_map(|column| {
-                Some((Some(column.name.as_str()), column.comment.as_deref()?))
-            }),
-        );
-        for (column, comment) in targets {
-            match self.to {
-                Dialect::PostgreSql => {
-                    let target = match column {
-                        Some(column) => format!(
-                            "COLUMN {}.{}",
-                            self.table_name(table),
-                            self.to.quote(column)
-                        ),
-                        None => format!("TABLE {}", self.table_name(table)),
-                    };
-                    let _ = writeln!(out, "COMMENT ON {target} IS {};", string_literal(comment));
-                }
-                Dialect::MsSql => {
-                    let schema = self.schema_of(table.schema.as_deref()).unwrap_or("dbo");
-                    let _ = write!(
-                        out,
-                        "EXEC sp_addextendedproperty N'MS_Description', N{}, N'SCHEMA', N{}, N'TABLE', N{}",
-                        string_literal(comment),
-                        string_literal(schema),
-                        string_literal(&table.name)
-                    );
-                    if let Some(column) = column {
-                        let _ = write!(out, ", N'COLUMN', N{}", string_literal(column));
-                    }
-                    out.push_str(";\n");
-                }
-                Dialect::MySql | Dialect::Sqlite => {}
-            }
-        }
     }
 }

@@ -59,11 +59,11 @@ pub(crate) struct WrittenType {
 impl SqlType {
     /// Reads a type as the importer stores it (lower case SQL text, e.g. `character varying(20)`).
     pub fn parse(text: &str) -> Self {
-        let unquoted = text.replace(['"', '[', ']', '`'], "");
-        let text = unquoted.trim();
-        if let Some(element) = text.strip_suffix("[]") {
+        if let Some(element) = text.trim().strip_suffix("[]") {
             return Self::Array(Box::new(Self::parse(element)));
         }
+        let unquoted = text.replace(['"', '[', ']', '`'], "");
+        let text = unquoted.trim();
         let (words, arguments) = split_arguments(text);
         let unsigned = words
             .split_ascii_whitespace()

@@ -12,10 +12,7 @@ use crate::diagnostic::Severity;
 impl Importer {
     pub(super) fn alter_table(&mut self, mut alter: AlterTable, text: &str) {
         let target = QualifiedName::from_object_name(&alter.name, self.dialect);
-        let table_id = target.as_ref().and_then(|name| {
-            let found = self.design.find_table(name.schema.as_deref(), &name.name)?;
-            Some(found.id)
-        });
+        let table_id = target.as_ref().and_then(|name| self.table_named(name));
         let (Some(name), Some(table_id)) = (target, table_id) else {
             let adds_keys = alter.operations.iter().any(|operation| {
                 matches!(

@@ -169,7 +169,7 @@ fn procedure_arguments(
     for token in tokens {
         if in_name {
             match token {
-                Token::Word(word) => {
+                Token::Word(word) if !word.value.starts_with('@') => {
                     name = word.value;
                     continue;
                 }

@@ -103,8 +103,10 @@ impl Importer {
                 } => {
                     column.generated = Some(GeneratedColumn {
                         expression: strip_parentheses(&expression.to_string()),
-                        stored: *generated_as == GeneratedAs::ExpStored
-                            || *generation_expr_mode == Some(GeneratedExpressionMode::Stored),
+                        stored: match generation_expr_mode {
+                            Some(mode) => *mode == GeneratedExpressionMode::Stored,
+                            None => *generated_as == GeneratedAs::ExpStored,
+                        },
                     });
                 }
                 ColumnOption::PrimaryKey(_) => {

@@ -12,10 +12,7 @@ use crate::dialect::Dialect;
 impl Importer {
     pub(super) fn create_index(&mut self, create: CreateIndex, text: &str) {
         let target = QualifiedName::from_object_name(&create.table_name, self.dialect);
-        let table_id = target.as_ref().and_then(|name| {
-            let found = self.design.find_table(name.schema.as_deref(), &name.name)?;
-            Some(found.id)
-        });
+        let table_id = target.as_ref().and_then(|name| self.table_named(name));
         let Some(table_id) = table_id else {
             let message = format!(
                 "CREATE INDEX on {}, which is not a table defined before it; kept as written",

@@ -200,6 +200,12 @@ impl Importer {
         });
     }
 
+    /// The table of the design a statement names, if it is defined.
+    fn table_named(&self, name: &names::QualifiedName) -> Option<relvar_model::TableId> {
+        let table = self.design.find_table(name.schema.as_deref(), &name.name)?;
+        Some(table.id)
+    }
+
     /// Where the statement being read starts.
     fn here(&self) -> LineColumn {
         self.records
