@@ -21,6 +21,7 @@ pub struct Summary {
     pub indexes: usize,
     pub checks: usize,
     pub enums: usize,
+    pub views: usize,
     pub statements: usize,
     pub modelled: usize,
     pub unmodelled: usize,
@@ -55,6 +56,7 @@ impl Summary {
             indexes: design.tables.iter().map(|table| table.indexes.len()).sum(),
             checks: design.tables.iter().map(|table| table.checks.len()).sum(),
             enums: design.enums.len(),
+            views: design.views.len(),
             statements: import.statement_count,
             modelled: import.modelled_count,
             unmodelled: design.unmodelled.len(),
@@ -81,7 +83,7 @@ impl Summary {
         let _ = writeln!(out, "{}: {} ({how})", self.file, self.dialect_name);
         let _ = writeln!(
             out,
-            "{} tables, {} columns, {} primary keys, {} unique constraints, {} foreign keys, {} indexes, {} checks, {} enums",
+            "{} tables, {} columns, {} primary keys, {} unique constraints, {} foreign keys, {} indexes, {} checks, {} enums, {} views",
             self.tables,
             self.columns,
             self.primary_keys,
@@ -89,7 +91,8 @@ impl Summary {
             self.foreign_keys,
             self.indexes,
             self.checks,
-            self.enums
+            self.enums,
+            self.views
         );
         let _ = writeln!(
             out,

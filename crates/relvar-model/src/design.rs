@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ids::{ColumnId, ForeignKeyId, IdAllocator, TableId};
 use crate::table::Table;
+use crate::view::View;
 
 /// Version of the saved and shared format; bump it together with an upgrade from the previous one.
 pub const FORMAT_VERSION: u32 = 1;
@@ -20,10 +21,16 @@ pub struct Design {
     /// verbatim parts): `postgresql`, `mysql`, `sqlite` or `mssql`; none for a design begun empty.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_dialect: Option<String>,
+    /// Schemas (namespaces) the script declared with `CREATE SCHEMA`, in order; tables may name
+    /// others, which exist implicitly.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub schemas: Vec<String>,
     pub tables: Vec<Table>,
     pub foreign_keys: Vec<ForeignKey>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub enums: Vec<EnumType>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub views: Vec<View>,
     /// Statements read on import that the model does not represent, kept verbatim in source order.
     pub unmodelled: Vec<UnmodelledStatement>,
     pub layout: Layout,
@@ -36,9 +43,11 @@ impl Default for Design {
             format_version: FORMAT_VERSION,
             name: String::from("Untitled design"),
             source_dialect: None,
+            schemas: Vec::new(),
             tables: Vec::new(),
             foreign_keys: Vec::new(),
             enums: Vec::new(),
+            views: Vec::new(),
             unmodelled: Vec::new(),
             layout: Layout::default(),
             ids: IdAllocator::default(),

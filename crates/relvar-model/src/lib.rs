@@ -9,6 +9,7 @@ mod history;
 mod ids;
 mod outline;
 mod table;
+mod view;
 
 pub use command::{Command, CommandError};
 pub use design::{
@@ -21,3 +22,4 @@ pub use table::{
     CheckConstraint, Column, GeneratedColumn, Identity, Index, IndexKey, IndexPart, PrimaryKey,
     Table, UniqueConstraint, is_default_schema,
 };
+pub use view::View;

@@ -11,6 +11,9 @@ impl Design {
     /// One line per table, column, key, foreign key and unmodelled statement.
     pub fn outline(&self) -> String {
         let mut out = String::new();
+        for schema in &self.schemas {
+            let _ = writeln!(out, "schema {schema}");
+        }
         for enum_type in &self.enums {
             let _ = writeln!(
                 out,
@@ -21,6 +24,19 @@ impl Design {
         }
         for table in &self.tables {
             outline_table(&mut out, table);
+        }
+        for view in &self.views {
+            let kind = if view.materialized {
+                "materialized view"
+            } else {
+                "view"
+            };
+            let _ = writeln!(
+                out,
+                "{kind} {} reads ({})",
+                view.qualified_name(),
+                view.reads.join(", ")
+            );
         }
         for foreign_key in &self.foreign_keys {
             let (Some(from), Some(to)) = (

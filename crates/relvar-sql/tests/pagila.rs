@@ -89,8 +89,9 @@ fn keys_and_actions_are_read_exactly() {
         "table public.film_actor\n  actor_id integer NOT NULL\n  film_id integer NOT NULL\n  last_update timestamp with time zone NOT NULL DEFAULT now()\n  primary key film_actor_pkey (actor_id, film_id)\n",
         "foreign key rental_inventory_id_fkey public.rental (inventory_id) -> public.inventory (inventory_id) ON DELETE RESTRICT ON UPDATE CASCADE\n",
         "foreign key staff_store_id_fkey public.staff (store_id) -> public.store (store_id)\n",
-        "  length_hours numeric(4,2) [GENERATED ALWAYS AS (round(length / 60.0, 2)) VIRTUAL]\n",
-        "  primary key (payment_date, payment_id)\n  [PARTITION BY RANGE(payment_date)]\n",
+        "  length_hours numeric(4,2) AS (round(length / 60.0, 2)) VIRTUAL\n",
+        "  primary key (payment_date, payment_id)\n  unique index payment_uuid_key (uuid, payment_date)\n  partition by RANGE(payment_date)\n",
+        "materialized view public.rental_by_category reads (public.payment, public.rental, public.inventory, public.film, public.film_category, public.category)\n",
         "  rating public.mpaa_rating DEFAULT 'G'::public.mpaa_rating\n",
     ] {
         assert!(outline.contains(expected), "missing:\n{expected}");

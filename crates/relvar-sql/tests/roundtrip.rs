@@ -279,6 +279,12 @@ fn build(
                 columns: last,
             });
         }
+        if let Some(schema) = &table.schema
+            && !design.schemas.contains(schema)
+            && matches!(dialect, Dialect::PostgreSql | Dialect::MsSql)
+        {
+            design.schemas.push(schema.clone());
+        }
         design.tables.push(table);
     }
     let actions: Vec<ReferentialAction> = ACTIONS
@@ -305,6 +311,18 @@ fn build(
         if from.len() != key.columns.len() {
             continue;
         }
+        // InnoDB refuses SET NULL on a NOT NULL column, and export says so: a design error, not
+        // a round-trip one.
+        let any_required = design.tables[child]
+            .columns
+            .iter()
+            .any(|column| from.contains(&column.id) && !column.nullable);
+        let action = |choice: usize| match actions[choice % actions.len()] {
+            ReferentialAction::SetNull if any_required && dialect == Dialect::MySql => {
+                ReferentialAction::Cascade
+            }
+            action => action,
+        };
         let id = design.ids.foreign_key();
         design.foreign_keys.push(ForeignKey {
             id,
@@ -313,8 +331,8 @@ fn build(
             from_columns: from,
             to_table: design.tables[parent].id,
             to_columns: key.columns,
-            on_delete: actions[on_delete % actions.len()],
-            on_update: actions[on_update % actions.len()],
+            on_delete: action(on_delete),
+            on_update: action(on_update),
             deferral: if deferrable && matches!(dialect, Dialect::PostgreSql | Dialect::Sqlite) {
                 Deferral::DeferrableDeferred
             } else {

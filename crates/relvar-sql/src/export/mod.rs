@@ -125,6 +125,14 @@ impl DdlWriter<'_> {
             .iter()
             .filter(|placement| !matches!(placement, Placement::Left { .. }))
             .count();
+        if !self.design.views.is_empty() && !self.same_dialect() {
+            self.warn(format!(
+                "{} views are not written for {}: their queries are {} SQL",
+                self.design.views.len(),
+                self.to.name(),
+                self.from.name()
+            ));
+        }
         if carried > 0 && !self.same_dialect() {
             self.warn(format!(
                 "{carried} statements kept from the {} import (views, routines, ...) are not written for {}",
@@ -191,15 +199,24 @@ impl DdlWriter<'_> {
         if !self.same_dialect() {
             return;
         }
-        let statements = self
+        let kept = self
             .design
             .unmodelled
             .iter()
             .zip(&self.placements)
             .filter(|(_, placed)| **placed == placement)
-            .map(|(statement, _)| statement);
-        for statement in statements {
-            let text = statement.text.trim_end().trim_end_matches(';');
+            .map(|(statement, _)| (statement.line, statement.text.as_str()));
+        let views = self
+            .design
+            .views
+            .iter()
+            .filter(|_| placement == Placement::AfterTables)
+            .map(|view| (view.line, view.sql.as_str()));
+        let mut statements: Vec<(u32, &str)> = kept.chain(views).collect();
+        // Views and kept statements in source order: each may use what came before it.
+        statements.sort_by_key(|(line, _)| *line);
+        for (_, text) in statements {
+            let text = text.trim_end().trim_end_matches(';');
             match self.to {
                 Dialect::MsSql => {
                     let _ = writeln!(out, "{text}\nGO\n");
@@ -215,11 +232,21 @@ impl DdlWriter<'_> {
         }
     }
 
-    /// `CREATE SCHEMA` for every schema the tables use but the target's default.
+    /// `CREATE SCHEMA` for every schema the design declares or its tables use, but the target's
+    /// default.
     fn schemas(&mut self, out: &mut String) {
         let mut seen = BTreeSet::new();
-        for table in &self.design.tables {
-            let Some(schema) = self.schema_of(table.schema.as_deref()) else {
+        let declared = self.design.schemas.iter().map(String::as_str);
+        let used = self
+            .design
+            .tables
+            .iter()
+            .filter_map(|table| table.schema.as_deref());
+        for schema in declared.chain(used) {
+            let Some(schema) = self
+                .schema_of(Some(schema))
+                .filter(|schema| !is_default_schema(schema))
+            else {
                 continue;
             };
             if !seen.insert(schema.to_owned()) {
@@ -230,13 +257,9 @@ impl DdlWriter<'_> {
                 Dialect::PostgreSql => {
                     let _ = writeln!(out, "CREATE SCHEMA IF NOT EXISTS {quoted};");
                 }
+                // CREATE SCHEMA must stand alone in its batch.
                 Dialect::MsSql => {
-                    let _ = writeln!(
-                        out,
-                        "IF SCHEMA_ID({}) IS NULL EXEC({});",
-                        string_literal(schema),
-                        string_literal(&format!("CREATE SCHEMA {quoted}"))
-                    );
+                    let _ = writeln!(out, "CREATE SCHEMA {quoted};\nGO");
                 }
                 Dialect::MySql | Dialect::Sqlite => {}
             }
@@ -246,12 +269,18 @@ impl DdlWriter<'_> {
         }
     }
 
-    /// The schema a name is written with in the target, if any: engines' default schemas and
-    /// every schema in MySQL (where it is a database) and SQLite are left out.
+    /// The schema a name is written with in the target, if any. A default schema written out in
+    /// the source stays for the same engine (pg_dump empties the search path, so its names need
+    /// it); other engines' default schemas, and every schema in MySQL (where it is a database)
+    /// and SQLite, are left out.
     fn schema_of<'s>(&self, schema: Option<&'s str>) -> Option<&'s str> {
         let schema = schema?;
         match self.to {
-            Dialect::PostgreSql | Dialect::MsSql if !is_default_schema(schema) => Some(schema),
+            Dialect::PostgreSql | Dialect::MsSql
+                if !is_default_schema(schema) || self.same_dialect() =>
+            {
+                Some(schema)
+            }
             _ => None,
         }
     }

@@ -255,7 +255,16 @@ impl<'a> DdlWriter<'a> {
             }
         }
         if sqlite_rowid {
-            line.push_str(" PRIMARY KEY AUTOINCREMENT");
+            let key_name = table
+                .primary_key
+                .as_ref()
+                .and_then(|key| key.name.as_deref());
+            let (name, _) = self.claim(table, NameKind::PrimaryKey, key_name);
+            let _ = write!(
+                line,
+                " {}PRIMARY KEY AUTOINCREMENT",
+                self.constraint_prefix(name.as_deref())
+            );
         }
         if let Some(collation) = &column.collation {
             if self.same_dialect() {
@@ -268,16 +277,15 @@ impl<'a> DdlWriter<'a> {
             }
         }
         if let Some((expression, stored)) = &generated {
-            let stored = *stored || self.to == Dialect::PostgreSql;
-            if self.to == Dialect::PostgreSql
-                && column.generated.as_ref().is_some_and(|g| !g.stored)
-            {
-                self.warn(format!("{where_}: written STORED, as PostgreSQL before 18 computes generated columns only on write"));
+            if self.to == Dialect::PostgreSql && !*stored {
+                self.warn(format!(
+                    "{where_}: VIRTUAL generated columns need PostgreSQL 18 or later"
+                ));
             }
             let _ = write!(
                 line,
                 " GENERATED ALWAYS AS ({expression}) {}",
-                if stored { "STORED" } else { "VIRTUAL" }
+                if *stored { "STORED" } else { "VIRTUAL" }
             );
         }
         if let Some(default) = &default {

@@ -14,6 +14,10 @@ impl Importer {
         let target = QualifiedName::from_object_name(&create.table_name, self.dialect);
         let table_id = target.as_ref().and_then(|name| self.table_named(name));
         let Some(table_id) = table_id else {
+            if target.as_ref().is_some_and(|name| self.view_named(name)) {
+                self.keep_whole(text, "an index on a materialized view is kept with it");
+                return;
+            }
             let message = format!(
                 "CREATE INDEX on {}, which is not a table defined before it; kept as written",
                 create.table_name

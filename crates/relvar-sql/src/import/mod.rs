@@ -9,9 +9,12 @@ mod indexes;
 
 pub(crate) use indexes::strip_parentheses;
 mod names;
+mod views;
 
 use relvar_model::{Design, UnmodelledStatement};
-use sqlparser::ast::{Ident, ObjectName, Spanned, Statement, UserDefinedTypeRepresentation};
+use sqlparser::ast::{
+    Ident, ObjectName, SchemaName, Spanned, Statement, UserDefinedTypeRepresentation,
+};
 use sqlparser::parser::Parser;
 use sqlparser::tokenizer::Tokenizer;
 
@@ -86,6 +89,9 @@ struct Importer {
 impl Importer {
     fn read(&mut self, text: &str, index: &LineIndex<'_>, span: std::ops::Range<usize>) {
         if self.dialect == Dialect::MsSql && self.extended_property(text) {
+            return;
+        }
+        if may_create_view(text) && self.create_view(text) {
             return;
         }
         if is_data_only(text) || is_routine_or_view(text) {
@@ -171,6 +177,16 @@ impl Importer {
             Statement::CreateTable(create) => self.create_table(create, text),
             Statement::AlterTable(alter) => self.alter_table(alter, text),
             Statement::CreateIndex(create) => self.create_index(create, text),
+            Statement::CreateSchema {
+                schema_name: SchemaName::Simple(name),
+                with: None,
+                options: None,
+                default_collate_spec: None,
+                clone: None,
+                ..
+            } if matches!(self.dialect, Dialect::PostgreSql | Dialect::MsSql) => {
+                self.create_schema(&name, text)
+            }
             Statement::CreateType {
                 name,
                 representation: Some(UserDefinedTypeRepresentation::Enum { labels }),
@@ -185,6 +201,16 @@ impl Importer {
                 let label = statement_label(text);
                 self.keep_whole(text, &format!("{label} is not modelled yet"));
             }
+        }
+    }
+
+    fn create_schema(&mut self, name: &ObjectName, text: &str) {
+        let [sqlparser::ast::ObjectNamePart::Identifier(name)] = name.0.as_slice() else {
+            self.keep_whole(text, "CREATE SCHEMA with a qualified name");
+            return;
+        };
+        if !self.design.schemas.contains(&name.value) {
+            self.design.schemas.push(name.value.clone());
         }
     }
 
@@ -285,6 +311,16 @@ fn is_routine_or_view(text: &str) -> bool {
         && words.next_back().is_some_and(|kind| {
             matches!(kind, "FUNCTION" | "PROCEDURE" | "PROC" | "TRIGGER" | "VIEW")
         })
+}
+
+/// Whether the text starts `CREATE` and names VIEW in its head: the check before reading a view.
+fn may_create_view(text: &str) -> bool {
+    let head_end = (0..=text.len().min(300))
+        .rev()
+        .find(|&end| text.is_char_boundary(end))
+        .unwrap_or(0);
+    let head = &text[..head_end];
+    statement_label(head).starts_with("CREATE") && has_word(head, "view")
 }
 
 /// Whether `word` (lower case ASCII) stands in `text` as a whole word, in any case.

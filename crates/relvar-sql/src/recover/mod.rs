@@ -10,8 +10,8 @@
 //!   and carried verbatim as table options.
 //! - SQL Server `) ON [fg]` after a constraint's column list (the filegroup of its index): dropped,
 //!   as the model holds no storage placement for constraints.
-//! - SQL Server computed columns `name AS expr [PERSISTED]`: the column is read with no type and
-//!   its definition carried verbatim.
+//! - SQL Server computed columns `name AS expr [PERSISTED]`: read as a generated column (stored
+//!   when PERSISTED, virtual otherwise) with no type.
 //! - SQL Server typed XML `[XML]([schema].[collection])`: read as one type name.
 //! - SQL Server `ALTER TABLE t ADD CONSTRAINT a ..., CONSTRAINT b ...` (one ADD for several
 //!   constraints): read as one ADD per constraint.
