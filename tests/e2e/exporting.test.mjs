@@ -29,10 +29,10 @@ test('PostgreSQL DDL has every table and key, copies, downloads, and imports bac
   await openStudio(page, url);
   await importSql(page, sql);
   const ddl = await exported(page, '#export-postgres');
-  for (const [, name] of sql.matchAll(/^CREATE TABLE public\.(\w+) \(/gm)) assert.ok(ddl.includes(`CREATE TABLE ${name} (`), name);
+  for (const [, name] of sql.matchAll(/^CREATE TABLE public\.(\w+) \(/gm)) assert.ok(ddl.includes(`CREATE TABLE public.${name} (`), name);
   assert.ok(ddl.includes('CONSTRAINT film_actor_pkey PRIMARY KEY (actor_id, film_id)'));
   assert.ok(ddl.includes(
-    'CONSTRAINT rental_inventory_id_fkey FOREIGN KEY (inventory_id) REFERENCES inventory (inventory_id) ON DELETE RESTRICT ON UPDATE CASCADE',
+    'CONSTRAINT rental_inventory_id_fkey FOREIGN KEY (inventory_id) REFERENCES public.inventory (inventory_id) ON DELETE RESTRICT ON UPDATE CASCADE',
   ));
   assert.equal(ddl.match(/FOREIGN KEY/g).length, sql.match(/FOREIGN KEY/g).length);
   await copiedAndDownloaded(page, 'relvar-design.postgres.sql');

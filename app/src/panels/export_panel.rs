@@ -34,6 +34,7 @@ pub fn ExportPanel() -> impl IntoView {
     let store = use_store();
     let format = RwSignal::new(ExportFormat::Ddl(Dialect::PostgreSql));
     let status = RwSignal::new(String::new());
+    let warnings_open = RwSignal::new(false);
     let output = Memo::new(move |_| {
         let format = format.get();
         store.design.with(|design| match format {
@@ -94,13 +95,22 @@ pub fn ExportPanel() -> impl IntoView {
             {move || {
                 let warnings = output.with(|(_, warnings)| warnings.clone());
                 (!warnings.is_empty()).then(|| {
+                    // Not a <details>: a closed one makes Chromium restyle the page on every
+                    // selection change, and selecting a large import then takes seconds.
                     view! {
-                        <details class="export-warnings" id="export-warnings">
-                            <summary>{format!("{} things this target cannot hold as the design says", warnings.len())}</summary>
-                            <ul>
-                                {warnings.into_iter().map(|warning| view! { <li>{warning}</li> }).collect_view()}
-                            </ul>
-                        </details>
+                        <div class="export-warnings" id="export-warnings">
+                            <div class="summary-row">
+                                <span class="summary">{format!("{} things this target cannot hold as the design says", warnings.len())}</span>
+                                <button id="export-warnings-toggle" class="link" on:click=move |_| warnings_open.update(|open| *open = !*open)>
+                                    {move || if warnings_open.get() { "Hide" } else { "Show" }}
+                                </button>
+                            </div>
+                            <Show when=move || warnings_open.get()>
+                                <ul>
+                                    {warnings.iter().cloned().map(|warning| view! { <li>{warning}</li> }).collect_view()}
+                                </ul>
+                            </Show>
+                        </div>
                     }
                 })
             }}
