@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{ColumnId, ForeignKeyId, IdAllocator, TableId};
-use crate::table::Table;
+use crate::table::{Table, qualified_name};
 use crate::view::View;
 
 /// Version of the saved and shared format; bump it together with an upgrade from the previous one.
@@ -122,10 +122,7 @@ pub struct EnumType {
 impl EnumType {
     /// The name as it appears in SQL: `schema.name`, or just `name`.
     pub fn qualified_name(&self) -> String {
-        match &self.schema {
-            Some(schema) => format!("{schema}.{}", self.name),
-            None => self.name.clone(),
-        }
+        qualified_name(self.schema.as_deref(), &self.name)
     }
 }
 

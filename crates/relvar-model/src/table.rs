@@ -137,6 +137,14 @@ impl Index {
     }
 }
 
+/// A name as it appears in SQL: `schema.name`, or just `name`.
+pub(crate) fn qualified_name(schema: Option<&str>, name: &str) -> String {
+    match schema {
+        Some(schema) => format!("{schema}.{name}"),
+        None => name.to_owned(),
+    }
+}
+
 /// Whether a schema is an engine's default one (`public`, `dbo`, `main`), which names need not show.
 pub fn is_default_schema(schema: &str) -> bool {
     matches!(schema, "public" | "dbo" | "main")
@@ -204,10 +212,7 @@ impl Table {
 
     /// The name as it appears in SQL: `schema.name`, or just `name`.
     pub fn qualified_name(&self) -> String {
-        match &self.schema {
-            Some(schema) => format!("{schema}.{}", self.name),
-            None => self.name.clone(),
-        }
+        qualified_name(self.schema.as_deref(), &self.name)
     }
 }
 

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::table::qualified_name;
+
 /// A view read from a script. Its query stays SQL text in the design's source dialect.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct View {
@@ -22,9 +24,6 @@ pub struct View {
 impl View {
     /// The name as it appears in SQL: `schema.name`, or just `name`.
     pub fn qualified_name(&self) -> String {
-        match &self.schema {
-            Some(schema) => format!("{schema}.{}", self.name),
-            None => self.name.clone(),
-        }
+        qualified_name(self.schema.as_deref(), &self.name)
     }
 }
