@@ -61,7 +61,10 @@ test('SQL Server and MySQL scripts are detected, or read as the dialect chosen',
   const chinook = await importSql(page, corpusFile('ms_chinook.sql'));
   assert.match(chinook, /^11 tables, 11 foreign keys .* Read as SQL Server \(detected\)\.$/);
   assert.equal(await page.locator('g.table').count(), manifestTableCount('ms_chinook.sql'));
-  assert.match(await page.locator('#export-note').textContent(), /read as SQL Server/);
+  await page.locator('#export-postgres').click();
+  assert.match(await page.locator('#export-warnings .summary').textContent(), /things this target cannot hold/);
+  await page.locator('#export-warnings-toggle').click();
+  assert.ok((await page.locator('#export-warnings li').count()) > 0, 'the warnings open as a list');
 
   await page.locator('#import-dialect').selectOption('mysql');
   const sakila = await importSql(page, corpusFile('my_sakila-schema.sql'));

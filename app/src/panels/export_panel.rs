@@ -1,4 +1,5 @@
-//! Export: the design as PostgreSQL DDL or a Mermaid erDiagram, to copy or download.
+//! Export: the design as DDL for any of the four dialects (with what the target cannot hold
+//! listed) or a Mermaid erDiagram, to copy or download.
 
 use leptos::prelude::*;
 use relvar_sql::Dialect;
@@ -8,21 +9,21 @@ use crate::store::use_store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ExportFormat {
-    PostgreSql,
+    Ddl(Dialect),
     Mermaid,
 }
 
 impl ExportFormat {
-    fn file_name(self) -> &'static str {
+    fn file_name(self) -> String {
         match self {
-            Self::PostgreSql => "relvar-design.sql",
-            Self::Mermaid => "relvar-design.mmd",
+            Self::Ddl(dialect) => format!("relvar-design.{}.sql", dialect.id()),
+            Self::Mermaid => "relvar-design.mmd".to_owned(),
         }
     }
 
     fn mime_type(self) -> &'static str {
         match self {
-            Self::PostgreSql => "application/sql",
+            Self::Ddl(_) => "application/sql",
             Self::Mermaid => "text/plain",
         }
     }
@@ -31,17 +32,21 @@ impl ExportFormat {
 #[component]
 pub fn ExportPanel() -> impl IntoView {
     let store = use_store();
-    let format = RwSignal::new(ExportFormat::PostgreSql);
+    let format = RwSignal::new(ExportFormat::Ddl(Dialect::PostgreSql));
     let status = RwSignal::new(String::new());
+    let warnings_open = RwSignal::new(false);
     let output = Memo::new(move |_| {
         let format = format.get();
         store.design.with(|design| match format {
-            ExportFormat::PostgreSql => relvar_sql::export_ddl(design, Dialect::PostgreSql),
-            ExportFormat::Mermaid => relvar_export::to_mermaid(design),
+            ExportFormat::Ddl(dialect) => {
+                let ddl = relvar_sql::export_ddl(design, dialect);
+                (ddl.sql, ddl.warnings)
+            }
+            ExportFormat::Mermaid => (relvar_export::to_mermaid(design), Vec::new()),
         })
     });
     let copy = move |_| {
-        let text = output.get_untracked();
+        let text = output.get_untracked().0;
         leptos::task::spawn_local(async move {
             match copy_to_clipboard(&text).await {
                 Ok(()) => status.set(format!("Copied {} characters.", text.chars().count())),
@@ -54,9 +59,9 @@ pub fn ExportPanel() -> impl IntoView {
     let save = move |_| {
         let format = format.get_untracked();
         match download(
-            format.file_name(),
+            &format.file_name(),
             format.mime_type(),
-            &output.get_untracked(),
+            &output.get_untracked().0,
         ) {
             Ok(()) => status.set(format!("Downloaded {}.", format.file_name())),
             Err(error) => status.set(format!("Could not download ({error}).")),
@@ -81,23 +86,35 @@ pub fn ExportPanel() -> impl IntoView {
         <section class="panel export-panel">
             <h2>"Export"</h2>
             <div class="tabs">
-                {tab(ExportFormat::PostgreSql, "export-postgres", "PostgreSQL DDL")}
+                {tab(ExportFormat::Ddl(Dialect::PostgreSql), "export-postgres", "PostgreSQL")}
+                {tab(ExportFormat::Ddl(Dialect::MySql), "export-mysql", "MySQL")}
+                {tab(ExportFormat::Ddl(Dialect::Sqlite), "export-sqlite", "SQLite")}
+                {tab(ExportFormat::Ddl(Dialect::MsSql), "export-mssql", "SQL Server")}
                 {tab(ExportFormat::Mermaid, "export-mermaid", "Mermaid")}
             </div>
             {move || {
-                let source = store.last_import.with(|report| report.as_ref().map(|report| report.dialect));
-                source.filter(|dialect| *dialect != Dialect::PostgreSql).map(|dialect| {
+                let warnings = output.with(|(_, warnings)| warnings.clone());
+                (!warnings.is_empty()).then(|| {
+                    // Not a <details>: a closed one makes Chromium restyle the page on every
+                    // selection change, and selecting a large import then takes seconds.
                     view! {
-                        <p class="export-note" id="export-note">
-                            {format!(
-                                "This design was read as {}: its types and the options carried as written are exported as they were read, not converted to PostgreSQL yet.",
-                                dialect.name(),
-                            )}
-                        </p>
+                        <div class="export-warnings" id="export-warnings">
+                            <div class="summary-row">
+                                <span class="summary">{format!("{} things this target cannot hold as the design says", warnings.len())}</span>
+                                <button id="export-warnings-toggle" class="link" on:click=move |_| warnings_open.update(|open| *open = !*open)>
+                                    {move || if warnings_open.get() { "Hide" } else { "Show" }}
+                                </button>
+                            </div>
+                            <Show when=move || warnings_open.get()>
+                                <ul>
+                                    {warnings.iter().cloned().map(|warning| view! { <li>{warning}</li> }).collect_view()}
+                                </ul>
+                            </Show>
+                        </div>
                     }
                 })
             }}
-            <textarea id="export-text" readonly spellcheck="false" prop:value=move || output.get()></textarea>
+            <textarea id="export-text" readonly spellcheck="false" prop:value=move || output.with(|(text, _)| text.clone())></textarea>
             <div class="panel-row">
                 <button id="export-copy" on:click=copy>"Copy"</button>
                 <button id="export-download" on:click=save>"Download"</button>

@@ -143,16 +143,12 @@ fn main() -> ExitCode {
             }
             match to.dialect() {
                 None => print!("{}", relvar_export::to_mermaid(&import.design)),
-                Some(Dialect::PostgreSql) => print!(
-                    "{}",
-                    relvar_sql::export_ddl(&import.design, Dialect::PostgreSql)
-                ),
                 Some(target) => {
-                    eprintln!(
-                        "relvar: export to {} is not available yet; postgres and mermaid are",
-                        target.name()
-                    );
-                    return ExitCode::from(3);
+                    let ddl = relvar_sql::export_ddl(&import.design, target);
+                    for warning in &ddl.warnings {
+                        eprintln!("relvar: warning: {warning}");
+                    }
+                    print!("{}", ddl.sql);
                 }
             }
             ExitCode::SUCCESS

@@ -18,6 +18,10 @@ pub struct Summary {
     pub primary_keys: usize,
     pub unique_constraints: usize,
     pub foreign_keys: usize,
+    pub indexes: usize,
+    pub checks: usize,
+    pub enums: usize,
+    pub views: usize,
     pub statements: usize,
     pub modelled: usize,
     pub unmodelled: usize,
@@ -49,6 +53,10 @@ impl Summary {
                 .count(),
             unique_constraints: design.tables.iter().map(|table| table.uniques.len()).sum(),
             foreign_keys: design.foreign_keys.len(),
+            indexes: design.tables.iter().map(|table| table.indexes.len()).sum(),
+            checks: design.tables.iter().map(|table| table.checks.len()).sum(),
+            enums: design.enums.len(),
+            views: design.views.len(),
             statements: import.statement_count,
             modelled: import.modelled_count,
             unmodelled: design.unmodelled.len(),
@@ -75,12 +83,16 @@ impl Summary {
         let _ = writeln!(out, "{}: {} ({how})", self.file, self.dialect_name);
         let _ = writeln!(
             out,
-            "{} tables, {} columns, {} primary keys, {} unique constraints, {} foreign keys",
+            "{} tables, {} columns, {} primary keys, {} unique constraints, {} foreign keys, {} indexes, {} checks, {} enums, {} views",
             self.tables,
             self.columns,
             self.primary_keys,
             self.unique_constraints,
-            self.foreign_keys
+            self.foreign_keys,
+            self.indexes,
+            self.checks,
+            self.enums,
+            self.views
         );
         let _ = writeln!(
             out,

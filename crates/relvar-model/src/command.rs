@@ -56,7 +56,7 @@ impl Command {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::design::Table;
+    use crate::table::Table;
 
     fn design_with_one_table() -> (Design, TableId) {
         let mut design = Design::default();

@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{ColumnId, ForeignKeyId, IdAllocator, TableId};
+use crate::table::{Table, qualified_name};
+use crate::view::View;
 
 /// Version of the saved and shared format; bump it together with an upgrade from the previous one.
 pub const FORMAT_VERSION: u32 = 1;
@@ -15,8 +17,20 @@ pub const FORMAT_VERSION: u32 = 1;
 pub struct Design {
     pub format_version: u32,
     pub name: String,
+    /// Id of the dialect the design's SQL text is written in (types, defaults, expressions,
+    /// verbatim parts): `postgresql`, `mysql`, `sqlite` or `mssql`; none for a design begun empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_dialect: Option<String>,
+    /// Schemas (namespaces) the script declared with `CREATE SCHEMA`, in order; tables may name
+    /// others, which exist implicitly.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub schemas: Vec<String>,
     pub tables: Vec<Table>,
     pub foreign_keys: Vec<ForeignKey>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub enums: Vec<EnumType>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub views: Vec<View>,
     /// Statements read on import that the model does not represent, kept verbatim in source order.
     pub unmodelled: Vec<UnmodelledStatement>,
     pub layout: Layout,
@@ -28,61 +42,17 @@ impl Default for Design {
         Self {
             format_version: FORMAT_VERSION,
             name: String::from("Untitled design"),
+            source_dialect: None,
+            schemas: Vec::new(),
             tables: Vec::new(),
             foreign_keys: Vec::new(),
+            enums: Vec::new(),
+            views: Vec::new(),
             unmodelled: Vec::new(),
             layout: Layout::default(),
             ids: IdAllocator::default(),
         }
     }
-}
-
-/// A table: its schema-qualified name, columns in order, and its keys.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Table {
-    pub id: TableId,
-    pub schema: Option<String>,
-    pub name: String,
-    pub columns: Vec<Column>,
-    pub primary_key: Option<PrimaryKey>,
-    pub uniques: Vec<UniqueConstraint>,
-    pub comment: Option<String>,
-    /// Table elements (e.g. `CONSTRAINT c CHECK (...)`) not modelled yet, as written in the source
-    /// dialect; exporting to that dialect writes them back.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub verbatim_elements: Vec<String>,
-    /// Clauses after the column list (e.g. `PARTITION BY RANGE (day)`) not modelled yet, as written.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub verbatim_options: Vec<String>,
-}
-
-/// A column with its type as SQL text, e.g. `numeric(5,2)` or `timestamp with time zone`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Column {
-    pub id: ColumnId,
-    pub name: String,
-    pub data_type: String,
-    pub nullable: bool,
-    pub default: Option<String>,
-    pub comment: Option<String>,
-    /// Column options (e.g. `GENERATED ALWAYS AS (...) STORED`) not modelled yet, as written in
-    /// the source dialect; exporting to that dialect writes them back.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub verbatim: Vec<String>,
-}
-
-/// The primary key of a table; its columns in key order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PrimaryKey {
-    pub name: Option<String>,
-    pub columns: Vec<ColumnId>,
-}
-
-/// A unique constraint over one or more columns.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UniqueConstraint {
-    pub name: Option<String>,
-    pub columns: Vec<ColumnId>,
 }
 
 /// What the database does to referencing rows when the referenced row changes.
@@ -120,6 +90,40 @@ pub struct ForeignKey {
     pub to_columns: Vec<ColumnId>,
     pub on_delete: ReferentialAction,
     pub on_update: ReferentialAction,
+    #[serde(default, skip_serializing_if = "Deferral::is_immediate")]
+    pub deferral: Deferral,
+}
+
+/// When a constraint is checked: at each statement, or (if deferrable) at commit.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Deferral {
+    #[default]
+    NotDeferrable,
+    /// `DEFERRABLE INITIALLY IMMEDIATE`: checked per statement unless a transaction defers it.
+    DeferrableImmediate,
+    /// `DEFERRABLE INITIALLY DEFERRED`: checked at commit.
+    DeferrableDeferred,
+}
+
+impl Deferral {
+    fn is_immediate(&self) -> bool {
+        *self == Self::NotDeferrable
+    }
+}
+
+/// A named enumerated type (PostgreSQL `CREATE TYPE ... AS ENUM`); columns use it by name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnumType {
+    pub schema: Option<String>,
+    pub name: String,
+    pub values: Vec<String>,
+}
+
+impl EnumType {
+    /// The name as it appears in SQL: `schema.name`, or just `name`.
+    pub fn qualified_name(&self) -> String {
+        qualified_name(self.schema.as_deref(), &self.name)
+    }
 }
 
 /// A statement the import kept as written because the model does not represent it.
@@ -137,21 +141,6 @@ pub struct UnmodelledStatement {
 pub struct Point {
     pub x: f64,
     pub y: f64,
-}
-
-impl Column {
-    /// A nullable column with a name and a type, and nothing else.
-    pub fn new(id: ColumnId, name: impl Into<String>, data_type: impl Into<String>) -> Self {
-        Self {
-            id,
-            name: name.into(),
-            data_type: data_type.into(),
-            nullable: true,
-            default: None,
-            comment: None,
-            verbatim: Vec::new(),
-        }
-    }
 }
 
 impl Point {
@@ -199,71 +188,5 @@ impl Design {
 
     pub fn position(&self, id: TableId) -> Point {
         self.layout.positions.get(&id).copied().unwrap_or_default()
-    }
-}
-
-impl Table {
-    /// A table with a name and nothing else.
-    pub fn new(id: TableId, schema: Option<String>, name: impl Into<String>) -> Self {
-        Self {
-            id,
-            schema,
-            name: name.into(),
-            columns: Vec::new(),
-            primary_key: None,
-            uniques: Vec::new(),
-            comment: None,
-            verbatim_elements: Vec::new(),
-            verbatim_options: Vec::new(),
-        }
-    }
-
-    /// The id of the column with exactly this name (names are stored as the engine folds them).
-    pub fn column_id(&self, name: &str) -> Option<ColumnId> {
-        self.columns
-            .iter()
-            .find(|column| column.name == name)
-            .map(|column| column.id)
-    }
-
-    pub fn is_primary_key_column(&self, id: ColumnId) -> bool {
-        self.primary_key
-            .as_ref()
-            .is_some_and(|pk| pk.columns.contains(&id))
-    }
-
-    /// The name a table is shown with: schema-qualified unless the schema is an engine's default
-    /// (`public`, `dbo`, `main`).
-    pub fn display_name(&self) -> String {
-        match self.schema.as_deref() {
-            None | Some("public") | Some("dbo") | Some("main") => self.name.clone(),
-            Some(_) => self.qualified_name(),
-        }
-    }
-
-    /// The name as it appears in SQL: `schema.name`, or just `name`.
-    pub fn qualified_name(&self) -> String {
-        match &self.schema {
-            Some(schema) => format!("{schema}.{}", self.name),
-            None => self.name.clone(),
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn default_schemas_are_not_shown_in_display_names() {
-        assert_eq!(
-            Table::new(TableId(0), Some("public".into()), "film").display_name(),
-            "film"
-        );
-        assert_eq!(
-            Table::new(TableId(0), Some("audit".into()), "log").display_name(),
-            "audit.log"
-        );
-        assert_eq!(Table::new(TableId(0), None, "x").qualified_name(), "x");
     }
 }

@@ -61,7 +61,8 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::design::{Point, Table};
+    use crate::design::Point;
+    use crate::table::Table;
     use proptest::prelude::*;
 
     fn design_with_tables(count: u32) -> Design {

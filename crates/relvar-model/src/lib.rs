@@ -8,11 +8,18 @@ mod design;
 mod history;
 mod ids;
 mod outline;
+mod table;
+mod view;
 
 pub use command::{Command, CommandError};
 pub use design::{
-    Column, Design, FORMAT_VERSION, ForeignKey, Layout, Point, PrimaryKey, ReferentialAction,
-    Table, UniqueConstraint, UnmodelledStatement,
+    Deferral, Design, EnumType, FORMAT_VERSION, ForeignKey, Layout, Point, ReferentialAction,
+    UnmodelledStatement,
 };
 pub use history::History;
 pub use ids::{ColumnId, ForeignKeyId, IdAllocator, TableId};
+pub use table::{
+    CheckConstraint, Column, GeneratedColumn, Identity, Index, IndexKey, IndexPart, PrimaryKey,
+    Table, UniqueConstraint, is_default_schema,
+};
+pub use view::View;

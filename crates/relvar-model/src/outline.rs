@@ -3,15 +3,40 @@
 
 use std::fmt::Write;
 
-use crate::design::{Design, ReferentialAction, Table};
+use crate::design::{Deferral, Design, ReferentialAction};
 use crate::ids::ColumnId;
+use crate::table::{Identity, Index, IndexKey, Table};
 
 impl Design {
     /// One line per table, column, key, foreign key and unmodelled statement.
     pub fn outline(&self) -> String {
         let mut out = String::new();
+        for schema in &self.schemas {
+            let _ = writeln!(out, "schema {schema}");
+        }
+        for enum_type in &self.enums {
+            let _ = writeln!(
+                out,
+                "enum {} ({})",
+                enum_type.qualified_name(),
+                enum_type.values.join(", ")
+            );
+        }
         for table in &self.tables {
             outline_table(&mut out, table);
+        }
+        for view in &self.views {
+            let kind = if view.materialized {
+                "materialized view"
+            } else {
+                "view"
+            };
+            let _ = writeln!(
+                out,
+                "{kind} {} reads ({})",
+                view.qualified_name(),
+                view.reads.join(", ")
+            );
         }
         for foreign_key in &self.foreign_keys {
             let (Some(from), Some(to)) = (
@@ -41,6 +66,11 @@ impl Design {
                     let _ = write!(out, " ON {event} {}", action.sql());
                 }
             }
+            match foreign_key.deferral {
+                Deferral::NotDeferrable => {}
+                Deferral::DeferrableImmediate => out.push_str(" DEFERRABLE"),
+                Deferral::DeferrableDeferred => out.push_str(" DEFERRABLE INITIALLY DEFERRED"),
+            }
             out.push('\n');
         }
         for statement in &self.unmodelled {
@@ -64,6 +94,25 @@ fn outline_table(out: &mut String, table: &Table) {
         if let Some(default) = &column.default {
             let _ = write!(out, " DEFAULT {default}");
         }
+        match column.identity {
+            Some(Identity::Always) => out.push_str(" IDENTITY ALWAYS"),
+            Some(Identity::ByDefault) => out.push_str(" IDENTITY"),
+            None => {}
+        }
+        if let Some(generated) = &column.generated {
+            let storage = if generated.stored {
+                "STORED"
+            } else {
+                "VIRTUAL"
+            };
+            let _ = write!(out, " AS ({}) {storage}", generated.expression);
+        }
+        if let Some(collation) = &column.collation {
+            let _ = write!(out, " COLLATE {collation}");
+        }
+        if column.comment.is_some() {
+            out.push_str(" (commented)");
+        }
         for option in &column.verbatim {
             let _ = write!(out, " [{option}]");
         }
@@ -85,12 +134,65 @@ fn outline_table(out: &mut String, table: &Table) {
             column_names(table, &unique.columns)
         );
     }
+    for check in &table.checks {
+        let _ = writeln!(
+            out,
+            "  check {}({})",
+            named(check.name.as_deref()),
+            check.expression
+        );
+    }
+    for index in &table.indexes {
+        outline_index(out, table, index);
+    }
+    if let Some(partitioning) = &table.partition_by {
+        let _ = writeln!(out, "  partition by {partitioning}");
+    }
     for element in &table.verbatim_elements {
         let _ = writeln!(out, "  [{element}]");
     }
     for option in &table.verbatim_options {
         let _ = writeln!(out, "  [{option}]");
     }
+}
+
+fn outline_index(out: &mut String, table: &Table, index: &Index) {
+    let kind = if index.unique {
+        "unique index"
+    } else {
+        "index"
+    };
+    let _ = write!(out, "  {kind} {}", named(index.name.as_deref()));
+    if let Some(method) = &index.method {
+        let _ = write!(out, "using {method} ");
+    }
+    let parts: Vec<String> = index
+        .parts
+        .iter()
+        .map(|part| {
+            let key = match &part.key {
+                IndexKey::Column(id) => column_names(table, &[*id]),
+                IndexKey::Expression(expression) => format!("({expression})"),
+            };
+            let key = match part.prefix {
+                Some(length) => format!("{key}({length})"),
+                None => key,
+            };
+            if part.descending {
+                format!("{key} DESC")
+            } else {
+                key
+            }
+        })
+        .collect();
+    let _ = write!(out, "({})", parts.join(", "));
+    if !index.include.is_empty() {
+        let _ = write!(out, " include ({})", column_names(table, &index.include));
+    }
+    if let Some(predicate) = &index.predicate {
+        let _ = write!(out, " where {predicate}");
+    }
+    out.push('\n');
 }
 
 fn named(name: Option<&str>) -> String {

@@ -13,7 +13,7 @@ mod split;
 pub use detect::detect_dialect;
 pub use diagnostic::{Diagnostic, Severity};
 pub use dialect::Dialect;
-pub use export::export_ddl;
+pub use export::{DdlExport, export_ddl, mapped_type};
 pub use import::{Import, import_sql};
 pub use position::{LineColumn, LineIndex};
 pub use split::{RawStatement, StatementKind, split_statements};

@@ -36,11 +36,11 @@ fn mysql_dump_with_conditional_comments_delimiters_and_binary() {
          DELIMITER ;;\nCREATE TRIGGER t BEFORE INSERT ON Film FOR EACH ROW BEGIN SET NEW.Lang_ID = 1; END ;;\nDELIMITER ;\n",
         expect![[r#"
             table Film
-              film_id smallint unsigned NOT NULL [AUTO_INCREMENT]
+              film_id smallint unsigned NOT NULL IDENTITY
               password varchar(40) DEFAULT NULL [BINARY]
               Lang_ID int NOT NULL
               primary key (film_id)
-              [KEY `idx_lang` (`lang_id`)]
+              index idx_lang (Lang_ID)
               [ENGINE = InnoDB DEFAULT CHARSET = utf8]
             table language
               language_id int NOT NULL
@@ -51,9 +51,7 @@ fn mysql_dump_with_conditional_comments_delimiters_and_binary() {
             kept from line 13: CREATE TRIGGER is not modelled yet
             kept from line 14: a client command
             2:1: info: kept as written: DROP TABLE is not modelled yet
-            3:1: info: carried as written, not modelled yet: Film.film_id: AUTO_INCREMENT
             3:1: info: carried as written, not modelled yet: Film.password: BINARY
-            3:1: info: carried as written, not modelled yet: Film: KEY `idx_lang` (`lang_id`)
             3:1: info: carried as written, not modelled yet: Film: ENGINE = InnoDB DEFAULT CHARSET = utf8
             12:1: info: kept as written: a client command
             13:1: info: kept as written: CREATE TRIGGER is not modelled yet
@@ -72,7 +70,7 @@ fn sqlite_multi_word_types_and_triggers() {
          CREATE TABLE rental (film_id INTEGER REFERENCES film ON DELETE CASCADE);",
         expect![[r#"
             table film
-              film_id integer NOT NULL [AUTOINCREMENT]
+              film_id integer NOT NULL IDENTITY
               description blob sub_type text DEFAULT NULL
               id bigint auto_increment
               rate double precision NOT NULL
@@ -82,7 +80,6 @@ fn sqlite_multi_word_types_and_triggers() {
               film_id integer
             foreign key rental (film_id) -> film (film_id) ON DELETE CASCADE
             kept from line 3: CREATE TRIGGER is not modelled yet
-            1:1: info: carried as written, not modelled yet: film.film_id: AUTOINCREMENT
             3:1: info: kept as written: CREATE TRIGGER is not modelled yet
         "#]],
     );
@@ -103,10 +100,10 @@ fn sql_server_script_with_batches_and_recovered_syntax() {
          ALTER TABLE [Sales].[Customer] ADD CONSTRAINT [DF_Customer_Name] DEFAULT (N'anon') FOR [Name]\r\nGO\r\n",
         expect![[r#"
             table Sales.Customer
-              CustomerID int NOT NULL [IDENTITY(1, 1)] [NOT FOR REPLICATION]
+              CustomerID int NOT NULL IDENTITY ALWAYS [NOT FOR REPLICATION]
               rowguid uniqueidentifier NOT NULL [ROWGUIDCOL]
               Notes [xml]([sales].[notesschema])
-              Total  [AS ([CustomerID] * 2) PERSISTED]
+              Total  AS ([CustomerID] * 2) STORED
               Name nvarchar(50) NOT NULL DEFAULT (N'anon')
               primary key PK_Customer (CustomerID)
               [ON [PRIMARY] TEXTIMAGE_ON [PRIMARY]]
@@ -119,10 +116,8 @@ fn sql_server_script_with_batches_and_recovered_syntax() {
             kept from line 2: SET is not modelled yet
             1:1: info: kept as written: a client command
             2:1: info: kept as written: SET is not modelled yet
-            4:1: info: carried as written, not modelled yet: Sales.Customer.CustomerID: IDENTITY(1, 1)
             4:1: info: carried as written, not modelled yet: Sales.Customer.CustomerID: NOT FOR REPLICATION
             4:1: info: carried as written, not modelled yet: Sales.Customer.rowguid: ROWGUIDCOL
-            4:1: info: carried as written, not modelled yet: Sales.Customer.Total: AS ([CustomerID] * 2) PERSISTED
         "#]],
     );
 }

@@ -44,9 +44,8 @@ fn inline_and_table_level_keys() {
               author_id bigint NOT NULL
               isbn char(13) NOT NULL
               primary key book_pk (author_id, isbn)
-              [CONSTRAINT isbn_ok CHECK (length(isbn) = 13)]
+              check isbn_ok (length(isbn) = 13)
             foreign key book (author_id) -> author (id) ON DELETE CASCADE
-            2:1: info: carried as written, not modelled yet: book: CONSTRAINT isbn_ok CHECK (length(isbn) = 13)
             2 statements, 2 modelled
         "#]],
     );
@@ -100,17 +99,16 @@ fn what_is_not_modelled_is_kept_and_reported_with_its_line() {
             table t
               id int NOT NULL
               primary key t_pk (id)
+              index t_id (id)
             kept from line 1: SET is not modelled yet
             kept from line 2: a client command
             kept from line 4: ALTER TABLE OWNER TO is not modelled yet
             kept from line 5: a foreign key whose target is not in the design
-            kept from line 6: CREATE INDEX is not modelled yet
             1:1: info: kept as written: SET is not modelled yet
             2:1: info: kept as written: a client command
             4:1: info: kept as written: ALTER TABLE OWNER TO is not modelled yet
             5:1: warning: foreign key gone_fk references table missing, which is not in the script; kept as written
-            6:1: info: kept as written: CREATE INDEX is not modelled yet
-            6 statements, 1 modelled
+            6 statements, 2 modelled
         "#]],
     );
 }

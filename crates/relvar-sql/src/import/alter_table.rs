@@ -12,10 +12,7 @@ use crate::diagnostic::Severity;
 impl Importer {
     pub(super) fn alter_table(&mut self, mut alter: AlterTable, text: &str) {
         let target = QualifiedName::from_object_name(&alter.name, self.dialect);
-        let table_id = target.as_ref().and_then(|name| {
-            let found = self.design.find_table(name.schema.as_deref(), &name.name)?;
-            Some(found.id)
-        });
+        let table_id = target.as_ref().and_then(|name| self.table_named(name));
         let (Some(name), Some(table_id)) = (target, table_id) else {
             let adds_keys = alter.operations.iter().any(|operation| {
                 matches!(
@@ -108,6 +105,7 @@ impl Importer {
             TableConstraint::PrimaryKey(key) => key.name.as_ref(),
             TableConstraint::Unique(unique) => unique.name.as_ref(),
             TableConstraint::ForeignKey(foreign_key) => foreign_key.name.as_ref(),
+            TableConstraint::Check(check) => check.name.as_ref(),
             _ => return Outcome::NotModelled,
         }
         .map(|ident| self.dialect.fold(ident));
@@ -172,6 +170,16 @@ impl Importer {
                 self.pending.push(pending);
                 Outcome::Modelled
             }
+            TableConstraint::Check(check) => {
+                let Some(table) = self.design.table_mut(table_id) else {
+                    return Outcome::NotModelled;
+                };
+                table.checks.push(relvar_model::CheckConstraint {
+                    name: constraint_name,
+                    expression: super::indexes::strip_parentheses(&check.expr.to_string()),
+                });
+                Outcome::Modelled
+            }
             _ => Outcome::NotModelled,
         }
     }
@@ -181,12 +189,12 @@ impl Importer {
         let table = self.design.table(table_id);
         let keys = table.into_iter().flat_map(|table| {
             let primary = table.primary_key.iter().filter_map(|key| key.name.clone());
-            primary.chain(
-                table
-                    .uniques
-                    .iter()
-                    .filter_map(|unique| unique.name.clone()),
-            )
+            let uniques = table
+                .uniques
+                .iter()
+                .filter_map(|unique| unique.name.clone());
+            let checks = table.checks.iter().filter_map(|check| check.name.clone());
+            primary.chain(uniques).chain(checks)
         });
         let foreign = self
             .pending

@@ -1,10 +1,19 @@
-//! CREATE TABLE: columns, primary key, unique constraints, and foreign keys to resolve later.
+//! CREATE TABLE: columns with their identity, generation, collation and comment; primary key,
+//! unique constraints, checks, MySQL inline indexes, and foreign keys to resolve later.
 
-use relvar_model::{Column, ColumnId, PrimaryKey, Table, UniqueConstraint};
-use sqlparser::ast::{ColumnOption, CreateTable, DataType, TableConstraint};
+use relvar_model::{
+    CheckConstraint, Column, ColumnId, GeneratedColumn, Identity, PrimaryKey, Table,
+    UniqueConstraint,
+};
+use sqlparser::ast::{
+    ColumnOption, CreateTable, CreateTableOptions, DataType, GeneratedAs, GeneratedExpressionMode,
+    SqlOption, TableConstraint,
+};
+use sqlparser::tokenizer::Token;
 
 use super::Importer;
 use super::foreign_keys::PendingForeignKey;
+use super::indexes::{strip_parentheses, table_index};
 use super::names::{QualifiedName, key_columns};
 use crate::diagnostic::Severity;
 
@@ -54,11 +63,12 @@ impl Importer {
         definition: &sqlparser::ast::ColumnDef,
     ) {
         let id = self.design.ids.column();
-        let mut column = Column::new(
-            id,
-            self.dialect.fold(&definition.name),
-            type_text(&definition.data_type),
-        );
+        let (data_type, serial) = serial_type(type_text(&definition.data_type), self.dialect);
+        let mut column = Column::new(id, self.dialect.fold(&definition.name), data_type);
+        if serial {
+            column.identity = Some(Identity::ByDefault);
+            column.nullable = false;
+        }
         for option in &definition.options {
             let constraint_name = option.name.as_ref().map(|ident| self.dialect.fold(ident));
             match &option.option {
@@ -66,6 +76,39 @@ impl Importer {
                 ColumnOption::NotNull => column.nullable = false,
                 ColumnOption::Default(expr) => column.default = Some(expr.to_string()),
                 ColumnOption::Comment(comment) => column.comment = Some(comment.clone()),
+                ColumnOption::Collation(name) => column.collation = Some(name.to_string()),
+                ColumnOption::Check(check) => table.checks.push(CheckConstraint {
+                    name: constraint_name,
+                    expression: strip_parentheses(&check.expr.to_string()),
+                }),
+                ColumnOption::Identity(_) => column.identity = Some(Identity::Always),
+                ColumnOption::DialectSpecific(tokens) if is_auto_increment(tokens) => {
+                    column.identity = Some(Identity::ByDefault);
+                }
+                ColumnOption::Generated {
+                    generated_as,
+                    generation_expr: None,
+                    ..
+                } => {
+                    column.identity = Some(match generated_as {
+                        GeneratedAs::Always => Identity::Always,
+                        _ => Identity::ByDefault,
+                    });
+                }
+                ColumnOption::Generated {
+                    generated_as,
+                    generation_expr: Some(expression),
+                    generation_expr_mode,
+                    ..
+                } => {
+                    column.generated = Some(GeneratedColumn {
+                        expression: strip_parentheses(&expression.to_string()),
+                        stored: match generation_expr_mode {
+                            Some(mode) => *mode == GeneratedExpressionMode::Stored,
+                            None => *generated_as == GeneratedAs::ExpStored,
+                        },
+                    });
+                }
                 ColumnOption::PrimaryKey(_) => {
                     column.nullable = false;
                     table.primary_key = Some(PrimaryKey {
@@ -144,6 +187,23 @@ impl Importer {
                 );
                 self.pending.push(pending);
             }
+            TableConstraint::Check(check) => table.checks.push(CheckConstraint {
+                name: check.name.as_ref().map(|ident| self.dialect.fold(ident)),
+                expression: strip_parentheses(&check.expr.to_string()),
+            }),
+            TableConstraint::Index(index) if index.index_options.is_empty() => {
+                let name = index.name.as_ref().map(|ident| self.dialect.fold(ident));
+                match table_index(
+                    table,
+                    name,
+                    index.index_type.as_ref(),
+                    &index.columns,
+                    self.dialect,
+                ) {
+                    Some(index) => table.indexes.push(index),
+                    None => self.carry_element(table, table_name, constraint),
+                }
+            }
             other => self.carry_element(table, table_name, other),
         }
     }
@@ -166,13 +226,25 @@ impl Importer {
             options.push(format!("INHERITS ({})", names.join(", ")));
         }
         if let Some(partition_by) = &create.partition_by {
-            options.push(format!("PARTITION BY {partition_by}"));
+            table.partition_by = Some(partition_by.to_string());
         }
-        if !matches!(
-            create.table_options,
-            sqlparser::ast::CreateTableOptions::None
-        ) {
-            options.push(create.table_options.to_string());
+        let mut table_options = create.table_options.clone();
+        if let CreateTableOptions::Plain(plain) = &mut table_options {
+            plain.retain(|option| match option {
+                SqlOption::Comment(comment) => {
+                    let (sqlparser::ast::CommentDef::WithEq(text)
+                    | sqlparser::ast::CommentDef::WithoutEq(text)) = comment;
+                    table.comment = Some(text.clone());
+                    false
+                }
+                _ => true,
+            });
+            if plain.is_empty() {
+                table_options = CreateTableOptions::None;
+            }
+        }
+        if !matches!(table_options, CreateTableOptions::None) {
+            options.push(table_options.to_string());
         }
         for option in options {
             self.note_verbatim(format!("{}: {option}", table.qualified_name()));
@@ -198,6 +270,28 @@ fn set_primary_key(table: &mut Table, name: Option<String>, columns: Vec<ColumnI
         }
     }
     table.primary_key = Some(PrimaryKey { name, columns });
+}
+
+/// MySQL `AUTO_INCREMENT`, SQLite `AUTOINCREMENT`.
+fn is_auto_increment(tokens: &[Token]) -> bool {
+    matches!(tokens, [Token::Word(word)]
+        if word.value.eq_ignore_ascii_case("AUTO_INCREMENT")
+            || word.value.eq_ignore_ascii_case("AUTOINCREMENT"))
+}
+
+/// PostgreSQL's `serial` types are integers numbered by the engine: the integer type, and whether
+/// the column was one.
+fn serial_type(data_type: String, dialect: crate::Dialect) -> (String, bool) {
+    if dialect != crate::Dialect::PostgreSql {
+        return (data_type, false);
+    }
+    let integer = match data_type.as_str() {
+        "serial" | "serial4" => "integer",
+        "bigserial" | "serial8" => "bigint",
+        "smallserial" | "serial2" => "smallint",
+        _ => return (data_type, false),
+    };
+    (integer.to_owned(), true)
 }
 
 /// Ids of the named columns of a table; `None` if a name is not a column or the list is empty.
@@ -227,7 +321,8 @@ pub(super) fn column_id(table: &Table, name: &str, dialect: crate::Dialect) -> O
     })
 }
 
-/// A type as SQL text, lower case outside quoted identifiers: `numeric(5,2)`, `public."bıgınt"`.
+/// A type as SQL text, lower case outside quoted identifiers and literals: `numeric(5,2)`,
+/// `public."bıgınt"`, `enum('G','PG')`.
 /// Brackets or backticks around a plain type name (`[int]`) are dropped.
 fn type_text(data_type: &DataType) -> String {
     let mut data_type = data_type.clone();
@@ -246,12 +341,14 @@ fn type_text(data_type: &DataType) -> String {
     }
     let written = data_type.to_string();
     let mut result = String::with_capacity(written.len());
-    let mut quoted = false;
+    let mut quote = None;
     for character in written.chars() {
-        if character == '"' {
-            quoted = !quoted;
-        }
-        if quoted {
+        quote = match (quote, character) {
+            (None, '"' | '\'') => Some(character),
+            (Some(open), found) if found == open => None,
+            (state, _) => state,
+        };
+        if quote.is_some() || character == '"' || character == '\'' {
             result.push(character)
         } else {
             result.extend(character.to_lowercase())

@@ -1,6 +1,6 @@
 //! Foreign keys are resolved after the whole script is read, so they may name tables defined later.
 
-use relvar_model::{ForeignKey, ReferentialAction, TableId};
+use relvar_model::{Deferral, ForeignKey, ReferentialAction, TableId};
 use sqlparser::ast::{self, ForeignKeyConstraint};
 
 use super::Importer;
@@ -21,6 +21,7 @@ pub(super) struct PendingForeignKey {
     pub to_columns: Vec<String>,
     pub on_delete: ReferentialAction,
     pub on_update: ReferentialAction,
+    pub deferral: Deferral,
     /// Where the statement that declared it starts, and the index of that statement.
     pub at: LineColumn,
     pub statement: usize,
@@ -45,11 +46,26 @@ impl PendingForeignKey {
             to_columns: idents(&constraint.referred_columns, dialect),
             on_delete: constraint.on_delete.map(action).unwrap_or_default(),
             on_update: constraint.on_update.map(action).unwrap_or_default(),
+            deferral: deferral(constraint.characteristics.as_ref()),
             at,
             statement,
             written: constraint.to_string(),
             table_written: table_name.display(),
         }
+    }
+}
+
+fn deferral(characteristics: Option<&ast::ConstraintCharacteristics>) -> Deferral {
+    match characteristics {
+        Some(ast::ConstraintCharacteristics {
+            deferrable: Some(true),
+            initially,
+            ..
+        }) => match initially {
+            Some(ast::DeferrableInitial::Deferred) => Deferral::DeferrableDeferred,
+            _ => Deferral::DeferrableImmediate,
+        },
+        _ => Deferral::NotDeferrable,
     }
 }
 
@@ -135,6 +151,7 @@ impl Importer {
             to_columns,
             on_delete: pending.on_delete,
             on_update: pending.on_update,
+            deferral: pending.deferral,
         })
     }
 }

@@ -2,12 +2,19 @@
 //! model is kept verbatim as an unmodelled statement, with a message naming its line.
 
 mod alter_table;
+mod comments;
 mod create_table;
 mod foreign_keys;
+mod indexes;
+
+pub(crate) use indexes::strip_parentheses;
 mod names;
+mod views;
 
 use relvar_model::{Design, UnmodelledStatement};
-use sqlparser::ast::{Spanned, Statement};
+use sqlparser::ast::{
+    Ident, ObjectName, SchemaName, Spanned, Statement, UserDefinedTypeRepresentation,
+};
 use sqlparser::parser::Parser;
 use sqlparser::tokenizer::Tokenizer;
 
@@ -34,7 +41,10 @@ pub fn import_sql(text: &str, dialect: Dialect) -> Import {
     let index = LineIndex::new(text);
     let mut importer = Importer {
         dialect,
-        design: Design::default(),
+        design: Design {
+            source_dialect: Some(dialect.id().to_owned()),
+            ..Design::default()
+        },
         diagnostics: Vec::new(),
         records: Vec::new(),
         pending: Vec::new(),
@@ -78,6 +88,12 @@ struct Importer {
 
 impl Importer {
     fn read(&mut self, text: &str, index: &LineIndex<'_>, span: std::ops::Range<usize>) {
+        if self.dialect == Dialect::MsSql && self.extended_property(text) {
+            return;
+        }
+        if may_create_view(text) && self.create_view(text) {
+            return;
+        }
         if is_data_only(text) || is_routine_or_view(text) {
             let label = statement_label(text);
             self.keep_whole(text, &format!("{label} is not modelled yet"));
@@ -160,11 +176,60 @@ impl Importer {
         match statement {
             Statement::CreateTable(create) => self.create_table(create, text),
             Statement::AlterTable(alter) => self.alter_table(alter, text),
+            Statement::CreateIndex(create) => self.create_index(create, text),
+            Statement::CreateSchema {
+                schema_name: SchemaName::Simple(name),
+                with: None,
+                options: None,
+                default_collate_spec: None,
+                clone: None,
+                ..
+            } if matches!(self.dialect, Dialect::PostgreSql | Dialect::MsSql) => {
+                self.create_schema(&name, text)
+            }
+            Statement::CreateType {
+                name,
+                representation: Some(UserDefinedTypeRepresentation::Enum { labels }),
+            } => self.create_enum(&name, &labels, text),
+            Statement::Comment {
+                object_type,
+                object_name,
+                comment,
+                ..
+            } => self.comment_on(object_type, &object_name, comment, text),
             _ => {
                 let label = statement_label(text);
                 self.keep_whole(text, &format!("{label} is not modelled yet"));
             }
         }
+    }
+
+    fn create_schema(&mut self, name: &ObjectName, text: &str) {
+        let [sqlparser::ast::ObjectNamePart::Identifier(name)] = name.0.as_slice() else {
+            self.keep_whole(text, "CREATE SCHEMA with a qualified name");
+            return;
+        };
+        if !self.design.schemas.contains(&name.value) {
+            self.design.schemas.push(name.value.clone());
+        }
+    }
+
+    fn create_enum(&mut self, name: &ObjectName, labels: &[Ident], text: &str) {
+        let Some(name) = names::QualifiedName::from_object_name(name, self.dialect) else {
+            self.keep_whole(text, "CREATE TYPE with a computed name");
+            return;
+        };
+        self.design.enums.push(relvar_model::EnumType {
+            schema: name.schema,
+            name: name.name,
+            values: labels.iter().map(|label| label.value.clone()).collect(),
+        });
+    }
+
+    /// The table of the design a statement names, if it is defined.
+    fn table_named(&self, name: &names::QualifiedName) -> Option<relvar_model::TableId> {
+        let table = self.design.find_table(name.schema.as_deref(), &name.name)?;
+        Some(table.id)
     }
 
     /// Where the statement being read starts.
@@ -248,6 +313,16 @@ fn is_routine_or_view(text: &str) -> bool {
         })
 }
 
+/// Whether the text starts `CREATE` and names VIEW in its head: the check before reading a view.
+fn may_create_view(text: &str) -> bool {
+    let head_end = (0..=text.len().min(300))
+        .rev()
+        .find(|&end| text.is_char_boundary(end))
+        .unwrap_or(0);
+    let head = &text[..head_end];
+    statement_label(head).starts_with("CREATE") && has_word(head, "view")
+}
+
 /// Whether `word` (lower case ASCII) stands in `text` as a whole word, in any case.
 fn has_word(text: &str, word: &str) -> bool {
     let bytes = text.as_bytes();
@@ -282,7 +357,7 @@ fn statement_text(statement: &Statement, batch: &str, index: &LineIndex<'_>) -> 
 }
 
 /// The leading keywords of a statement, e.g. `CREATE FUNCTION`, `COMMENT ON EXTENSION` or `SET`.
-fn statement_label(text: &str) -> String {
+pub(crate) fn statement_label(text: &str) -> String {
     const MODIFIERS: &[&str] = &[
         "OR",
         "REPLACE",

@@ -10,8 +10,8 @@
 //!   and carried verbatim as table options.
 //! - SQL Server `) ON [fg]` after a constraint's column list (the filegroup of its index): dropped,
 //!   as the model holds no storage placement for constraints.
-//! - SQL Server computed columns `name AS expr [PERSISTED]`: the column is read with no type and
-//!   its definition carried verbatim.
+//! - SQL Server computed columns `name AS expr [PERSISTED]`: read as a generated column (stored
+//!   when PERSISTED, virtual otherwise) with no type.
 //! - SQL Server typed XML `[XML]([schema].[collection])`: read as one type name.
 //! - SQL Server `ALTER TABLE t ADD CONSTRAINT a ..., CONSTRAINT b ...` (one ADD for several
 //!   constraints): read as one ADD per constraint.
@@ -26,6 +26,8 @@
 
 mod rules;
 mod tokens;
+
+pub(crate) use tokens::closing_parenthesis;
 
 use sqlparser::ast::{
     AlterTableOperation, ColumnDef, ColumnOption, ColumnOptionDef, DataType,
@@ -162,11 +164,13 @@ mod tests {
         let import = import_sql(sql, Dialect::PostgreSql);
         assert_eq!(import.design.tables.len(), 1, "{:?}", import.diagnostics);
         let columns = &import.design.tables[0].columns;
-        assert_eq!(columns[1].verbatim, vec!["GENERATED ALWAYS AS (1) STORED"]);
-        assert_eq!(
-            columns[2].verbatim,
-            vec!["GENERATED ALWAYS AS (round(length / 60.0, 2)) VIRTUAL"]
-        );
+        let generated = |at: usize| {
+            let generated = columns[at].generated.as_ref().unwrap();
+            (generated.expression.as_str(), generated.stored)
+        };
+        assert_eq!(generated(1), ("1", true));
+        assert_eq!(generated(2), ("round(length / 60.0, 2)", false));
+        assert!(columns[2].verbatim.is_empty());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The recovery rules; the module documentation lists what each one does and why.
 
 use sqlparser::keywords::Keyword;
-use sqlparser::tokenizer::{Token, Word};
+use sqlparser::tokenizer::{Token, TokenWithSpan, Word};
 
 use super::tokens::{
     Significant, blank, blank_all, collapse, column_elements, is_word, table_body, word,
@@ -114,32 +114,116 @@ pub(super) fn constraint_filegroups(recovery: &mut Recovery) {
     blank_all(&mut recovery.tokens, taken);
 }
 
-/// `name AS expr [PERSISTED]`: a placeholder type stands in; the definition is carried verbatim.
+/// `name AS expr [PERSISTED]`: rewritten as `name sql_variant GENERATED ALWAYS AS (expr)
+/// STORED|VIRTUAL`, which sqlparser reads as a generated column; the placeholder type is taken off
+/// again by the repair.
 pub(super) fn computed_columns(recovery: &mut Recovery) {
     let view = Significant::new(&recovery.tokens);
     let mut rewrites = Vec::new();
     for (column, positions) in column_elements(&view) {
         let as_position = positions.start + 1;
-        if !is_word(view.get(as_position), "AS") || as_position >= positions.end {
+        if !is_word(view.get(as_position), "AS") || as_position + 1 >= positions.end {
             continue;
         }
-        let (Some(first), Some(last)) = (view.index(as_position), view.index(positions.end - 1))
+        let mut depth = 0usize;
+        let mut expression_end = positions.end;
+        for position in as_position + 1..positions.end {
+            match view.get(position) {
+                Some(Token::LParen) => depth += 1,
+                Some(Token::RParen) => depth = depth.saturating_sub(1),
+                token if depth == 0 && ends_computed_expression(token) => {
+                    expression_end = position;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        if expression_end == as_position + 1 {
+            continue;
+        }
+        let persisted = is_word(view.get(expression_end), "PERSISTED");
+        let parenthesized = view.get(as_position + 1) == Some(&Token::LParen)
+            && view.closing(as_position + 1) == Some(expression_end - 1);
+        let (Some(as_index), Some(last_index)) =
+            (view.index(as_position), view.index(expression_end - 1))
         else {
             continue;
         };
-        rewrites.push((column, first, last));
+        let persisted_index = if persisted {
+            view.index(expression_end)
+        } else {
+            None
+        };
+        rewrites.push((column, as_index, last_index, parenthesized, persisted_index));
     }
-    for (column, first, last) in rewrites {
-        let written = collapse(&mut recovery.tokens, first, last, |_| {
-            Token::make_word("sql_variant", None)
-        });
-        let carried = plain_word(&written);
-        recovery.repairs.push(Repair::CarryColumnOption {
-            column: column.clone(),
-            tokens: vec![carried],
-        });
+    // From the last to the first, so the insertions leave earlier indexes in place.
+    for (column, as_index, last_index, parenthesized, persisted_index) in rewrites.into_iter().rev()
+    {
+        let mode = if persisted_index.is_some() {
+            "STORED"
+        } else {
+            "VIRTUAL"
+        };
+        if let Some(index) = persisted_index {
+            blank(&mut recovery.tokens, index);
+        }
+        let mut after = vec![Token::Whitespace(sqlparser::tokenizer::Whitespace::Space)];
+        if !parenthesized {
+            after.insert(0, Token::RParen);
+        }
+        after.push(Token::make_keyword(mode));
+        insert_tokens(&mut recovery.tokens, last_index + 1, after);
+        let mut before = vec![
+            Token::make_word("sql_variant", None),
+            Token::Whitespace(sqlparser::tokenizer::Whitespace::Space),
+            Token::make_keyword("GENERATED"),
+            Token::Whitespace(sqlparser::tokenizer::Whitespace::Space),
+            Token::make_keyword("ALWAYS"),
+            Token::Whitespace(sqlparser::tokenizer::Whitespace::Space),
+            Token::make_keyword("AS"),
+        ];
+        if !parenthesized {
+            before.push(Token::LParen);
+        }
+        if let Some(token) = recovery.tokens.get_mut(as_index) {
+            token.token = Token::Whitespace(sqlparser::tokenizer::Whitespace::Space);
+        }
+        insert_tokens(&mut recovery.tokens, as_index + 1, before);
         recovery.repairs.push(Repair::UnspecifiedType { column });
     }
+}
+
+/// Whether a token after `AS` ends a computed column's expression at the top level.
+fn ends_computed_expression(token: Option<&Token>) -> bool {
+    token.and_then(word).is_some_and(|word| {
+        matches!(
+            word.as_str(),
+            "PERSISTED"
+                | "NOT"
+                | "NULL"
+                | "CONSTRAINT"
+                | "PRIMARY"
+                | "UNIQUE"
+                | "CHECK"
+                | "REFERENCES"
+                | "FOREIGN"
+        )
+    })
+}
+
+/// Inserts tokens before `index`, each with the span of the token they stand next to.
+fn insert_tokens(tokens: &mut Vec<TokenWithSpan>, index: usize, inserted: Vec<Token>) {
+    let span = tokens
+        .get(index.min(tokens.len().saturating_sub(1)))
+        .map(|token| token.span)
+        .unwrap_or(sqlparser::tokenizer::Span::empty());
+    let at = index.min(tokens.len());
+    tokens.splice(
+        at..at,
+        inserted
+            .into_iter()
+            .map(|token| TokenWithSpan { token, span }),
+    );
 }
 
 /// `[XML]([schema].[collection])`: the type and its dotted modifier become one type name.

@@ -106,21 +106,30 @@ impl<'a> Significant<'a> {
 
     /// Position of the parenthesis closing the one opened at `open`.
     pub fn closing(&self, open: usize) -> Option<usize> {
-        let mut depth = 0usize;
-        for position in open..self.len() {
-            match self.get(position)? {
-                Token::LParen => depth += 1,
-                Token::RParen => {
-                    depth = depth.checked_sub(1)?;
-                    if depth == 0 {
-                        return Some(position);
-                    }
-                }
-                _ => {}
-            }
-        }
-        None
+        closing_parenthesis(
+            (open..self.len()).map_while(|position| Some((position, self.get(position)?))),
+        )
     }
+}
+
+/// The position of the `)` closing the first `(` among `tokens`, each given with its position.
+pub(crate) fn closing_parenthesis<'t>(
+    tokens: impl IntoIterator<Item = (usize, &'t Token)>,
+) -> Option<usize> {
+    let mut depth = 0usize;
+    for (position, token) in tokens {
+        match token {
+            Token::LParen => depth += 1,
+            Token::RParen => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(position);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// One element of a CREATE TABLE body: a column (with its name as written) or a constraint.

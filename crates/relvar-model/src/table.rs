@@ -1,0 +1,235 @@
+//! Tables and what belongs to them: columns, keys, checks and indexes.
+
+use serde::{Deserialize, Serialize};
+
+use crate::ids::{ColumnId, TableId};
+
+/// A table: its schema-qualified name, columns in order, and its keys.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Table {
+    pub id: TableId,
+    pub schema: Option<String>,
+    pub name: String,
+    pub columns: Vec<Column>,
+    pub primary_key: Option<PrimaryKey>,
+    pub uniques: Vec<UniqueConstraint>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<CheckConstraint>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indexes: Vec<Index>,
+    /// How rows are split into partitions, e.g. `RANGE (payment_date)`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partition_by: Option<String>,
+    pub comment: Option<String>,
+    /// Table elements (e.g. `CONSTRAINT c CHECK (...)`) not modelled yet, as written in the source
+    /// dialect; exporting to that dialect writes them back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub verbatim_elements: Vec<String>,
+    /// Clauses after the column list (e.g. `PARTITION BY RANGE (day)`) not modelled yet, as written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub verbatim_options: Vec<String>,
+}
+
+/// A column with its type as SQL text, e.g. `numeric(5,2)` or `timestamp with time zone`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Column {
+    pub id: ColumnId,
+    pub name: String,
+    pub data_type: String,
+    pub nullable: bool,
+    pub default: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<Identity>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generated: Option<GeneratedColumn>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collation: Option<String>,
+    pub comment: Option<String>,
+    /// Column options (e.g. `GENERATED ALWAYS AS (...) STORED`) not modelled yet, as written in
+    /// the source dialect; exporting to that dialect writes them back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub verbatim: Vec<String>,
+}
+
+/// The primary key of a table; its columns in key order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrimaryKey {
+    pub name: Option<String>,
+    pub columns: Vec<ColumnId>,
+}
+
+/// A unique constraint over one or more columns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UniqueConstraint {
+    pub name: Option<String>,
+    pub columns: Vec<ColumnId>,
+}
+
+/// How an engine numbers new rows in a column: PostgreSQL identity and serial, MySQL
+/// `AUTO_INCREMENT`, SQLite `AUTOINCREMENT`, SQL Server `IDENTITY`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Identity {
+    /// The engine always supplies the value (`GENERATED ALWAYS AS IDENTITY`).
+    Always,
+    /// The engine supplies a value when the insert gives none.
+    ByDefault,
+}
+
+/// A column computed from others of its row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GeneratedColumn {
+    /// The expression as SQL text in the design's dialect.
+    pub expression: String,
+    /// Stored on write (`STORED`, `PERSISTED`) rather than computed on read (`VIRTUAL`).
+    pub stored: bool,
+}
+
+/// A check constraint; column checks are held here too, as engines report them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckConstraint {
+    pub name: Option<String>,
+    /// The boolean expression as SQL text in the design's dialect, without the outer parentheses.
+    pub expression: String,
+}
+
+/// An index on a table (constraint-backed ones excepted: keys and unique constraints own theirs).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Index {
+    pub name: Option<String>,
+    pub unique: bool,
+    /// Access method when it is not the engine's default, lower case: `hash`, `gin`, `gist`, `brin`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
+    pub parts: Vec<IndexPart>,
+    /// Columns stored in the index without being part of its key (`INCLUDE`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub include: Vec<ColumnId>,
+    /// The rows indexed, for a partial index (`WHERE ...`), as SQL text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub predicate: Option<String>,
+}
+
+/// One key part of an index: a column or an expression, and its sort order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexPart {
+    pub key: IndexKey,
+    /// MySQL: only the first this many characters of the column are indexed, `name(10)`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefix: Option<u32>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub descending: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum IndexKey {
+    Column(ColumnId),
+    /// An expression as SQL text, e.g. `lower(email)`.
+    Expression(String),
+}
+
+impl Index {
+    /// The columns an index's key parts name, in order; expression parts are left out.
+    pub fn key_columns(&self) -> impl Iterator<Item = ColumnId> + '_ {
+        self.parts.iter().filter_map(|part| match part.key {
+            IndexKey::Column(id) => Some(id),
+            IndexKey::Expression(_) => None,
+        })
+    }
+}
+
+/// A name as it appears in SQL: `schema.name`, or just `name`.
+pub(crate) fn qualified_name(schema: Option<&str>, name: &str) -> String {
+    match schema {
+        Some(schema) => format!("{schema}.{name}"),
+        None => name.to_owned(),
+    }
+}
+
+/// Whether a schema is an engine's default one (`public`, `dbo`, `main`), which names need not show.
+pub fn is_default_schema(schema: &str) -> bool {
+    matches!(schema, "public" | "dbo" | "main")
+}
+
+impl Column {
+    /// A nullable column with a name and a type, and nothing else.
+    pub fn new(id: ColumnId, name: impl Into<String>, data_type: impl Into<String>) -> Self {
+        Self {
+            id,
+            name: name.into(),
+            data_type: data_type.into(),
+            nullable: true,
+            default: None,
+            identity: None,
+            generated: None,
+            collation: None,
+            comment: None,
+            verbatim: Vec::new(),
+        }
+    }
+}
+
+impl Table {
+    /// A table with a name and nothing else.
+    pub fn new(id: TableId, schema: Option<String>, name: impl Into<String>) -> Self {
+        Self {
+            id,
+            schema,
+            name: name.into(),
+            columns: Vec::new(),
+            primary_key: None,
+            uniques: Vec::new(),
+            checks: Vec::new(),
+            indexes: Vec::new(),
+            partition_by: None,
+            comment: None,
+            verbatim_elements: Vec::new(),
+            verbatim_options: Vec::new(),
+        }
+    }
+
+    /// The id of the column with exactly this name (names are stored as the engine folds them).
+    pub fn column_id(&self, name: &str) -> Option<ColumnId> {
+        self.columns
+            .iter()
+            .find(|column| column.name == name)
+            .map(|column| column.id)
+    }
+
+    pub fn is_primary_key_column(&self, id: ColumnId) -> bool {
+        self.primary_key
+            .as_ref()
+            .is_some_and(|pk| pk.columns.contains(&id))
+    }
+
+    /// The name a table is shown with: schema-qualified unless the schema is an engine's default
+    /// (`public`, `dbo`, `main`).
+    pub fn display_name(&self) -> String {
+        match self.schema.as_deref() {
+            Some(schema) if !is_default_schema(schema) => self.qualified_name(),
+            _ => self.name.clone(),
+        }
+    }
+
+    /// The name as it appears in SQL: `schema.name`, or just `name`.
+    pub fn qualified_name(&self) -> String {
+        qualified_name(self.schema.as_deref(), &self.name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_schemas_are_not_shown_in_display_names() {
+        assert_eq!(
+            Table::new(TableId(0), Some("public".into()), "film").display_name(),
+            "film"
+        );
+        assert_eq!(
+            Table::new(TableId(0), Some("audit".into()), "log").display_name(),
+            "audit.log"
+        );
+        assert_eq!(Table::new(TableId(0), None, "x").qualified_name(), "x");
+    }
+}

@@ -1,0 +1,154 @@
+//! CREATE INDEX in each dialect's form; what a target cannot index is left out and said so.
+
+use std::fmt::Write;
+
+use relvar_model::{Index, IndexKey, Table};
+
+use super::DdlWriter;
+use super::expressions::translate;
+use super::names::NameKind;
+use super::types::SqlType;
+use crate::dialect::Dialect;
+
+impl DdlWriter<'_> {
+    pub(super) fn indexes(&mut self, out: &mut String, table: &Table) {
+        let mut any = false;
+        for index in &table.indexes {
+            if let Some(statement) = self.create_index(table, index) {
+                let _ = writeln!(out, "{statement};");
+                any = true;
+            }
+        }
+        if any {
+            out.push('\n');
+        }
+    }
+
+    fn create_index(&mut self, table: &Table, index: &Index) -> Option<String> {
+        let where_ = format!(
+            "{} index {}",
+            table.qualified_name(),
+            index.name.as_deref().unwrap_or("(unnamed)")
+        );
+        let mut parts = Vec::new();
+        for part in &index.parts {
+            let key = match &part.key {
+                IndexKey::Column(id) => {
+                    let column = table.columns.iter().find(|column| column.id == *id)?;
+                    let mut key = self.to.quote(&column.name);
+                    let prefix = match (part.prefix, self.to) {
+                        (Some(length), Dialect::MySql) => Some(length),
+                        (None, Dialect::MySql)
+                            if !self.same_dialect() && self.needs_prefix(&column.data_type) =>
+                        {
+                            Some(191)
+                        }
+                        _ => None,
+                    };
+                    if let Some(length) = prefix {
+                        let _ = write!(key, "({length})");
+                    }
+                    key
+                }
+                IndexKey::Expression(expression) => {
+                    let translated = translate(expression, self.from, self.to)
+                        .filter(|_| !matches!(self.to, Dialect::MySql | Dialect::MsSql));
+                    let Some(expression) = translated else {
+                        self.warn(format!(
+                            "{where_}: {} cannot index the expression {expression}; index left out",
+                            self.to.name()
+                        ));
+                        return None;
+                    };
+                    format!("({expression})")
+                }
+            };
+            parts.push(if part.descending {
+                format!("{key} DESC")
+            } else {
+                key
+            });
+        }
+        let predicate = match &index.predicate {
+            Some(predicate) if self.to == Dialect::MySql => {
+                if index.unique {
+                    self.warn(format!("{where_}: MySQL has no partial indexes (WHERE {predicate}); unique index left out"));
+                    return None;
+                }
+                self.warn(format!(
+                    "{where_}: MySQL has no partial indexes; WHERE {predicate} left out"
+                ));
+                None
+            }
+            Some(predicate) => match translate(predicate, self.from, self.to) {
+                Some(predicate) => Some(predicate),
+                None => {
+                    self.warn(format!(
+                        "{where_}: WHERE {predicate} has no {} form; index left out",
+                        self.to.name()
+                    ));
+                    return None;
+                }
+            },
+            None => None,
+        };
+        let generated = generated_name(table, index);
+        let wanted = index.name.clone().unwrap_or(generated);
+        let (name, _) = self.claim(table, NameKind::Index, Some(&wanted));
+        let name = name.unwrap_or(wanted);
+        let mut statement = format!(
+            "CREATE {}INDEX {} ON {}",
+            if index.unique { "UNIQUE " } else { "" },
+            self.to.quote(&name),
+            self.table_name(table)
+        );
+        match (&index.method, self.to) {
+            (Some(method), Dialect::PostgreSql) if self.same_dialect() || method == "hash" => {
+                let _ = write!(statement, " USING {method}");
+            }
+            (Some(method), _) => self.warn(format!(
+                "{where_}: {} has no {method} indexes; written as a plain index",
+                self.to.name()
+            )),
+            (None, _) => {}
+        }
+        let _ = write!(statement, " ({})", parts.join(", "));
+        if !index.include.is_empty() {
+            if matches!(self.to, Dialect::PostgreSql | Dialect::MsSql) {
+                let _ = write!(
+                    statement,
+                    " INCLUDE ({})",
+                    self.column_list(table, &index.include)
+                );
+            } else {
+                self.warn(format!(
+                    "{where_}: {} has no INCLUDE columns; left out",
+                    self.to.name()
+                ));
+            }
+        }
+        if let Some(predicate) = predicate {
+            let _ = write!(statement, " WHERE {predicate}");
+        }
+        Some(statement)
+    }
+
+    /// MySQL indexes text and blob columns only by a prefix.
+    fn needs_prefix(&self, data_type: &str) -> bool {
+        let lower = SqlType::parse(data_type).write(self.to, true).sql;
+        lower.ends_with("text") || lower.ends_with("blob")
+    }
+}
+
+/// `table_column_idx`, for an index the source left unnamed.
+fn generated_name(table: &Table, index: &Index) -> String {
+    let mut name = table.name.clone();
+    for id in index.key_columns() {
+        if let Some(column) = table.columns.iter().find(|column| column.id == id) {
+            name.push('_');
+            name.push_str(&column.name);
+        }
+    }
+    name.push_str(if index.unique { "_key" } else { "_idx" });
+    name
+}

@@ -1,0 +1,402 @@
+//! DDL export: writes any design as a script for any dialect's engine. Objects come in dependency
+//! order (schemas, enums, tables with the foreign keys they can hold, foreign keys closing
+//! cycles, indexes, comments); types and expressions are translated between dialects, and every
+//! loss is reported as a warning, in the script's header and to the caller.
+
+mod comments;
+mod expressions;
+mod foreign_keys;
+mod indexes;
+mod names;
+mod order;
+mod table;
+mod types;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write;
+
+use relvar_model::{
+    ColumnId, Design, EnumType, ForeignKey, Table, TableId, UnmodelledStatement, is_default_schema,
+};
+
+use crate::dialect::Dialect;
+use crate::import::statement_label;
+use names::{NameKind, NameRegistry};
+pub(crate) use types::SqlType;
+use types::string_literal;
+
+/// A DDL script and what it could not carry over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DdlExport {
+    pub sql: String,
+    /// One line per loss, e.g. `film.rating: no set type; written as text ...`.
+    pub warnings: Vec<String>,
+}
+
+/// Writes the design as DDL for `dialect`.
+pub fn export_ddl(design: &Design, dialect: Dialect) -> DdlExport {
+    let from = design
+        .source_dialect
+        .as_deref()
+        .and_then(Dialect::from_id)
+        .unwrap_or(Dialect::PostgreSql);
+    let placements = design
+        .unmodelled
+        .iter()
+        .map(|statement| placement(statement, from))
+        .collect();
+    let mut foreign_keys_from: BTreeMap<TableId, Vec<&ForeignKey>> = BTreeMap::new();
+    let mut foreign_key_columns = BTreeSet::new();
+    for foreign_key in &design.foreign_keys {
+        foreign_keys_from
+            .entry(foreign_key.from_table)
+            .or_default()
+            .push(foreign_key);
+        let from_columns = foreign_key
+            .from_columns
+            .iter()
+            .map(|id| (foreign_key.from_table, *id));
+        let to_columns = foreign_key
+            .to_columns
+            .iter()
+            .map(|id| (foreign_key.to_table, *id));
+        foreign_key_columns.extend(from_columns.chain(to_columns));
+    }
+    let mut writer = DdlWriter {
+        design,
+        to: dialect,
+        from,
+        warnings: Vec::new(),
+        names: NameRegistry::new(dialect),
+        placements,
+        foreign_keys_from,
+        foreign_key_columns,
+    };
+    let body = writer.body();
+    let mut sql = writer.header();
+    sql.push_str(&body);
+    DdlExport {
+        sql,
+        warnings: writer.warnings,
+    }
+}
+
+struct DdlWriter<'a> {
+    design: &'a Design,
+    to: Dialect,
+    /// The dialect the design's SQL text (types, expressions, verbatim parts) is written in.
+    from: Dialect,
+    warnings: Vec<String>,
+    names: NameRegistry,
+    /// Where each of `design.unmodelled` goes, in the same order.
+    placements: Vec<Placement>,
+    foreign_keys_from: BTreeMap<TableId, Vec<&'a ForeignKey>>,
+    /// (table, column) pairs on either side of a foreign key.
+    foreign_key_columns: BTreeSet<(TableId, ColumnId)>,
+}
+
+/// Whether a kept statement goes before the tables (it defines what they use), after them, or
+/// not into a DDL script at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Placement {
+    BeforeTables,
+    AfterTables,
+    Left { what: &'static str },
+}
+
+impl DdlWriter<'_> {
+    fn same_dialect(&self) -> bool {
+        self.from == self.to
+    }
+
+    fn warn(&mut self, what: impl Into<String>) {
+        self.warnings.push(what.into());
+    }
+
+    fn body(&mut self) -> String {
+        let mut out = String::new();
+        for table in &self.design.tables {
+            let schema = self.schema_of(table.schema.as_deref());
+            self.names
+                .claim(schema, &table.name, NameKind::Table, Some(&table.name));
+        }
+        let carried = self
+            .placements
+            .iter()
+            .filter(|placement| !matches!(placement, Placement::Left { .. }))
+            .count();
+        if !self.design.views.is_empty() && !self.same_dialect() {
+            self.warn(format!(
+                "{} views are not written for {}: their queries are {} SQL",
+                self.design.views.len(),
+                self.to.name(),
+                self.from.name()
+            ));
+        }
+        if carried > 0 && !self.same_dialect() {
+            self.warn(format!(
+                "{carried} statements kept from the {} import (views, routines, ...) are not written for {}",
+                self.from.name(),
+                self.to.name()
+            ));
+        }
+        self.schemas(&mut out);
+        self.enums(&mut out);
+        self.unmodelled(&mut out, Placement::BeforeTables);
+        let ordered = order::tables_in_dependency_order(self.design);
+        let mut created = BTreeSet::new();
+        let mut deferred = Vec::new();
+        for table in &ordered {
+            deferred.extend(self.create_table(&mut out, table, &created));
+            created.insert(table.id);
+        }
+        for foreign_key in deferred {
+            self.add_foreign_key(&mut out, foreign_key);
+        }
+        for table in &ordered {
+            self.indexes(&mut out, table);
+        }
+        for table in &ordered {
+            self.comments(&mut out, table);
+        }
+        self.unmodelled(&mut out, Placement::AfterTables);
+        out
+    }
+
+    fn header(&self) -> String {
+        let design = self.design;
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "-- {} DDL for the Relvar design {}: {} tables, {} foreign keys.",
+            self.to.name(),
+            string_literal(&design.name),
+            design.tables.len(),
+            design.foreign_keys.len()
+        );
+        let mut left: Vec<(&str, usize)> = Vec::new();
+        for placement in &self.placements {
+            if let Placement::Left { what } = *placement {
+                match left.iter_mut().find(|(known, _)| *known == what) {
+                    Some((_, count)) => *count += 1,
+                    None => left.push((what, 1)),
+                }
+            }
+        }
+        for (what, count) in left {
+            let _ = writeln!(out, "-- Not written: {count} imported statements ({what}).");
+        }
+        for warning in &self.warnings {
+            let _ = writeln!(out, "-- Warning: {}", warning.replace('\n', " "));
+        }
+        out.push('\n');
+        out
+    }
+
+    /// Writes back, in source order, the kept statements that belong at `placement`; only a
+    /// script for the dialect they were written in can hold them.
+    fn unmodelled(&mut self, out: &mut String, placement: Placement) {
+        if !self.same_dialect() {
+            return;
+        }
+        let kept = self
+            .design
+            .unmodelled
+            .iter()
+            .zip(&self.placements)
+            .filter(|(_, placed)| **placed == placement)
+            .map(|(statement, _)| (statement.line, statement.text.as_str()));
+        let views = self
+            .design
+            .views
+            .iter()
+            .filter(|_| placement == Placement::AfterTables)
+            .map(|view| (view.line, view.sql.as_str()));
+        let mut statements: Vec<(u32, &str)> = kept.chain(views).collect();
+        // Views and kept statements in source order: each may use what came before it.
+        statements.sort_by_key(|(line, _)| *line);
+        for (_, text) in statements {
+            let text = text.trim_end().trim_end_matches(';');
+            match self.to {
+                Dialect::MsSql => {
+                    let _ = writeln!(out, "{text}\nGO\n");
+                }
+                // A routine body holds semicolons: the mysql client needs another delimiter.
+                Dialect::MySql if text.contains(';') => {
+                    let _ = writeln!(out, "DELIMITER ;;\n{text};;\nDELIMITER ;\n");
+                }
+                _ => {
+                    let _ = writeln!(out, "{text};\n");
+                }
+            }
+        }
+    }
+
+    /// `CREATE SCHEMA` for every schema the design declares or its tables use, but the target's
+    /// default.
+    fn schemas(&mut self, out: &mut String) {
+        let mut seen = BTreeSet::new();
+        let declared = self.design.schemas.iter().map(String::as_str);
+        let used = self
+            .design
+            .tables
+            .iter()
+            .filter_map(|table| table.schema.as_deref());
+        for schema in declared.chain(used) {
+            let Some(schema) = self
+                .schema_of(Some(schema))
+                .filter(|schema| !is_default_schema(schema))
+            else {
+                continue;
+            };
+            if !seen.insert(schema.to_owned()) {
+                continue;
+            }
+            let quoted = self.to.quote(schema);
+            match self.to {
+                Dialect::PostgreSql => {
+                    let _ = writeln!(out, "CREATE SCHEMA IF NOT EXISTS {quoted};");
+                }
+                // CREATE SCHEMA must stand alone in its batch.
+                Dialect::MsSql => {
+                    let _ = writeln!(out, "CREATE SCHEMA {quoted};\nGO");
+                }
+                Dialect::MySql | Dialect::Sqlite => {}
+            }
+        }
+        if !seen.is_empty() {
+            out.push('\n');
+        }
+    }
+
+    /// The schema a name is written with in the target, if any. A default schema written out in
+    /// the source stays for the same engine (pg_dump empties the search path, so its names need
+    /// it); other engines' default schemas, and every schema in MySQL (where it is a database)
+    /// and SQLite, are left out.
+    fn schema_of<'s>(&self, schema: Option<&'s str>) -> Option<&'s str> {
+        let schema = schema?;
+        match self.to {
+            Dialect::PostgreSql | Dialect::MsSql
+                if !is_default_schema(schema) || self.same_dialect() =>
+            {
+                Some(schema)
+            }
+            _ => None,
+        }
+    }
+
+    fn qualified(&self, schema: Option<&str>, name: &str) -> String {
+        match self.schema_of(schema) {
+            Some(schema) => format!("{}.{}", self.to.quote(schema), self.to.quote(name)),
+            None => self.to.quote(name),
+        }
+    }
+
+    fn table_name(&self, table: &Table) -> String {
+        self.qualified(table.schema.as_deref(), &table.name)
+    }
+
+    fn enums(&mut self, out: &mut String) {
+        if self.to != Dialect::PostgreSql {
+            return;
+        }
+        let mut written = false;
+        for enum_type in &self.design.enums {
+            self.create_enum(
+                out,
+                enum_type.schema.as_deref(),
+                &enum_type.name,
+                &enum_type.values,
+            );
+            written = true;
+        }
+        for table in &self.design.tables {
+            for column in &table.columns {
+                if self.enum_type(&column.data_type).is_none()
+                    && let SqlType::Enum(values) = SqlType::parse(&column.data_type)
+                {
+                    let name = inline_enum_name(table, &column.name);
+                    self.create_enum(out, table.schema.as_deref(), &name, &values);
+                    written = true;
+                }
+            }
+        }
+        if written {
+            out.push('\n');
+        }
+    }
+
+    fn create_enum(&self, out: &mut String, schema: Option<&str>, name: &str, values: &[String]) {
+        let labels: Vec<String> = values.iter().map(|value| string_literal(value)).collect();
+        let _ = writeln!(
+            out,
+            "CREATE TYPE {} AS ENUM ({});",
+            self.qualified(schema, name),
+            labels.join(", ")
+        );
+    }
+
+    /// The design's named enum a column type refers to.
+    fn enum_type(&self, data_type: &str) -> Option<&EnumType> {
+        let unquoted = data_type.replace('"', "");
+        self.design.enums.iter().find(|enum_type| {
+            unquoted.eq_ignore_ascii_case(&enum_type.name)
+                || unquoted.eq_ignore_ascii_case(&enum_type.qualified_name())
+        })
+    }
+}
+
+/// The name of the PostgreSQL enum type made for a MySQL inline `enum(...)` column.
+fn inline_enum_name(table: &Table, column: &str) -> String {
+    format!("{}_{column}", table.name)
+}
+
+/// A column type as the exporter writes it for `dialect` under the documented mapping: what
+/// compares a type read back from an engine with the type written.
+pub fn mapped_type(data_type: &str, dialect: Dialect) -> String {
+    SqlType::parse(data_type).write(dialect, false).sql
+}
+
+/// Where a kept statement written in `from` goes in a script for that same dialect.
+fn placement(statement: &UnmodelledStatement, from: Dialect) -> Placement {
+    let label = statement_label(&statement.text);
+    let mut words = label.split(' ');
+    let first = words.next().unwrap_or_default();
+    let last = label.rsplit(' ').next().unwrap_or_default();
+    let reason = statement.reason.as_str();
+    if reason.contains("client command") || first.starts_with('\\') {
+        return Placement::Left {
+            what: "client commands",
+        };
+    }
+    match (first, last) {
+        ("INSERT" | "REPLACE" | "COPY" | "LOCK" | "UNLOCK" | "BULK", _) => {
+            Placement::Left { what: "table data" }
+        }
+        (_, "DATABASE") | ("USE", _) => Placement::Left {
+            what: "database selection",
+        },
+        ("DROP", _) => Placement::Left {
+            what: "DROP statements",
+        },
+        ("CREATE" | "ALTER", "SCHEMA") if from == Dialect::MySql => Placement::Left {
+            what: "database selection",
+        },
+        // Routines may name tables' row types; with bodies unchecked they can follow them.
+        ("CREATE", "FUNCTION" | "AGGREGATE" | "PROCEDURE" | "PROC") => Placement::AfterTables,
+        (
+            "CREATE" | "ALTER",
+            "TYPE" | "DOMAIN" | "SEQUENCE" | "EXTENSION" | "SCHEMA" | "COLLATION",
+        )
+        | ("SET" | "SELECT" | "PRAGMA", _) => {
+            if label == "ALTER SEQUENCE"
+                || label.starts_with("SELECT") && !statement.text.contains("set_config")
+            {
+                Placement::AfterTables
+            } else {
+                Placement::BeforeTables
+            }
+        }
+        _ => Placement::AfterTables,
+    }
+}

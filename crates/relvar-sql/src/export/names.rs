@@ -1,0 +1,102 @@
+//! Names the target engine needs unique across a schema or database: index and key names in
+//! PostgreSQL and SQLite, foreign key names in MySQL, constraint names in SQL Server.
+
+use std::collections::BTreeSet;
+
+use crate::dialect::Dialect;
+
+/// Names given out so far, in the scope where the target engine requires them to be unique.
+pub(super) struct NameRegistry {
+    dialect: Dialect,
+    used: BTreeSet<(Option<String>, String)>,
+}
+
+/// What a name is for, which decides whether its engine scopes it to the schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum NameKind {
+    Table,
+    PrimaryKey,
+    Unique,
+    Index,
+    ForeignKey,
+    Check,
+}
+
+impl NameRegistry {
+    pub fn new(dialect: Dialect) -> Self {
+        Self {
+            dialect,
+            used: BTreeSet::new(),
+        }
+    }
+
+    /// The longest identifier the engine keeps whole.
+    pub fn limit(&self) -> usize {
+        match self.dialect {
+            Dialect::PostgreSql => 63,
+            Dialect::MySql => 64,
+            Dialect::Sqlite => 1000,
+            Dialect::MsSql => 128,
+        }
+    }
+
+    fn schema_scoped(&self, kind: NameKind) -> bool {
+        use NameKind::*;
+        match self.dialect {
+            Dialect::PostgreSql => matches!(kind, Table | PrimaryKey | Unique | Index),
+            Dialect::Sqlite => matches!(kind, Table | Index),
+            Dialect::MySql => matches!(kind, Table | ForeignKey),
+            Dialect::MsSql => !matches!(kind, Index),
+        }
+    }
+
+    /// `wanted` if it is free (or the engine scopes it to its table), else a name made free from
+    /// the table's name; `None` in, `None` out. Returns the name and whether it was changed.
+    pub fn claim(
+        &mut self,
+        schema: Option<&str>,
+        table: &str,
+        kind: NameKind,
+        wanted: Option<&str>,
+    ) -> (Option<String>, bool) {
+        let Some(wanted) = wanted else {
+            return (None, false);
+        };
+        if !self.schema_scoped(kind) {
+            return (Some(self.shorten(wanted)), false);
+        }
+        let schema = schema.map(str::to_owned);
+        let mut candidate = self.shorten(wanted);
+        let mut attempt = 1;
+        while self
+            .used
+            .contains(&(schema.clone(), candidate.to_lowercase()))
+        {
+            attempt += 1;
+            let base = format!("{table}_{wanted}");
+            candidate = if attempt == 2 {
+                self.shorten(&base)
+            } else {
+                let suffix = format!("_{attempt}");
+                format!("{}{suffix}", shorten_to(&base, self.limit() - suffix.len()))
+            };
+        }
+        self.used.insert((schema, candidate.to_lowercase()));
+        let changed = candidate != wanted;
+        (Some(candidate), changed)
+    }
+
+    /// Cuts a name to the engine's limit.
+    pub fn shorten(&self, name: &str) -> String {
+        shorten_to(name, self.limit())
+    }
+}
+
+/// The longest start of `name` of at most `limit` bytes that ends on a character boundary.
+fn shorten_to(name: &str, limit: usize) -> String {
+    let mut end = name.len().min(limit);
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    name.get(..end).unwrap_or(name).to_owned()
+}
