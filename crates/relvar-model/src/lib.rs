@@ -13,8 +13,8 @@ mod view;
 
 pub use command::{Command, CommandError};
 pub use design::{
-    Deferral, Design, EnumType, FORMAT_VERSION, ForeignKey, Layout, Point, ReferentialAction,
-    UnmodelledStatement,
+    Deferral, Design, Domain, EnumType, FORMAT_VERSION, ForeignKey, Layout, Point,
+    ReferentialAction, UnmodelledStatement,
 };
 pub use history::History;
 pub use ids::{ColumnId, ForeignKeyId, IdAllocator, TableId};

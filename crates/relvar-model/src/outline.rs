@@ -22,6 +22,28 @@ impl Design {
                 enum_type.values.join(", ")
             );
         }
+        for domain in &self.domains {
+            let _ = write!(
+                out,
+                "domain {} {}",
+                domain.qualified_name(),
+                domain.data_type
+            );
+            if let Some(collation) = &domain.collation {
+                let _ = write!(out, " COLLATE {collation}");
+            }
+            if let Some(default) = &domain.default {
+                let _ = write!(out, " DEFAULT {default}");
+            }
+            for check in &domain.checks {
+                let _ = write!(out, " check");
+                if let Some(name) = &check.name {
+                    let _ = write!(out, " {name}");
+                }
+                let _ = write!(out, " ({})", check.expression);
+            }
+            out.push('\n');
+        }
         for table in &self.tables {
             outline_table(&mut out, table);
         }

@@ -324,7 +324,7 @@ pub(super) fn column_id(table: &Table, name: &str, dialect: crate::Dialect) -> O
 /// A type as SQL text, lower case outside quoted identifiers and literals: `numeric(5,2)`,
 /// `public."bıgınt"`, `enum('G','PG')`.
 /// Brackets or backticks around a plain type name (`[int]`) are dropped.
-fn type_text(data_type: &DataType) -> String {
+pub(super) fn type_text(data_type: &DataType) -> String {
     let mut data_type = data_type.clone();
     if let DataType::Custom(name, _) = &mut data_type {
         for part in &mut name.0 {

@@ -4,6 +4,7 @@
 mod alter_table;
 mod comments;
 mod create_table;
+mod domains;
 mod foreign_keys;
 mod indexes;
 
@@ -177,6 +178,7 @@ impl Importer {
             Statement::CreateTable(create) => self.create_table(create, text),
             Statement::AlterTable(alter) => self.alter_table(alter, text),
             Statement::CreateIndex(create) => self.create_index(create, text),
+            Statement::CreateDomain(create) => self.create_domain(create, text),
             Statement::CreateSchema {
                 schema_name: SchemaName::Simple(name),
                 with: None,
