@@ -22,6 +22,7 @@ pub struct Summary {
     pub checks: usize,
     pub enums: usize,
     pub domains: usize,
+    pub sequences: usize,
     pub views: usize,
     pub statements: usize,
     pub modelled: usize,
@@ -58,6 +59,7 @@ impl Summary {
             checks: design.tables.iter().map(|table| table.checks.len()).sum(),
             enums: design.enums.len(),
             domains: design.domains.len(),
+            sequences: design.sequences.len(),
             views: design.views.len(),
             statements: import.statement_count,
             modelled: import.modelled_count,
@@ -85,7 +87,7 @@ impl Summary {
         let _ = writeln!(out, "{}: {} ({how})", self.file, self.dialect_name);
         let _ = writeln!(
             out,
-            "{} tables, {} columns, {} primary keys, {} unique constraints, {} foreign keys, {} indexes, {} checks, {} enums, {} domains, {} views",
+            "{} tables, {} columns, {} primary keys, {} unique constraints, {} foreign keys, {} indexes, {} checks, {} enums, {} domains, {} sequences, {} views",
             self.tables,
             self.columns,
             self.primary_keys,
@@ -95,6 +97,7 @@ impl Summary {
             self.checks,
             self.enums,
             self.domains,
+            self.sequences,
             self.views
         );
         let _ = writeln!(

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{ColumnId, ForeignKeyId, IdAllocator, TableId};
+use crate::sequence::Sequence;
 use crate::table::{CheckConstraint, Table, qualified_name};
 use crate::view::View;
 
@@ -32,6 +33,8 @@ pub struct Design {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub domains: Vec<Domain>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sequences: Vec<Sequence>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub views: Vec<View>,
     /// Statements read on import that the model does not represent, kept verbatim in source order.
     pub unmodelled: Vec<UnmodelledStatement>,
@@ -50,6 +53,7 @@ impl Default for Design {
             foreign_keys: Vec::new(),
             enums: Vec::new(),
             domains: Vec::new(),
+            sequences: Vec::new(),
             views: Vec::new(),
             unmodelled: Vec::new(),
             layout: Layout::default(),

@@ -8,6 +8,7 @@ mod design;
 mod history;
 mod ids;
 mod outline;
+mod sequence;
 mod table;
 mod view;
 
@@ -18,6 +19,7 @@ pub use design::{
 };
 pub use history::History;
 pub use ids::{ColumnId, ForeignKeyId, IdAllocator, TableId};
+pub use sequence::{Sequence, SequenceOwner};
 pub use table::{
     CheckConstraint, Column, GeneratedColumn, Identity, Index, IndexKey, IndexPart, PrimaryKey,
     Table, UniqueConstraint, is_default_schema,

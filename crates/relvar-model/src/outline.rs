@@ -44,6 +44,31 @@ impl Design {
             }
             out.push('\n');
         }
+        for sequence in &self.sequences {
+            let _ = write!(out, "sequence {}", sequence.qualified_name());
+            if let Some(data_type) = &sequence.data_type {
+                let _ = write!(out, " as {data_type}");
+            }
+            let options = [
+                ("start", sequence.start),
+                ("increment", sequence.increment),
+                ("min", sequence.min_value),
+                ("max", sequence.max_value),
+                ("cache", sequence.cache),
+            ];
+            for (label, value) in options {
+                if let Some(value) = value {
+                    let _ = write!(out, " {label} {value}");
+                }
+            }
+            if sequence.cycle {
+                out.push_str(" cycle");
+            }
+            if let Some(owner) = &sequence.owned_by {
+                let _ = write!(out, " owned by {}.{}", owner.table, owner.column);
+            }
+            out.push('\n');
+        }
         for table in &self.tables {
             outline_table(&mut out, table);
         }

@@ -9,6 +9,7 @@ mod foreign_keys;
 mod indexes;
 mod names;
 mod order;
+mod sequences;
 mod table;
 mod types;
 
@@ -143,6 +144,7 @@ impl DdlWriter<'_> {
         self.schemas(&mut out);
         self.enums(&mut out);
         self.domains(&mut out);
+        self.sequences(&mut out);
         self.unmodelled(&mut out, Placement::BeforeTables);
         let ordered = order::tables_in_dependency_order(self.design);
         let mut created = BTreeSet::new();
@@ -160,6 +162,7 @@ impl DdlWriter<'_> {
         for table in &ordered {
             self.comments(&mut out, table);
         }
+        self.sequence_owners(&mut out);
         self.unmodelled(&mut out, Placement::AfterTables);
         out
     }

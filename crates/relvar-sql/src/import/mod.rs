@@ -10,6 +10,7 @@ mod indexes;
 
 pub(crate) use indexes::strip_parentheses;
 mod names;
+mod sequences;
 mod views;
 
 use relvar_model::{Design, UnmodelledStatement};
@@ -90,6 +91,9 @@ struct Importer {
 impl Importer {
     fn read(&mut self, text: &str, index: &LineIndex<'_>, span: std::ops::Range<usize>) {
         if self.dialect == Dialect::MsSql && self.extended_property(text) {
+            return;
+        }
+        if statement_label(text).ends_with(" SEQUENCE") && self.sequence_statement(text) {
             return;
         }
         if may_create_view(text) && self.create_view(text) {
