@@ -21,7 +21,7 @@ pub use history::History;
 pub use ids::{ColumnId, ForeignKeyId, IdAllocator, TableId};
 pub use sequence::{Sequence, SequenceOwner};
 pub use table::{
-    CheckConstraint, Column, GeneratedColumn, Identity, Index, IndexKey, IndexPart, PrimaryKey,
-    Table, UniqueConstraint, is_default_schema,
+    CheckConstraint, Column, GeneratedColumn, Identity, Index, IndexKey, IndexPart, PartitionOf,
+    PrimaryKey, Table, UniqueConstraint, is_default_schema,
 };
 pub use view::View;

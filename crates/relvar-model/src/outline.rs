@@ -195,6 +195,13 @@ fn outline_table(out: &mut String, table: &Table) {
     if let Some(partitioning) = &table.partition_by {
         let _ = writeln!(out, "  partition by {partitioning}");
     }
+    if let Some(partition) = &table.partition_of {
+        let _ = writeln!(
+            out,
+            "  partition of {} {}",
+            partition.parent, partition.bound
+        );
+    }
     for element in &table.verbatim_elements {
         let _ = writeln!(out, "  [{element}]");
     }

@@ -9,6 +9,7 @@ mod foreign_keys;
 mod indexes;
 mod names;
 mod order;
+mod partitions;
 mod sequences;
 mod table;
 mod types;
@@ -162,6 +163,7 @@ impl DdlWriter<'_> {
         for table in &ordered {
             self.comments(&mut out, table);
         }
+        self.attach_partitions(&mut out, &ordered);
         self.sequence_owners(&mut out);
         self.unmodelled(&mut out, Placement::AfterTables);
         out

@@ -20,6 +20,9 @@ impl<'a> DdlWriter<'a> {
         table: &'a Table,
         created: &BTreeSet<TableId>,
     ) -> Vec<&'a ForeignKey> {
+        if self.partition_of(out, table) {
+            return Vec::new();
+        }
         if table.columns.is_empty() && !self.same_dialect() {
             self.warn(format!(
                 "{}: a table without columns of its own (a partition or child) is not written for {}",

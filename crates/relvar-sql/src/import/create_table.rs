@@ -53,6 +53,16 @@ impl Importer {
             self.add_table_constraint(&mut table, &name, constraint);
         }
         self.carry_table_options(&mut table, &create);
+        if let Some(parent) = &create.partition_of {
+            let parent = QualifiedName::from_object_name(parent, self.dialect)
+                .map(|parent| self.design_spelling(&parent))
+                .unwrap_or_else(|| parent.to_string());
+            let bound = create
+                .for_values
+                .as_ref()
+                .map_or_else(String::new, ToString::to_string);
+            table.partition_of = Some(relvar_model::PartitionOf { parent, bound });
+        }
         self.design.tables.push(table);
     }
 

@@ -10,6 +10,7 @@ mod indexes;
 
 pub(crate) use indexes::strip_parentheses;
 mod names;
+mod partitions;
 mod sequences;
 mod views;
 
@@ -91,6 +92,12 @@ struct Importer {
 impl Importer {
     fn read(&mut self, text: &str, index: &LineIndex<'_>, span: std::ops::Range<usize>) {
         if self.dialect == Dialect::MsSql && self.extended_property(text) {
+            return;
+        }
+        if statement_label(text) == "ALTER TABLE"
+            && has_word(text, "attach")
+            && self.attach_partition(text)
+        {
             return;
         }
         if statement_label(text).ends_with(" SEQUENCE") && self.sequence_statement(text) {
