@@ -21,6 +21,8 @@ pub struct Summary {
     pub indexes: usize,
     pub checks: usize,
     pub enums: usize,
+    pub domains: usize,
+    pub sequences: usize,
     pub views: usize,
     pub statements: usize,
     pub modelled: usize,
@@ -56,6 +58,8 @@ impl Summary {
             indexes: design.tables.iter().map(|table| table.indexes.len()).sum(),
             checks: design.tables.iter().map(|table| table.checks.len()).sum(),
             enums: design.enums.len(),
+            domains: design.domains.len(),
+            sequences: design.sequences.len(),
             views: design.views.len(),
             statements: import.statement_count,
             modelled: import.modelled_count,
@@ -83,7 +87,7 @@ impl Summary {
         let _ = writeln!(out, "{}: {} ({how})", self.file, self.dialect_name);
         let _ = writeln!(
             out,
-            "{} tables, {} columns, {} primary keys, {} unique constraints, {} foreign keys, {} indexes, {} checks, {} enums, {} views",
+            "{} tables, {} columns, {} primary keys, {} unique constraints, {} foreign keys, {} indexes, {} checks, {} enums, {} domains, {} sequences, {} views",
             self.tables,
             self.columns,
             self.primary_keys,
@@ -92,6 +96,8 @@ impl Summary {
             self.indexes,
             self.checks,
             self.enums,
+            self.domains,
+            self.sequences,
             self.views
         );
         let _ = writeln!(

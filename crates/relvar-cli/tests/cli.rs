@@ -33,7 +33,7 @@ fn import_summarises_a_dump_with_diagnostics_by_line_and_column() {
         "{text}"
     );
     assert!(
-        text.contains(", 37 foreign keys, 37 indexes, 0 checks, 1 enums, 8 views\n388 statements: 169 modelled, 219 kept as written\n"),
+        text.contains(", 37 foreign keys, 37 indexes, 0 checks, 1 enums, 2 domains, 13 sequences, 8 views\n388 statements: 239 modelled, 149 kept as written\n"),
         "{text}"
     );
     assert!(

@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{ColumnId, ForeignKeyId, IdAllocator, TableId};
-use crate::table::{Table, qualified_name};
+use crate::sequence::Sequence;
+use crate::table::{CheckConstraint, Table, qualified_name};
 use crate::view::View;
 
 /// Version of the saved and shared format; bump it together with an upgrade from the previous one.
@@ -30,6 +31,10 @@ pub struct Design {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub enums: Vec<EnumType>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub domains: Vec<Domain>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sequences: Vec<Sequence>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub views: Vec<View>,
     /// Statements read on import that the model does not represent, kept verbatim in source order.
     pub unmodelled: Vec<UnmodelledStatement>,
@@ -47,6 +52,8 @@ impl Default for Design {
             tables: Vec::new(),
             foreign_keys: Vec::new(),
             enums: Vec::new(),
+            domains: Vec::new(),
+            sequences: Vec::new(),
             views: Vec::new(),
             unmodelled: Vec::new(),
             layout: Layout::default(),
@@ -120,6 +127,27 @@ pub struct EnumType {
 }
 
 impl EnumType {
+    /// The name as it appears in SQL: `schema.name`, or just `name`.
+    pub fn qualified_name(&self) -> String {
+        qualified_name(self.schema.as_deref(), &self.name)
+    }
+}
+
+/// A named type over a base type with a default and checks (PostgreSQL `CREATE DOMAIN`); columns
+/// use it by name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Domain {
+    pub schema: Option<String>,
+    pub name: String,
+    /// The base type as SQL text in the design's dialect.
+    pub data_type: String,
+    pub collation: Option<String>,
+    pub default: Option<String>,
+    /// Checks on the domain's values, which their expressions name `VALUE`.
+    pub checks: Vec<CheckConstraint>,
+}
+
+impl Domain {
     /// The name as it appears in SQL: `schema.name`, or just `name`.
     pub fn qualified_name(&self) -> String {
         qualified_name(self.schema.as_deref(), &self.name)

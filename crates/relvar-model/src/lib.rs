@@ -8,18 +8,20 @@ mod design;
 mod history;
 mod ids;
 mod outline;
+mod sequence;
 mod table;
 mod view;
 
 pub use command::{Command, CommandError};
 pub use design::{
-    Deferral, Design, EnumType, FORMAT_VERSION, ForeignKey, Layout, Point, ReferentialAction,
-    UnmodelledStatement,
+    Deferral, Design, Domain, EnumType, FORMAT_VERSION, ForeignKey, Layout, Point,
+    ReferentialAction, UnmodelledStatement,
 };
 pub use history::History;
 pub use ids::{ColumnId, ForeignKeyId, IdAllocator, TableId};
+pub use sequence::{Sequence, SequenceOwner};
 pub use table::{
-    CheckConstraint, Column, GeneratedColumn, Identity, Index, IndexKey, IndexPart, PrimaryKey,
-    Table, UniqueConstraint, is_default_schema,
+    CheckConstraint, Column, GeneratedColumn, Identity, Index, IndexKey, IndexPart, PartitionOf,
+    PrimaryKey, Table, UniqueConstraint, is_default_schema,
 };
 pub use view::View;

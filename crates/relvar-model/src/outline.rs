@@ -22,6 +22,53 @@ impl Design {
                 enum_type.values.join(", ")
             );
         }
+        for domain in &self.domains {
+            let _ = write!(
+                out,
+                "domain {} {}",
+                domain.qualified_name(),
+                domain.data_type
+            );
+            if let Some(collation) = &domain.collation {
+                let _ = write!(out, " COLLATE {collation}");
+            }
+            if let Some(default) = &domain.default {
+                let _ = write!(out, " DEFAULT {default}");
+            }
+            for check in &domain.checks {
+                let _ = write!(out, " check");
+                if let Some(name) = &check.name {
+                    let _ = write!(out, " {name}");
+                }
+                let _ = write!(out, " ({})", check.expression);
+            }
+            out.push('\n');
+        }
+        for sequence in &self.sequences {
+            let _ = write!(out, "sequence {}", sequence.qualified_name());
+            if let Some(data_type) = &sequence.data_type {
+                let _ = write!(out, " as {data_type}");
+            }
+            let options = [
+                ("start", sequence.start),
+                ("increment", sequence.increment),
+                ("min", sequence.min_value),
+                ("max", sequence.max_value),
+                ("cache", sequence.cache),
+            ];
+            for (label, value) in options {
+                if let Some(value) = value {
+                    let _ = write!(out, " {label} {value}");
+                }
+            }
+            if sequence.cycle {
+                out.push_str(" cycle");
+            }
+            if let Some(owner) = &sequence.owned_by {
+                let _ = write!(out, " owned by {}.{}", owner.table, owner.column);
+            }
+            out.push('\n');
+        }
         for table in &self.tables {
             outline_table(&mut out, table);
         }
@@ -147,6 +194,13 @@ fn outline_table(out: &mut String, table: &Table) {
     }
     if let Some(partitioning) = &table.partition_by {
         let _ = writeln!(out, "  partition by {partitioning}");
+    }
+    if let Some(partition) = &table.partition_of {
+        let _ = writeln!(
+            out,
+            "  partition of {} {}",
+            partition.parent, partition.bound
+        );
     }
     for element in &table.verbatim_elements {
         let _ = writeln!(out, "  [{element}]");

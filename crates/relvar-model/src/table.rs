@@ -20,6 +20,9 @@ pub struct Table {
     /// How rows are split into partitions, e.g. `RANGE (payment_date)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partition_by: Option<String>,
+    /// The partitioned table this one is a partition of, and its bound.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partition_of: Option<PartitionOf>,
     pub comment: Option<String>,
     /// Table elements (e.g. `CONSTRAINT c CHECK (...)`) not modelled yet, as written in the source
     /// dialect; exporting to that dialect writes them back.
@@ -137,6 +140,14 @@ impl Index {
     }
 }
 
+/// Where a partition sits: its partitioned table (a qualified name as the design spells it) and
+/// its bound, e.g. `FOR VALUES FROM ('2022-01-01') TO ('2022-02-01')` or `DEFAULT`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartitionOf {
+    pub parent: String,
+    pub bound: String,
+}
+
 /// A name as it appears in SQL: `schema.name`, or just `name`.
 pub(crate) fn qualified_name(schema: Option<&str>, name: &str) -> String {
     match schema {
@@ -181,6 +192,7 @@ impl Table {
             checks: Vec::new(),
             indexes: Vec::new(),
             partition_by: None,
+            partition_of: None,
             comment: None,
             verbatim_elements: Vec::new(),
             verbatim_options: Vec::new(),

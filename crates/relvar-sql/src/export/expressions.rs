@@ -25,6 +25,40 @@ const UUID_FUNCTIONS: &[&str] = &["gen_random_uuid", "uuid_generate_v4", "newid"
 
 /// The expression in `to`'s SQL, read as `from`'s; `None` when it holds something with no known
 /// translation.
+/// Words an opening parenthesis may follow without making them a function call.
+const OPERATOR_WORDS: &[&str] = &[
+    "and", "or", "not", "in", "is", "like", "ilike", "between", "when", "then", "else", "case",
+    "exists", "similar", "escape",
+];
+
+/// A domain check's expression about a column of that domain: `VALUE` becomes the column's name
+/// (quoted, so translation keeps its case).
+pub(crate) fn value_as_column(expression: &str, column: &str, from: Dialect) -> Option<String> {
+    let dialect = from.parser_dialect();
+    let tokens = Tokenizer::new(dialect.as_ref(), expression)
+        .tokenize()
+        .ok()?;
+    let quote = match from {
+        Dialect::MySql => '`',
+        Dialect::MsSql => '[',
+        Dialect::PostgreSql | Dialect::Sqlite => '"',
+    };
+    Some(
+        tokens
+            .into_iter()
+            .map(|token| match token {
+                Token::Word(word)
+                    if word.quote_style.is_none() && word.value.eq_ignore_ascii_case("VALUE") =>
+                {
+                    Token::make_word(column, Some(quote))
+                }
+                other => other,
+            })
+            .map(|token| token.to_string())
+            .collect(),
+    )
+}
+
 pub(crate) fn translate(expression: &str, from: Dialect, to: Dialect) -> Option<String> {
     if from == to {
         return Some(expression.to_owned());
@@ -52,8 +86,9 @@ pub(crate) fn translate(expression: &str, from: Dialect, to: Dialect) -> Option<
             Token::Word(word) if word.quote_style.is_some() => out.push_str(&to.quote(&word.value)),
             Token::Word(word) => {
                 let lower = word.value.to_ascii_lowercase();
-                let called =
-                    next_significant(&tokens, at).is_some_and(|(_, next)| *next == Token::LParen);
+                let called = !OPERATOR_WORDS.contains(&lower.as_str())
+                    && next_significant(&tokens, at)
+                        .is_some_and(|(_, next)| *next == Token::LParen);
                 if called {
                     let close = closing_parenthesis(&tokens, at)?;
                     let empty = close == next_significant(&tokens, at)?.0 + 1;

@@ -9,6 +9,8 @@ mod foreign_keys;
 mod indexes;
 mod names;
 mod order;
+mod partitions;
+mod sequences;
 mod table;
 mod types;
 
@@ -142,6 +144,8 @@ impl DdlWriter<'_> {
         }
         self.schemas(&mut out);
         self.enums(&mut out);
+        self.domains(&mut out);
+        self.sequences(&mut out);
         self.unmodelled(&mut out, Placement::BeforeTables);
         let ordered = order::tables_in_dependency_order(self.design);
         let mut created = BTreeSet::new();
@@ -159,6 +163,8 @@ impl DdlWriter<'_> {
         for table in &ordered {
             self.comments(&mut out, table);
         }
+        self.attach_partitions(&mut out, &ordered);
+        self.sequence_owners(&mut out);
         self.unmodelled(&mut out, Placement::AfterTables);
         out
     }
@@ -336,6 +342,36 @@ impl DdlWriter<'_> {
         );
     }
 
+    /// `CREATE DOMAIN` for PostgreSQL; other engines have none, and columns get the base type.
+    fn domains(&self, out: &mut String) {
+        if self.to != Dialect::PostgreSql || self.design.domains.is_empty() {
+            return;
+        }
+        for domain in &self.design.domains {
+            let mut line = format!(
+                "CREATE DOMAIN {} AS {}",
+                self.qualified(domain.schema.as_deref(), &domain.name),
+                domain.data_type
+            );
+            if let Some(collation) = &domain.collation {
+                let _ = write!(line, " COLLATE {collation}");
+            }
+            if let Some(default) = &domain.default {
+                let _ = write!(line, " DEFAULT {default}");
+            }
+            for check in &domain.checks {
+                let name = check
+                    .name
+                    .as_ref()
+                    .map(|name| format!("CONSTRAINT {} ", self.to.quote(name)))
+                    .unwrap_or_default();
+                let _ = write!(line, " {name}CHECK ({})", check.expression);
+            }
+            let _ = writeln!(out, "{line};");
+        }
+        out.push('\n');
+    }
+
     /// The design's named enum a column type refers to.
     fn enum_type(&self, data_type: &str) -> Option<&EnumType> {
         let unquoted = data_type.replace('"', "");
@@ -344,6 +380,15 @@ impl DdlWriter<'_> {
                 || unquoted.eq_ignore_ascii_case(&enum_type.qualified_name())
         })
     }
+}
+
+/// The design's domain a column type refers to.
+fn domain_named<'d>(design: &'d Design, data_type: &str) -> Option<&'d relvar_model::Domain> {
+    let unquoted = data_type.replace('"', "");
+    design.domains.iter().find(|domain| {
+        unquoted.eq_ignore_ascii_case(&domain.name)
+            || unquoted.eq_ignore_ascii_case(&domain.qualified_name())
+    })
 }
 
 /// The name of the PostgreSQL enum type made for a MySQL inline `enum(...)` column.

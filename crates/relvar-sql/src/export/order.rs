@@ -61,7 +61,8 @@ pub(super) fn tables_in_dependency_order(design: &Design) -> Vec<&Table> {
     ordered
 }
 
-/// The parents a PostgreSQL table inherits from (`INHERITS (a, s.b)`), as (schema, name).
+/// The parents a PostgreSQL table inherits from (`INHERITS (a, s.b)`) or is a partition of, as
+/// (schema, name).
 fn inherited(table: &Table) -> Vec<(Option<String>, String)> {
     table
         .verbatim_options
@@ -76,6 +77,15 @@ fn inherited(table: &Table) -> Vec<(Option<String>, String)> {
                 None => (None, name),
             }
         })
+        .chain(
+            table
+                .partition_of
+                .iter()
+                .map(|partition| match partition.parent.rsplit_once('.') {
+                    Some((schema, name)) => (Some(schema.to_owned()), name.to_owned()),
+                    None => (None, partition.parent.clone()),
+                }),
+        )
         .collect()
 }
 

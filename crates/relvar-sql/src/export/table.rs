@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use relvar_model::{Column, ColumnId, ForeignKey, Identity, Table, TableId};
 
-use super::expressions::{is_literal, translate};
+use super::expressions::{is_literal, translate, value_as_column};
 use super::names::NameKind;
 use super::types::{SqlType, string_literal};
 use super::{DdlWriter, inline_enum_name};
@@ -20,6 +20,9 @@ impl<'a> DdlWriter<'a> {
         table: &'a Table,
         created: &BTreeSet<TableId>,
     ) -> Vec<&'a ForeignKey> {
+        if self.partition_of(out, table) {
+            return Vec::new();
+        }
         if table.columns.is_empty() && !self.same_dialect() {
             self.warn(format!(
                 "{}: a table without columns of its own (a partition or child) is not written for {}",
@@ -88,6 +91,7 @@ impl<'a> DdlWriter<'a> {
             }
         }
         elements.extend(checks);
+        elements.extend(self.domain_checks(table));
         let mut deferred = Vec::new();
         let own_foreign_keys = self
             .foreign_keys_from
@@ -369,9 +373,23 @@ impl<'a> DdlWriter<'a> {
         let named = self
             .enum_type(&column.data_type)
             .map(|enum_type| enum_type.values.clone());
+        let mut data_type = column.data_type.as_str();
+        if let Some(domain) = super::domain_named(self.design, &column.data_type) {
+            if let Some(default) = &domain.default {
+                self.warn(format!(
+                    "{}.{}: domain {} written as its type {}, without its default {default} ({} has no domains)",
+                    table.qualified_name(),
+                    column.name,
+                    domain.qualified_name(),
+                    domain.data_type,
+                    self.to.name()
+                ));
+            }
+            data_type = &domain.data_type;
+        }
         let parsed = match named {
             Some(values) => SqlType::Enum(values),
-            None => SqlType::parse(&column.data_type),
+            None => SqlType::parse(data_type),
         };
         if let SqlType::Enum(values) = &parsed {
             return match self.to {
@@ -399,6 +417,41 @@ impl<'a> DdlWriter<'a> {
             ));
         }
         (written.sql, None)
+    }
+
+    /// The checks of the domains the table's columns use, as checks on those columns, for a target
+    /// that has no domains.
+    fn domain_checks(&mut self, table: &Table) -> Vec<String> {
+        if self.to == Dialect::PostgreSql {
+            return Vec::new();
+        }
+        let mut elements = Vec::new();
+        for column in &table.columns {
+            let Some(domain) = super::domain_named(self.design, &column.data_type) else {
+                continue;
+            };
+            for check in &domain.checks {
+                let translated = value_as_column(&check.expression, &column.name, self.from)
+                    .and_then(|expression| translate(&expression, self.from, self.to));
+                let Some(expression) = translated else {
+                    self.warn(format!(
+                        "{}.{}: check ({}) of domain {} has no {} form; left out",
+                        table.qualified_name(),
+                        column.name,
+                        check.expression,
+                        domain.qualified_name(),
+                        self.to.name()
+                    ));
+                    continue;
+                };
+                let (name, _) = self.claim(table, NameKind::Check, check.name.as_deref());
+                elements.push(format!(
+                    "{}CHECK ({expression})",
+                    self.constraint_prefix(name.as_deref())
+                ));
+            }
+        }
+        elements
     }
 
     /// Whether the column is part of a key, a foreign key or an index.

@@ -53,6 +53,16 @@ impl Importer {
             self.add_table_constraint(&mut table, &name, constraint);
         }
         self.carry_table_options(&mut table, &create);
+        if let Some(parent) = &create.partition_of {
+            let parent = QualifiedName::from_object_name(parent, self.dialect)
+                .map(|parent| self.design_spelling(&parent))
+                .unwrap_or_else(|| parent.to_string());
+            let bound = create
+                .for_values
+                .as_ref()
+                .map_or_else(String::new, ToString::to_string);
+            table.partition_of = Some(relvar_model::PartitionOf { parent, bound });
+        }
         self.design.tables.push(table);
     }
 
@@ -324,7 +334,7 @@ pub(super) fn column_id(table: &Table, name: &str, dialect: crate::Dialect) -> O
 /// A type as SQL text, lower case outside quoted identifiers and literals: `numeric(5,2)`,
 /// `public."bıgınt"`, `enum('G','PG')`.
 /// Brackets or backticks around a plain type name (`[int]`) are dropped.
-fn type_text(data_type: &DataType) -> String {
+pub(super) fn type_text(data_type: &DataType) -> String {
     let mut data_type = data_type.clone();
     if let DataType::Custom(name, _) = &mut data_type {
         for part in &mut name.0 {

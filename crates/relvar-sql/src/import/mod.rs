@@ -4,11 +4,14 @@
 mod alter_table;
 mod comments;
 mod create_table;
+mod domains;
 mod foreign_keys;
 mod indexes;
 
 pub(crate) use indexes::strip_parentheses;
 mod names;
+mod partitions;
+mod sequences;
 mod views;
 
 use relvar_model::{Design, UnmodelledStatement};
@@ -89,6 +92,15 @@ struct Importer {
 impl Importer {
     fn read(&mut self, text: &str, index: &LineIndex<'_>, span: std::ops::Range<usize>) {
         if self.dialect == Dialect::MsSql && self.extended_property(text) {
+            return;
+        }
+        if statement_label(text) == "ALTER TABLE"
+            && has_word(text, "attach")
+            && self.attach_partition(text)
+        {
+            return;
+        }
+        if statement_label(text).ends_with(" SEQUENCE") && self.sequence_statement(text) {
             return;
         }
         if may_create_view(text) && self.create_view(text) {
@@ -177,6 +189,7 @@ impl Importer {
             Statement::CreateTable(create) => self.create_table(create, text),
             Statement::AlterTable(alter) => self.alter_table(alter, text),
             Statement::CreateIndex(create) => self.create_index(create, text),
+            Statement::CreateDomain(create) => self.create_domain(create, text),
             Statement::CreateSchema {
                 schema_name: SchemaName::Simple(name),
                 with: None,

@@ -57,7 +57,7 @@ impl Importer {
     }
 
     /// A relation's qualified name as the design spells it, when the design holds it.
-    fn design_spelling(&self, name: &QualifiedName) -> String {
+    pub(super) fn design_spelling(&self, name: &QualifiedName) -> String {
         if let Some(table) = self.design.find_table(name.schema.as_deref(), &name.name) {
             return table.qualified_name();
         }

@@ -1,0 +1,36 @@
+//! Sequences: named number generators (PostgreSQL `CREATE SEQUENCE`), and the column that owns one.
+
+use serde::{Deserialize, Serialize};
+
+use crate::table::qualified_name;
+
+/// A sequence with the options the script gave; `None` leaves an option at the engine's default.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sequence {
+    pub schema: Option<String>,
+    pub name: String,
+    /// `AS smallint|integer|bigint`, as written.
+    pub data_type: Option<String>,
+    pub start: Option<i64>,
+    pub increment: Option<i64>,
+    pub min_value: Option<i64>,
+    pub max_value: Option<i64>,
+    pub cache: Option<i64>,
+    pub cycle: bool,
+    /// The column that owns the sequence (`OWNED BY table.column`): dropping it drops the sequence.
+    pub owned_by: Option<SequenceOwner>,
+}
+
+/// A column named by its table's qualified name and its own name, as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SequenceOwner {
+    pub table: String,
+    pub column: String,
+}
+
+impl Sequence {
+    /// The name as it appears in SQL: `schema.name`, or just `name`.
+    pub fn qualified_name(&self) -> String {
+        qualified_name(self.schema.as_deref(), &self.name)
+    }
+}
