@@ -151,6 +151,15 @@ fn procedure_arguments(
     text: &str,
     procedure: &str,
 ) -> Option<Vec<(Option<String>, Option<String>)>> {
+    // Every SQL Server statement comes here: tokenize only what may be the procedure's call.
+    let first = text.split_ascii_whitespace().next()?;
+    let maybe_call = first.eq_ignore_ascii_case("EXEC")
+        || first.eq_ignore_ascii_case("EXECUTE")
+        || first.starts_with("--")
+        || first.starts_with("/*");
+    if !maybe_call || !super::has_word(text, &procedure.to_ascii_lowercase()) {
+        return None;
+    }
     let dialect = crate::Dialect::MsSql.parser_dialect();
     let tokens = Tokenizer::new(dialect.as_ref(), text).tokenize().ok()?;
     let mut tokens = tokens

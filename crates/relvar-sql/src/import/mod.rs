@@ -337,7 +337,7 @@ fn may_create_view(text: &str) -> bool {
 }
 
 /// Whether `word` (lower case ASCII) stands in `text` as a whole word, in any case.
-fn has_word(text: &str, word: &str) -> bool {
+pub(super) fn has_word(text: &str, word: &str) -> bool {
     let bytes = text.as_bytes();
     let is_word_byte = |byte: u8| byte.is_ascii_alphanumeric() || byte == b'_';
     bytes.windows(word.len()).enumerate().any(|(at, window)| {
