@@ -192,6 +192,18 @@ impl Design {
         self.tables.iter_mut().find(|table| table.id == id)
     }
 
+    /// Finds a view by name, ignoring ASCII case; a schema, when given, must match too.
+    pub fn find_view(&self, schema: Option<&str>, name: &str) -> Option<&View> {
+        self.views.iter().find(|view| {
+            view.name.eq_ignore_ascii_case(name)
+                && schema.is_none_or(|wanted| {
+                    view.schema
+                        .as_deref()
+                        .is_some_and(|actual| actual.eq_ignore_ascii_case(wanted))
+                })
+        })
+    }
+
     /// Finds a table by name, ignoring ASCII case; a schema, when given, must match too.
     pub fn find_table(&self, schema: Option<&str>, name: &str) -> Option<&Table> {
         let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);

@@ -375,20 +375,25 @@ impl DdlWriter<'_> {
     /// The design's named enum a column type refers to.
     fn enum_type(&self, data_type: &str) -> Option<&EnumType> {
         let unquoted = data_type.replace('"', "");
-        self.design.enums.iter().find(|enum_type| {
-            unquoted.eq_ignore_ascii_case(&enum_type.name)
-                || unquoted.eq_ignore_ascii_case(&enum_type.qualified_name())
-        })
+        self.design
+            .enums
+            .iter()
+            .find(|enum_type| names_type(&unquoted, &enum_type.name, &enum_type.qualified_name()))
     }
 }
 
 /// The design's domain a column type refers to.
 fn domain_named<'d>(design: &'d Design, data_type: &str) -> Option<&'d relvar_model::Domain> {
     let unquoted = data_type.replace('"', "");
-    design.domains.iter().find(|domain| {
-        unquoted.eq_ignore_ascii_case(&domain.name)
-            || unquoted.eq_ignore_ascii_case(&domain.qualified_name())
-    })
+    design
+        .domains
+        .iter()
+        .find(|domain| names_type(&unquoted, &domain.name, &domain.qualified_name()))
+}
+
+/// Whether an unquoted column type names a user-defined type, bare or schema-qualified.
+fn names_type(unquoted: &str, name: &str, qualified_name: &str) -> bool {
+    unquoted.eq_ignore_ascii_case(name) || unquoted.eq_ignore_ascii_case(qualified_name)
 }
 
 /// The name of the PostgreSQL enum type made for a MySQL inline `enum(...)` column.

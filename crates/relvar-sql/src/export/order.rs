@@ -61,6 +61,14 @@ pub(super) fn tables_in_dependency_order(design: &Design) -> Vec<&Table> {
     ordered
 }
 
+/// `schema.name` as (schema, name); a name without a dot has no schema.
+pub(super) fn split_qualified(name: &str) -> (Option<&str>, &str) {
+    match name.rsplit_once('.') {
+        Some((schema, name)) => (Some(schema), name),
+        None => (None, name),
+    }
+}
+
 /// The parents a PostgreSQL table inherits from (`INHERITS (a, s.b)`) or is a partition of, as
 /// (schema, name).
 fn inherited(table: &Table) -> Vec<(Option<String>, String)> {
@@ -70,22 +78,17 @@ fn inherited(table: &Table) -> Vec<(Option<String>, String)> {
         .filter_map(|option| option.strip_prefix("INHERITS ("))
         .filter_map(|rest| rest.strip_suffix(')'))
         .flat_map(|list| list.split(','))
-        .map(|name| {
-            let name = name.trim().replace('"', "");
-            match name.rsplit_once('.') {
-                Some((schema, name)) => (Some(schema.to_owned()), name.to_owned()),
-                None => (None, name),
-            }
-        })
+        .map(|name| name.trim().replace('"', ""))
         .chain(
             table
                 .partition_of
                 .iter()
-                .map(|partition| match partition.parent.rsplit_once('.') {
-                    Some((schema, name)) => (Some(schema.to_owned()), name.to_owned()),
-                    None => (None, partition.parent.clone()),
-                }),
+                .map(|partition| partition.parent.clone()),
         )
+        .map(|name| {
+            let (schema, name) = split_qualified(&name);
+            (schema.map(str::to_owned), name.to_owned())
+        })
         .collect()
 }
 

@@ -6,6 +6,7 @@ use std::fmt::Write;
 use relvar_model::Table;
 
 use super::DdlWriter;
+use super::order::split_qualified;
 use crate::dialect::Dialect;
 
 impl DdlWriter<'_> {
@@ -74,12 +75,8 @@ impl DdlWriter<'_> {
     }
 
     fn parent_name(&self, parent: &str) -> String {
-        match self
-            .design
-            .tables
-            .iter()
-            .find(|t| t.qualified_name() == parent)
-        {
+        let (schema, name) = split_qualified(parent);
+        match self.design.find_table(schema, name) {
             Some(parent) => self.table_name(parent),
             None => parent.to_owned(),
         }

@@ -7,6 +7,7 @@ use std::fmt::Write;
 use relvar_model::Sequence;
 
 use super::DdlWriter;
+use super::order::split_qualified;
 use super::types::SqlType;
 use crate::dialect::Dialect;
 
@@ -72,10 +73,7 @@ impl DdlWriter<'_> {
             let Some(owner) = &sequence.owned_by else {
                 continue;
             };
-            let (schema, table) = match owner.table.rsplit_once('.') {
-                Some((schema, table)) => (Some(schema), table),
-                None => (None, owner.table.as_str()),
-            };
+            let (schema, table) = split_qualified(&owner.table);
             let _ = writeln!(
                 out,
                 "ALTER SEQUENCE {} OWNED BY {}.{};",

@@ -146,7 +146,7 @@ impl Importer {
 
 /// The arguments of `EXEC[UTE] [schema.]procedure args`, each with its `@parameter` name when
 /// given by name: string literals and names as their text, `NULL` as none. `None` when the
-/// statement calls another procedure or holds anything else.
+/// statement calls another procedure or holds anything else. `procedure` is in lower case.
 fn procedure_arguments(
     text: &str,
     procedure: &str,
@@ -157,7 +157,7 @@ fn procedure_arguments(
         || first.eq_ignore_ascii_case("EXECUTE")
         || first.starts_with("--")
         || first.starts_with("/*");
-    if !maybe_call || !super::has_word(text, &procedure.to_ascii_lowercase()) {
+    if !maybe_call || !super::has_word(text, procedure) {
         return None;
     }
     let dialect = crate::Dialect::MsSql.parser_dialect();

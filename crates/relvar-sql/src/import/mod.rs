@@ -12,6 +12,7 @@ pub(crate) use indexes::strip_parentheses;
 mod names;
 mod partitions;
 mod sequences;
+mod token_reader;
 mod views;
 
 use relvar_model::{Design, UnmodelledStatement};
@@ -94,20 +95,17 @@ impl Importer {
         if self.dialect == Dialect::MsSql && self.extended_property(text) {
             return;
         }
-        if statement_label(text) == "ALTER TABLE"
-            && has_word(text, "attach")
-            && self.attach_partition(text)
-        {
+        let label = statement_label(text);
+        if label == "ALTER TABLE" && has_word(text, "attach") && self.attach_partition(text) {
             return;
         }
-        if statement_label(text).ends_with(" SEQUENCE") && self.sequence_statement(text) {
+        if label.ends_with(" SEQUENCE") && self.sequence_statement(text) {
             return;
         }
-        if may_create_view(text) && self.create_view(text) {
+        if label.starts_with("CREATE") && names_view_early(text) && self.create_view(text) {
             return;
         }
-        if is_data_only(text) || is_routine_or_view(text) {
-            let label = statement_label(text);
+        if is_data_only(text) || is_routine_or_view(&label) {
             self.keep_whole(text, &format!("{label} is not modelled yet"));
             return;
         }
@@ -130,7 +128,6 @@ impl Importer {
             }
             Ok(_) => self.keep_whole(text, "an empty statement"),
             Err(error) => {
-                let label = statement_label(text);
                 if loses_design_information(&label, text) {
                     let (message, at) = locate_parser_error(&error, index, span.clone());
                     let message =
@@ -315,10 +312,10 @@ fn is_data_only(text: &str) -> bool {
     data && !has_word(text, "create") && !has_word(text, "alter")
 }
 
-/// Functions, procedures, triggers and views are not modelled yet and stand alone in their
-/// statement (T-SQL requires it of their batch), so they are kept without a parse.
-fn is_routine_or_view(text: &str) -> bool {
-    let label = statement_label(text);
+/// Functions, procedures, triggers and views (those not read as views) stand alone in their
+/// statement (T-SQL requires it of their batch), so they are kept without a parse. Takes the
+/// statement's label.
+fn is_routine_or_view(label: &str) -> bool {
     let mut words = label.split(' ');
     words.next() == Some("CREATE")
         && words.next_back().is_some_and(|kind| {
@@ -326,14 +323,15 @@ fn is_routine_or_view(text: &str) -> bool {
         })
 }
 
-/// Whether the text starts `CREATE` and names VIEW in its head: the check before reading a view.
-fn may_create_view(text: &str) -> bool {
+/// Whether VIEW stands in the first 300 bytes of the text: the check before reading a view
+/// (`CREATE ALGORITHM=... DEFINER=... VIEW` hides it from the label).
+fn names_view_early(text: &str) -> bool {
     let head_end = (0..=text.len().min(300))
         .rev()
         .find(|&end| text.is_char_boundary(end))
         .unwrap_or(0);
-    let head = &text[..head_end];
-    statement_label(head).starts_with("CREATE") && has_word(head, "view")
+    text.get(..head_end)
+        .is_some_and(|head| has_word(head, "view"))
 }
 
 /// Whether `word` (lower case ASCII) stands in `text` as a whole word, in any case.
@@ -467,13 +465,15 @@ mod tests {
             "insert into t values (1) alter table t add x int"
         ));
         assert!(!super::is_data_only("SELECT 1"));
-        assert!(super::is_routine_or_view(
+        assert!(super::is_routine_or_view(&super::statement_label(
             "CREATE OR REPLACE FUNCTION f() RETURNS int AS $$ CREATE TABLE x $$"
-        ));
-        assert!(super::is_routine_or_view(
+        )));
+        assert!(super::is_routine_or_view(&super::statement_label(
             "create materialized view v as select 1"
-        ));
-        assert!(!super::is_routine_or_view("CREATE TABLE view (id int)"));
+        )));
+        assert!(!super::is_routine_or_view(&super::statement_label(
+            "CREATE TABLE view (id int)"
+        )));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Names as the engine stores them: schema-qualified object names and column lists.
 
 use sqlparser::ast::{Expr, Ident, IndexColumn, ObjectName, ObjectNamePart};
+use sqlparser::tokenizer::Word;
 
 use crate::dialect::Dialect;
 
@@ -26,6 +27,15 @@ impl QualifiedName {
         Some(Self { schema, name })
     }
 
+    /// `[catalog.][schema.]name` from its parts in order; `None` for no parts.
+    pub fn from_parts(mut parts: Vec<String>) -> Option<Self> {
+        let name = parts.pop()?;
+        Some(Self {
+            schema: parts.pop(),
+            name,
+        })
+    }
+
     pub fn display(&self) -> String {
         match &self.schema {
             Some(schema) => format!("{schema}.{}", self.name),
@@ -43,6 +53,15 @@ pub(crate) fn key_columns(columns: &[IndexColumn], dialect: Dialect) -> Option<V
             _ => None,
         })
         .collect()
+}
+
+/// A word token read as a name, folded as the dialect folds it.
+pub(crate) fn fold_word(word: &Word, dialect: Dialect) -> String {
+    dialect.fold(&Ident {
+        value: word.value.clone(),
+        quote_style: word.quote_style,
+        span: sqlparser::tokenizer::Span::empty(),
+    })
 }
 
 pub(crate) fn idents(idents: &[Ident], dialect: Dialect) -> Vec<String> {

@@ -2,77 +2,33 @@
 //! 0.63 rejects it): the child table records its parent and bound.
 
 use relvar_model::PartitionOf;
-use sqlparser::tokenizer::{Token, Tokenizer};
 
 use super::Importer;
-use super::names::QualifiedName;
+use super::token_reader::TokenReader;
 
 impl Importer {
     /// Models an ATTACH PARTITION of two tables of the design; `false` for anything else.
     pub(super) fn attach_partition(&mut self, text: &str) -> bool {
-        let dialect = self.dialect.parser_dialect();
-        let Ok(tokens) = Tokenizer::new(dialect.as_ref(), text).tokenize() else {
+        let Some(mut reader) = TokenReader::new(text, self.dialect) else {
             return false;
         };
-        let significant: Vec<(usize, &Token)> = tokens
-            .iter()
-            .enumerate()
-            .filter(|(_, token)| !matches!(token, Token::Whitespace(_)))
-            .collect();
-        let keyword = |at: usize| match significant.get(at) {
-            Some((_, Token::Word(word))) if word.quote_style.is_none() => {
-                word.value.to_ascii_uppercase()
-            }
-            _ => String::new(),
-        };
-        let mut at = 2;
-        if keyword(0) != "ALTER" || keyword(1) != "TABLE" {
+        if !(reader.keyword("ALTER") && reader.keyword("TABLE")) {
             return false;
         }
-        if keyword(at) == "ONLY" {
-            at += 1;
-        }
-        let name_at = |at: &mut usize| -> Option<QualifiedName> {
-            let mut parts = Vec::new();
-            while let Some((_, Token::Word(word))) = significant.get(*at) {
-                let ident = sqlparser::ast::Ident {
-                    value: word.value.clone(),
-                    quote_style: word.quote_style,
-                    span: sqlparser::tokenizer::Span::empty(),
-                };
-                parts.push(self.dialect.fold(&ident));
-                *at += 1;
-                if !matches!(significant.get(*at), Some((_, Token::Period))) {
-                    break;
-                }
-                *at += 1;
-            }
-            let name = parts.pop()?;
-            Some(QualifiedName {
-                schema: parts.pop(),
-                name,
-            })
-        };
-        let Some(parent) = name_at(&mut at) else {
+        reader.keyword("ONLY");
+        let Some(parent) = reader.name() else {
             return false;
         };
-        if keyword(at) != "ATTACH" || keyword(at + 1) != "PARTITION" {
+        if !(reader.keyword("ATTACH") && reader.keyword("PARTITION")) {
             return false;
         }
-        at += 2;
-        let Some(child) = name_at(&mut at) else {
+        let Some(child) = reader.name() else {
             return false;
         };
-        let Some(&(bound_start, _)) = significant.get(at) else {
+        let bound = reader.rest_as_written();
+        if bound.is_empty() {
             return false;
-        };
-        let bound: String = tokens
-            .get(bound_start..)
-            .unwrap_or_default()
-            .iter()
-            .filter(|token| **token != Token::SemiColon)
-            .map(ToString::to_string)
-            .collect();
+        }
         let (Some(parent_id), Some(child_id)) =
             (self.table_named(&parent), self.table_named(&child))
         else {
@@ -91,10 +47,7 @@ impl Importer {
         else {
             return false;
         };
-        table.partition_of = Some(PartitionOf {
-            parent,
-            bound: bound.trim().to_owned(),
-        });
+        table.partition_of = Some(PartitionOf { parent, bound });
         true
     }
 }

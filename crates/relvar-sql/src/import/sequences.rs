@@ -3,28 +3,16 @@
 //! else is kept as written.
 
 use relvar_model::{Sequence, SequenceOwner};
-use sqlparser::ast::Ident;
-use sqlparser::tokenizer::{Token, Tokenizer};
 
 use super::Importer;
-use super::names::QualifiedName;
-use crate::dialect::Dialect;
+use super::token_reader::TokenReader;
 
 impl Importer {
     /// Models a CREATE SEQUENCE or an ALTER SEQUENCE ... OWNED BY; `false` when the text is
     /// neither or holds something else.
     pub(super) fn sequence_statement(&mut self, text: &str) -> bool {
-        let dialect = self.dialect.parser_dialect();
-        let Ok(tokens) = Tokenizer::new(dialect.as_ref(), text).tokenize() else {
+        let Some(mut reader) = TokenReader::new(text, self.dialect) else {
             return false;
-        };
-        let mut reader = Reader {
-            tokens: tokens
-                .into_iter()
-                .filter(|token| !matches!(token, Token::Whitespace(_) | Token::SemiColon))
-                .collect(),
-            at: 0,
-            dialect: self.dialect,
         };
         let creating = reader.keyword("CREATE");
         if !creating && !reader.keyword("ALTER") {
@@ -46,7 +34,7 @@ impl Importer {
             ..Sequence::default()
         };
         if creating {
-            if reader.options(&mut sequence).is_none() || !reader.done() {
+            if options(&mut reader, &mut sequence).is_none() || !reader.done() {
                 return false;
             }
             self.design.sequences.push(sequence);
@@ -60,7 +48,7 @@ impl Importer {
         if !(reader.keyword("OWNED") && reader.keyword("BY")) {
             return false;
         }
-        let Some(owner) = reader.owner() else {
+        let Some(owner) = owner(&mut reader) else {
             return false;
         };
         if !reader.done() {
@@ -73,131 +61,53 @@ impl Importer {
     }
 }
 
-struct Reader {
-    tokens: Vec<Token>,
-    at: usize,
-    dialect: Dialect,
+/// `table.column`, `schema.table.column`, or NONE (no owner).
+fn owner(reader: &mut TokenReader) -> Option<Option<SequenceOwner>> {
+    if reader.keyword("NONE") {
+        return Some(None);
+    }
+    let mut parts = reader.parts();
+    let column = parts.pop()?;
+    let table = parts.pop()?;
+    let table = match parts.pop() {
+        Some(schema) => format!("{schema}.{table}"),
+        None => table,
+    };
+    Some(Some(SequenceOwner { table, column }))
 }
 
-impl Reader {
-    fn peek_keyword(&self) -> Option<String> {
-        match self.tokens.get(self.at) {
-            Some(Token::Word(word)) if word.quote_style.is_none() => {
-                Some(word.value.to_ascii_uppercase())
+/// The options of CREATE SEQUENCE, in any order; `None` at anything else.
+fn options(reader: &mut TokenReader, sequence: &mut Sequence) -> Option<()> {
+    while let Some(word) = reader.next_keyword() {
+        match word.as_str() {
+            "AS" => sequence.data_type = Some(reader.next_keyword()?.to_ascii_lowercase()),
+            "START" => {
+                reader.keyword("WITH");
+                sequence.start = Some(reader.number()?);
             }
-            _ => None,
-        }
-    }
-
-    fn keyword(&mut self, expected: &str) -> bool {
-        let found = self.peek_keyword().as_deref() == Some(expected);
-        if found {
-            self.at += 1;
-        }
-        found
-    }
-
-    fn done(&self) -> bool {
-        self.at >= self.tokens.len()
-    }
-
-    /// `word(.word)*`, folded as the dialect folds names.
-    fn parts(&mut self) -> Vec<String> {
-        let mut parts = Vec::new();
-        while let Some(Token::Word(word)) = self.tokens.get(self.at) {
-            let ident = Ident {
-                value: word.value.clone(),
-                quote_style: word.quote_style,
-                span: sqlparser::tokenizer::Span::empty(),
-            };
-            parts.push(self.dialect.fold(&ident));
-            self.at += 1;
-            if self.tokens.get(self.at) != Some(&Token::Period) {
-                break;
+            "INCREMENT" => {
+                reader.keyword("BY");
+                sequence.increment = Some(reader.number()?);
             }
-            self.at += 1;
-        }
-        parts
-    }
-
-    fn name(&mut self) -> Option<QualifiedName> {
-        let mut parts = self.parts();
-        let name = parts.pop()?;
-        Some(QualifiedName {
-            schema: parts.pop(),
-            name,
-        })
-    }
-
-    /// `table.column`, `schema.table.column`, or NONE (no owner).
-    fn owner(&mut self) -> Option<Option<SequenceOwner>> {
-        if self.keyword("NONE") {
-            return Some(None);
-        }
-        let mut parts = self.parts();
-        let column = parts.pop()?;
-        let table = parts.pop()?;
-        let table = match parts.pop() {
-            Some(schema) => format!("{schema}.{table}"),
-            None => table,
-        };
-        Some(Some(SequenceOwner { table, column }))
-    }
-
-    fn number(&mut self) -> Option<i64> {
-        let negative = self.tokens.get(self.at) == Some(&Token::Minus);
-        if negative {
-            self.at += 1;
-        }
-        let Some(Token::Number(digits, _)) = self.tokens.get(self.at) else {
-            return None;
-        };
-        let value: i64 = digits.parse().ok()?;
-        self.at += 1;
-        Some(if negative { -value } else { value })
-    }
-
-    /// The options of CREATE SEQUENCE, in any order; `None` at anything else.
-    fn options(&mut self, sequence: &mut Sequence) -> Option<()> {
-        while let Some(word) = self.peek_keyword() {
-            self.at += 1;
-            match word.as_str() {
-                "AS" => {
-                    let type_name = self.peek_keyword()?;
-                    self.at += 1;
-                    sequence.data_type = Some(type_name.to_ascii_lowercase());
-                }
-                "START" => {
-                    self.keyword("WITH");
-                    sequence.start = Some(self.number()?);
-                }
-                "INCREMENT" => {
-                    self.keyword("BY");
-                    sequence.increment = Some(self.number()?);
-                }
-                "MINVALUE" => sequence.min_value = Some(self.number()?),
-                "MAXVALUE" => sequence.max_value = Some(self.number()?),
-                "CACHE" => sequence.cache = Some(self.number()?),
-                "CYCLE" => sequence.cycle = true,
-                "NO" => match self.peek_keyword()?.as_str() {
-                    "MINVALUE" | "MAXVALUE" => self.at += 1,
-                    "CYCLE" => {
-                        self.at += 1;
-                        sequence.cycle = false;
-                    }
-                    _ => return None,
-                },
-                "OWNED" => {
-                    if !self.keyword("BY") {
-                        return None;
-                    }
-                    sequence.owned_by = self.owner()?;
-                }
+            "MINVALUE" => sequence.min_value = Some(reader.number()?),
+            "MAXVALUE" => sequence.max_value = Some(reader.number()?),
+            "CACHE" => sequence.cache = Some(reader.number()?),
+            "CYCLE" => sequence.cycle = true,
+            "NO" => match reader.next_keyword()?.as_str() {
+                "MINVALUE" | "MAXVALUE" => {}
+                "CYCLE" => sequence.cycle = false,
                 _ => return None,
+            },
+            "OWNED" => {
+                if !reader.keyword("BY") {
+                    return None;
+                }
+                sequence.owned_by = owner(reader)?;
             }
+            _ => return None,
         }
-        Some(())
     }
+    Some(())
 }
 
 #[cfg(test)]

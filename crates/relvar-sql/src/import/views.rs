@@ -3,12 +3,12 @@
 //! without a full parse: view bodies use every corner of each dialect's query syntax.
 
 use relvar_model::View;
-use sqlparser::ast::Ident;
 use sqlparser::tokenizer::{Token, Tokenizer};
 
 use super::Importer;
-use super::names::QualifiedName;
+use super::names::{QualifiedName, fold_word};
 use crate::dialect::Dialect;
+use crate::recover::unquoted_word;
 
 impl Importer {
     /// Models a `CREATE [OR REPLACE | OR ALTER] [MATERIALIZED] VIEW`; `false` when the text is not
@@ -48,12 +48,9 @@ impl Importer {
     /// Whether a view of the design has this name: indexes on materialized views are kept with
     /// them rather than reported as indexes of unknown tables.
     pub(super) fn view_named(&self, name: &QualifiedName) -> bool {
-        self.design.views.iter().any(|view| {
-            view.name.eq_ignore_ascii_case(&name.name)
-                && (name.schema.is_none()
-                    || view.schema.as_deref().map(str::to_ascii_lowercase)
-                        == name.schema.as_deref().map(str::to_ascii_lowercase))
-        })
+        self.design
+            .find_view(name.schema.as_deref(), &name.name)
+            .is_some()
     }
 
     /// A relation's qualified name as the design spells it, when the design holds it.
@@ -62,12 +59,7 @@ impl Importer {
             return table.qualified_name();
         }
         self.design
-            .views
-            .iter()
-            .find(|view| {
-                view.name.eq_ignore_ascii_case(&name.name)
-                    && (name.schema.is_none() || view.schema == name.schema)
-            })
+            .find_view(name.schema.as_deref(), &name.name)
             .map_or_else(|| name.display(), View::qualified_name)
     }
 }
@@ -80,12 +72,7 @@ struct ViewHead {
 }
 
 fn keyword(token: Option<&&Token>) -> Option<String> {
-    match token {
-        Some(Token::Word(word)) if word.quote_style.is_none() => {
-            Some(word.value.to_ascii_uppercase())
-        }
-        _ => None,
-    }
+    token.and_then(|token| unquoted_word(token))
 }
 
 /// `CREATE [OR REPLACE|ALTER] [ALGORITHM = x] [DEFINER = y] [SQL SECURITY z] [TEMP]
@@ -131,26 +118,14 @@ fn qualified_name(words: &[&Token], at: usize, dialect: Dialect) -> Option<(Qual
     let mut parts = Vec::new();
     let mut position = at;
     while let Some(Token::Word(word)) = words.get(position) {
-        let ident = Ident {
-            value: word.value.clone(),
-            quote_style: word.quote_style,
-            span: sqlparser::tokenizer::Span::empty(),
-        };
-        parts.push(dialect.fold(&ident));
+        parts.push(fold_word(word, dialect));
         position += 1;
         if words.get(position) != Some(&&Token::Period) {
             break;
         }
         position += 1;
     }
-    let name = parts.pop()?;
-    Some((
-        QualifiedName {
-            schema: parts.pop(),
-            name,
-        },
-        position,
-    ))
+    Some((QualifiedName::from_parts(parts)?, position))
 }
 
 /// Words that end a FROM clause.

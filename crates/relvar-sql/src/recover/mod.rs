@@ -27,7 +27,7 @@
 mod rules;
 mod tokens;
 
-pub(crate) use tokens::closing_parenthesis;
+pub(crate) use tokens::{closing_parenthesis, word as unquoted_word};
 
 use sqlparser::ast::{
     AlterTableOperation, ColumnDef, ColumnOption, ColumnOptionDef, DataType,

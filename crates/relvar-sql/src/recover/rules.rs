@@ -1,7 +1,7 @@
 //! The recovery rules; the module documentation lists what each one does and why.
 
 use sqlparser::keywords::Keyword;
-use sqlparser::tokenizer::{Token, TokenWithSpan, Word};
+use sqlparser::tokenizer::{Token, TokenWithSpan, Whitespace, Word};
 
 use super::tokens::{
     Significant, blank, blank_all, collapse, column_elements, is_word, table_body, word,
@@ -167,7 +167,7 @@ pub(super) fn computed_columns(recovery: &mut Recovery) {
         if let Some(index) = persisted_index {
             blank(&mut recovery.tokens, index);
         }
-        let mut after = vec![Token::Whitespace(sqlparser::tokenizer::Whitespace::Space)];
+        let mut after = vec![Token::Whitespace(Whitespace::Space)];
         if !parenthesized {
             after.insert(0, Token::RParen);
         }
@@ -175,18 +175,18 @@ pub(super) fn computed_columns(recovery: &mut Recovery) {
         insert_tokens(&mut recovery.tokens, last_index + 1, after);
         let mut before = vec![
             Token::make_word("sql_variant", None),
-            Token::Whitespace(sqlparser::tokenizer::Whitespace::Space),
+            Token::Whitespace(Whitespace::Space),
             Token::make_keyword("GENERATED"),
-            Token::Whitespace(sqlparser::tokenizer::Whitespace::Space),
+            Token::Whitespace(Whitespace::Space),
             Token::make_keyword("ALWAYS"),
-            Token::Whitespace(sqlparser::tokenizer::Whitespace::Space),
+            Token::Whitespace(Whitespace::Space),
             Token::make_keyword("AS"),
         ];
         if !parenthesized {
             before.push(Token::LParen);
         }
         if let Some(token) = recovery.tokens.get_mut(as_index) {
-            token.token = Token::Whitespace(sqlparser::tokenizer::Whitespace::Space);
+            token.token = Token::Whitespace(Whitespace::Space);
         }
         insert_tokens(&mut recovery.tokens, as_index + 1, before);
         recovery.repairs.push(Repair::UnspecifiedType { column });
@@ -287,7 +287,7 @@ pub(super) fn one_add_per_constraint(recovery: &mut Recovery) {
             recovery.tokens.insert(index, add);
             if let Some(space) = recovery.tokens.get(index).cloned() {
                 let mut space = space;
-                space.token = Token::Whitespace(sqlparser::tokenizer::Whitespace::Space);
+                space.token = Token::Whitespace(Whitespace::Space);
                 recovery.tokens.insert(index + 1, space);
             }
         }

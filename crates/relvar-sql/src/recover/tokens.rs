@@ -31,7 +31,7 @@ pub(super) fn significant(tokens: &[TokenWithSpan]) -> Vec<usize> {
 }
 
 /// The upper-cased text of an unquoted word.
-pub(super) fn word(token: &Token) -> Option<String> {
+pub(crate) fn word(token: &Token) -> Option<String> {
     match token {
         Token::Word(word) if word.quote_style.is_none() => Some(word.value.to_ascii_uppercase()),
         _ => None,
