@@ -1,13 +1,14 @@
-//! The design document: tables with their columns and keys, relationships, layout, and the
-//! statements an import kept without modelling them.
+//! The design document: tables with their columns and keys, relationships, notes and subject
+//! areas, layout, and the statements an import kept without modelling them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::ids::{ColumnId, ForeignKeyId, IdAllocator, TableId};
+use crate::annotation::{Note, SubjectArea};
+use crate::ids::{AreaId, ColumnId, ForeignKeyId, IdAllocator, NoteId, TableId};
 use crate::sequence::Sequence;
-use crate::table::{CheckConstraint, Table, qualified_name};
+use crate::table::{CheckConstraint, Column, Table, qualified_name};
 use crate::view::View;
 
 /// Version of the saved and shared format; bump it together with an upgrade from the previous one.
@@ -38,6 +39,12 @@ pub struct Design {
     pub views: Vec<View>,
     /// Statements read on import that the model does not represent, kept verbatim in source order.
     pub unmodelled: Vec<UnmodelledStatement>,
+    /// Free-text notes on the canvas, in drawing order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+    /// Coloured groups of tables, in drawing order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub areas: Vec<SubjectArea>,
     pub layout: Layout,
     pub ids: IdAllocator,
 }
@@ -56,6 +63,8 @@ impl Default for Design {
             sequences: Vec::new(),
             views: Vec::new(),
             unmodelled: Vec::new(),
+            notes: Vec::new(),
+            areas: Vec::new(),
             layout: Layout::default(),
             ids: IdAllocator::default(),
         }
@@ -131,6 +140,12 @@ impl EnumType {
     pub fn qualified_name(&self) -> String {
         qualified_name(self.schema.as_deref(), &self.name)
     }
+
+    /// Whether a column type names this enum, qualified or bare, ignoring ASCII case.
+    pub fn is_named_by(&self, data_type: &str) -> bool {
+        data_type.eq_ignore_ascii_case(&self.name)
+            || data_type.eq_ignore_ascii_case(&self.qualified_name())
+    }
 }
 
 /// A named type over a base type with a default and checks (PostgreSQL `CREATE DOMAIN`); columns
@@ -177,10 +192,14 @@ impl Point {
     }
 }
 
-/// Where each table sits on the canvas. Tables without a position are placed by the layout.
+/// Where each table sits on the canvas and how it is drawn. Tables without a position are placed
+/// by the layout.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Layout {
     pub positions: BTreeMap<TableId, Point>,
+    /// Tables drawn collapsed to their key columns.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub collapsed: BTreeSet<TableId>,
 }
 
 impl Design {
@@ -222,11 +241,99 @@ impl Design {
         })
     }
 
+    pub fn column(&self, table: TableId, column: ColumnId) -> Option<&Column> {
+        self.table(table)?
+            .columns
+            .iter()
+            .find(|candidate| candidate.id == column)
+    }
+
     pub fn foreign_key(&self, id: ForeignKeyId) -> Option<&ForeignKey> {
         self.foreign_keys.iter().find(|fk| fk.id == id)
     }
 
+    pub fn note(&self, id: NoteId) -> Option<&Note> {
+        self.notes.iter().find(|note| note.id == id)
+    }
+
+    pub fn area(&self, id: AreaId) -> Option<&SubjectArea> {
+        self.areas.iter().find(|area| area.id == id)
+    }
+
     pub fn position(&self, id: TableId) -> Point {
         self.layout.positions.get(&id).copied().unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_design_saved_before_notes_areas_colours_and_collapsing_still_opens() {
+        let saved = r#"{
+            "format_version": 1,
+            "name": "Old",
+            "tables": [{
+                "id": 0, "schema": null, "name": "film",
+                "columns": [{"id": 1, "name": "film_id", "data_type": "integer",
+                             "nullable": false, "default": null, "comment": null}],
+                "primary_key": {"name": null, "columns": [1]},
+                "uniques": [], "comment": null
+            }],
+            "foreign_keys": [],
+            "unmodelled": [],
+            "layout": {"positions": {"0": {"x": 10.0, "y": 20.0}}},
+            "ids": {"next": 2}
+        }"#;
+        let design: Design = serde_json::from_str(saved).unwrap();
+        let film = design.table(TableId(0)).unwrap();
+        assert_eq!(film.colour, None);
+        assert!(design.notes.is_empty());
+        assert!(design.areas.is_empty());
+        assert!(design.layout.collapsed.is_empty());
+        assert_eq!(design.position(TableId(0)), Point::new(10.0, 20.0));
+        let mut ids = design.ids.clone();
+        assert_eq!(ids.note(), NoteId(2));
+    }
+
+    #[test]
+    fn notes_areas_colours_and_collapsed_tables_round_trip() {
+        let mut design = Design::default();
+        let table = design.ids.table();
+        let mut film = Table::new(table, Some("public".into()), "film");
+        film.colour = Some("#3b6fd8".into());
+        design.tables.push(film);
+        design.layout.collapsed.insert(table);
+        let note = design.ids.note();
+        design.notes.push(Note {
+            id: note,
+            text: "Films, one row per title".into(),
+            at: Point::new(-3.5, 8.0),
+            colour: Some("#fff3b0".into()),
+        });
+        let area = design.ids.area();
+        design.areas.push(SubjectArea {
+            id: area,
+            name: "Catalogue".into(),
+            colour: "#d83b6f".into(),
+            tables: vec![table],
+        });
+        let json = serde_json::to_string(&design).unwrap();
+        assert!(json.contains(r##""colour":"#3b6fd8""##));
+        assert!(json.contains(r#""collapsed":[0]"#));
+        let read: Design = serde_json::from_str(&json).unwrap();
+        assert_eq!(read, design);
+    }
+
+    #[test]
+    fn empty_new_fields_are_left_out_of_the_saved_form() {
+        let mut design = Design::default();
+        let table = design.ids.table();
+        design.tables.push(Table::new(table, None, "film"));
+        let json = serde_json::to_string(&design).unwrap();
+        for field in ["notes", "areas", "collapsed", "colour"] {
+            assert!(!json.contains(field), "{field} in {json}");
+        }
     }
 }

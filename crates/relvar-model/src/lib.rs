@@ -3,8 +3,10 @@
 //! A [`Design`] holds no signals and does no I/O. Every edit is a [`Command`]; applying one returns
 //! its inverse, and [`History`] keeps both stacks for undo and redo.
 
+mod annotation;
 mod command;
 mod design;
+mod duplicate;
 mod history;
 mod ids;
 mod outline;
@@ -12,13 +14,14 @@ mod sequence;
 mod table;
 mod view;
 
+pub use annotation::{Note, SubjectArea};
 pub use command::{Command, CommandError};
 pub use design::{
     Deferral, Design, Domain, EnumType, FORMAT_VERSION, ForeignKey, Layout, Point,
     ReferentialAction, UnmodelledStatement,
 };
 pub use history::History;
-pub use ids::{ColumnId, ForeignKeyId, IdAllocator, TableId};
+pub use ids::{AreaId, ColumnId, ForeignKeyId, IdAllocator, NoteId, TableId};
 pub use sequence::{Sequence, SequenceOwner};
 pub use table::{
     CheckConstraint, Column, GeneratedColumn, Identity, Index, IndexKey, IndexPart, PartitionOf,

@@ -24,6 +24,9 @@ pub struct Table {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partition_of: Option<PartitionOf>,
     pub comment: Option<String>,
+    /// The colour the canvas draws the table's header in, as CSS (e.g. `#3b6fd8`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub colour: Option<String>,
     /// Table elements (e.g. `CONSTRAINT c CHECK (...)`) not modelled yet, as written in the source
     /// dialect; exporting to that dialect writes them back.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -194,6 +197,7 @@ impl Table {
             partition_by: None,
             partition_of: None,
             comment: None,
+            colour: None,
             verbatim_elements: Vec::new(),
             verbatim_options: Vec::new(),
         }
