@@ -3,7 +3,8 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-fn describe(error: &JsValue) -> String {
+/// A browser error in words.
+pub fn describe(error: &JsValue) -> String {
     error
         .dyn_ref::<js_sys::Error>()
         .map(|error| String::from(error.message()))
@@ -23,14 +24,19 @@ pub async fn copy_to_clipboard(text: &str) -> Result<(), String> {
 
 /// Offers text as a file download named `file_name`.
 pub fn download(file_name: &str, mime_type: &str, text: &str) -> Result<(), String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let document = window.document().ok_or("no document")?;
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime_type);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
         .map_err(|error| describe(&error))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|error| describe(&error))?;
+    download_blob(file_name, &blob)
+}
+
+/// Offers a blob as a file download named `file_name`.
+pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|error| describe(&error))?;
     let anchor: web_sys::HtmlAnchorElement = document
         .create_element("a")
         .map_err(|error| describe(&error))?

@@ -3,8 +3,12 @@
 mod app;
 mod browser;
 mod canvas;
+mod edits;
 mod panels;
+mod picture;
+mod selection;
 mod store;
+mod theme;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -1,9 +1,11 @@
 //! The app's state: the design in a reactive signal, edited only through commands kept in the
-//! history, plus the report of the last import.
+//! history, the selection, the message of the last refused edit, and the report of the last import.
 
 use leptos::prelude::*;
-use relvar_model::{Command, Design, History};
+use relvar_model::{Command, CommandError, Design, History};
 use relvar_sql::{Dialect, Import};
+
+use crate::selection::Selection;
 
 /// What the last import found, for the import panel.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,6 +30,9 @@ pub struct Store {
     pub last_import: RwSignal<Option<ImportReport>>,
     /// Bumped whenever the whole design is replaced, so the canvas can fit it into view.
     pub replaced: RwSignal<u32>,
+    pub selection: RwSignal<Selection>,
+    /// Why the last edit was refused, until the next edit succeeds.
+    pub refusal: RwSignal<Option<String>>,
 }
 
 impl Store {
@@ -39,25 +44,33 @@ impl Store {
             can_redo: RwSignal::new(false),
             last_import: RwSignal::new(None),
             replaced: RwSignal::new(0),
+            selection: RwSignal::new(Selection::default()),
+            refusal: RwSignal::new(None),
         }
     }
 
-    /// Applies an edit through the history; a command that does not apply changes nothing.
-    pub fn dispatch(&self, command: Command) {
+    /// Applies an edit through the history; a command that does not apply changes nothing and
+    /// its reason is shown to the user.
+    pub fn dispatch(&self, command: Command) -> Result<(), CommandError> {
         let replaces = matches!(command, Command::ReplaceDesign(_));
-        let mut applied = false;
+        let mut outcome = Ok(());
         self.history.update_value(|history| {
             self.design.maybe_update(|design| {
-                applied = history.apply(design, command).is_ok();
-                applied
+                outcome = history.apply(design, command);
+                outcome.is_ok()
             });
         });
-        if applied {
-            self.sync_flags();
-            if replaces {
-                self.replaced.update(|count| *count += 1);
+        match &outcome {
+            Ok(()) => {
+                self.refusal.set(None);
+                self.after_change();
+                if replaces {
+                    self.replaced.update(|count| *count += 1);
+                }
             }
+            Err(error) => self.refusal.set(Some(error.to_string())),
         }
+        outcome
     }
 
     pub fn undo(&self) {
@@ -80,11 +93,23 @@ impl Store {
             });
         });
         if stepped {
-            self.sync_flags();
+            self.refusal.set(None);
+            self.after_change();
         }
     }
 
-    fn sync_flags(&self) {
+    /// Keeps the undo/redo buttons and the selection true to the design after it changed.
+    fn after_change(&self) {
+        let still = self.design.with_untracked(|design| {
+            self.selection
+                .with_untracked(|selection| selection.still_in(design))
+        });
+        if self
+            .selection
+            .with_untracked(|selection| *selection != still)
+        {
+            self.selection.set(still);
+        }
         let (undo, redo) = self
             .history
             .with_value(|history| (history.can_undo(), history.can_redo()));
@@ -105,6 +130,7 @@ impl Store {
         diagnostics
             .sort_by_key(|diagnostic| (std::cmp::Reverse(diagnostic.severity), diagnostic.at));
         relvar_layout::place_unpositioned(&mut design);
+        self.selection.set(Selection::default());
         self.last_import.set(Some(ImportReport {
             dialect,
             detected: chosen.is_none(),
@@ -114,7 +140,7 @@ impl Store {
             foreign_key_count: design.foreign_keys.len(),
             diagnostics,
         }));
-        self.dispatch(Command::ReplaceDesign(Box::new(design)));
+        let _ = self.dispatch(Command::ReplaceDesign(Box::new(design)));
     }
 }
 

@@ -1,8 +1,16 @@
-//! The side panels: import and export.
+//! The side panels: the inspector of the selection, enums, import and export.
 
+mod annotation_editor;
+mod column_editor;
+mod enums_panel;
 mod export_panel;
 mod import_panel;
 mod import_report;
+mod inspector;
+mod relationship_editor;
+mod table_editor;
 
+pub use enums_panel::EnumsPanel;
 pub use export_panel::ExportPanel;
 pub use import_panel::ImportPanel;
+pub use inspector::Inspector;

@@ -26,6 +26,11 @@ fn text_width(text: &str) -> f64 {
 
 /// The size of a table's box: a header with its name, then one row per column.
 pub fn table_size(table: &Table) -> Size {
+    size_with_rows(table, table.columns.len())
+}
+
+/// The size of a table's box drawn with `rows` of its columns; as wide as its widest column.
+pub fn size_with_rows(table: &Table, rows: usize) -> Size {
     let header = text_width(&table.display_name()) + 2.0 * PADDING_X;
     let widest_row = table
         .columns
@@ -41,7 +46,7 @@ pub fn table_size(table: &Table) -> Size {
         + 2.0 * PADDING_X;
     Size {
         width: header.max(widest_row).max(MIN_WIDTH).ceil(),
-        height: HEADER_HEIGHT + table.columns.len() as f64 * ROW_HEIGHT + BOTTOM_PADDING,
+        height: HEADER_HEIGHT + rows as f64 * ROW_HEIGHT + BOTTOM_PADDING,
     }
 }
 

@@ -1,6 +1,7 @@
 //! Geometry of the ERD: how big a table box is, where each column row sits, where tables go when
-//! the design does not say, how edges run, and the pan/zoom viewport.
+//! the design does not say, how edges run, the pan/zoom viewport, and the SVG drawing itself.
 
+pub mod draw;
 mod edges;
 mod geometry;
 mod grid;
@@ -8,7 +9,8 @@ mod viewport;
 
 pub use edges::{EdgeRoute, Side, route};
 pub use geometry::{
-    CHAR_WIDTH, HEADER_HEIGHT, MARKER_WIDTH, PADDING_X, ROW_HEIGHT, Size, row_center_y, table_size,
+    CHAR_WIDTH, HEADER_HEIGHT, MARKER_WIDTH, PADDING_X, ROW_HEIGHT, Size, row_center_y,
+    size_with_rows, table_size,
 };
 pub use grid::{grid_layout, place_unpositioned};
 pub use viewport::{

@@ -9,6 +9,7 @@ mod import;
 mod position;
 mod recover;
 mod split;
+mod type_names;
 
 pub use detect::detect_dialect;
 pub use diagnostic::{Diagnostic, Severity};

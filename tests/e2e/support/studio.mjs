@@ -1,4 +1,5 @@
 // Helpers that drive the studio the way a person does.
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './server.mjs';
@@ -72,4 +73,51 @@ export async function emptyCanvasPoint(page) {
     }
     return null;
   });
+}
+
+/** Two tables without a relationship: the smallest design to draw one in. */
+export const AUTHORS_AND_BOOKS = `CREATE TABLE author (id bigint PRIMARY KEY, name text NOT NULL);
+CREATE TABLE book (id bigint PRIMARY KEY, title text NOT NULL, author_id bigint NOT NULL, editor_id bigint);
+`;
+
+export function table(page, qualifiedName) {
+  return page.locator(`#canvas g.table[data-table-name="${qualifiedName}"]`);
+}
+
+export function columnRow(page, tableName, columnName) {
+  return table(page, tableName).locator(`g.column[data-column="${columnName}"] .column-row`);
+}
+
+export async function centreOf(locator) {
+  const box = await locator.boundingBox();
+  assert.ok(box, 'the element is on screen');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Presses at one point, moves to another in steps, releases. */
+export async function drag(page, from, to, { steps = 8, modifiers = [] } = {}) {
+  for (const key of modifiers) await page.keyboard.down(key);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps });
+  await page.mouse.up();
+  for (const key of modifiers) await page.keyboard.up(key);
+}
+
+/** Clicks a table's header, with modifier keys held if given. */
+export async function clickTable(page, qualifiedName, modifiers = []) {
+  const header = table(page, qualifiedName).locator('.table-header');
+  await header.click({ modifiers });
+}
+
+/** The DDL the export panel shows for a dialect tab. */
+export async function exportedDdl(page, tab = '#export-postgres') {
+  await page.locator(tab).click();
+  return page.locator('#export-text').inputValue();
+}
+
+/** The top-left corner of a table on screen. */
+export async function tableCorner(page, qualifiedName) {
+  const box = await table(page, qualifiedName).locator('.table-body').boundingBox();
+  return { x: box.x, y: box.y };
 }

@@ -1,0 +1,355 @@
+//! What the canvas draws, as SVG text per layer, from the shared drawing code. Only tables near
+//! the view are drawn, with less detail when zoomed far out; the tables being dragged are drawn
+//! once in their own layer that moves as a whole, so a drag frame redraws only the edges that
+//! join them to the rest.
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use relvar_layout::Rect;
+use relvar_layout::draw::{
+    Detail, DrawnTable, RelationshipStyle, TableFacts, TableStyle, Theme, area_frame, area_markup,
+    design_facts, note_markup, relationship_markup, table_markup,
+};
+use relvar_model::{Design, Point, TableId};
+
+use super::state::CanvasState;
+use crate::selection::Selection;
+use crate::store::Store;
+
+type Boxes = Arc<HashMap<TableId, Rect>>;
+
+/// The layers' markup, each recomputed only when what it shows changes.
+#[derive(Debug, Clone, Copy)]
+pub struct Scene {
+    /// Each table's box at its saved position, as drawn.
+    pub boxes: Memo<Boxes>,
+    pub detail: Memo<Detail>,
+    pub areas: Memo<String>,
+    pub still_edges: Memo<String>,
+    pub still_tables: Memo<String>,
+    pub notes: Memo<String>,
+    pub moving: Memo<String>,
+    pub boundary_edges: Memo<String>,
+}
+
+fn intersects(a: Rect, b: Rect) -> bool {
+    a.x <= b.right() && b.x <= a.right() && a.y <= b.bottom() && b.y <= a.bottom()
+}
+
+fn shifted(rect: Rect, by: Point) -> Rect {
+    Rect {
+        x: rect.x + by.x,
+        y: rect.y + by.y,
+        ..rect
+    }
+}
+
+/// The part of the canvas to draw: the view and half a view around it, snapped to a grid that
+/// grows with the view, so panning redraws only when the view crosses a grid line.
+fn drawing_region(state: &CanvasState) -> Rect {
+    let viewport = state.viewport.get();
+    let (width, height) = state.screen.get();
+    let top_left = viewport.to_world(Point::new(0.0, 0.0));
+    let bottom_right = viewport.to_world(Point::new(width, height));
+    let (view_width, view_height) = (bottom_right.x - top_left.x, bottom_right.y - top_left.y);
+    let step = 2f64.powf((view_width.max(view_height).max(64.0) / 2.0).log2().ceil());
+    let snap_down = |value: f64| (value / step).floor() * step;
+    let snap_up = |value: f64| (value / step).ceil() * step;
+    let x = snap_down(top_left.x - view_width / 2.0);
+    let y = snap_down(top_left.y - view_height / 2.0);
+    Rect {
+        x,
+        y,
+        width: snap_up(bottom_right.x + view_width / 2.0) - x,
+        height: snap_up(bottom_right.y + view_height / 2.0) - y,
+    }
+}
+
+struct Painter<'a> {
+    design: &'a Design,
+    facts: &'a HashMap<TableId, TableFacts>,
+    fallback: TableFacts,
+    theme: Theme,
+    detail: Detail,
+}
+
+impl<'a> Painter<'a> {
+    fn facts_of(&self, table: TableId) -> &TableFacts {
+        self.facts.get(&table).unwrap_or(&self.fallback)
+    }
+
+    fn table(&self, out: &mut String, table: &relvar_model::Table, at: Point, selected: bool) {
+        let style = TableStyle {
+            palette: self.theme.palette(),
+            detail: self.detail,
+            selected,
+            interactive: true,
+        };
+        table_markup(out, table, self.facts_of(table.id), at, style);
+    }
+
+    fn edge(
+        &self,
+        out: &mut String,
+        foreign_key: &relvar_model::ForeignKey,
+        child_at: Point,
+        parent_at: Point,
+        selected: bool,
+    ) {
+        let (Some(child), Some(parent)) = (
+            self.design.table(foreign_key.from_table),
+            self.design.table(foreign_key.to_table),
+        ) else {
+            return;
+        };
+        let style = RelationshipStyle {
+            palette: self.theme.palette(),
+            detail: self.detail,
+            selected,
+        };
+        let drawn = |table: &'a relvar_model::Table, at| DrawnTable {
+            table,
+            facts: self.facts_of(table.id),
+            at,
+        };
+        relationship_markup(
+            out,
+            foreign_key,
+            drawn(child, child_at),
+            drawn(parent, parent_at),
+            style,
+        );
+    }
+}
+
+impl Scene {
+    pub fn new(store: Store, state: CanvasState, theme: Memo<Theme>) -> Self {
+        let facts = Memo::new(move |_| Arc::new(store.design.with(design_facts)));
+        let boxes = Memo::new(move |_| {
+            let facts = facts.get();
+            let boxes: HashMap<TableId, Rect> = store.design.with(|design| {
+                design
+                    .tables
+                    .iter()
+                    .map(|table| {
+                        let size = facts.get(&table.id).map_or_else(
+                            || relvar_layout::table_size(table),
+                            |facts| facts.drawn_size(table),
+                        );
+                        let at = design.position(table.id);
+                        let rect = Rect {
+                            x: at.x,
+                            y: at.y,
+                            width: size.width,
+                            height: size.height,
+                        };
+                        (table.id, rect)
+                    })
+                    .collect()
+            });
+            Arc::new(boxes)
+        });
+        let region = Memo::new(move |_| drawing_region(&state));
+        let detail = Memo::new(move |_| Detail::for_scale(state.viewport.get().scale));
+        let selection = move || store.selection.get();
+
+        let paint = move |draw: &mut dyn FnMut(&Painter, &Selection)| {
+            let facts = facts.get();
+            let selection = selection();
+            store.design.with(|design| {
+                let painter = Painter {
+                    design,
+                    facts: &facts,
+                    fallback: TableFacts::default(),
+                    theme: theme.get(),
+                    detail: detail.get(),
+                };
+                draw(&painter, &selection);
+            });
+        };
+
+        let still_tables = Memo::new(move |_| {
+            let (region, boxes, moving) = (region.get(), boxes.get(), state.moving.get());
+            let mut out = String::new();
+            paint(&mut |painter, selection| {
+                for table in &painter.design.tables {
+                    let visible = boxes
+                        .get(&table.id)
+                        .is_some_and(|rect| intersects(*rect, region));
+                    if visible && !moving.contains(&table.id) {
+                        let at = painter.design.position(table.id);
+                        painter.table(&mut out, table, at, selection.tables.contains(&table.id));
+                    }
+                }
+            });
+            out
+        });
+        let still_edges = Memo::new(move |_| {
+            let (region, boxes, moving) = (region.get(), boxes.get(), state.moving.get());
+            let mut out = String::new();
+            paint(&mut |painter, selection| {
+                for foreign_key in &painter.design.foreign_keys {
+                    let (child, parent) = (foreign_key.from_table, foreign_key.to_table);
+                    if moving.contains(&child) || moving.contains(&parent) {
+                        continue;
+                    }
+                    let (Some(child_box), Some(parent_box)) =
+                        (boxes.get(&child), boxes.get(&parent))
+                    else {
+                        continue;
+                    };
+                    if intersects(child_box.union(*parent_box), region) {
+                        let selected = selection.foreign_key == Some(foreign_key.id);
+                        painter.edge(
+                            &mut out,
+                            foreign_key,
+                            painter.design.position(child),
+                            painter.design.position(parent),
+                            selected,
+                        );
+                    }
+                }
+            });
+            out
+        });
+        let moving_layer = Memo::new(move |_| {
+            let moving = state.moving.get();
+            let mut out = String::new();
+            if moving.is_empty() {
+                return out;
+            }
+            paint(&mut |painter, selection| {
+                for foreign_key in &painter.design.foreign_keys {
+                    let (child, parent) = (foreign_key.from_table, foreign_key.to_table);
+                    if moving.contains(&child) && moving.contains(&parent) {
+                        let selected = selection.foreign_key == Some(foreign_key.id);
+                        painter.edge(
+                            &mut out,
+                            foreign_key,
+                            painter.design.position(child),
+                            painter.design.position(parent),
+                            selected,
+                        );
+                    }
+                }
+                for table in &painter.design.tables {
+                    if moving.contains(&table.id) {
+                        let at = painter.design.position(table.id);
+                        painter.table(&mut out, table, at, selection.tables.contains(&table.id));
+                    }
+                }
+            });
+            out
+        });
+        let boundary_edges = Memo::new(move |_| {
+            let (moving, by) = (state.moving.get(), state.offset.get());
+            let mut out = String::new();
+            if moving.is_empty() {
+                return out;
+            }
+            paint(&mut |painter, selection| {
+                let at = |table: TableId| {
+                    let saved = painter.design.position(table);
+                    if moving.contains(&table) {
+                        Point::new(saved.x + by.x, saved.y + by.y)
+                    } else {
+                        saved
+                    }
+                };
+                for foreign_key in &painter.design.foreign_keys {
+                    let (child, parent) = (foreign_key.from_table, foreign_key.to_table);
+                    if moving.contains(&child) != moving.contains(&parent) {
+                        let selected = selection.foreign_key == Some(foreign_key.id);
+                        painter.edge(&mut out, foreign_key, at(child), at(parent), selected);
+                    }
+                }
+            });
+            out
+        });
+        let areas = Memo::new(move |_| {
+            let (boxes, moving, by) = (boxes.get(), state.moving.get(), state.offset.get());
+            let palette = theme.get().palette();
+            let selected = store.selection.with(|selection| selection.area);
+            store.design.with(|design| {
+                let mut out = String::new();
+                for area in &design.areas {
+                    let members = area.tables.iter().filter_map(|id| {
+                        let rect = *boxes.get(id)?;
+                        Some(if moving.contains(id) {
+                            shifted(rect, by)
+                        } else {
+                            rect
+                        })
+                    });
+                    if let Some(frame) = area_frame(members) {
+                        area_markup(&mut out, area, frame, palette, selected == Some(area.id));
+                    }
+                }
+                out
+            })
+        });
+        let notes = Memo::new(move |_| {
+            let (moving_note, by) = (state.moving_note.get(), state.offset.get());
+            let palette = theme.get().palette();
+            let selected = store.selection.with(|selection| selection.note);
+            store.design.with(|design| {
+                let mut out = String::new();
+                for note in &design.notes {
+                    if moving_note == Some(note.id) {
+                        let mut moved = note.clone();
+                        moved.at = Point::new(note.at.x + by.x, note.at.y + by.y);
+                        note_markup(&mut out, &moved, palette, true);
+                    } else {
+                        note_markup(&mut out, note, palette, selected == Some(note.id));
+                    }
+                }
+                out
+            })
+        });
+        Scene {
+            boxes,
+            detail,
+            areas,
+            still_edges,
+            still_tables,
+            notes,
+            moving: moving_layer,
+            boundary_edges,
+        }
+    }
+
+    /// The tables whose boxes meet a canvas rectangle.
+    pub fn tables_in(&self, area: Rect) -> BTreeSet<TableId> {
+        self.boxes.with_untracked(|boxes| {
+            boxes
+                .iter()
+                .filter(|(_, rect)| intersects(**rect, area))
+                .map(|(id, _)| *id)
+                .collect()
+        })
+    }
+
+    /// The smallest rectangle holding every table and note, if there is any.
+    pub fn bounds(&self, design: &Design) -> Option<Rect> {
+        let tables = self
+            .boxes
+            .with_untracked(|boxes| boxes.values().copied().reduce(Rect::union));
+        design
+            .notes
+            .iter()
+            .map(|note| {
+                let size = relvar_layout::draw::note_size(note);
+                Rect {
+                    x: note.at.x,
+                    y: note.at.y,
+                    width: size.width,
+                    height: size.height,
+                }
+            })
+            .fold(tables, |all, rect| {
+                Some(all.map_or(rect, |all| all.union(rect)))
+            })
+    }
+}

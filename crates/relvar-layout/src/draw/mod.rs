@@ -1,0 +1,74 @@
+//! Drawing the diagram as SVG text: tables, relationships with crow's foot ends, notes and
+//! subject areas. The canvas and the exported SVG and PNG pictures use this same code.
+
+mod annotations;
+mod diagram;
+mod facts;
+mod palette;
+mod relationship;
+mod table;
+
+pub use annotations::{
+    AREA_LABEL_HEIGHT, AREA_MARGIN, area_frame, area_markup, note_markup, note_size,
+};
+pub use diagram::{DiagramScope, FONT_FAMILY, diagram_svg};
+pub use facts::{TableFacts, design_facts};
+pub use palette::{Palette, Theme};
+pub use relationship::{
+    Cardinality, DrawnTable, Maximum, Minimum, RelationshipEnds, RelationshipStyle,
+    relationship_ends, relationship_markup,
+};
+pub use table::{TableStyle, table_markup};
+
+/// How much of each table to draw; far-out zoom draws less, so thousands of tables stay fast.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Detail {
+    /// Every drawn column with markers, names and types.
+    Full,
+    /// The box and the table's name.
+    Names,
+    /// The box alone.
+    Boxes,
+}
+
+impl Detail {
+    /// The detail that is still readable at a zoom scale.
+    pub fn for_scale(scale: f64) -> Detail {
+        if scale >= 0.45 {
+            Detail::Full
+        } else if scale >= 0.2 {
+            Detail::Names
+        } else {
+            Detail::Boxes
+        }
+    }
+}
+
+/// Text made safe to place in SVG markup, as content or inside a double-quoted attribute.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for character in text.chars() {
+        match character {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() && c != '\t' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A user's colour when it is a plain hex colour (`#rgb`, `#rrggbb`, with optional alpha),
+/// which is all the drawing accepts.
+pub fn safe_colour(colour: &str) -> Option<&str> {
+    let digits = colour.strip_prefix('#')?;
+    let plain = matches!(digits.len(), 3 | 4 | 6 | 8)
+        && digits.chars().all(|digit| digit.is_ascii_hexdigit());
+    plain.then_some(colour)
+}
+
+#[cfg(test)]
+mod tests;

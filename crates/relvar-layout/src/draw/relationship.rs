@@ -1,0 +1,268 @@
+//! SVG markup of one relationship: a curve from the referencing column's row to the referenced
+//! column's row, with crow's foot ends whose cardinality the model implies; identifying
+//! relationships (the foreign key inside the primary key) solid, others dashed.
+
+use std::fmt::Write;
+
+use relvar_model::{ColumnId, ForeignKey, Point, Table};
+
+use super::facts::TableFacts;
+use super::palette::Palette;
+use super::{Detail, escape};
+use crate::edges::{Side, route};
+use crate::geometry::HEADER_HEIGHT;
+use crate::viewport::Rect;
+
+/// The fewest rows an end can have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Minimum {
+    Zero,
+    One,
+}
+
+/// The most rows an end can have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Maximum {
+    One,
+    Many,
+}
+
+/// How many rows one end of a relationship has per row of the other end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cardinality {
+    pub min: Minimum,
+    pub max: Maximum,
+}
+
+impl Cardinality {
+    /// The notation's name: one, zero-or-one, one-or-many, zero-or-many.
+    pub fn name(self) -> &'static str {
+        match (self.min, self.max) {
+            (Minimum::One, Maximum::One) => "one",
+            (Minimum::Zero, Maximum::One) => "zero-or-one",
+            (Minimum::One, Maximum::Many) => "one-or-many",
+            (Minimum::Zero, Maximum::Many) => "zero-or-many",
+        }
+    }
+}
+
+/// What the model says about a relationship's two ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RelationshipEnds {
+    /// Parents per child row: exactly one when every referencing column is NOT NULL.
+    pub parent: Cardinality,
+    /// Children per parent row: at most one when the referencing columns are unique.
+    pub child: Cardinality,
+    /// The foreign key lies inside the child's primary key.
+    pub identifying: bool,
+}
+
+fn same_columns(a: &[ColumnId], b: &[ColumnId]) -> bool {
+    a.len() == b.len() && a.iter().all(|column| b.contains(column))
+}
+
+/// Derives both ends from the nullability and uniqueness of the referencing columns.
+pub fn relationship_ends(child: &Table, foreign_key: &ForeignKey) -> RelationshipEnds {
+    let columns = &foreign_key.from_columns;
+    let all_not_null = columns.iter().all(|id| {
+        child
+            .columns
+            .iter()
+            .find(|column| column.id == *id)
+            .is_some_and(|column| !column.nullable)
+    });
+    let primary_key = child.primary_key.as_ref().map(|key| key.columns.as_slice());
+    let unique = primary_key.is_some_and(|key| same_columns(key, columns))
+        || child
+            .uniques
+            .iter()
+            .any(|unique| same_columns(&unique.columns, columns))
+        || child.indexes.iter().any(|index| {
+            index.unique
+                && index.predicate.is_none()
+                && index.parts.len() == columns.len()
+                && same_columns(&index.key_columns().collect::<Vec<_>>(), columns)
+        });
+    let identifying = !columns.is_empty()
+        && columns
+            .iter()
+            .all(|column| child.is_primary_key_column(*column));
+    RelationshipEnds {
+        parent: Cardinality {
+            min: if all_not_null {
+                Minimum::One
+            } else {
+                Minimum::Zero
+            },
+            max: Maximum::One,
+        },
+        child: Cardinality {
+            min: Minimum::Zero,
+            max: if unique { Maximum::One } else { Maximum::Many },
+        },
+        identifying,
+    }
+}
+
+/// One end of a drawn relationship: a table, how it is drawn, and where.
+#[derive(Debug, Clone, Copy)]
+pub struct DrawnTable<'a> {
+    pub table: &'a Table,
+    pub facts: &'a TableFacts,
+    pub at: Point,
+}
+
+impl DrawnTable<'_> {
+    fn rect(&self) -> Rect {
+        let size = self.facts.drawn_size(self.table);
+        Rect {
+            x: self.at.x,
+            y: self.at.y,
+            width: size.width,
+            height: size.height,
+        }
+    }
+
+    /// Where an edge meets the box: the column's row, or the header when the row is hidden.
+    fn anchor_y(&self, column: Option<&ColumnId>) -> f64 {
+        let row = column.and_then(|column| self.facts.row_of(self.table, *column));
+        self.at.y
+            + match row {
+                Some(row) => crate::geometry::row_center_y(row),
+                None => HEADER_HEIGHT / 2.0,
+            }
+    }
+}
+
+const MARK_HALF_HEIGHT: f64 = 7.0;
+const FOOT_LENGTH: f64 = 14.0;
+const INNER_BAR: f64 = 8.0;
+const OUTER_BAR: f64 = 20.0;
+const ZERO_CENTRE: f64 = 24.0;
+const ZERO_RADIUS: f64 = 4.0;
+
+/// Adds one end's symbols: the maximum next to the box, the minimum further out.
+fn end_marks(lines: &mut String, circles: &mut String, at: Point, side: Side, ends: Cardinality) {
+    let out = match side {
+        Side::Left => -1.0,
+        Side::Right => 1.0,
+    };
+    let (x, y) = (at.x, at.y);
+    let (top, bottom) = (y - MARK_HALF_HEIGHT, y + MARK_HALF_HEIGHT);
+    match ends.max {
+        Maximum::Many => {
+            let tip = x + out * FOOT_LENGTH;
+            let _ = write!(
+                lines,
+                "M {tip:.1} {y:.1} L {x:.1} {top:.1} M {tip:.1} {y:.1} L {x:.1} {y:.1} M {tip:.1} {y:.1} L {x:.1} {bottom:.1} "
+            );
+        }
+        Maximum::One => {
+            let bar = x + out * INNER_BAR;
+            let _ = write!(lines, "M {bar:.1} {top:.1} V {bottom:.1} ");
+        }
+    }
+    match ends.min {
+        Minimum::One => {
+            let bar = x + out * OUTER_BAR;
+            let _ = write!(lines, "M {bar:.1} {top:.1} V {bottom:.1} ");
+        }
+        Minimum::Zero => {
+            let left = x + out * ZERO_CENTRE - ZERO_RADIUS;
+            let _ = write!(
+                circles,
+                "M {left:.1} {y:.1} a {ZERO_RADIUS} {ZERO_RADIUS} 0 1 0 {d} 0 a {ZERO_RADIUS} {ZERO_RADIUS} 0 1 0 -{d} 0 ",
+                d = 2.0 * ZERO_RADIUS
+            );
+        }
+    }
+}
+
+/// How a relationship is to be drawn.
+#[derive(Debug, Clone, Copy)]
+pub struct RelationshipStyle<'a> {
+    pub palette: &'a Palette,
+    pub detail: Detail,
+    pub selected: bool,
+}
+
+/// Appends the `<g class="relationship">` of one foreign key from `child` to `parent`.
+pub fn relationship_markup(
+    out: &mut String,
+    foreign_key: &ForeignKey,
+    child: DrawnTable,
+    parent: DrawnTable,
+    style: RelationshipStyle,
+) {
+    let palette = style.palette;
+    let ends = relationship_ends(child.table, foreign_key);
+    let path = route(
+        child.rect(),
+        child.anchor_y(foreign_key.from_columns.first()),
+        parent.rect(),
+        parent.anchor_y(foreign_key.to_columns.first()),
+    );
+    let d = path.path();
+    let label = escape(&format!(
+        "{}->{}",
+        child.table.qualified_name(),
+        parent.table.qualified_name()
+    ));
+    let dash = if ends.identifying {
+        ""
+    } else {
+        r#" stroke-dasharray="6 4""#
+    };
+    let identifying = if ends.identifying { " identifying" } else { "" };
+    let stroke = if style.selected {
+        palette.selection
+    } else {
+        palette.edge
+    };
+    let width = if style.selected { 2.5 } else { 1.5 };
+    if style.detail == Detail::Boxes {
+        let _ = write!(
+            out,
+            r#"<path class="edge{identifying}" d="{d}" data-fk="{label}" data-fk-id="{}" fill="none" stroke="{stroke}" stroke-width="{width}"{dash}/>"#,
+            foreign_key.id.0
+        );
+        return;
+    }
+    let selected = if style.selected { " selected" } else { "" };
+    let _ = write!(
+        out,
+        r#"<g class="relationship{identifying}{selected}" data-fk-id="{}" data-parent-end="{}" data-child-end="{}"><path class="edge-hit" d="{d}" fill="none" stroke="transparent" stroke-width="12"/><path class="edge{identifying}" d="{d}" data-fk="{label}" fill="none" stroke="{stroke}" stroke-width="{width}"{dash}/>"#,
+        foreign_key.id.0,
+        ends.parent.name(),
+        ends.child.name(),
+    );
+    let (mut lines, mut circles) = (String::new(), String::new());
+    end_marks(
+        &mut lines,
+        &mut circles,
+        path.start,
+        path.start_side,
+        ends.child,
+    );
+    end_marks(
+        &mut lines,
+        &mut circles,
+        path.end,
+        path.end_side,
+        ends.parent,
+    );
+    let _ = write!(
+        out,
+        r#"<path class="crow-foot" d="{}" fill="none" stroke="{stroke}" stroke-width="1.5"/>"#,
+        lines.trim_end()
+    );
+    if !circles.is_empty() {
+        let _ = write!(
+            out,
+            r#"<path class="crow-foot-zero" d="{}" fill="{}" stroke="{stroke}" stroke-width="1.5"/>"#,
+            circles.trim_end(),
+            palette.background
+        );
+    }
+    out.push_str("</g>");
+}

@@ -1,0 +1,183 @@
+//! SVG markup of one table box: header with the name, one row per drawn column with its key
+//! marker, name and type. The same text draws the canvas and the exported pictures.
+
+use std::fmt::Write;
+
+use relvar_model::{Column, Point, Table};
+
+use super::facts::TableFacts;
+use super::palette::Palette;
+use super::{Detail, escape, safe_colour};
+use crate::geometry::{HEADER_HEIGHT, MARKER_WIDTH, PADDING_X, ROW_HEIGHT, row_center_y};
+
+const CORNER: f64 = 6.0;
+const TEXT_BASELINE_OFFSET: f64 = 4.5;
+const CONNECTOR_RADIUS: f64 = 5.0;
+
+/// How one table is to be drawn.
+#[derive(Debug, Clone, Copy)]
+pub struct TableStyle<'a> {
+    pub palette: &'a Palette,
+    pub detail: Detail,
+    pub selected: bool,
+    /// Draws the handles a relationship is dragged from; pictures leave them out.
+    pub interactive: bool,
+}
+
+/// The key a column's marker shows, strongest first, and every key it belongs to.
+fn markers(table: &Table, facts: &TableFacts, column: &Column) -> Vec<&'static str> {
+    let mut found = Vec::new();
+    if table.is_primary_key_column(column.id) {
+        found.push("pk");
+    }
+    if facts.foreign_key_columns.contains(&column.id) {
+        found.push("fk");
+    }
+    if facts.unique_columns.contains(&column.id) {
+        found.push("uq");
+    }
+    if facts.indexed_columns.contains(&column.id) {
+        found.push("ix");
+    }
+    found
+}
+
+fn marker_colour<'p>(marker: &str, palette: &'p Palette) -> &'p str {
+    match marker {
+        "pk" => palette.primary_key,
+        "fk" => palette.foreign_key,
+        "ix" => palette.indexed,
+        _ => palette.unique,
+    }
+}
+
+/// Appends the `<g class="table">` of one table with its top-left corner at `at`.
+pub fn table_markup(
+    out: &mut String,
+    table: &Table,
+    facts: &TableFacts,
+    at: Point,
+    style: TableStyle,
+) {
+    let palette = style.palette;
+    let size = facts.drawn_size(table);
+    let mut classes = String::from("table");
+    if style.selected {
+        classes.push_str(" selected");
+    }
+    if facts.collapsed {
+        classes.push_str(" collapsed");
+    }
+    let _ = write!(
+        out,
+        r#"<g class="{classes}" data-table-id="{}" data-table-name="{}" transform="translate({} {})">"#,
+        table.id.0,
+        escape(&table.qualified_name()),
+        at.x,
+        at.y
+    );
+    if let Some(comment) = table.comment.as_deref().filter(|text| !text.is_empty()) {
+        let _ = write!(out, "<title>{}</title>", escape(comment));
+    }
+    if style.selected {
+        let _ = write!(
+            out,
+            r#"<rect class="selection-outline" x="-4" y="-4" width="{}" height="{}" rx="{}" fill="none" stroke="{}" stroke-width="2.5"/>"#,
+            size.width + 8.0,
+            size.height + 8.0,
+            CORNER + 3.0,
+            palette.selection
+        );
+    }
+    let _ = write!(
+        out,
+        r#"<rect class="table-body" width="{}" height="{}" rx="{CORNER}" fill="{}" stroke="{}"/>"#,
+        size.width, size.height, palette.table_fill, palette.table_stroke
+    );
+    let header_fill = table
+        .colour
+        .as_deref()
+        .and_then(safe_colour)
+        .unwrap_or(palette.header_fill);
+    let _ = write!(
+        out,
+        r#"<path class="table-header" d="M 0 {HEADER_HEIGHT} V {CORNER} Q 0 0 {CORNER} 0 H {} Q {} 0 {} {CORNER} V {HEADER_HEIGHT} Z" fill="{header_fill}"/>"#,
+        size.width - CORNER,
+        size.width,
+        size.width
+    );
+    if style.detail != Detail::Boxes {
+        let _ = write!(
+            out,
+            r#"<text class="table-name" x="{PADDING_X}" y="{}" fill="{}" font-weight="600">{}</text>"#,
+            HEADER_HEIGHT / 2.0 + 5.0,
+            palette.header_text,
+            escape(&table.display_name())
+        );
+    }
+    if style.detail == Detail::Full {
+        for (row, column) in facts.drawn_columns(table).into_iter().enumerate() {
+            column_markup(out, table, facts, column, row, size.width, style);
+        }
+    }
+    out.push_str("</g>");
+}
+
+fn column_markup(
+    out: &mut String,
+    table: &Table,
+    facts: &TableFacts,
+    column: &Column,
+    row: usize,
+    width: f64,
+    style: TableStyle,
+) {
+    let palette = style.palette;
+    let found = markers(table, facts, column);
+    let baseline = row_center_y(row) + TEXT_BASELINE_OFFSET;
+    let _ = write!(
+        out,
+        r#"<g class="column" data-column-id="{}" data-column="{}" data-markers="{}"><rect class="column-row" x="0" y="{}" width="{width}" height="{ROW_HEIGHT}" fill="transparent"/>"#,
+        column.id.0,
+        escape(&column.name),
+        found.join(" "),
+        HEADER_HEIGHT + row as f64 * ROW_HEIGHT
+    );
+    if let Some(first) = found.first() {
+        let _ = write!(
+            out,
+            r#"<text class="key-marker {first}" x="{PADDING_X}" y="{baseline}" fill="{}" font-size="10" font-weight="700">{}</text>"#,
+            marker_colour(first, palette),
+            first.to_ascii_uppercase()
+        );
+    }
+    let name_colour = if found.contains(&"fk") {
+        palette.foreign_key
+    } else {
+        palette.column_text
+    };
+    let _ = write!(
+        out,
+        r#"<text class="column-name" x="{}" y="{baseline}" fill="{name_colour}">{}</text>"#,
+        PADDING_X + MARKER_WIDTH,
+        escape(&column.name)
+    );
+    let nullable = if column.nullable { "?" } else { "" };
+    let _ = write!(
+        out,
+        r#"<text class="column-type" x="{}" y="{baseline}" text-anchor="end" fill="{}">{}{nullable}</text>"#,
+        width - PADDING_X,
+        palette.type_text,
+        escape(&column.data_type)
+    );
+    if style.interactive {
+        let _ = write!(
+            out,
+            r#"<circle class="connector" data-column-id="{}" cx="{width}" cy="{}" r="{CONNECTOR_RADIUS}" fill="{}"/>"#,
+            column.id.0,
+            row_center_y(row),
+            palette.foreign_key
+        );
+    }
+    out.push_str("</g>");
+}
