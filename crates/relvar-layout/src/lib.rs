@@ -1,9 +1,11 @@
 //! Geometry of the ERD: how big a table box is, where each column row sits, where tables go when
-//! the design does not say, how edges run, and the pan/zoom viewport.
+//! the design does not say (a grid, or the layered layout of the foreign-key graph), how edges run,
+//! and the pan/zoom viewport.
 
 mod edges;
 mod geometry;
 mod grid;
+mod layered;
 mod viewport;
 
 pub use edges::{EdgeRoute, Side, route};
@@ -11,6 +13,7 @@ pub use geometry::{
     CHAR_WIDTH, HEADER_HEIGHT, MARKER_WIDTH, PADDING_X, ROW_HEIGHT, Size, row_center_y, table_size,
 };
 pub use grid::{grid_layout, place_unpositioned};
+pub use layered::{layered_crossings, layered_layout, layout_edges};
 pub use viewport::{
     MAX_SCALE, MIN_SCALE, Rect, Viewport, design_bounds, table_rect, table_rect_at,
 };
