@@ -1,10 +1,12 @@
 //! Geometry of the ERD: how big a table box is, where each column row sits, where tables go when
-//! the design does not say, how edges run, the pan/zoom viewport, and the SVG drawing itself.
+//! the design does not say (a grid, or the layered layout of the foreign-key graph), how edges run,
+//! the pan/zoom viewport, and the SVG drawing itself.
 
 pub mod draw;
 mod edges;
 mod geometry;
 mod grid;
+mod layered;
 mod viewport;
 
 pub use edges::{EdgeRoute, Side, route};
@@ -13,6 +15,7 @@ pub use geometry::{
     size_with_rows, table_size,
 };
 pub use grid::{grid_layout, place_unpositioned};
+pub use layered::{layered_crossings, layered_layout, layout_edges};
 pub use viewport::{
     MAX_SCALE, MIN_SCALE, Rect, Viewport, design_bounds, table_rect, table_rect_at,
 };
