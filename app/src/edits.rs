@@ -173,8 +173,7 @@ pub fn auto_layout(store: Store) {
         .with_untracked(|selection| selection.tables.clone());
     let only = (selection.len() > 1).then_some(&selection);
     let command = store.design.with_untracked(|design| {
-        let positions = relvar_layout::grid_layout(design) /* TEMP */;
-        let _ = only;
+        let positions = relvar_layout::layered_layout(design, only);
         Command::Batch(
             positions
                 .into_iter()

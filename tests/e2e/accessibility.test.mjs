@@ -38,9 +38,9 @@ test('the toolbar, the inspector and the canvas are reachable with Tab', async (
   await openStudio(page, url);
   await importSql(page, corpusFile('pg_pagila-schema.sql'));
   await clickTable(page, 'public.film');
-  await page.locator('body').focus();
+  await page.locator('#undo').focus();
   const reached = new Set();
-  for (let press = 0; press < 250 && reached.size < 5; press += 1) {
+  for (let press = 0; press < 600 && reached.size < 5; press += 1) {
     await page.keyboard.press('Tab');
     const id = await page.evaluate(() => document.activeElement?.id ?? '');
     if (['undo', 'add-table', 'table-name', 'canvas', 'search'].includes(id)) reached.add(id);

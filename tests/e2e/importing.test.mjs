@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
 import { useStudioSession } from './support/session.mjs';
-import { corpusFile, importSql, manifestTableCount, openStudio } from './support/studio.mjs';
+import { corpusFile, importSql, manifestTableCount, openStudio, showTable } from './support/studio.mjs';
 
 const session = useStudioSession();
 const PAGILA = 'pg_pagila-schema.sql';
@@ -25,6 +25,7 @@ test('pagila pasted as it is shows every table and every foreign key', async () 
   assert.equal(await page.locator('path.edge').count(), foreignKeys);
   assert.match(summary, new RegExp(`^${expectedTables} tables, ${foreignKeys} foreign keys from \\d+ statements`));
   assert.match(await page.locator('#design-stats').textContent(), new RegExp(`${expectedTables} tables`));
+  await showTable(page, 'film');
   const film = page.locator('g.table[data-table-name="public.film"]');
   assert.equal(await film.locator('g.column').count(), 15);
   assert.equal(await film.locator('g.column[data-column="film_id"] .key-marker').textContent(), 'PK');

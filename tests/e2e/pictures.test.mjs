@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { useStudioSession } from './support/session.mjs';
-import { clickTable, corpusFile, importSql, openStudio } from './support/studio.mjs';
+import { clickTable, corpusFile, importSql, openStudio, showTable } from './support/studio.mjs';
 
 const session = useStudioSession();
 
@@ -25,17 +25,21 @@ test('SVG of the whole diagram and of the selection, in the current theme', asyn
   assert.ok(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"'));
   assert.equal(svg.match(/<g class="table[^"]*" data-table-id=/g).length, tableCount);
   assert.ok(svg.includes('data-theme="dark"'));
-  assert.ok(svg.includes('>film_actor</text>') && svg.includes('data-fk="public.film_actor->public.actor"'));
+  assert.ok(svg.includes('>film_actor</text>') && svg.includes('data-fk="public.film_actor-&gt;public.actor"'));
+  await showTable(page, 'actor');
   const canvasMarkup = await page.locator('#canvas g.table[data-table-name="public.actor"]').evaluate((group) => group.outerHTML);
   const rowsOnCanvas = canvasMarkup.match(/<g class="column"/g).length;
   const actorInPicture = svg.slice(svg.indexOf('data-table-name="public.actor"'));
   assert.equal(actorInPicture.slice(0, actorInPicture.indexOf('</g></g>') + 8).match(/<g class="column"/g).length, rowsOnCanvas);
 
+  await page.locator('#canvas').focus();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('f');
   await clickTable(page, 'public.actor');
   await clickTable(page, 'public.film_actor', ['Shift']);
   const part = (await saved(page, '#save-svg')).bytes.toString('utf8');
   assert.equal(part.match(/data-table-id=/g).length, 2);
-  assert.ok(part.includes('data-fk="public.film_actor->public.actor"') && !part.includes('>rental</text>'));
+  assert.ok(part.includes('data-fk="public.film_actor-&gt;public.actor"') && !part.includes('>rental</text>'));
 });
 
 test('PNG of the diagram is a real picture showing the tables', async () => {

@@ -114,7 +114,7 @@ pub fn ExportPanel() -> impl IntoView {
                     }
                 })
             }}
-            <textarea id="export-text" readonly spellcheck="false" prop:value=move || output.with(|(text, _)| text.clone())></textarea>
+            <textarea id="export-text" aria-label="Exported text" readonly spellcheck="false" prop:value=move || output.with(|(text, _)| text.clone())></textarea>
             <div class="panel-row">
                 <button id="export-copy" on:click=copy>"Copy"</button>
                 <button id="export-download" on:click=save>"Download"</button>

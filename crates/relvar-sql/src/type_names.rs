@@ -28,8 +28,6 @@ const POSTGRESQL: &[&str] = &[
     "tsvector",
     "text[]",
     "integer[]",
-    "bigserial",
-    "serial",
 ];
 const MYSQL: &[&str] = &[
     "bigint",
@@ -56,7 +54,7 @@ const MYSQL: &[&str] = &[
     "blob",
     "longblob",
     "binary(16)",
-    "enum('a','b')",
+    "enum('a', 'b')",
 ];
 const SQLITE: &[&str] = &[
     "INTEGER",

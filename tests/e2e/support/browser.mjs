@@ -16,13 +16,14 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
-export async function launch(origin) {
+/** `extraFlags` and `viewport` let the benchmarks ask for more (unthrottled frames, a bigger window). */
+export async function launch(origin, { extraFlags = [], viewport = { width: 1440, height: 900 } } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'relvar-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
-    args: CHROMIUM_FLAGS,
-    viewport: { width: 1440, height: 900 },
+    args: [...CHROMIUM_FLAGS, ...extraFlags],
+    viewport,
     acceptDownloads: true,
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });

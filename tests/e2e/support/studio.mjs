@@ -121,3 +121,10 @@ export async function tableCorner(page, qualifiedName) {
   const box = await table(page, qualifiedName).locator('.table-body').boundingBox();
   return { x: box.x, y: box.y };
 }
+
+/** Brings a table into view at a readable zoom through the search box (which also selects it). */
+export async function showTable(page, name) {
+  await page.locator('#search').fill(name);
+  await page.locator('#search').press('Enter');
+  await page.locator(`#canvas g.table[data-table-name$="${name}"] g.column`).first().waitFor();
+}
