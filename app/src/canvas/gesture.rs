@@ -59,6 +59,13 @@ pub struct GestureHandlers {
 const WHEEL_ZOOM_RATE: f64 = 0.0015;
 /// Pinch gestures arrive as wheel events with Ctrl held and much smaller deltas.
 const PINCH_ZOOM_RATE: f64 = 0.01;
+/// How long after the last wheel event a zoom counts as finished.
+const WHEEL_PAUSE_MS: u64 = 150;
+
+/// No pointer gesture holds the view (one may have started during the wheel pause).
+fn self_gesture_idle(state: &CanvasState) -> bool {
+    matches!(state.preview.get_untracked(), Preview::Idle)
+}
 
 fn element_of(event: &PointerEvent) -> Option<Element> {
     event.target()?.dyn_into().ok()
@@ -126,6 +133,13 @@ impl GestureHandlers {
     }
 
     fn begin(&self, gesture: Gesture) {
+        let moves_the_view = matches!(
+            gesture,
+            Gesture::Pan { .. } | Gesture::Pinch { .. } | Gesture::Move { .. }
+        );
+        if moves_the_view && !self.state.gesturing.get_untracked() {
+            self.state.gesturing.set(true);
+        }
         self.gesture.set_value(Some(gesture));
     }
 
@@ -290,6 +304,7 @@ impl GestureHandlers {
         });
         let gesture = self.gesture.get_value();
         self.gesture.set_value(None);
+        self.state.gesturing.set(false);
         let preview = self.state.preview.get_untracked();
         self.state.preview.set(Preview::Idle);
         match (gesture, preview) {
@@ -376,9 +391,30 @@ impl GestureHandlers {
             WHEEL_ZOOM_RATE
         };
         let factor = (-pixels * rate).exp();
+        if !self.state.gesturing.get_untracked() {
+            self.state.gesturing.set(true);
+        }
         self.state
             .viewport
             .update(|viewport| *viewport = viewport.zoom_at(screen, factor));
+        self.end_zoom_after_a_pause();
+    }
+
+    /// Wheel zooming has no end event: it ends when no wheel event came for a moment.
+    fn end_zoom_after_a_pause(&self) {
+        let state = self.state;
+        state
+            .wheel_generation
+            .update_value(|generation| *generation = generation.wrapping_add(1));
+        let mine = state.wheel_generation.get_value();
+        set_timeout(
+            move || {
+                if state.wheel_generation.get_value() == mine && self_gesture_idle(&state) {
+                    state.gesturing.set(false);
+                }
+            },
+            std::time::Duration::from_millis(WHEEL_PAUSE_MS),
+        );
     }
 }
 

@@ -12,7 +12,7 @@ mod state;
 
 use leptos::prelude::*;
 use relvar_layout::Viewport;
-use relvar_layout::draw::FONT_FAMILY;
+use relvar_layout::draw::{Detail, FONT_FAMILY};
 
 use crate::store::{Store, use_store};
 use crate::theme::Themes;
@@ -93,9 +93,11 @@ pub fn Canvas() -> impl IntoView {
                 on:wheel=move |event| handlers.wheel(&event)
             >
                 <g class="viewport" id="viewport" transform=move || state.viewport.get().transform()
-                    font-family=FONT_FAMILY font-size="13">
+                    font-family=FONT_FAMILY font-size="13"
+                    shape-rendering=move || if scene.detail.get() == Detail::Boxes { "optimizeSpeed" } else { "auto" }>
                     <g class="areas-layer" inner_html=move || scene.areas.get() />
-                    <g class="edges-layer" inner_html=move || scene.still_edges.get() />
+                    <g class=move || if state.gesturing.get() && scene.detail.get() == Detail::Boxes { "edges-layer resting-only" } else { "edges-layer" }
+                        inner_html=move || scene.still_edges.get() />
                     <g class="tables-layer" inner_html=move || scene.still_tables.get() />
                     <g class="notes-layer" inner_html=move || scene.notes.get() />
                     <g class="boundary-edges" inner_html=move || scene.boundary_edges.get() />

@@ -37,6 +37,11 @@ pub struct CanvasState {
     pub screen: RwSignal<(f64, f64)>,
     pub preview: RwSignal<Preview>,
     pub space_held: RwSignal<bool>,
+    /// The view or a selection is moving (pan, zoom, drag); far out, the relationship lines that
+    /// do not touch the dragged tables are hidden meanwhile, which keeps frames fast.
+    pub gesturing: RwSignal<bool>,
+    /// Counts wheel events, so the pause after the last one can end the zoom gesture.
+    pub wheel_generation: StoredValue<u32>,
     pub svg: NodeRef<leptos::svg::Svg>,
     /// The tables being moved, unchanged for the whole drag.
     pub moving: Memo<Arc<BTreeSet<TableId>>>,
@@ -71,6 +76,8 @@ impl CanvasState {
             screen: RwSignal::new((800.0, 600.0)),
             preview,
             space_held: RwSignal::new(false),
+            gesturing: RwSignal::new(false),
+            wheel_generation: StoredValue::new(0),
             svg: NodeRef::new(),
             moving,
             moving_note,

@@ -35,9 +35,19 @@ pub fn ExportPanel() -> impl IntoView {
     let format = RwSignal::new(ExportFormat::Ddl(Dialect::PostgreSql));
     let status = RwSignal::new(String::new());
     let warnings_open = RwSignal::new(false);
+    // What the DDL depends on: the design without its layout, notes and areas, so moving tables
+    // does not export again.
+    let schema = Memo::new(move |_| {
+        store.design.with(|design| relvar_model::Design {
+            layout: relvar_model::Layout::default(),
+            notes: Vec::new(),
+            areas: Vec::new(),
+            ..design.clone()
+        })
+    });
     let output = Memo::new(move |_| {
         let format = format.get();
-        store.design.with(|design| match format {
+        schema.with(|design| match format {
             ExportFormat::Ddl(dialect) => {
                 let ddl = relvar_sql::export_ddl(design, dialect);
                 (ddl.sql, ddl.warnings)
