@@ -155,11 +155,17 @@ test('a 2,000-table design draws only what is near the view, with less detail fa
   await importSql(page, bigSchema(2000));
   assert.match(await page.locator('#design-stats').textContent(), /^2000 tables · 1999 relationships/);
   assert.equal(await page.locator('#canvas').getAttribute('data-detail'), 'boxes', 'the whole design fits only as boxes');
-  assert.equal(await page.locator('#canvas g.table').count(), 2000, 'fitted, everything is in view');
+  assert.equal(await page.locator('#canvas rect.table-body.far').count(), 2000, 'fitted, everything is in view, one element a table');
+  assert.equal(await page.locator('#canvas .column').count(), 0, 'no rows at this zoom');
+  assert.equal(await page.locator('#canvas path.far-edges').count(), 1, 'far out, the lines are one path');
+  const box = await page.locator('#canvas rect.table-body.far[data-table-name="t0"]').boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  assert.equal(await page.locator('#table-name').inputValue(), 't0', 'a box is selected by a click even far out');
   await page.locator('#search').fill('t1234');
   await page.locator('#search').press('Enter');
   assert.equal(await page.locator('#canvas').getAttribute('data-detail'), 'full');
   const drawn = await page.locator('#canvas g.table').count();
   assert.ok(drawn > 0 && drawn < 400, `${drawn} tables drawn near the view`);
+  assert.equal(await page.locator('#canvas rect.table-body.far').count(), 0);
   await table(page, 't1234').locator('g.column[data-column="parent_id"]').waitFor();
 });

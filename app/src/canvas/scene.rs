@@ -7,11 +7,12 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use relvar_layout::Rect;
 use relvar_layout::draw::{
     Detail, DrawnTable, RelationshipStyle, TableFacts, TableStyle, Theme, area_frame, area_markup,
-    design_facts, note_markup, relationship_markup, table_markup,
+    design_facts, far_lines_markup, note_markup, relationship_markup, relationship_route,
+    table_markup,
 };
+use relvar_layout::{EdgeRoute, Rect};
 use relvar_model::{Design, Point, TableId};
 
 use super::state::CanvasState;
@@ -33,6 +34,9 @@ pub struct Scene {
     pub moving: Memo<String>,
     pub boundary_edges: Memo<String>,
 }
+
+/// Far out, more relationship lines than this in view are drawn as one path.
+const LINES_DRAWN_ONE_BY_ONE: usize = 300;
 
 fn intersects(a: Rect, b: Rect) -> bool {
     a.x <= b.right() && b.x <= a.right() && a.y <= b.bottom() && b.y <= a.bottom()
@@ -88,6 +92,26 @@ impl<'a> Painter<'a> {
             interactive: true,
         };
         table_markup(out, table, self.facts_of(table.id), at, style);
+    }
+
+    fn route(
+        &self,
+        foreign_key: &relvar_model::ForeignKey,
+        child_at: Point,
+        parent_at: Point,
+    ) -> Option<EdgeRoute> {
+        let child = self.design.table(foreign_key.from_table)?;
+        let parent = self.design.table(foreign_key.to_table)?;
+        let drawn = |table: &'a relvar_model::Table, at| DrawnTable {
+            table,
+            facts: self.facts_of(table.id),
+            at,
+        };
+        Some(relationship_route(
+            foreign_key,
+            drawn(child, child_at),
+            drawn(parent, parent_at),
+        ))
     }
 
     fn edge(
@@ -190,26 +214,35 @@ impl Scene {
             let (region, boxes, moving) = (region.get(), boxes.get(), state.moving.get());
             let mut out = String::new();
             paint(&mut |painter, selection| {
-                for foreign_key in &painter.design.foreign_keys {
-                    let (child, parent) = (foreign_key.from_table, foreign_key.to_table);
-                    if moving.contains(&child) || moving.contains(&parent) {
-                        continue;
+                let shown: Vec<&relvar_model::ForeignKey> = painter
+                    .design
+                    .foreign_keys
+                    .iter()
+                    .filter(|foreign_key| {
+                        let (child, parent) = (foreign_key.from_table, foreign_key.to_table);
+                        !moving.contains(&child)
+                            && !moving.contains(&parent)
+                            && boxes.get(&child).zip(boxes.get(&parent)).is_some_and(
+                                |(child_box, parent_box)| {
+                                    intersects(child_box.union(*parent_box), region)
+                                },
+                            )
+                    })
+                    .collect();
+                let far = painter.detail == Detail::Boxes && shown.len() > LINES_DRAWN_ONE_BY_ONE;
+                let mut far_routes = Vec::new();
+                for foreign_key in shown {
+                    let selected = selection.foreign_key == Some(foreign_key.id);
+                    let child_at = painter.design.position(foreign_key.from_table);
+                    let parent_at = painter.design.position(foreign_key.to_table);
+                    if far && !selected {
+                        far_routes.extend(painter.route(foreign_key, child_at, parent_at));
+                    } else {
+                        painter.edge(&mut out, foreign_key, child_at, parent_at, selected);
                     }
-                    let (Some(child_box), Some(parent_box)) =
-                        (boxes.get(&child), boxes.get(&parent))
-                    else {
-                        continue;
-                    };
-                    if intersects(child_box.union(*parent_box), region) {
-                        let selected = selection.foreign_key == Some(foreign_key.id);
-                        painter.edge(
-                            &mut out,
-                            foreign_key,
-                            painter.design.position(child),
-                            painter.design.position(parent),
-                            selected,
-                        );
-                    }
+                }
+                if !far_routes.is_empty() {
+                    far_lines_markup(&mut out, &far_routes, painter.theme.palette());
                 }
             });
             out

@@ -16,7 +16,7 @@ pub use facts::{TableFacts, design_facts};
 pub use palette::{Palette, Theme};
 pub use relationship::{
     Cardinality, DrawnTable, Maximum, Minimum, RelationshipEnds, RelationshipStyle,
-    relationship_ends, relationship_markup,
+    far_lines_markup, relationship_ends, relationship_markup, relationship_route,
 };
 pub use table::{TableStyle, table_markup};
 

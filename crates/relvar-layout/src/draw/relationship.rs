@@ -9,7 +9,7 @@ use relvar_model::{ColumnId, ForeignKey, Point, Table};
 use super::facts::TableFacts;
 use super::palette::Palette;
 use super::{Detail, escape};
-use crate::edges::{Side, route};
+use crate::edges::{EdgeRoute, Side, route};
 use crate::geometry::HEADER_HEIGHT;
 use crate::viewport::Rect;
 
@@ -186,6 +186,39 @@ pub struct RelationshipStyle<'a> {
     pub selected: bool,
 }
 
+/// Where a relationship's line runs: from the referencing row of `child` to the referenced row of
+/// `parent`, on the sides that face each other.
+pub fn relationship_route(
+    foreign_key: &ForeignKey,
+    child: DrawnTable,
+    parent: DrawnTable,
+) -> EdgeRoute {
+    route(
+        child.rect(),
+        child.anchor_y(foreign_key.from_columns.first()),
+        parent.rect(),
+        parent.anchor_y(foreign_key.to_columns.first()),
+    )
+}
+
+/// Appends every line as one path: how thousands of relationships are drawn far out, where one
+/// element each would cost most of the painting.
+pub fn far_lines_markup(out: &mut String, routes: &[EdgeRoute], palette: &Palette) {
+    out.push_str(r#"<path class="far-edges" d=""#);
+    for line in routes {
+        let _ = write!(
+            out,
+            "M{:.0} {:.0}L{:.0} {:.0}",
+            line.start.x, line.start.y, line.end.x, line.end.y
+        );
+    }
+    let _ = write!(
+        out,
+        r#"" fill="none" stroke="{}" stroke-width="1" vector-effect="non-scaling-stroke"/>"#,
+        palette.edge
+    );
+}
+
 /// Appends the `<g class="relationship">` of one foreign key from `child` to `parent`.
 pub fn relationship_markup(
     out: &mut String,
@@ -196,12 +229,7 @@ pub fn relationship_markup(
 ) {
     let palette = style.palette;
     let ends = relationship_ends(child.table, foreign_key);
-    let path = route(
-        child.rect(),
-        child.anchor_y(foreign_key.from_columns.first()),
-        parent.rect(),
-        parent.anchor_y(foreign_key.to_columns.first()),
-    );
+    let path = relationship_route(foreign_key, child, parent);
     let label = escape(&format!(
         "{}->{}",
         child.table.qualified_name(),

@@ -61,6 +61,32 @@ pub fn table_markup(
 ) {
     let palette = style.palette;
     let size = facts.drawn_size(table);
+    let header_fill = table
+        .colour
+        .as_deref()
+        .and_then(safe_colour)
+        .unwrap_or(palette.header_fill);
+    if style.detail == Detail::Boxes {
+        // Far out, one element per table: its box, outlined in its header colour.
+        let (stroke, width) = if style.selected {
+            (palette.selection, 3.0)
+        } else {
+            (header_fill, 1.5)
+        };
+        let selected = if style.selected { " selected" } else { "" };
+        let _ = write!(
+            out,
+            r#"<rect class="table-body far{selected}" data-table-id="{}" data-table-name="{}" x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{stroke}" stroke-width="{width}" vector-effect="non-scaling-stroke"/>"#,
+            table.id.0,
+            escape(&table.qualified_name()),
+            at.x,
+            at.y,
+            size.width,
+            size.height,
+            palette.table_fill
+        );
+        return;
+    }
     let mut classes = String::from("table");
     if style.selected {
         classes.push_str(" selected");
@@ -89,33 +115,19 @@ pub fn table_markup(
             palette.selection
         );
     }
-    let header_fill = table
-        .colour
-        .as_deref()
-        .and_then(safe_colour)
-        .unwrap_or(palette.header_fill);
-    if style.detail == Detail::Boxes {
-        // Far out, square boxes without outlines paint several times faster and look the same.
-        let _ = write!(
-            out,
-            r#"<rect class="table-body" width="{}" height="{}" fill="{}"/><rect class="table-header" width="{}" height="{HEADER_HEIGHT}" fill="{header_fill}"/>"#,
-            size.width, size.height, palette.table_fill, size.width
-        );
-    } else {
-        let _ = write!(
-            out,
-            r#"<rect class="table-body" width="{}" height="{}" rx="{CORNER}" fill="{}" stroke="{}"/>"#,
-            size.width, size.height, palette.table_fill, palette.table_stroke
-        );
-        let _ = write!(
-            out,
-            r#"<path class="table-header" d="M 0 {HEADER_HEIGHT} V {CORNER} Q 0 0 {CORNER} 0 H {} Q {} 0 {} {CORNER} V {HEADER_HEIGHT} Z" fill="{header_fill}"/>"#,
-            size.width - CORNER,
-            size.width,
-            size.width
-        );
-    }
-    if style.detail != Detail::Boxes {
+    let _ = write!(
+        out,
+        r#"<rect class="table-body" width="{}" height="{}" rx="{CORNER}" fill="{}" stroke="{}"/>"#,
+        size.width, size.height, palette.table_fill, palette.table_stroke
+    );
+    let _ = write!(
+        out,
+        r#"<path class="table-header" d="M 0 {HEADER_HEIGHT} V {CORNER} Q 0 0 {CORNER} 0 H {} Q {} 0 {} {CORNER} V {HEADER_HEIGHT} Z" fill="{header_fill}"/>"#,
+        size.width - CORNER,
+        size.width,
+        size.width
+    );
+    {
         let _ = write!(
             out,
             r#"<text class="table-name" x="{PADDING_X}" y="{}" fill="{}" font-weight="600">{}</text>"#,

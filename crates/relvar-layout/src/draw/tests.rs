@@ -337,3 +337,26 @@ fn a_picture_is_well_formed_svg_with_the_scope_it_was_asked_for() {
         None
     );
 }
+
+#[test]
+fn far_out_a_table_is_one_element_and_lines_are_one_path() {
+    let design = sample();
+    let boxes = render(&design, 3, Detail::Boxes);
+    assert_eq!(boxes.matches('<').count(), 1, "{boxes}");
+    assert!(boxes.contains(r#"data-table-id="3""#) && boxes.contains(r#"x="5" y="6""#));
+    let facts = design_facts(&design);
+    let drawn = |id: u32| DrawnTable {
+        table: design.table(TableId(id)).unwrap(),
+        facts: &facts[&TableId(id)],
+        at: design.position(TableId(id)),
+    };
+    let routes: Vec<_> = design
+        .foreign_keys
+        .iter()
+        .map(|fk| relationship_route(fk, drawn(fk.from_table.0), drawn(fk.to_table.0)))
+        .collect();
+    let mut out = String::new();
+    far_lines_markup(&mut out, &routes, Theme::Light.palette());
+    assert_eq!(out.matches('<').count(), 1);
+    assert_eq!(out.matches('M').count(), 2, "{out}");
+}
