@@ -176,7 +176,13 @@ impl Scene {
             Arc::new(boxes)
         });
         let region = Memo::new(move |_| drawing_region(&state));
-        let detail = Memo::new(move |_| Detail::for_scale(state.viewport.get().scale));
+        let detail = Memo::new(move |before: Option<&Detail>| {
+            Detail::while_moving(
+                state.viewport.get().scale,
+                before.copied(),
+                state.gesturing.get(),
+            )
+        });
         let selection = move || store.selection.get();
 
         let paint = move |draw: &mut dyn FnMut(&Painter, &Selection)| {

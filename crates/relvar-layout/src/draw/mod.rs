@@ -21,17 +21,28 @@ pub use relationship::{
 pub use table::{TableStyle, table_markup};
 
 /// How much of each table to draw; far-out zoom draws less, so thousands of tables stay fast.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Ordered from least to most.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Detail {
-    /// Every drawn column with markers, names and types.
-    Full,
-    /// The box and the table's name.
-    Names,
     /// The box alone.
     Boxes,
+    /// The box and the table's name.
+    Names,
+    /// Every drawn column with markers, names and types.
+    Full,
 }
 
 impl Detail {
+    /// The detail to draw at a zoom scale while the view may be moving: never more than before,
+    /// so zooming in redraws only once it stops (`moving` false), and zooming out gets cheaper at once.
+    pub fn while_moving(scale: f64, before: Option<Detail>, moving: bool) -> Detail {
+        let wanted = Detail::for_scale(scale);
+        match before {
+            Some(before) if moving => wanted.min(before),
+            _ => wanted,
+        }
+    }
+
     /// The detail that is still readable at a zoom scale.
     pub fn for_scale(scale: f64) -> Detail {
         if scale >= 0.45 {

@@ -360,3 +360,23 @@ fn far_out_a_table_is_one_element_and_lines_are_one_path() {
     assert_eq!(out.matches('<').count(), 1);
     assert_eq!(out.matches('M').count(), 2, "{out}");
 }
+
+#[test]
+fn while_the_view_moves_detail_only_goes_down() {
+    assert_eq!(
+        Detail::while_moving(0.9, Some(Detail::Boxes), true),
+        Detail::Boxes,
+        "zooming in waits"
+    );
+    assert_eq!(
+        Detail::while_moving(0.9, Some(Detail::Boxes), false),
+        Detail::Full,
+        "then draws rows"
+    );
+    assert_eq!(
+        Detail::while_moving(0.1, Some(Detail::Full), true),
+        Detail::Boxes,
+        "zooming out is cheaper at once"
+    );
+    assert_eq!(Detail::while_moving(0.3, None, true), Detail::Names);
+}
