@@ -21,6 +21,20 @@ fn key_type(design: &Design) -> &'static str {
     }
 }
 
+/// Commands that move tables by an offset from where they are now.
+pub fn moves_by(design: &Design, tables: &BTreeSet<TableId>, by: Point) -> Vec<Command> {
+    tables
+        .iter()
+        .map(|table| {
+            let at = design.position(*table);
+            Command::MoveTable {
+                table: *table,
+                to: Point::new(at.x + by.x, at.y + by.y),
+            }
+        })
+        .collect()
+}
+
 /// Adds a table named `table`, `table_2`, … with an `id` primary key at `at`, and selects it.
 pub fn add_table(store: Store, at: Point) {
     let command = store.design.with_untracked(|design| {

@@ -15,6 +15,7 @@ use web_sys::{Element, PointerEvent, WheelEvent};
 use super::connect::connect_command;
 use super::scene::Scene;
 use super::state::{CanvasState, Preview};
+use crate::edits;
 use crate::selection::Selection;
 use crate::store::Store;
 
@@ -349,18 +350,10 @@ impl GestureHandlers {
     }
 
     fn commit_move(&self, tables: &BTreeSet<TableId>, note: Option<NoteId>, by: Point) {
-        let mut commands: Vec<Command> = self.store.design.with_untracked(|design| {
-            tables
-                .iter()
-                .map(|table| {
-                    let at = design.position(*table);
-                    Command::MoveTable {
-                        table: *table,
-                        to: Point::new(at.x + by.x, at.y + by.y),
-                    }
-                })
-                .collect()
-        });
+        let mut commands = self
+            .store
+            .design
+            .with_untracked(|design| edits::moves_by(design, tables, by));
         if let Some(note) = note
             && let Some(at) = self
                 .store

@@ -71,18 +71,9 @@ fn nudge(store: Store, dx: f64, dy: f64) {
     let tables = store
         .selection
         .with_untracked(|selection| selection.tables.clone());
-    let commands: Vec<Command> = store.design.with_untracked(|design| {
-        tables
-            .iter()
-            .map(|table| {
-                let at = design.position(*table);
-                Command::MoveTable {
-                    table: *table,
-                    to: Point::new(at.x + dx, at.y + dy),
-                }
-            })
-            .collect()
-    });
+    let commands = store
+        .design
+        .with_untracked(|design| edits::moves_by(design, &tables, Point::new(dx, dy)));
     if !commands.is_empty() {
         let _ = store.dispatch(Command::Batch(commands));
     }
