@@ -20,6 +20,8 @@ pub struct ImportReport {
     pub diagnostics: Vec<relvar_sql::Diagnostic>,
 }
 
+type ReplaceListener = std::sync::Arc<dyn Fn() + Send + Sync>;
+
 /// Shared by every component through context.
 #[derive(Debug, Clone, Copy)]
 pub struct Store {
@@ -28,8 +30,9 @@ pub struct Store {
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
     pub last_import: RwSignal<Option<ImportReport>>,
-    /// Bumped whenever the whole design is replaced, so the canvas can fit it into view.
-    pub replaced: RwSignal<u32>,
+    /// Called whenever the whole design is replaced, right away, so the canvas can fit the new
+    /// design into view before anything is drawn for it.
+    replace_listeners: StoredValue<Vec<ReplaceListener>>,
     pub selection: RwSignal<Selection>,
     /// Why the last edit was refused, until the next edit succeeds.
     pub refusal: RwSignal<Option<String>>,
@@ -43,7 +46,7 @@ impl Store {
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             last_import: RwSignal::new(None),
-            replaced: RwSignal::new(0),
+            replace_listeners: StoredValue::new(Vec::new()),
             selection: RwSignal::new(Selection::default()),
             refusal: RwSignal::new(None),
         }
@@ -65,12 +68,19 @@ impl Store {
                 self.refusal.set(None);
                 self.after_change();
                 if replaces {
-                    self.replaced.update(|count| *count += 1);
+                    let listeners = self.replace_listeners.get_value();
+                    listeners.iter().for_each(|listener| listener());
                 }
             }
             Err(error) => self.refusal.set(Some(error.to_string())),
         }
         outcome
+    }
+
+    /// Calls `listener` each time the whole design is replaced, before anything is drawn for it.
+    pub fn on_replace(&self, listener: impl Fn() + Send + Sync + 'static) {
+        self.replace_listeners
+            .update_value(|listeners| listeners.push(std::sync::Arc::new(listener)));
     }
 
     pub fn undo(&self) {
@@ -129,7 +139,7 @@ impl Store {
         } = relvar_sql::import_sql(text, dialect);
         diagnostics
             .sort_by_key(|diagnostic| (std::cmp::Reverse(diagnostic.severity), diagnostic.at));
-        relvar_layout::place_unpositioned(&mut design);
+        relvar_layout::lay_out_unplaced(&mut design);
         self.selection.set(Selection::default());
         self.last_import.set(Some(ImportReport {
             dialect,

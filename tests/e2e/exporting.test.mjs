@@ -10,10 +10,12 @@ const session = useStudioSession();
 
 async function exported(page, tab) {
   await page.locator(tab).click();
+  await page.locator('#export-text[data-state="current"]').waitFor();
   return page.locator('#export-text').inputValue();
 }
 
 async function copiedAndDownloaded(page, fileName) {
+  assert.equal(await page.locator('#export-preview-note').count(), 0, 'the box shows the whole text');
   const text = await page.locator('#export-text').inputValue();
   await page.locator('#export-copy').click();
   await page.locator('#export-status').filter({ hasText: 'Copied' }).waitFor();
@@ -84,4 +86,25 @@ test('Mermaid erDiagram parses and renders in Mermaid itself', async () => {
 
   const rendered = await renderWithMermaid(browser, url, diagram);
   assert.ok(rendered.includes('film_actor'), 'the rendered diagram names the tables');
+});
+
+test('a big export shows its first 2,000 lines; Copy and Download give all of it', async () => {
+  const { page, url } = session;
+  await openStudio(page, url);
+  const tables = Array.from({ length: 400 }, (_, index) => `CREATE TABLE t${index} (id bigint PRIMARY KEY, name text NOT NULL, note text);`);
+  await importSql(page, tables.join('\n'));
+  const shown = await exported(page, '#export-postgres');
+  assert.equal(shown.split('\n').length - 1, 2000, 'the box holds 2,000 whole lines');
+  const note = await page.locator('#export-preview-note').textContent();
+  const total = Number(note.match(/of (\d+) lines/)?.[1]);
+  assert.ok(total > 2000, note);
+  await page.locator('#export-copy').click();
+  await page.locator('#export-status').filter({ hasText: 'Copied' }).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(copied.startsWith(shown), 'the copy begins with what the box shows');
+  const pieces = copied.split('\n');
+  assert.equal(copied.endsWith('\n') ? pieces.length - 1 : pieces.length, total, 'the note counts the lines of the whole text');
+  assert.match(copied, /CREATE TABLE (public\.)?t399 \(/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-download').click()]);
+  assert.equal(await readFile(await download.path(), 'utf8'), copied);
 });

@@ -83,6 +83,29 @@ test('F fits the design after panning and zooming; search jumps to a table and s
   assert.match(await page.locator('#zoom-level').textContent(), /^(8\d|9\d|1\d\d)%$/, 'zoomed in enough to read');
 });
 
+test('while the view pans the drawn picture moves as it is, and is drawn again for the new view on release', async () => {
+  const { page, url } = session;
+  await openPagila(page, url);
+  const drawnBefore = await viewportTransform(page);
+  const cornerBefore = await tableCorner(page, 'public.film');
+  await table(page, 'public.film').evaluate((group) => { group.__seenBefore = true; });
+  const start = await emptyCanvasPoint(page);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 120, start.y + 70, { steps: 6 });
+  const picture = await page.locator('.canvas-picture').evaluate((element) => element.style.transform);
+  assert.match(picture, /^matrix\(1, 0, 0, 1, 120, 70\)$/, 'the picture is moved by a transform');
+  assert.equal(await viewportTransform(page), drawnBefore, 'nothing was drawn again while panning');
+  assert.ok(await table(page, 'public.film').evaluate((group) => group.__seenBefore === true), 'the same elements are on screen');
+  const cornerDuring = await tableCorner(page, 'public.film');
+  assert.ok(Math.abs(cornerDuring.x - cornerBefore.x - 120) < 0.6 && Math.abs(cornerDuring.y - cornerBefore.y - 70) < 0.6, 'the tables follow the pointer');
+  await page.mouse.up();
+  assert.equal(await page.locator('.canvas-picture').evaluate((element) => element.style.transform), '', 'released, the picture is not moved');
+  assert.notEqual(await viewportTransform(page), drawnBefore, 'released, the diagram is drawn for the new view');
+  const cornerAfter = await tableCorner(page, 'public.film');
+  assert.ok(Math.abs(cornerAfter.x - cornerDuring.x) < 0.01 && Math.abs(cornerAfter.y - cornerDuring.y) < 0.01, 'where the pan left it');
+});
+
 test('collapsing a table leaves its key columns; Space-drag pans even over a table', async () => {
   const { page, url } = session;
   await openPagila(page, url);

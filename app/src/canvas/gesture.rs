@@ -93,7 +93,11 @@ impl GestureHandlers {
     }
 
     fn screen_point(&self, client_x: i32, client_y: i32) -> Option<Point> {
-        let rect = self.state.svg.get_untracked()?.get_bounding_client_rect();
+        let rect = self
+            .state
+            .surface
+            .get_untracked()?
+            .get_bounding_client_rect();
         Some(Point::new(
             f64::from(client_x) - rect.left(),
             f64::from(client_y) - rect.top(),
@@ -111,8 +115,10 @@ impl GestureHandlers {
         self.pointers.update_value(|pointers| {
             pointers.insert(event.pointer_id(), screen);
         });
+        if let Some(surface) = self.state.surface.get_untracked() {
+            let _ = surface.set_pointer_capture(event.pointer_id());
+        }
         if let Some(svg) = self.state.svg.get_untracked() {
-            let _ = svg.set_pointer_capture(event.pointer_id());
             let _ = svg.focus();
         }
         if let Some(pinch) = self.pinch_start() {

@@ -1,6 +1,8 @@
 //! The ERD canvas: an SVG with a pan/zoom viewport whose layers (areas, relationships, tables,
-//! notes, the dragged tables) are drawn by relvar-layout's drawing code; a minimap, search and
-//! zoom controls over it. Gestures preview in canvas state and become one command when done.
+//! notes) are drawn by relvar-layout's drawing code, a second SVG above it for what a gesture
+//! moves, and a minimap, search and zoom controls over them. Gestures preview in canvas state
+//! and become one command when done; while the view pans or zooms the drawn picture is moved by
+//! a CSS transform, composited without repainting, and redrawn when the gesture ends.
 
 mod connect;
 mod gesture;
@@ -27,12 +29,9 @@ const FIT_MARGIN: f64 = 24.0;
 
 /// Fits every table and note into the view.
 pub fn fit_to_view(store: Store, state: CanvasState, scene: Scene) {
-    state.measure();
     let (width, height) = state.screen.get_untracked();
     if let Some(bounds) = store.design.with_untracked(|design| scene.bounds(design)) {
-        state
-            .viewport
-            .set(Viewport::fit(bounds, width, height, FIT_MARGIN));
+        state.jump_to(Viewport::fit(bounds, width, height, FIT_MARGIN));
     }
 }
 
@@ -46,12 +45,12 @@ pub fn Canvas() -> impl IntoView {
     let handlers = GestureHandlers::new(store, state, scene);
     keys::install(store, state, scene);
 
+    store.on_replace(move || fit_to_view(store, state, scene));
     Effect::new(move |_| {
-        store.replaced.track();
-        fit_to_view(store, state, scene);
+        if let Some(surface) = state.surface.get() {
+            state.watch_size(&surface);
+        }
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| state.measure());
-    on_cleanup(move || resize.remove());
 
     let zoom_percent = move || format!("{:.0}%", state.viewport.get().scale * 100.0);
     let moving_transform = move || {
@@ -77,34 +76,47 @@ pub fn Canvas() -> impl IntoView {
 
     view! {
         <div class="canvas-wrap">
-            <svg
-                class="canvas"
-                id="canvas"
-                node_ref=state.svg
-                tabindex="0"
-                role="application"
-                aria-label="Diagram canvas: drag tables to move them, drag the background to pan, Shift-drag to select, wheel to zoom; press ? for shortcuts"
-                aria-describedby="design-stats"
-                data-detail=move || format!("{:?}", scene.detail.get()).to_lowercase()
+            <div
+                class="canvas-surface"
+                node_ref=state.surface
                 on:pointerdown=move |event| handlers.pointer_down(&event)
                 on:pointermove=move |event| handlers.pointer_move(&event)
                 on:pointerup=move |event| handlers.pointer_up(&event)
                 on:pointercancel=move |event| handlers.pointer_up(&event)
                 on:wheel=move |event| handlers.wheel(&event)
             >
-                <g class="viewport" id="viewport" transform=move || state.viewport.get().transform()
-                    font-family=FONT_FAMILY font-size="13"
-                    shape-rendering=move || if scene.detail.get() == Detail::Boxes { "optimizeSpeed" } else { "auto" }>
-                    <g class="areas-layer" inner_html=move || scene.areas.get() />
-                    <g class=move || if state.gesturing.get() && scene.detail.get() == Detail::Boxes { "edges-layer resting-only" } else { "edges-layer" }
-                        inner_html=move || scene.still_edges.get() />
-                    <g class="tables-layer" inner_html=move || scene.still_tables.get() />
-                    <g class="notes-layer" inner_html=move || scene.notes.get() />
-                    <g class="boundary-edges" inner_html=move || scene.boundary_edges.get() />
-                    <g class="moving-layer" transform=moving_transform inner_html=move || scene.moving.get() />
-                    <g class="overlay">{overlay}</g>
-                </g>
-            </svg>
+                <div class="canvas-picture" style:transform=move || state.picture_transform().unwrap_or_default()>
+                    <svg
+                        class="canvas"
+                        id="canvas"
+                        node_ref=state.svg
+                        tabindex="0"
+                        role="application"
+                        aria-label="Diagram canvas: drag tables to move them, drag the background to pan, Shift-drag to select, wheel to zoom; press ? for shortcuts"
+                        aria-describedby="design-stats"
+                        data-detail=move || format!("{:?}", scene.detail.get()).to_lowercase()
+                    >
+                        <g class="viewport" id="viewport" transform=move || state.drawn.get().transform()
+                            font-family=FONT_FAMILY font-size="13"
+                            shape-rendering=move || if scene.detail.get() == Detail::Boxes { "optimizeSpeed" } else { "auto" }>
+                            <g class="areas-layer" inner_html=move || scene.areas.get() />
+                            <g class="edges-layer" inner_html=move || scene.still_edges.get() />
+                            <g class="tables-layer" inner_html=move || scene.still_tables.get() />
+                            <g class="notes-layer" inner_html=move || scene.notes.get() />
+                        </g>
+                    </svg>
+                    // What follows the pointer, in a layer of its own so that dragging never
+                    // repaints the rest of the diagram.
+                    <svg class="canvas-moving" aria-hidden="true">
+                        <g transform=move || state.drawn.get().transform()
+                            font-family=FONT_FAMILY font-size="13">
+                            <g class="boundary-edges" inner_html=move || scene.boundary_edges.get() />
+                            <g class="moving-layer" transform=moving_transform inner_html=move || scene.moving.get() />
+                            <g class="overlay">{overlay}</g>
+                        </g>
+                    </svg>
+                </div>
+            </div>
             <Search />
             <Minimap />
             <div class="canvas-controls">

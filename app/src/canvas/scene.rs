@@ -50,25 +50,10 @@ fn shifted(rect: Rect, by: Point) -> Rect {
     }
 }
 
-/// The part of the canvas to draw: the view and half a view around it, snapped to a grid that
-/// grows with the view, so panning redraws only when the view crosses a grid line.
+/// The part of the canvas to draw for the view the picture is drawn at.
 fn drawing_region(state: &CanvasState) -> Rect {
-    let viewport = state.viewport.get();
     let (width, height) = state.screen.get();
-    let top_left = viewport.to_world(Point::new(0.0, 0.0));
-    let bottom_right = viewport.to_world(Point::new(width, height));
-    let (view_width, view_height) = (bottom_right.x - top_left.x, bottom_right.y - top_left.y);
-    let step = 2f64.powf((view_width.max(view_height).max(64.0) / 2.0).log2().ceil());
-    let snap_down = |value: f64| (value / step).floor() * step;
-    let snap_up = |value: f64| (value / step).ceil() * step;
-    let x = snap_down(top_left.x - view_width / 2.0);
-    let y = snap_down(top_left.y - view_height / 2.0);
-    Rect {
-        x,
-        y,
-        width: snap_up(bottom_right.x + view_width / 2.0) - x,
-        height: snap_up(bottom_right.y + view_height / 2.0) - y,
-    }
+    state.drawn.get().drawing_region(width, height)
 }
 
 struct Painter<'a> {
@@ -178,7 +163,7 @@ impl Scene {
         let region = Memo::new(move |_| drawing_region(&state));
         let detail = Memo::new(move |before: Option<&Detail>| {
             Detail::while_moving(
-                state.viewport.get().scale,
+                state.drawn.get().scale,
                 before.copied(),
                 state.gesturing.get(),
             )

@@ -7,6 +7,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use relvar_layout::Viewport;
 use relvar_model::{ColumnId, NoteId, Point, TableId};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
 /// A gesture shown before it becomes a command.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -37,12 +39,19 @@ pub struct CanvasState {
     pub screen: RwSignal<(f64, f64)>,
     pub preview: RwSignal<Preview>,
     pub space_held: RwSignal<bool>,
-    /// The view or a selection is moving (pan, zoom, drag); far out, the relationship lines that
-    /// do not touch the dragged tables are hidden meanwhile, which keeps frames fast.
+    /// The view or a selection is moving (pan, zoom, drag): the picture is not redrawn for the
+    /// moving view meanwhile unless it stops covering it, and its detail only goes down.
     pub gesturing: RwSignal<bool>,
     /// Counts wheel events, so the pause after the last one can end the zoom gesture.
     pub wheel_generation: StoredValue<u32>,
     pub svg: NodeRef<leptos::svg::Svg>,
+    /// The element that takes the canvas's pointer and wheel events and defines screen
+    /// coordinates; it never moves, unlike the picture inside it.
+    pub surface: NodeRef<leptos::html::Div>,
+    /// The view the canvas's SVG is drawn for. While the view moves the same picture is moved
+    /// and scaled by the compositor (see [`CanvasState::picture_transform`]) and redrawn only
+    /// when it no longer covers the view or the gesture ends.
+    pub drawn: Memo<Viewport>,
     /// The tables being moved, unchanged for the whole drag.
     pub moving: Memo<Arc<BTreeSet<TableId>>>,
     pub moving_note: Memo<Option<NoteId>>,
@@ -71,40 +80,80 @@ impl CanvasState {
                 _ => Point::default(),
             })
         });
+        let viewport = RwSignal::new(Viewport::default());
+        let screen = RwSignal::new((800.0, 600.0));
+        let gesturing = RwSignal::new(false);
+        let drawn = Memo::new(move |before: Option<&Viewport>| {
+            let live = viewport.get();
+            let (width, height) = screen.get();
+            match before {
+                Some(before) if gesturing.get() && before.picture_serves(live, width, height) => {
+                    *before
+                }
+                _ => live,
+            }
+        });
         Self {
-            viewport: RwSignal::new(Viewport::default()),
-            screen: RwSignal::new((800.0, 600.0)),
+            viewport,
+            screen,
             preview,
             space_held: RwSignal::new(false),
-            gesturing: RwSignal::new(false),
+            gesturing,
             wheel_generation: StoredValue::new(0),
             svg: NodeRef::new(),
+            surface: NodeRef::new(),
+            drawn,
             moving,
             moving_note,
             offset,
         }
     }
 
-    /// Reads the canvas element's size again (after a resize).
-    pub fn measure(&self) {
-        if let Some(svg) = self.svg.get_untracked() {
-            let rect = svg.get_bounding_client_rect();
+    /// Keeps `screen` true to the canvas's size, measured whenever it changes (and so never in
+    /// the middle of drawing, where reading a size would force the browser to lay out early).
+    pub fn watch_size(&self, surface: &web_sys::HtmlDivElement) {
+        let state = *self;
+        let measure = Closure::<dyn FnMut()>::new(move || state.measure());
+        if let Ok(observer) = web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()) {
+            observer.observe(surface);
+            measure.forget();
+        }
+    }
+
+    /// Reads the canvas element's size again.
+    fn measure(&self) {
+        if let Some(surface) = self.surface.get_untracked() {
+            let rect = surface.get_bounding_client_rect();
             if rect.width() > 0.0 && rect.height() > 0.0 {
                 self.screen.set((rect.width(), rect.height()));
             }
         }
     }
 
+    /// The CSS transform that shows the drawn picture as the live view, if they differ.
+    pub fn picture_transform(&self) -> Option<String> {
+        self.drawn.get().picture_transform(self.viewport.get())
+    }
+
+    /// Moves the view at once (fit, search, minimap), ending any wheel zoom, so the picture is
+    /// redrawn for the new view straight away.
+    pub fn jump_to(&self, viewport: Viewport) {
+        self.wheel_generation
+            .update_value(|generation| *generation = generation.wrapping_add(1));
+        if self.gesturing.get_untracked() {
+            self.gesturing.set(false);
+        }
+        self.viewport.set(viewport);
+    }
+
     /// Centres the view on a canvas point, keeping the zoom at least `min_scale`.
     pub fn centre_on(&self, point: Point, min_scale: f64) {
         let (width, height) = self.screen.get_untracked();
-        self.viewport.update(|viewport| {
-            let scale = viewport.scale.max(min_scale);
-            *viewport = Viewport {
-                x: width / 2.0 - point.x * scale,
-                y: height / 2.0 - point.y * scale,
-                scale,
-            };
+        let scale = self.viewport.get_untracked().scale.max(min_scale);
+        self.jump_to(Viewport {
+            x: width / 2.0 - point.x * scale,
+            y: height / 2.0 - point.y * scale,
+            scale,
         });
     }
 }

@@ -1,8 +1,13 @@
 //! Export: the design as DDL for any of the four dialects (with what the target cannot hold
-//! listed) or a Mermaid erDiagram, to copy or download.
+//! listed) or a Mermaid erDiagram, to copy or download. The text follows the design when the
+//! browser is idle after each edit, so the canvas shows an edit first, and the box shows at most
+//! [`PREVIEW_LINES`] lines (laying out a big design's whole DDL would take the browser most of
+//! a second); Copy and Download always give all of it.
 
 use leptos::prelude::*;
 use relvar_sql::Dialect;
+
+use wasm_bindgen::JsCast;
 
 use crate::browser::{copy_to_clipboard, download};
 use crate::store::use_store;
@@ -29,16 +34,66 @@ impl ExportFormat {
     }
 }
 
+/// The most lines the export box shows.
+const PREVIEW_LINES: usize = 2_000;
+
+/// The first `PREVIEW_LINES` lines of `text`, and how many lines it has when it has more.
+fn preview(text: &str) -> (&str, Option<usize>) {
+    match text.match_indices('\n').nth(PREVIEW_LINES - 1) {
+        Some((end, _)) if end + 1 < text.len() => {
+            let lines = text.lines().count();
+            (text.get(..=end).unwrap_or(text), Some(lines))
+        }
+        _ => (text, None),
+    }
+}
+
+/// The longest the export waits for the browser to be idle, in milliseconds.
+const IDLE_WAIT_MS: u32 = 300;
+
+/// Runs `work` when the browser is idle (after the frames an edit causes are drawn), or after
+/// [`IDLE_WAIT_MS`] at the latest.
+fn when_idle(work: impl FnOnce() + 'static) {
+    let callback = wasm_bindgen::closure::Closure::once_into_js(work);
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(IDLE_WAIT_MS);
+    let scheduled = web_sys::window().is_some_and(|window| {
+        window
+            .request_idle_callback_with_options(callback.unchecked_ref(), &options)
+            .is_ok()
+    });
+    if !scheduled && let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback(callback.unchecked_ref());
+    }
+}
+
 #[component]
 pub fn ExportPanel() -> impl IntoView {
     let store = use_store();
     let format = RwSignal::new(ExportFormat::Ddl(Dialect::PostgreSql));
     let status = RwSignal::new(String::new());
     let warnings_open = RwSignal::new(false);
+    // Which change of the design the text is for: `wanted` counts changes, `shown` catches up
+    // when the browser is idle (or at once, when the text is asked for).
+    let wanted = RwSignal::new(0u64);
+    let shown = RwSignal::new(0u64);
+    Effect::new(move |previous: Option<()>| {
+        store.design.track();
+        if previous.is_some() {
+            wanted.update(|count| *count += 1);
+            when_idle(move || shown.set(wanted.get_untracked()));
+        }
+    });
+    let catch_up = move || {
+        if shown.get_untracked() != wanted.get_untracked() {
+            shown.set(wanted.get_untracked());
+        }
+    };
     // What the DDL depends on: the design without its layout, notes and areas, so moving tables
     // does not export again.
     let schema = Memo::new(move |_| {
-        store.design.with(|design| relvar_model::Design {
+        shown.track();
+        store.design.with_untracked(|design| relvar_model::Design {
             layout: relvar_model::Layout::default(),
             notes: Vec::new(),
             areas: Vec::new(),
@@ -56,6 +111,7 @@ pub fn ExportPanel() -> impl IntoView {
         })
     });
     let copy = move |_| {
+        catch_up();
         let text = output.get_untracked().0;
         leptos::task::spawn_local(async move {
             match copy_to_clipboard(&text).await {
@@ -67,6 +123,7 @@ pub fn ExportPanel() -> impl IntoView {
         });
     };
     let save = move |_| {
+        catch_up();
         let format = format.get_untracked();
         match download(
             &format.file_name(),
@@ -124,7 +181,14 @@ pub fn ExportPanel() -> impl IntoView {
                     }
                 })
             }}
-            <textarea id="export-text" aria-label="Exported text" readonly spellcheck="false" prop:value=move || output.with(|(text, _)| text.clone())></textarea>
+            <textarea id="export-text" aria-label="Exported text" readonly spellcheck="false"
+                data-state=move || if shown.get() == wanted.get() { "current" } else { "pending" }
+                prop:value=move || output.with(|(text, _)| preview(text).0.to_owned())></textarea>
+            {move || output.with(|(text, _)| preview(text).1).map(|lines| view! {
+                <p class="more" id="export-preview-note">
+                    {format!("Showing the first {PREVIEW_LINES} of {lines} lines: Copy and Download give all of it.")}
+                </p>
+            })}
             <div class="panel-row">
                 <button id="export-copy" on:click=copy>"Copy"</button>
                 <button id="export-download" on:click=save>"Download"</button>

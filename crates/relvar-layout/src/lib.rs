@@ -15,7 +15,9 @@ pub use geometry::{
     size_with_rows, table_size,
 };
 pub use grid::{grid_layout, place_unpositioned};
-pub use layered::{layered_crossings, layered_layout, layout_edges};
+pub use layered::{
+    LAYERED_PLACEMENT_LIMIT, lay_out_unplaced, layered_crossings, layered_layout, layout_edges,
+};
 pub use viewport::{
     MAX_SCALE, MIN_SCALE, Rect, Viewport, design_bounds, table_rect, table_rect_at,
 };

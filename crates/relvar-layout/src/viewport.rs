@@ -5,8 +5,11 @@ use relvar_model::{Design, Point};
 
 use crate::geometry::table_size;
 
-pub const MIN_SCALE: f64 = 0.05;
+/// Far enough out to see a few thousand tables at once.
+pub const MIN_SCALE: f64 = 0.02;
 pub const MAX_SCALE: f64 = 4.0;
+/// How far a picture of the canvas may be magnified while the view zooms before it is redrawn.
+pub const MAX_PICTURE_MAGNIFICATION: f64 = 4.0;
 
 /// Maps canvas (world) coordinates to screen coordinates: `screen = world * scale + (x, y)`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -103,6 +106,62 @@ impl Viewport {
         Viewport { x, y, scale }
     }
 
+    /// The canvas area a `width` × `height` screen shows.
+    pub fn view_rect(&self, width: f64, height: f64) -> Rect {
+        let top_left = self.to_world(Point::new(0.0, 0.0));
+        let bottom_right = self.to_world(Point::new(width, height));
+        Rect {
+            x: top_left.x,
+            y: top_left.y,
+            width: bottom_right.x - top_left.x,
+            height: bottom_right.y - top_left.y,
+        }
+    }
+
+    /// The part of the canvas worth drawing for this view: the view and half a view around it,
+    /// snapped outwards to a grid that grows with the view, so small pans keep the same region.
+    pub fn drawing_region(&self, width: f64, height: f64) -> Rect {
+        let view = self.view_rect(width, height);
+        let step = 2f64.powf((view.width.max(view.height).max(64.0) / 2.0).log2().ceil());
+        let snap_down = |value: f64| (value / step).floor() * step;
+        let snap_up = |value: f64| (value / step).ceil() * step;
+        let x = snap_down(view.x - view.width / 2.0);
+        let y = snap_down(view.y - view.height / 2.0);
+        Rect {
+            x,
+            y,
+            width: snap_up(view.right() + view.width / 2.0) - x,
+            height: snap_up(view.bottom() + view.height / 2.0) - y,
+        }
+    }
+
+    /// Whether a picture drawn for `self` can stand in for `live` while the view moves, moved
+    /// and scaled by [`Viewport::picture_transform`]: its drawing region still covers the view
+    /// and it is magnified at most [`MAX_PICTURE_MAGNIFICATION`] times.
+    pub fn picture_serves(&self, live: Viewport, width: f64, height: f64) -> bool {
+        let region = self.drawing_region(width, height);
+        let view = live.view_rect(width, height);
+        live.scale / self.scale <= MAX_PICTURE_MAGNIFICATION
+            && region.x <= view.x
+            && region.y <= view.y
+            && view.right() <= region.right()
+            && view.bottom() <= region.bottom()
+    }
+
+    /// The CSS transform (origin at the top left) that shows a picture drawn for `self` as
+    /// `live` would draw it; `None` when they are the same view.
+    pub fn picture_transform(&self, live: Viewport) -> Option<String> {
+        if *self == live {
+            return None;
+        }
+        let ratio = live.scale / self.scale;
+        let x = live.x - self.x * ratio;
+        let y = live.y - self.y * ratio;
+        Some(format!(
+            "matrix({ratio:.6}, 0, 0, {ratio:.6}, {x:.2}, {y:.2})"
+        ))
+    }
+
     /// The SVG `transform` attribute for the canvas group.
     pub fn transform(&self) -> String {
         format!(
@@ -194,5 +253,64 @@ mod tests {
             20.0,
         );
         assert_eq!(small.scale, 1.0, "small designs are not magnified");
+    }
+
+    #[test]
+    fn a_moving_view_keeps_its_picture_while_the_picture_covers_it() {
+        let (width, height) = (1600.0, 1000.0);
+        let drawn = Viewport {
+            x: 10.0,
+            y: 20.0,
+            scale: 0.5,
+        };
+        assert!(drawn.picture_serves(drawn, width, height));
+        assert!(drawn.picture_serves(drawn.panned(300.0, -200.0), width, height));
+        assert!(
+            !drawn.picture_serves(drawn.panned(1300.0, 0.0), width, height),
+            "far past half a view away the picture has nothing to show"
+        );
+        let centre = Point::new(width / 2.0, height / 2.0);
+        assert!(drawn.picture_serves(drawn.zoom_at(centre, 0.6), width, height));
+        assert!(
+            !drawn.picture_serves(drawn.zoom_at(centre, 0.3), width, height),
+            "zoomed far out the view leaves the drawn region"
+        );
+        assert!(drawn.picture_serves(drawn.zoom_at(centre, 3.9), width, height));
+        assert!(
+            !drawn.picture_serves(drawn.zoom_at(centre, 4.5), width, height),
+            "magnified too much the picture is redrawn"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn the_picture_transform_maps_the_drawn_view_onto_the_live_one(
+            x in -1e3f64..1e3, y in -1e3f64..1e3, scale in 0.1f64..3.0,
+            dx in -500f64..500.0, dy in -500f64..500.0, factor in 0.25f64..4.0,
+            wx in -1e4f64..1e4, wy in -1e4f64..1e4,
+        ) {
+            let drawn = Viewport { x, y, scale };
+            let live = drawn.panned(dx, dy).zoom_at(Point::new(400.0, 300.0), factor);
+            let world = Point::new(wx, wy);
+            let Some(transform) = drawn.picture_transform(live) else {
+                prop_assert_eq!(drawn, live);
+                return Ok(());
+            };
+            let numbers: Vec<f64> = transform
+                .trim_start_matches("matrix(")
+                .trim_end_matches(')')
+                .split(", ")
+                .map(|number| number.parse().unwrap_or(f64::NAN))
+                .collect();
+            let [ratio, _, _, _, tx, ty] = numbers[..] else {
+                return Err(TestCaseError::fail(transform));
+            };
+            let on_picture = drawn.to_screen(world);
+            let moved = Point::new(on_picture.x * ratio + tx, on_picture.y * ratio + ty);
+            let wanted = live.to_screen(world);
+            let tolerance = 0.02 + 1e-5 * (wx.abs() + wy.abs()) * live.scale;
+            prop_assert!((moved.x - wanted.x).abs() < tolerance, "{moved:?} {wanted:?}");
+            prop_assert!((moved.y - wanted.y).abs() < tolerance, "{moved:?} {wanted:?}");
+        }
     }
 }

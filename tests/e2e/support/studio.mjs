@@ -113,6 +113,7 @@ export async function clickTable(page, qualifiedName, modifiers = []) {
 /** The DDL the export panel shows for a dialect tab. */
 export async function exportedDdl(page, tab = '#export-postgres') {
   await page.locator(tab).click();
+  await page.locator('#export-text[data-state="current"]').waitFor();
   return page.locator('#export-text').inputValue();
 }
 

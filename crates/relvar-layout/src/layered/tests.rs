@@ -237,3 +237,36 @@ fn a_few_hundred_tables_with_cycles_lay_out_without_overlap() {
     assert_no_overlap(&design, &positions).unwrap();
     assert!(table_size(&design.tables[0]).width >= 160.0);
 }
+
+#[test]
+fn unplaced_tables_are_laid_out_and_placed_ones_stay() {
+    let mut fresh = design(&[(3, 4), (2, 6), (5, 2)], &[(1, 0), (2, 0)]);
+    super::lay_out_unplaced(&mut fresh);
+    assert_eq!(
+        fresh.layout.positions,
+        layered_layout(&fresh, None),
+        "a design placed nowhere gets the whole layered layout"
+    );
+
+    let mut partly = design(&[(3, 4), (2, 6), (5, 2)], &[(1, 0), (2, 0)]);
+    let kept = partly.tables[0].id;
+    partly
+        .layout
+        .positions
+        .insert(kept, Point::new(-500.0, 40.0));
+    super::lay_out_unplaced(&mut partly);
+    assert_eq!(partly.layout.positions[&kept], Point::new(-500.0, 40.0));
+    assert_eq!(partly.layout.positions.len(), 3, "every table has a place");
+    let unplaced: BTreeSet<TableId> = partly.tables[1..].iter().map(|table| table.id).collect();
+    for (table, at) in layered_layout(&partly, Some(&unplaced)) {
+        assert_eq!(partly.layout.positions[&table], at);
+    }
+}
+
+#[test]
+fn beyond_the_limit_unplaced_tables_go_on_the_grid() {
+    let many = vec![(2, 3); super::LAYERED_PLACEMENT_LIMIT + 1];
+    let mut big = design(&many, &[(1, 0), (2, 0)]);
+    super::lay_out_unplaced(&mut big);
+    assert_eq!(big.layout.positions, crate::grid::grid_layout(&big));
+}
