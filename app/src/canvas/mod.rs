@@ -101,7 +101,9 @@ pub fn Canvas() -> impl IntoView {
                             shape-rendering=move || if scene.detail.get() == Detail::Boxes { "optimizeSpeed" } else { "auto" }>
                             <g class="areas-layer" inner_html=move || scene.areas.get() />
                             <g class="edges-layer" inner_html=move || scene.still_edges.get() />
-                            <g class="tables-layer" inner_html=move || scene.still_tables.get() />
+                            <g class="tables-layer">
+                                {scene.table_groups.map(|group| view! { <g inner_html=move || group.get() /> }).to_vec()}
+                            </g>
                             <g class="notes-layer" inner_html=move || scene.notes.get() />
                         </g>
                     </svg>

@@ -16,7 +16,6 @@ use relvar_layout::{EdgeRoute, Rect};
 use relvar_model::{Design, Point, TableId};
 
 use super::state::CanvasState;
-use crate::selection::Selection;
 use crate::store::Store;
 
 type Boxes = Arc<HashMap<TableId, Rect>>;
@@ -29,10 +28,20 @@ pub struct Scene {
     pub detail: Memo<Detail>,
     pub areas: Memo<String>,
     pub still_edges: Memo<String>,
-    pub still_tables: Memo<String>,
+    /// The tables at rest, in [`TABLE_GROUPS`] groups drawn apart.
+    pub table_groups: [Memo<String>; TABLE_GROUPS],
     pub notes: Memo<String>,
     pub moving: Memo<String>,
     pub boundary_edges: Memo<String>,
+}
+
+/// The tables layer is drawn as this many groups, a table in group `id % TABLE_GROUPS`, so that a
+/// change to a few tables (a click that selects one, the start of a drag) redraws only their
+/// groups rather than every table in view.
+pub const TABLE_GROUPS: usize = 32;
+
+fn group_of(table: TableId) -> usize {
+    table.0 as usize % TABLE_GROUPS
 }
 
 /// Far out, more relationship lines than this in view are drawn as one path.
@@ -62,9 +71,39 @@ struct Painter<'a> {
     fallback: TableFacts,
     theme: Theme,
     detail: Detail,
+    /// The boxes relationship lines go around.
+    obstacles: Vec<Rect>,
 }
 
 impl<'a> Painter<'a> {
+    /// Sets the boxes lines go around: every table box meeting `region` (lines far out are
+    /// straight and go around nothing), with the moving tables moved by `by`, or left out.
+    fn avoid(
+        &mut self,
+        boxes: &HashMap<TableId, Rect>,
+        region: Rect,
+        moving: &BTreeSet<TableId>,
+        by: Option<Point>,
+    ) {
+        if self.detail == Detail::Boxes {
+            return;
+        }
+        self.obstacles = self
+            .design
+            .tables
+            .iter()
+            .filter_map(|table| {
+                let rect = *boxes.get(&table.id)?;
+                if moving.contains(&table.id) {
+                    by.map(|by| shifted(rect, by))
+                } else {
+                    Some(rect)
+                }
+            })
+            .filter(|rect| intersects(*rect, region))
+            .collect();
+    }
+
     fn facts_of(&self, table: TableId) -> &TableFacts {
         self.facts.get(&table).unwrap_or(&self.fallback)
     }
@@ -117,6 +156,7 @@ impl<'a> Painter<'a> {
             palette: self.theme.palette(),
             detail: self.detail,
             selected,
+            obstacles: &self.obstacles,
         };
         let drawn = |table: &'a relvar_model::Table, at| DrawnTable {
             table,
@@ -168,43 +208,58 @@ impl Scene {
                 state.gesturing.get(),
             )
         });
-        let selection = move || store.selection.get();
-
-        let paint = move |draw: &mut dyn FnMut(&Painter, &Selection)| {
+        let paint = move |draw: &mut dyn FnMut(&mut Painter)| {
             let facts = facts.get();
-            let selection = selection();
             store.design.with(|design| {
-                let painter = Painter {
+                let mut painter = Painter {
                     design,
                     facts: &facts,
                     fallback: TableFacts::default(),
                     theme: theme.get(),
                     detail: detail.get(),
+                    obstacles: Vec::new(),
                 };
-                draw(&painter, &selection);
+                draw(&mut painter);
             });
         };
 
-        let still_tables = Memo::new(move |_| {
-            let (region, boxes, moving) = (region.get(), boxes.get(), state.moving.get());
-            let mut out = String::new();
-            paint(&mut |painter, selection| {
-                for table in &painter.design.tables {
-                    let visible = boxes
-                        .get(&table.id)
-                        .is_some_and(|rect| intersects(*rect, region));
-                    if visible && !moving.contains(&table.id) {
-                        let at = painter.design.position(table.id);
-                        painter.table(&mut out, table, at, selection.tables.contains(&table.id));
+        let table_groups: [Memo<String>; TABLE_GROUPS] = std::array::from_fn(|group| {
+            let in_group = move |ids: &BTreeSet<TableId>| -> Vec<TableId> {
+                ids.iter()
+                    .copied()
+                    .filter(|id| group_of(*id) == group)
+                    .collect()
+            };
+            let selected =
+                Memo::new(move |_| store.selection.with(|chosen| in_group(&chosen.tables)));
+            let moving = Memo::new(move |_| state.moving.with(|moving| in_group(moving)));
+            Memo::new(move |_| {
+                let (region, boxes) = (region.get(), boxes.get());
+                let (selected, moving) = (selected.get(), moving.get());
+                let mut out = String::new();
+                paint(&mut |painter| {
+                    for table in &painter.design.tables {
+                        if group_of(table.id) != group || moving.contains(&table.id) {
+                            continue;
+                        }
+                        let visible = boxes
+                            .get(&table.id)
+                            .is_some_and(|rect| intersects(*rect, region));
+                        if visible {
+                            let at = painter.design.position(table.id);
+                            painter.table(&mut out, table, at, selected.contains(&table.id));
+                        }
                     }
-                }
-            });
-            out
+                });
+                out
+            })
         });
         let still_edges = Memo::new(move |_| {
             let (region, boxes, moving) = (region.get(), boxes.get(), state.moving.get());
             let mut out = String::new();
-            paint(&mut |painter, selection| {
+            let selection = store.selection.get();
+            paint(&mut |painter| {
+                painter.avoid(&boxes, region, &moving, None);
                 let shown: Vec<&relvar_model::ForeignKey> = painter
                     .design
                     .foreign_keys
@@ -244,7 +299,8 @@ impl Scene {
             if moving.is_empty() {
                 return out;
             }
-            paint(&mut |painter, selection| {
+            let selection = store.selection.get();
+            paint(&mut |painter| {
                 for foreign_key in &painter.design.foreign_keys {
                     let (child, parent) = (foreign_key.from_table, foreign_key.to_table);
                     if moving.contains(&child) && moving.contains(&parent) {
@@ -273,7 +329,10 @@ impl Scene {
             if moving.is_empty() {
                 return out;
             }
-            paint(&mut |painter, selection| {
+            let (region, boxes) = (region.get(), boxes.get());
+            let selection = store.selection.get();
+            paint(&mut |painter| {
+                painter.avoid(&boxes, region, &moving, Some(by));
                 let at = |table: TableId| {
                     let saved = painter.design.position(table);
                     if moving.contains(&table) {
@@ -337,7 +396,7 @@ impl Scene {
             detail,
             areas,
             still_edges,
-            still_tables,
+            table_groups,
             notes,
             moving: moving_layer,
             boundary_edges,

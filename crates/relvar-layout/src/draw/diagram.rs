@@ -78,10 +78,17 @@ pub fn diagram_svg(design: &Design, scope: DiagramScope, theme: Theme) -> Option
             grow(frame);
         }
     }
+    let boxes: Vec<Rect> = design
+        .tables
+        .iter()
+        .filter_map(|table| drawn.get(&table.id))
+        .map(&rect_of)
+        .collect();
     let relationship_style = RelationshipStyle {
         palette,
         detail: Detail::Full,
         selected: false,
+        obstacles: &boxes,
     };
     for foreign_key in &design.foreign_keys {
         if let (Some(child), Some(parent)) = (

@@ -82,4 +82,6 @@ pub fn safe_colour(colour: &str) -> Option<&str> {
 }
 
 #[cfg(test)]
+mod line_tests;
+#[cfg(test)]
 mod tests;

@@ -184,6 +184,8 @@ pub struct RelationshipStyle<'a> {
     pub palette: &'a Palette,
     pub detail: Detail,
     pub selected: bool,
+    /// The table boxes a line should go around (any may be given; only those near it count).
+    pub obstacles: &'a [Rect],
 }
 
 /// Where a relationship's line runs: from the referencing row of `child` to the referenced row of
@@ -257,7 +259,10 @@ pub fn relationship_markup(
         );
         return;
     }
-    let d = path.path();
+    let d = crate::routing::route_around(&path, style.obstacles).map_or_else(
+        || path.path(),
+        |points| crate::routing::rounded_path(&points),
+    );
     let selected = if style.selected { " selected" } else { "" };
     let _ = write!(
         out,

@@ -246,6 +246,7 @@ fn relationships_draw_crow_feet_and_dash_non_identifying_edges() {
         palette: Theme::Dark.palette(),
         detail: Detail::Full,
         selected: false,
+        obstacles: &[],
     };
     let mut identifying = String::new();
     relationship_markup(

@@ -1,0 +1,188 @@
+//! Relationship lines on real schemas, laid out by the layered layout: drawn around the table
+//! boxes in their way.
+
+use std::collections::HashMap;
+
+use relvar_model::{Design, Point, TableId};
+
+use super::*;
+use crate::viewport::Rect;
+
+fn corpus_design(file: &str) -> Design {
+    let path = format!(
+        "{}/../../../shared/corpus/sql/{file}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
+    let mut design = relvar_sql::import_sql(&text, relvar_sql::detect_dialect(&text)).design;
+    let positions = crate::layered_layout(&design, None);
+    design.layout.positions.extend(positions);
+    design
+}
+
+/// The points of an SVG path of M, L, Q and C commands, curves sampled.
+fn path_points(d: &str) -> Vec<Point> {
+    let mut points = vec![];
+    let mut command = 'M';
+    let mut tokens_left: Vec<&str> = d
+        .split([' ', ','])
+        .filter(|token| !token.is_empty())
+        .collect();
+    tokens_left.reverse();
+    let mut next = || tokens_left.pop();
+    let mut current = Point::new(0.0, 0.0);
+    while let Some(token) = next() {
+        let value = if let Some(letter) = token.chars().next().filter(char::is_ascii_alphabetic) {
+            command = letter;
+            next().unwrap()
+        } else {
+            token
+        };
+        let x: f64 = value.parse().unwrap();
+        let y: f64 = next().unwrap().parse().unwrap();
+        match command {
+            'M' | 'L' => {
+                current = Point::new(x, y);
+                points.push(current);
+            }
+            'Q' => {
+                let control = Point::new(x, y);
+                let end = Point::new(
+                    next().unwrap().parse().unwrap(),
+                    next().unwrap().parse().unwrap(),
+                );
+                for step in 1..=8 {
+                    let t = f64::from(step) / 8.0;
+                    let u = 1.0 - t;
+                    points.push(Point::new(
+                        u * u * current.x + 2.0 * u * t * control.x + t * t * end.x,
+                        u * u * current.y + 2.0 * u * t * control.y + t * t * end.y,
+                    ));
+                }
+                current = end;
+            }
+            'C' => {
+                let c1 = Point::new(x, y);
+                let c2 = Point::new(
+                    next().unwrap().parse().unwrap(),
+                    next().unwrap().parse().unwrap(),
+                );
+                let end = Point::new(
+                    next().unwrap().parse().unwrap(),
+                    next().unwrap().parse().unwrap(),
+                );
+                for step in 1..=32 {
+                    let t = f64::from(step) / 32.0;
+                    let u = 1.0 - t;
+                    points.push(Point::new(
+                        u * u * u * current.x
+                            + 3.0 * u * u * t * c1.x
+                            + 3.0 * u * t * t * c2.x
+                            + t * t * t * end.x,
+                        u * u * u * current.y
+                            + 3.0 * u * u * t * c1.y
+                            + 3.0 * u * t * t * c2.y
+                            + t * t * t * end.y,
+                    ));
+                }
+                current = end;
+            }
+            other => panic!("unexpected path command {other} in {d}"),
+        }
+    }
+    points
+}
+
+/// How many relationship lines cross a table box, drawn with or without going around them.
+fn lines_crossing_boxes(design: &Design, go_around: bool) -> (usize, usize) {
+    let facts = design_facts(design);
+    let fallback = TableFacts::default();
+    let drawn = |id: TableId| {
+        let table = design.table(id).unwrap();
+        DrawnTable {
+            table,
+            facts: facts.get(&id).unwrap_or(&fallback),
+            at: design.position(id),
+        }
+    };
+    let boxes: HashMap<TableId, Rect> = design
+        .tables
+        .iter()
+        .map(|table| {
+            let size = facts.get(&table.id).unwrap_or(&fallback).drawn_size(table);
+            let at = design.position(table.id);
+            (
+                table.id,
+                Rect {
+                    x: at.x,
+                    y: at.y,
+                    width: size.width,
+                    height: size.height,
+                },
+            )
+        })
+        .collect();
+    let all: Vec<Rect> = design.tables.iter().map(|table| boxes[&table.id]).collect();
+    let style = RelationshipStyle {
+        palette: Theme::Light.palette(),
+        detail: Detail::Full,
+        selected: false,
+        obstacles: if go_around { &all } else { &[] },
+    };
+    let mut crossing = 0;
+    for foreign_key in &design.foreign_keys {
+        let mut markup = String::new();
+        relationship_markup(
+            &mut markup,
+            foreign_key,
+            drawn(foreign_key.from_table),
+            drawn(foreign_key.to_table),
+            style,
+        );
+        let d = markup
+            .split(r#"class="edge-hit" d=""#)
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        let points = path_points(d);
+        let crosses = design.tables.iter().any(|table| {
+            let rect = boxes[&table.id];
+            points
+                .windows(2)
+                .any(|pair| crate::segment_crosses(pair[0], pair[1], rect))
+        });
+        if crosses {
+            crossing += 1;
+        }
+    }
+    (crossing, design.foreign_keys.len())
+}
+
+#[test]
+fn lines_go_around_the_boxes_in_their_way() {
+    let files = [
+        "pg_pagila-schema.sql",
+        "ms_adventureworks-instawdb.sql",
+        "pg_northwind.sql",
+        "ms_northwind-instnwnd.sql",
+        "pg_chinook.sql",
+    ];
+    for file in files {
+        let design = corpus_design(file);
+        let (plain, lines) = lines_crossing_boxes(&design, false);
+        let (routed, _) = lines_crossing_boxes(&design, true);
+        assert!(
+            routed * 5 <= plain,
+            "{file}: {routed} of {lines} lines still cross a box, {plain} as plain curves"
+        );
+        if file == "pg_pagila-schema.sql" {
+            assert_eq!(
+                (plain, routed),
+                (11, 0),
+                "pagila: 11 of its 37 curves cross a box"
+            );
+        }
+    }
+}

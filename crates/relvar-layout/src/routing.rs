@@ -1,0 +1,236 @@
+//! Relationship lines that go around table boxes: when the plain curve between two rows would
+//! cross a box, an orthogonal route with rounded corners through the gaps between boxes (a Z
+//! through a vertical gap, or a detour above or below what is in the way) is drawn instead.
+
+use std::fmt::Write;
+
+use relvar_model::Point;
+
+use crate::edges::{EdgeRoute, Side};
+use crate::viewport::Rect;
+
+/// How far a line runs straight out of a box before it may turn.
+const STUB: f64 = 18.0;
+/// Room kept between a detour and the box it goes around.
+const CLEARANCE: f64 = 12.0;
+/// What a turn costs, in canvas units of length, when routes are compared.
+const TURN_COST: f64 = 60.0;
+/// Corner radius of a routed line.
+const CORNER_RADIUS: f64 = 8.0;
+/// Points sampled along the plain curve to see whether it crosses a box.
+const CURVE_SAMPLES: usize = 24;
+
+/// Whether the segment from `a` to `b` passes through the inside of `rect` (touching its border
+/// does not count). Liang–Barsky clipping against the open rectangle.
+pub fn segment_crosses(a: Point, b: Point, rect: Rect) -> bool {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let mut enter = 0.0f64;
+    let mut leave = 1.0f64;
+    let limits = [
+        (-dx, a.x - rect.x),
+        (dx, rect.right() - a.x),
+        (-dy, a.y - rect.y),
+        (dy, rect.bottom() - a.y),
+    ];
+    for (p, q) in limits {
+        if p == 0.0 {
+            if q <= 0.0 {
+                return false;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                enter = enter.max(t);
+            } else {
+                leave = leave.min(t);
+            }
+        }
+    }
+    leave - enter > 1e-9
+}
+
+fn polyline_crosses(points: &[Point], obstacles: &[Rect]) -> bool {
+    points.windows(2).any(|pair| match pair {
+        [a, b] => obstacles.iter().any(|rect| segment_crosses(*a, *b, *rect)),
+        _ => false,
+    })
+}
+
+fn length(points: &[Point]) -> f64 {
+    points
+        .windows(2)
+        .map(|pair| match pair {
+            [a, b] => (b.x - a.x).abs() + (b.y - a.y).abs(),
+            _ => 0.0,
+        })
+        .sum()
+}
+
+fn direction(side: Side) -> f64 {
+    match side {
+        Side::Left => -1.0,
+        Side::Right => 1.0,
+    }
+}
+
+/// The plain curve's control points, as [`EdgeRoute::path`] draws it.
+fn curve_points(route: &EdgeRoute) -> Vec<Point> {
+    let reach = ((route.end.x - route.start.x).abs() / 2.0).max(40.0);
+    let c1 = Point::new(
+        route.start.x + direction(route.start_side) * reach,
+        route.start.y,
+    );
+    let c2 = Point::new(route.end.x + direction(route.end_side) * reach, route.end.y);
+    (0..=CURVE_SAMPLES)
+        .map(|step| {
+            let t = step as f64 / CURVE_SAMPLES as f64;
+            let u = 1.0 - t;
+            let (a, b, c, d) = (u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t);
+            Point::new(
+                a * route.start.x + b * c1.x + c * c2.x + d * route.end.x,
+                a * route.start.y + b * c1.y + c * c2.y + d * route.end.y,
+            )
+        })
+        .collect()
+}
+
+/// The corners of a route around `obstacles` from `route.start` to `route.end` (both included),
+/// or `None` when the plain curve crosses no box, or when no route tried is clear of them all.
+/// Only the boxes near the line matter, so callers may pass every box in view.
+pub fn route_around(route: &EdgeRoute, obstacles: &[Rect]) -> Option<Vec<Point>> {
+    let (start, end) = (route.start, route.end);
+    let reach = Rect {
+        x: start.x.min(end.x) - 200.0,
+        y: start.y.min(end.y) - 200.0,
+        width: (start.x - end.x).abs() + 400.0,
+        height: (start.y - end.y).abs() + 400.0,
+    };
+    let near: Vec<Rect> = obstacles
+        .iter()
+        .copied()
+        .filter(|rect| {
+            rect.x < reach.right()
+                && reach.x < rect.right()
+                && rect.y < reach.bottom()
+                && reach.y < rect.bottom()
+        })
+        .collect();
+    if !polyline_crosses(&curve_points(route), &near) {
+        return None;
+    }
+    let out_of_start = Point::new(start.x + direction(route.start_side) * STUB, start.y);
+    let into_end = Point::new(end.x + direction(route.end_side) * STUB, end.y);
+    let mut candidates: Vec<Vec<Point>> = Vec::new();
+
+    // A Z through a vertical gap between the two stubs.
+    let (low_x, high_x) = (
+        out_of_start.x.min(into_end.x),
+        out_of_start.x.max(into_end.x),
+    );
+    let mut gap_xs = vec![
+        out_of_start.x,
+        into_end.x,
+        (out_of_start.x + into_end.x) / 2.0,
+    ];
+    for rect in &near {
+        gap_xs.extend([rect.x - CLEARANCE, rect.right() + CLEARANCE]);
+    }
+    for x in gap_xs {
+        if (low_x..=high_x).contains(&x) {
+            candidates.push(vec![
+                start,
+                Point::new(x, start.y),
+                Point::new(x, end.y),
+                end,
+            ]);
+        }
+    }
+    // A detour above or below what is in the way, through the two stubs.
+    let mut gap_ys = Vec::new();
+    for rect in &near {
+        gap_ys.extend([rect.y - CLEARANCE, rect.bottom() + CLEARANCE]);
+    }
+    for y in gap_ys {
+        candidates.push(vec![
+            start,
+            out_of_start,
+            Point::new(out_of_start.x, y),
+            Point::new(into_end.x, y),
+            into_end,
+            end,
+        ]);
+    }
+    let mut costed: Vec<(f64, Vec<Point>)> = candidates
+        .into_iter()
+        .map(|points| {
+            let points = simplified(&points);
+            let cost = length(&points) + TURN_COST * points.len().saturating_sub(2) as f64;
+            (cost, points)
+        })
+        .collect();
+    costed.sort_by(|a, b| a.0.total_cmp(&b.0));
+    costed
+        .into_iter()
+        .map(|(_, points)| points)
+        .find(|points| !polyline_crosses(points, &near))
+}
+
+/// The points without repeats and without corners that do not turn.
+fn simplified(points: &[Point]) -> Vec<Point> {
+    let mut kept: Vec<Point> = Vec::with_capacity(points.len());
+    for &point in points {
+        if kept.last() == Some(&point) {
+            continue;
+        }
+        if let [.., before, last] = kept.as_slice() {
+            let straight = (before.x == last.x && last.x == point.x)
+                || (before.y == last.y && last.y == point.y);
+            if straight {
+                kept.pop();
+            }
+        }
+        kept.push(point);
+    }
+    kept
+}
+
+/// An SVG path through `points` with rounded corners.
+pub fn rounded_path(points: &[Point]) -> String {
+    let mut d = String::new();
+    let Some(first) = points.first() else {
+        return d;
+    };
+    let _ = write!(d, "M {:.1} {:.1}", first.x, first.y);
+    for triple in points.windows(3) {
+        let [before, corner, after] = triple else {
+            continue;
+        };
+        let toward = |from: &Point, to: &Point| {
+            let distance = (to.x - from.x).abs() + (to.y - from.y).abs();
+            let radius = CORNER_RADIUS.min(distance / 2.0);
+            if distance == 0.0 {
+                *to
+            } else {
+                Point::new(
+                    to.x + (from.x - to.x) / distance * radius,
+                    to.y + (from.y - to.y) / distance * radius,
+                )
+            }
+        };
+        let entry = toward(before, corner);
+        let exit = toward(after, corner);
+        let _ = write!(
+            d,
+            " L {:.1} {:.1} Q {:.1} {:.1}, {:.1} {:.1}",
+            entry.x, entry.y, corner.x, corner.y, exit.x, exit.y
+        );
+    }
+    if let Some(last) = points.last().filter(|_| points.len() > 1) {
+        let _ = write!(d, " L {:.1} {:.1}", last.x, last.y);
+    }
+    d
+}
+
+#[cfg(test)]
+#[path = "routing_tests.rs"]
+mod tests;
