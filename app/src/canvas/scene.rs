@@ -1,7 +1,8 @@
-//! What the canvas draws, as SVG text per layer, from the shared drawing code. Only tables near
-//! the view are drawn, with less detail when zoomed far out; the tables being dragged are drawn
-//! once in their own layer that moves as a whole, so a drag frame redraws only the edges that
-//! join them to the rest.
+//! What the canvas draws, as SVG text per layer, from the shared drawing code. Near enough to
+//! show names or rows only tables near the view are drawn; far out every table is one element
+//! and every line part of one path, all drawn, so moving the view there changes no markup. The
+//! tables being dragged are drawn once in their own layer that moves as a whole, so a drag frame
+//! redraws only the edges that join them to the rest.
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
@@ -76,8 +77,9 @@ struct Painter<'a> {
 }
 
 impl<'a> Painter<'a> {
-    /// Sets the boxes lines go around: every table box meeting `region` (lines far out are
-    /// straight and go around nothing), with the moving tables moved by `by`, or left out.
+    /// Sets the boxes lines go around: every table box meeting `region` (only where rows are
+    /// drawn; farther out lines go around nothing), with the moving tables moved by `by`, or
+    /// left out.
     fn avoid(
         &mut self,
         boxes: &HashMap<TableId, Rect>,
@@ -85,7 +87,7 @@ impl<'a> Painter<'a> {
         moving: &BTreeSet<TableId>,
         by: Option<Point>,
     ) {
-        if self.detail == Detail::Boxes {
+        if self.detail != Detail::Full {
             return;
         }
         self.obstacles = self
@@ -208,6 +210,9 @@ impl Scene {
                 state.gesturing.get(),
             )
         });
+        // Far out every table is one element and all the lines one path, so everything is drawn
+        // and moving the view never changes the markup; nearer, only the drawing region.
+        let culling = Memo::new(move |_| (detail.get() != Detail::Boxes).then(|| region.get()));
         let paint = move |draw: &mut dyn FnMut(&mut Painter)| {
             let facts = facts.get();
             store.design.with(|design| {
@@ -223,6 +228,9 @@ impl Scene {
             });
         };
 
+        // The lines follow only which relationship is selected, not the rest of the selection.
+        let selected_foreign_key =
+            Memo::new(move |_| store.selection.with(|selection| selection.foreign_key));
         let table_groups: [Memo<String>; TABLE_GROUPS] = std::array::from_fn(|group| {
             let in_group = move |ids: &BTreeSet<TableId>| -> Vec<TableId> {
                 ids.iter()
@@ -234,7 +242,7 @@ impl Scene {
                 Memo::new(move |_| store.selection.with(|chosen| in_group(&chosen.tables)));
             let moving = Memo::new(move |_| state.moving.with(|moving| in_group(moving)));
             Memo::new(move |_| {
-                let (region, boxes) = (region.get(), boxes.get());
+                let (culling, boxes) = (culling.get(), boxes.get());
                 let (selected, moving) = (selected.get(), moving.get());
                 let mut out = String::new();
                 paint(&mut |painter| {
@@ -242,9 +250,9 @@ impl Scene {
                         if group_of(table.id) != group || moving.contains(&table.id) {
                             continue;
                         }
-                        let visible = boxes
-                            .get(&table.id)
-                            .is_some_and(|rect| intersects(*rect, region));
+                        let visible = boxes.get(&table.id).is_some_and(|rect| {
+                            culling.is_none_or(|region| intersects(*rect, region))
+                        });
                         if visible {
                             let at = painter.design.position(table.id);
                             painter.table(&mut out, table, at, selected.contains(&table.id));
@@ -255,11 +263,13 @@ impl Scene {
             })
         });
         let still_edges = Memo::new(move |_| {
-            let (region, boxes, moving) = (region.get(), boxes.get(), state.moving.get());
+            let (culling, boxes, moving) = (culling.get(), boxes.get(), state.moving.get());
             let mut out = String::new();
-            let selection = store.selection.get();
+            let selected_fk = selected_foreign_key.get();
             paint(&mut |painter| {
-                painter.avoid(&boxes, region, &moving, None);
+                if let Some(region) = culling {
+                    painter.avoid(&boxes, region, &moving, None);
+                }
                 let shown: Vec<&relvar_model::ForeignKey> = painter
                     .design
                     .foreign_keys
@@ -270,7 +280,9 @@ impl Scene {
                             && !moving.contains(&parent)
                             && boxes.get(&child).zip(boxes.get(&parent)).is_some_and(
                                 |(child_box, parent_box)| {
-                                    intersects(child_box.union(*parent_box), region)
+                                    culling.is_none_or(|region| {
+                                        intersects(child_box.union(*parent_box), region)
+                                    })
                                 },
                             )
                     })
@@ -278,7 +290,7 @@ impl Scene {
                 let far = painter.detail == Detail::Boxes && shown.len() > LINES_DRAWN_ONE_BY_ONE;
                 let mut far_routes = Vec::new();
                 for foreign_key in shown {
-                    let selected = selection.foreign_key == Some(foreign_key.id);
+                    let selected = selected_fk == Some(foreign_key.id);
                     let child_at = painter.design.position(foreign_key.from_table);
                     let parent_at = painter.design.position(foreign_key.to_table);
                     if far && !selected {
@@ -329,10 +341,12 @@ impl Scene {
             if moving.is_empty() {
                 return out;
             }
-            let (region, boxes) = (region.get(), boxes.get());
-            let selection = store.selection.get();
+            let (culling, boxes) = (culling.get(), boxes.get());
+            let selected_fk = selected_foreign_key.get();
             paint(&mut |painter| {
-                painter.avoid(&boxes, region, &moving, Some(by));
+                if let Some(region) = culling {
+                    painter.avoid(&boxes, region, &moving, Some(by));
+                }
                 let at = |table: TableId| {
                     let saved = painter.design.position(table);
                     if moving.contains(&table) {
@@ -344,7 +358,7 @@ impl Scene {
                 for foreign_key in &painter.design.foreign_keys {
                     let (child, parent) = (foreign_key.from_table, foreign_key.to_table);
                     if moving.contains(&child) != moving.contains(&parent) {
-                        let selected = selection.foreign_key == Some(foreign_key.id);
+                        let selected = selected_fk == Some(foreign_key.id);
                         painter.edge(&mut out, foreign_key, at(child), at(parent), selected);
                     }
                 }

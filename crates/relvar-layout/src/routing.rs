@@ -19,6 +19,13 @@ const TURN_COST: f64 = 60.0;
 const CORNER_RADIUS: f64 = 8.0;
 /// Points sampled along the plain curve to see whether it crosses a box.
 const CURVE_SAMPLES: usize = 24;
+/// With more boxes than this around a line, it is drawn plain: routing through a crowd costs
+/// more than a frame and rarely finds a clear way.
+const MOST_BOXES_NEAR: usize = 48;
+/// How far around the line's own extent a route may run, and boxes are looked at.
+const REACH: f64 = 400.0;
+/// The most routes tried for one line, cheapest first.
+const MOST_ROUTES_TRIED: usize = 200;
 
 /// Whether the segment from `a` to `b` passes through the inside of `rect` (touching its border
 /// does not count). Liang–Barsky clipping against the open rectangle.
@@ -95,15 +102,16 @@ fn curve_points(route: &EdgeRoute) -> Vec<Point> {
 }
 
 /// The corners of a route around `obstacles` from `route.start` to `route.end` (both included),
-/// or `None` when the plain curve crosses no box, or when no route tried is clear of them all.
+/// or `None` when the plain curve crosses no box, when more than [`MOST_BOXES_NEAR`] boxes are
+/// near it, or when none of the [`MOST_ROUTES_TRIED`] cheapest routes is clear of them all.
 /// Only the boxes near the line matter, so callers may pass every box in view.
 pub fn route_around(route: &EdgeRoute, obstacles: &[Rect]) -> Option<Vec<Point>> {
     let (start, end) = (route.start, route.end);
     let reach = Rect {
-        x: start.x.min(end.x) - 200.0,
-        y: start.y.min(end.y) - 200.0,
-        width: (start.x - end.x).abs() + 400.0,
-        height: (start.y - end.y).abs() + 400.0,
+        x: start.x.min(end.x) - REACH,
+        y: start.y.min(end.y) - REACH,
+        width: (start.x - end.x).abs() + 2.0 * REACH,
+        height: (start.y - end.y).abs() + 2.0 * REACH,
     };
     let near: Vec<Rect> = obstacles
         .iter()
@@ -115,7 +123,7 @@ pub fn route_around(route: &EdgeRoute, obstacles: &[Rect]) -> Option<Vec<Point>>
                 && reach.y < rect.bottom()
         })
         .collect();
-    if !polyline_crosses(&curve_points(route), &near) {
+    if near.len() > MOST_BOXES_NEAR || !polyline_crosses(&curve_points(route), &near) {
         return None;
     }
     let out_of_start = Point::new(start.x + direction(route.start_side) * STUB, start.y);
@@ -150,7 +158,11 @@ pub fn route_around(route: &EdgeRoute, obstacles: &[Rect]) -> Option<Vec<Point>>
     for rect in &near {
         gap_ys.extend([rect.y - CLEARANCE, rect.bottom() + CLEARANCE]);
     }
-    for y in gap_ys {
+    // Only detours inside the reach: every box a route there could meet is in `near`.
+    for y in gap_ys
+        .into_iter()
+        .filter(|y| (reach.y..=reach.bottom()).contains(y))
+    {
         candidates.push(vec![
             start,
             out_of_start,
@@ -169,10 +181,29 @@ pub fn route_around(route: &EdgeRoute, obstacles: &[Rect]) -> Option<Vec<Point>>
         })
         .collect();
     costed.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // The box that blocked the last route tried is asked first: it usually blocks the next.
+    let mut last_blocker = 0;
     costed
         .into_iter()
+        .take(MOST_ROUTES_TRIED)
         .map(|(_, points)| points)
-        .find(|points| !polyline_crosses(points, &near))
+        .find(|points| {
+            let blocks = |rect: &Rect| {
+                points
+                    .windows(2)
+                    .any(|pair| matches!(pair, [a, b] if segment_crosses(*a, *b, *rect)))
+            };
+            if near.get(last_blocker).is_some_and(blocks) {
+                return false;
+            }
+            match near.iter().position(blocks) {
+                Some(blocker) => {
+                    last_blocker = blocker;
+                    false
+                }
+                None => true,
+            }
+        })
 }
 
 /// The points without repeats and without corners that do not turn.
