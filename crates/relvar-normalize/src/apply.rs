@@ -1,6 +1,6 @@
 //! Applying a decomposition to a design as ONE undoable command: a `Command::Batch` of model
 //! commands. The original table keeps the component holding its primary key (or else a candidate
-//! key, or else the largest) and its id; every other component becomes a new table with copies of
+//! key, or else most of the primary key, or else the largest) and its id; every other component becomes a new table with copies of
 //! its columns, its key as primary key and the declared dependencies that lie within it; foreign
 //! keys go from each table to each new one whose key it holds; foreign keys on moved columns
 //! follow them to the new table that holds all of their columns, and are dropped otherwise.
@@ -65,7 +65,11 @@ pub fn decomposition_command(
         let source = original.columns.get(position)?;
         match made.get(component)? {
             None => Some(source.id),
-            Some(new) => new.columns.iter().find(|c| c.name == source.name).map(|c| c.id),
+            Some(new) => new
+                .columns
+                .iter()
+                .find(|c| c.name == source.name)
+                .map(|c| c.id),
         }
     };
     let table_of = |component: usize| -> TableId {
@@ -74,7 +78,14 @@ pub fn decomposition_command(
             .map_or(table, |new| new.id)
     };
     for foreign_key in &design.foreign_keys {
-        if let Some(moved) = follow(foreign_key, original, components, home, &column_of, &table_of) {
+        if let Some(moved) = follow(
+            foreign_key,
+            original,
+            components,
+            home,
+            &column_of,
+            &table_of,
+        ) {
             commands.push(Command::AddForeignKey {
                 foreign_key: ForeignKey {
                     id: ids.foreign_key(),
@@ -140,6 +151,34 @@ pub fn decomposition_command(
     Ok(Command::Batch(commands))
 }
 
+/// The table each component would become: the original's name for the one it keeps, a free
+/// proposed name (see `proposed_table_name`) for each new one, as `decomposition_command` names
+/// them.
+pub fn decomposition_table_names(
+    design: &Design,
+    table: TableId,
+    components: &[Component],
+) -> Result<Vec<String>, ApplyError> {
+    let original = design.table(table).ok_or(ApplyError::NoSuchTable(table))?;
+    check_components(original, components)?;
+    let home = home_component(original, components);
+    let mut scratch = design.clone();
+    let mut ids = design.ids.clone();
+    Ok(components
+        .iter()
+        .enumerate()
+        .map(|(index, component)| {
+            if index == home {
+                return original.name.clone();
+            }
+            let new = new_table(&scratch, original, component, &mut ids);
+            let name = new.name.clone();
+            scratch.tables.push(new);
+            name
+        })
+        .collect())
+}
+
 fn check_components(original: &Table, components: &[Component]) -> Result<(), ApplyError> {
     if components.is_empty() || components.iter().any(|c| c.attributes.is_empty()) {
         return Err(ApplyError::EmptyComponent);
@@ -168,40 +207,50 @@ fn check_components(original: &Table, components: &[Component]) -> Result<(), Ap
 }
 
 /// The component the original table becomes: the first holding its primary key, else the first
-/// holding a candidate key, else the first largest.
+/// holding a candidate key, else the first with the most primary key columns, else the first
+/// largest.
 fn home_component(original: &Table, components: &[Component]) -> usize {
     let relation = table_relation(original);
     let closure = Closure::new(&relation.fds);
     let all = relation.all();
-    let primary: Option<AttrSet> = original.primary_key.as_ref().map(|key| {
-        key.columns
-            .iter()
-            .filter_map(|id| original.columns.iter().position(|c| c.id == *id))
-            .collect()
-    });
-    let holds_primary = primary.and_then(|primary| {
+    let primary: AttrSet = original
+        .primary_key
+        .iter()
+        .flat_map(|key| &key.columns)
+        .filter_map(|id| original.columns.iter().position(|c| c.id == *id))
+        .collect();
+    let holds_primary = || {
         components
             .iter()
-            .position(|c| primary.is_subset(&c.attributes))
-    });
+            .position(|c| !primary.is_empty() && primary.is_subset(&c.attributes))
+    };
     let holds_key = || {
         components
             .iter()
             .position(|c| closure.determines(&c.attributes, &all))
     };
-    let largest = || {
-        let most = components.iter().map(|c| c.attributes.len()).max().unwrap_or(0);
+    let first_most = |measure: &dyn Fn(&Component) -> usize| {
+        let most = components.iter().map(measure).max().unwrap_or(0);
         components
             .iter()
-            .position(|c| c.attributes.len() == most)
-            .unwrap_or(0)
+            .position(|c| measure(c) == most)
+            .filter(|_| most > 0)
     };
-    holds_primary.or_else(holds_key).unwrap_or_else(largest)
+    holds_primary()
+        .or_else(holds_key)
+        .or_else(|| first_most(&|c| c.attributes.intersection(&primary).len()))
+        .or_else(|| first_most(&|c| c.attributes.len()))
+        .unwrap_or(0)
 }
 
 /// A new table for a component: copies of its columns (plain: no identity, not generated) with
 /// fresh ids, its key as primary key, and the declared dependencies that lie within it.
-fn new_table(scratch: &Design, original: &Table, component: &Component, ids: &mut IdAllocator) -> Table {
+fn new_table(
+    scratch: &Design,
+    original: &Table,
+    component: &Component,
+    ids: &mut IdAllocator,
+) -> Table {
     let key_names: Vec<&str> = component
         .key
         .iter()
@@ -225,14 +274,22 @@ fn new_table(scratch: &Design, original: &Table, component: &Component, ids: &mu
         renumbered.push((source.id, copy.id));
         new.columns.push(copy);
     }
-    let fresh = |id: &ColumnId| renumbered.iter().find(|(old, _)| old == id).map(|(_, new)| *new);
+    let fresh = |id: &ColumnId| {
+        renumbered
+            .iter()
+            .find(|(old, _)| old == id)
+            .map(|(_, new)| *new)
+    };
     let key: Vec<ColumnId> = component
         .key
         .iter()
         .filter_map(|position| original.columns.get(position))
         .filter_map(|column| fresh(&column.id))
         .collect();
-    new.primary_key = (!key.is_empty()).then_some(PrimaryKey { name: None, columns: key });
+    new.primary_key = (!key.is_empty()).then_some(PrimaryKey {
+        name: None,
+        columns: key,
+    });
     new.dependencies = original
         .dependencies
         .iter()
@@ -250,7 +307,11 @@ fn new_table(scratch: &Design, original: &Table, component: &Component, ids: &mu
 /// Whether a foreign key should go from component `from` to component `to`: `to` is a new
 /// table whose key `from` holds; between two components holding each other's keys, only from
 /// the original table or from the earlier one.
-fn references(home: usize, (from, referencing): (usize, &Component), (to, referenced): (usize, &Component)) -> bool {
+fn references(
+    home: usize,
+    (from, referencing): (usize, &Component),
+    (to, referenced): (usize, &Component),
+) -> bool {
     if from == to || to == home || referenced.key.is_empty() {
         return false;
     }

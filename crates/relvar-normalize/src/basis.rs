@@ -7,9 +7,18 @@ use crate::attrs::AttrSet;
 use crate::relation::{Fd, Mvd};
 
 /// The blocks of the dependency basis of `start` within `universe`, ordered by first attribute.
-pub fn dependency_basis(universe: &AttrSet, fds: &[Fd], mvds: &[Mvd], start: &AttrSet) -> Vec<AttrSet> {
+pub fn dependency_basis(
+    universe: &AttrSet,
+    fds: &[Fd],
+    mvds: &[Mvd],
+    start: &AttrSet,
+) -> Vec<AttrSet> {
     let rest = universe.difference(start);
-    let mut blocks = if rest.is_empty() { Vec::new() } else { vec![rest] };
+    let mut blocks = if rest.is_empty() {
+        Vec::new()
+    } else {
+        vec![rest]
+    };
     let single_fds = fds.iter().flat_map(|fd| {
         fd.rhs
             .iter()
@@ -65,7 +74,15 @@ mod tests {
         let blocks = dependency_basis(&relation.all(), &relation.fds, &relation.mvds, &course);
         let shown: Vec<String> = blocks.iter().map(|b| relation.show(b)).collect();
         assert_eq!(shown, vec!["teacher", "book, room"]);
-        let implied = Mvd::new(course, relation.set_of(&["book", "room"]).unwrap_or_default());
-        assert!(implies_mvd(&relation.all(), &relation.fds, &relation.mvds, &implied));
+        let implied = Mvd::new(
+            course,
+            relation.set_of(&["book", "room"]).unwrap_or_default(),
+        );
+        assert!(implies_mvd(
+            &relation.all(),
+            &relation.fds,
+            &relation.mvds,
+            &implied
+        ));
     }
 }

@@ -42,8 +42,12 @@ pub fn is_lossless(relation: &Relation, components: &[AttrSet]) -> Result<bool, 
 pub fn chase_implies_fd(relation: &Relation, fd: &Fd) -> Result<bool, ChaseTooLarge> {
     let width = relation.width();
     let first = vec![0; width];
-    let second = (0..width).map(|column| u32::from(!fd.lhs.contains(column))).collect();
-    let rows = chase(vec![first, second], &relation.fds, &relation.mvds, |_| false)?;
+    let second = (0..width)
+        .map(|column| u32::from(!fd.lhs.contains(column)))
+        .collect();
+    let rows = chase(vec![first, second], &relation.fds, &relation.mvds, |_| {
+        false
+    })?;
     let columns: Vec<usize> = fd.rhs.iter().collect();
     Ok(columns.iter().all(|&column| {
         let mut symbols = rows.iter().filter_map(|row| row.get(column));

@@ -22,7 +22,7 @@ mod project;
 mod relation;
 mod table;
 
-pub use apply::{ApplyError, decomposition_command};
+pub use apply::{ApplyError, decomposition_command, decomposition_table_names};
 pub use attrs::AttrSet;
 pub use basis::{dependency_basis, implies_mvd};
 pub use chase::{ChaseTooLarge, ROW_LIMIT, chase_implies_fd, chase_implies_mvd, is_lossless};

@@ -84,12 +84,10 @@ fn parse_line<S: AsRef<str>>(
     if tokens.is_empty() {
         return Ok(None);
     }
-    let mut arrows = tokens
-        .iter()
-        .filter_map(|(token, column)| match token {
-            Token::Arrow(kind) => Some((*kind, *column)),
-            Token::Name(_) => None,
-        });
+    let mut arrows = tokens.iter().filter_map(|(token, column)| match token {
+        Token::Arrow(kind) => Some((*kind, *column)),
+        Token::Name(_) => None,
+    });
     let Some((kind, arrow_column)) = arrows.next() else {
         let end = line.chars().count() + 1;
         return Err(at(end, ParseErrorKind::MissingArrow));
@@ -223,7 +221,13 @@ fn quoted(characters: &[char], start: usize, close: char) -> Option<(String, usi
 mod tests {
     use super::*;
 
-    const COLUMNS: [&str; 5] = ["order_id", "product_id", "quantity", "Course", "the teacher"];
+    const COLUMNS: [&str; 5] = [
+        "order_id",
+        "product_id",
+        "quantity",
+        "Course",
+        "the teacher",
+    ];
 
     fn errors(text: &str) -> Vec<String> {
         parse_dependencies(text, &COLUMNS)
@@ -260,7 +264,11 @@ mod tests {
                 },
             ]
         );
-        let unicode = parse_dependencies("order_id → quantity, quantity\n[Course] ↠ `the teacher`", &COLUMNS).unwrap();
+        let unicode = parse_dependencies(
+            "order_id → quantity, quantity\n[Course] ↠ `the teacher`",
+            &COLUMNS,
+        )
+        .unwrap();
         assert_eq!(unicode[0].rhs, vec![2]);
         assert_eq!(unicode[1].kind, DependencyKind::Multivalued);
     }

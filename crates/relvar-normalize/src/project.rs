@@ -17,17 +17,18 @@ pub fn restrict(relation: &Relation, attributes: &AttrSet) -> Option<Relation> {
     let closure = Closure::new(&relation.fds);
     let mut projected = Vec::new();
     let mut budget = SEARCH_BUDGET;
-    let search: Search<()> = search_subsets(attributes, attributes.len(), &mut budget, |lhs, skip| {
-        let reached = closure.of(lhs).intersection(attributes);
-        if &reached == attributes {
-            skip.push(lhs.clone());
-        }
-        let rhs = reached.difference(lhs);
-        if !rhs.is_empty() {
-            projected.push(Fd::new(lhs.clone(), rhs));
-        }
-        None
-    });
+    let search: Search<()> =
+        search_subsets(attributes, attributes.len(), &mut budget, |lhs, skip| {
+            let reached = closure.of(lhs).intersection(attributes);
+            if &reached == attributes {
+                skip.push(lhs.clone());
+            }
+            let rhs = reached.difference(lhs);
+            if !rhs.is_empty() {
+                projected.push(Fd::new(lhs.clone(), rhs));
+            }
+            None
+        });
     if search == Search::OutOfBudget {
         return None;
     }
@@ -49,7 +50,12 @@ pub fn restrict(relation: &Relation, attributes: &AttrSet) -> Option<Relation> {
         .mvds
         .iter()
         .filter(|mvd| mvd.lhs.is_subset(attributes))
-        .map(|mvd| Mvd::new(renumber(&mvd.lhs), renumber(&mvd.rhs.intersection(attributes))))
+        .map(|mvd| {
+            Mvd::new(
+                renumber(&mvd.lhs),
+                renumber(&mvd.rhs.intersection(attributes)),
+            )
+        })
         .filter(|mvd| !mvd.rhs.difference(&mvd.lhs).is_empty())
         .collect();
     Some(restricted)

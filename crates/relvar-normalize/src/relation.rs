@@ -129,7 +129,12 @@ impl Relation {
 
     /// Adds `lhs -> rhs` by names; unknown names are left out.
     pub fn with_fd(mut self, lhs: &[&str], rhs: &[&str]) -> Self {
-        let known = |names: &[&str]| names.iter().filter_map(|name| self.position(name)).collect();
+        let known = |names: &[&str]| {
+            names
+                .iter()
+                .filter_map(|name| self.position(name))
+                .collect()
+        };
         let fd = Fd::new(known(lhs), known(rhs));
         self.fds.push(fd);
         self
@@ -137,7 +142,12 @@ impl Relation {
 
     /// Adds `lhs ->> rhs` by names; unknown names are left out.
     pub fn with_mvd(mut self, lhs: &[&str], rhs: &[&str]) -> Self {
-        let known = |names: &[&str]| names.iter().filter_map(|name| self.position(name)).collect();
+        let known = |names: &[&str]| {
+            names
+                .iter()
+                .filter_map(|name| self.position(name))
+                .collect()
+        };
         let mvd = Mvd::new(known(lhs), known(rhs));
         self.mvds.push(mvd);
         self

@@ -13,7 +13,10 @@ use crate::relation::{Fd, Mvd, Relation};
 pub fn table_relation(table: &Table) -> Relation {
     let mut relation = Relation::new(table.columns.iter().map(|column| column.name.clone()));
     for dependency in &table.dependencies {
-        let (lhs, rhs) = (positions(table, &dependency.lhs), positions(table, &dependency.rhs));
+        let (lhs, rhs) = (
+            positions(table, &dependency.lhs),
+            positions(table, &dependency.rhs),
+        );
         match dependency.kind {
             DependencyKind::Functional => relation.fds.push(Fd::new(lhs, rhs)),
             DependencyKind::Multivalued => relation.mvds.push(Mvd::new(lhs, rhs)),
@@ -23,14 +26,18 @@ pub fn table_relation(table: &Table) -> Relation {
     relation
 }
 
-/// `K -> all columns` for the primary key and each unique constraint.
+/// `K -> all other columns` for the primary key and each unique constraint.
 pub fn key_dependencies(table: &Table) -> Vec<Fd> {
     let all = AttrSet::full(table.columns.len());
     let primary = table.primary_key.iter().map(|key| &key.columns);
     let uniques = table.uniques.iter().map(|unique| &unique.columns);
     primary
         .chain(uniques)
-        .map(|columns| Fd::new(positions(table, columns), all.clone()))
+        .map(|columns| {
+            let key = positions(table, columns);
+            let rest = all.difference(&key);
+            Fd::new(key, rest)
+        })
         .filter(|fd| !fd.lhs.is_empty())
         .collect()
 }

@@ -16,9 +16,7 @@ use relvar_normalize::{
     chase_implies_mvd, decompose_4nf, decompose_bcnf, equivalent, implies, implies_mvd,
     is_lossless, lost_dependencies, minimal_cover, preserves, synthesize_3nf,
 };
-use support::{
-    brute_keys, is_2nf, is_3nf, is_bcnf, naive_closure, projection, relation, subsets,
-};
+use support::{brute_keys, is_2nf, is_3nf, is_bcnf, naive_closure, projection, relation, subsets};
 
 fn any_set(width: usize) -> impl Strategy<Value = AttrSet> {
     any::<u16>().prop_map(move |bits| (0..width).filter(|b| bits & (1 << b) != 0).collect())

@@ -50,7 +50,10 @@ fn exercise_3_3_1_a_decomposes_into_ad_cd_and_bc() {
         .collect();
     assert_eq!(violating, ["C -> D", "D -> A"]);
     let result = decompose_bcnf(&relation);
-    assert_eq!(schemas(&relation, &result), published(&["A D", "C D", "B C"]));
+    assert_eq!(
+        schemas(&relation, &result),
+        published(&["A D", "C D", "B C"])
+    );
     assert_eq!(lost(&relation, &result), ["A, B -> C"]);
 }
 
@@ -126,10 +129,7 @@ fn section_3_3_movies1_splits_off_the_movie_facts_from_the_stars() {
     let result = decompose_bcnf(&relation);
     assert_eq!(
         schemas(&relation, &result),
-        published(&[
-            "title year length genre studioName",
-            "title year starName"
-        ])
+        published(&["title year length genre studioName", "title year starName"])
     );
 }
 
@@ -176,8 +176,10 @@ fn exercise_3_6_3_a_two_mvds_split_r_into_ab_ac_and_ad() {
         published(&["A B", "A C", "A D"])
     );
     assert_eq!(is_lossless(&relation, &result.schemas()), Ok(true));
-    assert!(result
-        .components
-        .iter()
-        .all(|component| is_bcnf(&relation.fds, &component.attributes)));
+    assert!(
+        result
+            .components
+            .iter()
+            .all(|component| is_bcnf(&relation.fds, &component.attributes))
+    );
 }

@@ -10,9 +10,7 @@
 
 mod support;
 
-use relvar_normalize::{
-    NormalForm, Relation, analyse, decompose_bcnf, is_lossless, restrict,
-};
+use relvar_normalize::{NormalForm, Relation, analyse, decompose_bcnf, is_lossless, restrict};
 use support::{is_bcnf, keys, lost, published, schemas, textbook};
 
 #[test]
@@ -42,7 +40,12 @@ fn exercise_19_8_1_key_b_2nf_and_a_lossless_preserving_bcnf_split() {
     let result = decompose_bcnf(&relation);
     assert_eq!(is_lossless(&relation, &result.schemas()), Ok(true));
     assert!(result.lost.is_empty());
-    assert!(result.components.iter().all(|c| is_bcnf(&relation.fds, &c.attributes)));
+    assert!(
+        result
+            .components
+            .iter()
+            .all(|c| is_bcnf(&relation.fds, &c.attributes))
+    );
     assert_eq!(schemas(&relation, &result), published(&["A C D", "B C"]));
 }
 
@@ -53,7 +56,10 @@ fn exercise_19_8_2_key_bd_1nf_and_ad_bc_bd() {
     assert_eq!(keys(&relation), published(&["B D"]));
     assert_eq!(analyse(&relation, 100).normal_form, NormalForm::First);
     let result = decompose_bcnf(&relation);
-    assert_eq!(schemas(&relation, &result), published(&["A D", "B C", "B D"]));
+    assert_eq!(
+        schemas(&relation, &result),
+        published(&["A D", "B C", "B D"])
+    );
     assert!(result.lost.is_empty());
 }
 
@@ -89,7 +95,10 @@ fn exercise_19_8_5_keys_ab_bc_cd_ad_3nf_and_ac_bd_cd_losing_ab_to_cd() {
     assert_eq!(keys(&relation), published(&["A B", "B C", "C D", "A D"]));
     assert_eq!(analyse(&relation, 100).normal_form, NormalForm::Third);
     let result = decompose_bcnf(&relation);
-    assert_eq!(schemas(&relation, &result), published(&["A C", "B D", "C D"]));
+    assert_eq!(
+        schemas(&relation, &result),
+        published(&["A C", "B D", "C D"])
+    );
     assert_eq!(lost(&relation, &result), ["A, B -> C", "A, B -> D"]);
 }
 

@@ -93,10 +93,7 @@ fn section_8_3_4_dept_advisor_is_in_3nf_but_not_bcnf() {
         "s_ID i_ID dept_name",
         "i_ID -> dept_name\ns_ID, dept_name -> i_ID",
     );
-    assert_eq!(
-        keys(&relation),
-        published(&["s_ID dept_name", "s_ID i_ID"])
-    );
+    assert_eq!(keys(&relation), published(&["s_ID dept_name", "s_ID i_ID"]));
     assert_eq!(analyse(&relation, 100).normal_form, NormalForm::Third);
     let result = decompose_bcnf(&relation);
     assert_eq!(

@@ -30,7 +30,10 @@ pub fn search_subsets<T>(
     for size in 0..=largest.min(members.len()) {
         let mut chosen: Vec<usize> = (0..size).collect();
         loop {
-            let subset: AttrSet = chosen.iter().filter_map(|&i| members.get(i).copied()).collect();
+            let subset: AttrSet = chosen
+                .iter()
+                .filter_map(|&i| members.get(i).copied())
+                .collect();
             if !skip.iter().any(|marked| marked.is_subset(&subset)) {
                 if *budget == 0 {
                     return Search::OutOfBudget;

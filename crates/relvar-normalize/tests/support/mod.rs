@@ -47,7 +47,11 @@ pub fn brute_keys(fds: &[Fd], schema: &AttrSet) -> Vec<AttrSet> {
         .collect();
     let mut keys: Vec<AttrSet> = superkeys
         .iter()
-        .filter(|set| !superkeys.iter().any(|other| other != *set && other.is_subset(set)))
+        .filter(|set| {
+            !superkeys
+                .iter()
+                .any(|other| other != *set && other.is_subset(set))
+        })
         .cloned()
         .collect();
     keys.sort_by(AttrSet::reading_order);
@@ -155,7 +159,10 @@ pub fn textbook(attributes: &str, dependencies: &str) -> Relation {
 }
 
 /// Sets as sorted lists of names, so that answers compare whatever the order.
-pub fn named_sets(relation: &Relation, sets: &[AttrSet]) -> std::collections::BTreeSet<Vec<String>> {
+pub fn named_sets(
+    relation: &Relation,
+    sets: &[AttrSet],
+) -> std::collections::BTreeSet<Vec<String>> {
     sets.iter()
         .map(|set| {
             let mut names: Vec<String> = set
@@ -196,5 +203,9 @@ pub fn schemas(
 
 /// The dependencies a decomposition loses, as text.
 pub fn lost(relation: &Relation, decomposition: &relvar_normalize::Decomposition) -> Vec<String> {
-    decomposition.lost.iter().map(|fd| relation.show_fd(fd)).collect()
+    decomposition
+        .lost
+        .iter()
+        .map(|fd| relation.show_fd(fd))
+        .collect()
 }

@@ -1,7 +1,7 @@
 //! Setting a table's declared dependencies: checked, undone, kept through renames, dropped with
 //! the columns they name.
 
-use super::{column, edited, rejected, table, catalogue};
+use super::{catalogue, column, edited, rejected, table};
 use crate::command::{Command, CommandError};
 use crate::dependency::{DeclaredDependency, DependencyKind};
 use crate::ids::ColumnId;

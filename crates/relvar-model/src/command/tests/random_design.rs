@@ -159,7 +159,10 @@ pub(super) fn check_consistent(design: &Design) -> Result<(), TestCaseError> {
         let keys = table.primary_key.iter().flat_map(|k| &k.columns);
         let uniques = table.uniques.iter().flat_map(|u| &u.columns);
         let includes = table.indexes.iter().flat_map(|i| &i.include);
-        let dependencies = table.dependencies.iter().flat_map(|d| d.lhs.iter().chain(&d.rhs));
+        let dependencies = table
+            .dependencies
+            .iter()
+            .flat_map(|d| d.lhs.iter().chain(&d.rhs));
         prop_assert!(
             keys.chain(uniques)
                 .chain(includes)

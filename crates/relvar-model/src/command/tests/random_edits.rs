@@ -143,7 +143,12 @@ fn id_for(ids: &mut IdAllocator, fresh: bool, used: Option<u32>) -> u32 {
 
 /// Dependencies on picked columns (of the table, another table, or missing), sometimes with an
 /// empty right side.
-fn dependencies(design: &Design, table: TableId, length: u8, choice: u8) -> Vec<DeclaredDependency> {
+fn dependencies(
+    design: &Design,
+    table: TableId,
+    length: u8,
+    choice: u8,
+) -> Vec<DeclaredDependency> {
     (0..length % 3)
         .map(|offset| {
             let choice = choice.wrapping_add(offset.wrapping_mul(5));
