@@ -131,7 +131,7 @@ fn proposal(
     let names =
         decomposition_table_names(design, table.id, &decomposition.components).unwrap_or_default();
     for (index, component) in decomposition.components.iter().enumerate() {
-        let name = names.get(index).map_or("?", String::as_str);
+        let name = names.get(index).map_or(table.name.as_str(), String::as_str);
         let _ = writeln!(
             out,
             "  {name}({}) key {}",

@@ -14,7 +14,7 @@ use proptest::prelude::*;
 use relvar_normalize::{
     AttrSet, Closure, Fd, Mvd, NormalForm, analyse, candidate_keys, chase_implies_fd,
     chase_implies_mvd, decompose_4nf, decompose_bcnf, equivalent, implies, implies_mvd,
-    is_lossless, lost_dependencies, minimal_cover, preserves, synthesize_3nf,
+    is_lossless, lost_dependencies, minimal_cover, preserves, restrict, synthesize_3nf,
 };
 use support::{brute_keys, is_2nf, is_3nf, is_bcnf, naive_closure, projection, relation, subsets};
 
@@ -195,5 +195,20 @@ proptest! {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_restricted_relation_has_exactly_the_projected_dependencies(
+        relation in relation(7, 7, false),
+        bits in any::<u16>(),
+    ) {
+        let width = relation.width();
+        let attributes: AttrSet = (0..width).filter(|b| bits & (1 << b) != 0).collect();
+        let restricted = restrict(&relation, &attributes).unwrap();
+        let order: Vec<usize> = attributes.iter().collect();
+        let back = |set: &AttrSet| -> AttrSet { set.iter().map(|i| order[i]).collect() };
+        let fds: Vec<Fd> = restricted.fds.iter().map(|fd| Fd::new(back(&fd.lhs), back(&fd.rhs))).collect();
+        prop_assert!(equivalent(&fds, &projection(&relation.fds, &attributes)));
+        prop_assert_eq!(restricted.names.len(), attributes.len());
     }
 }
