@@ -1,0 +1,3 @@
+//! Functional dependencies of a relation: discovered from sample rows (`discover`).
+
+pub mod discover;
