@@ -158,19 +158,52 @@ impl Sampler {
     }
 }
 
-/// The column's groups with rows sorted by their values in the next two columns, so that rows
-/// alike beyond this column become neighbours.
+/// The column's groups with rows sorted by their values in the next two columns (rows alone with
+/// their value last), so that rows alike beyond this column become neighbours. Counting sorts:
+/// linear in the rows.
 fn sorted_by_following_columns(relation: &Relation, partition: &Partition, column: usize) -> Partition {
     let column_count = relation.column_count.max(1);
-    let next = (column + 1) % column_count;
-    let after = (column + 2) % column_count;
-    let mut sorted = Partition::default();
-    let mut rows = Vec::new();
-    for group in partition.groups() {
-        rows.clear();
-        rows.extend_from_slice(group);
-        rows.sort_unstable_by_key(|row| (relation.cell(*row, next), relation.cell(*row, after), *row));
-        sorted.push_group(&rows);
+    let rows: Vec<u32> = (0..relation.row_count as u32).collect();
+    let by_after = counting_sort(relation, &rows, (column + 2) % column_count);
+    let order = counting_sort(relation, &by_after, (column + 1) % column_count);
+    // Deal the rows, in that order, into their groups of `column`.
+    let mut sorted_groups: Vec<Vec<u32>> = partition.groups().map(|group| Vec::with_capacity(group.len())).collect();
+    for row in order {
+        let group = relation.cell(row, column);
+        if let Some(sorted) = sorted_groups.get_mut(group as usize) {
+            sorted.push(row);
+        }
+    }
+    Partition::from_groups(sorted_groups.iter().map(Vec::as_slice))
+}
+
+/// `rows` stably sorted by their group in `column`, rows alone with their value last.
+fn counting_sort(relation: &Relation, rows: &[u32], column: usize) -> Vec<u32> {
+    let groups = relation
+        .partitions
+        .get(column)
+        .map_or(0, Partition::group_count);
+    let key = |row: u32| (relation.cell(row, column) as usize).min(groups);
+    let mut starts = vec![0usize; groups + 2];
+    for row in rows {
+        if let Some(count) = starts.get_mut(key(*row) + 1) {
+            *count += 1;
+        }
+    }
+    for index in 1..starts.len() {
+        let previous = starts.get(index - 1).copied().unwrap_or_default();
+        if let Some(start) = starts.get_mut(index) {
+            *start += previous;
+        }
+    }
+    let mut sorted = vec![0u32; rows.len()];
+    for row in rows {
+        if let Some(start) = starts.get_mut(key(*row)) {
+            if let Some(slot) = sorted.get_mut(*start) {
+                *slot = *row;
+            }
+            *start += 1;
+        }
     }
     sorted
 }
