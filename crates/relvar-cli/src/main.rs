@@ -2,8 +2,10 @@
 //!
 //! `relvar import FILE [--dialect D] [--json]` prints what a schema holds and every diagnostic;
 //! it exits non-zero only when nothing could be read. `relvar export FILE --to T [--from D]`
-//! prints the schema as DDL or a diagram.
+//! prints the schema as DDL or a diagram. `relvar fd FILE.csv` prints the functional dependencies
+//! and unique column combinations of sample rows.
 
+mod fd_command;
 mod summary;
 
 use std::path::PathBuf;
@@ -16,7 +18,7 @@ use relvar_sql::{Dialect, detect_dialect, import_sql};
 #[command(
     name = "relvar",
     version,
-    about = "Database design from the command line: import and export schemas"
+    about = "Database design from the command line: import and export schemas, find dependencies"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -44,6 +46,8 @@ enum Command {
         #[arg(long, value_enum)]
         from: Option<DialectArg>,
     },
+    /// Find the functional dependencies and unique column combinations of sample rows (CSV/TSV).
+    Fd(fd_command::FdArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -101,6 +105,7 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
+        Command::Fd(arguments) => fd_command::run(arguments),
         Command::Import {
             file,
             dialect,

@@ -30,17 +30,23 @@ fn main() {
         std::process::exit(1);
     });
     let read_options = ReadOptions {
-        separator: if separator == "tab" { b'\t' } else { separator.bytes().next().unwrap_or(b',') },
+        separator: if separator == "tab" {
+            b'\t'
+        } else {
+            separator.bytes().next().unwrap_or(b',')
+        },
         has_header: header == "yes",
     };
     let mut read_ms = Vec::new();
     let mut table = None;
     for _ in 0..runs {
         let started = Instant::now();
-        table = Some(SampleTable::read(&bytes, &read_options).unwrap_or_else(|error| {
-            eprintln!("{file}: {error}");
-            std::process::exit(1);
-        }));
+        table = Some(
+            SampleTable::read(&bytes, &read_options).unwrap_or_else(|error| {
+                eprintln!("{file}: {error}");
+                std::process::exit(1);
+            }),
+        );
         read_ms.push(elapsed_ms(started));
     }
     let Some(table) = table else { return };

@@ -18,7 +18,10 @@ use relvar_normalize::discover::{
 };
 
 const DATASETS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/datasets/fd");
-const EXPECTED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fd-oracle/expected");
+const EXPECTED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fd-oracle/expected"
+);
 
 /// One expected file: its `# key: value` settings and its sorted lines.
 struct Expected {
@@ -28,8 +31,12 @@ struct Expected {
 
 impl Expected {
     fn read(path: &Path) -> Self {
-        let text = std::fs::read_to_string(path)
-            .unwrap_or_else(|error| panic!("{}: {error} (run tests/fd-oracle/regenerate)", path.display()));
+        let text = std::fs::read_to_string(path).unwrap_or_else(|error| {
+            panic!(
+                "{}: {error} (run tests/fd-oracle/regenerate)",
+                path.display()
+            )
+        });
         let mut settings = Vec::new();
         let mut lines = BTreeSet::new();
         for line in text.lines() {
@@ -71,7 +78,11 @@ fn datasets() -> Vec<PathBuf> {
         .filter(|path| path.extension().is_some_and(|extension| extension == "csv"))
         .collect();
     files.sort();
-    assert!(files.len() >= 12, "expected the 12 datasets, found {}", files.len());
+    assert!(
+        files.len() >= 12,
+        "expected the 12 datasets, found {}",
+        files.len()
+    );
     files
 }
 
@@ -86,7 +97,11 @@ fn table(file: &Path, expected: &Expected) -> SampleTable {
 }
 
 fn dependency_lines(found: &Discovered) -> BTreeSet<String> {
-    found.dependencies.iter().map(|fd| found.describe(fd)).collect()
+    found
+        .dependencies
+        .iter()
+        .map(|fd| found.describe(fd))
+        .collect()
 }
 
 fn assert_same(file: &Path, what: &str, ours: &BTreeSet<String>, theirs: &BTreeSet<String>) {
@@ -108,7 +123,12 @@ fn exact_dependencies_equal_desbordantes_on_every_dataset() {
     for file in datasets() {
         let expected = expected(&file, "fds");
         let found = discover(&table(&file, &expected), &DiscoveryOptions::default()).unwrap();
-        assert_same(&file, "exact FDs (HyFD)", &dependency_lines(&found), &expected.lines);
+        assert_same(
+            &file,
+            "exact FDs (HyFD)",
+            &dependency_lines(&found),
+            &expected.lines,
+        );
         assert!(found.dependencies.iter().all(|fd| fd.error == 0.0));
     }
 }
@@ -122,7 +142,12 @@ fn the_level_wise_search_finds_the_same_exact_dependencies() {
             ..DiscoveryOptions::default()
         };
         let found = discover(&table(&file, &expected), &options).unwrap();
-        assert_same(&file, "exact FDs (level-wise)", &dependency_lines(&found), &expected.lines);
+        assert_same(
+            &file,
+            "exact FDs (level-wise)",
+            &dependency_lines(&found),
+            &expected.lines,
+        );
     }
 }
 
@@ -131,7 +156,11 @@ fn unique_column_combinations_equal_desbordantes_on_every_dataset() {
     for file in datasets() {
         let expected = expected(&file, "uccs");
         let found = discover(&table(&file, &expected), &DiscoveryOptions::default()).unwrap();
-        let ours = found.uniques.iter().map(|columns| found.names(columns)).collect();
+        let ours = found
+            .uniques
+            .iter()
+            .map(|columns| found.names(columns))
+            .collect();
         assert_same(&file, "minimal UCCs", &ours, &expected.lines);
     }
 }
@@ -146,7 +175,17 @@ fn approximate_dependencies_equal_desbordantes_on_every_dataset() {
             ..DiscoveryOptions::default()
         };
         let found = discover(&table(&file, &expected), &options).unwrap();
-        assert_same(&file, "approximate FDs", &dependency_lines(&found), &expected.lines);
-        assert!(found.dependencies.iter().all(|fd| fd.error <= options.error && fd.lhs.len() <= 2));
+        assert_same(
+            &file,
+            "approximate FDs",
+            &dependency_lines(&found),
+            &expected.lines,
+        );
+        assert!(
+            found
+                .dependencies
+                .iter()
+                .all(|fd| fd.error <= options.error && fd.lhs.len() <= 2)
+        );
     }
 }

@@ -106,7 +106,9 @@ impl ApproximateSearch {
         let (open, exact) = self
             .current
             .first()
-            .map_or((ColumnSet::EMPTY, ColumnSet::EMPTY), |root| (root.open, root.exact));
+            .map_or((ColumnSet::EMPTY, ColumnSet::EMPTY), |root| {
+                (root.open, root.exact)
+            });
         self.level = 1;
         if self.max_lhs == 0 {
             self.done = true;
@@ -161,7 +163,7 @@ impl ApproximateSearch {
             .into_iter()
             .filter(|node| !node.open.is_empty())
             .collect();
-        self.current.sort_unstable_by(|a, b| a.lhs.to_vec().cmp(&b.lhs.to_vec()));
+        self.current.sort_by_cached_key(|node| node.lhs.to_vec());
         self.index = self
             .current
             .iter()
@@ -312,13 +314,21 @@ impl ProductScratch {
         let mut result = Partition::default();
         for group in right.groups() {
             for row in group {
-                let owner = self.group_of_row.get(*row as usize).copied().unwrap_or(NONE);
+                let owner = self
+                    .group_of_row
+                    .get(*row as usize)
+                    .copied()
+                    .unwrap_or(NONE);
                 if let Some(bucket) = self.buckets.get_mut(owner as usize) {
                     bucket.push(*row);
                 }
             }
             for row in group {
-                let owner = self.group_of_row.get(*row as usize).copied().unwrap_or(NONE);
+                let owner = self
+                    .group_of_row
+                    .get(*row as usize)
+                    .copied()
+                    .unwrap_or(NONE);
                 if let Some(bucket) = self.buckets.get_mut(owner as usize) {
                     result.push_group(bucket);
                     bucket.clear();

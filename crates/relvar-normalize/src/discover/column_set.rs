@@ -30,6 +30,7 @@ impl ColumnSet {
         set
     }
 
+    #[cfg(test)]
     pub fn from_columns(columns: impl IntoIterator<Item = usize>) -> Self {
         let mut set = Self::EMPTY;
         for column in columns {
@@ -41,6 +42,13 @@ impl ColumnSet {
     pub fn insert(&mut self, column: usize) {
         if let Some(word) = self.0.get_mut(column / 64) {
             *word |= 1 << (column % 64);
+        }
+    }
+
+    /// Sets the columns `64 * word ..` from the bits of `bits`.
+    pub fn set_word(&mut self, word: usize, bits: u64) {
+        if let Some(slot) = self.0.get_mut(word) {
+            *slot = bits;
         }
     }
 
@@ -86,12 +94,9 @@ impl ColumnSet {
         self.zip(other, |a, b| a & !b)
     }
 
+    #[cfg(test)]
     pub fn is_subset(&self, other: &Self) -> bool {
         self.0.iter().zip(other.0.iter()).all(|(a, b)| a & !b == 0)
-    }
-
-    pub fn intersects(&self, other: &Self) -> bool {
-        self.0.iter().zip(other.0.iter()).any(|(a, b)| a & b != 0)
     }
 
     /// The columns in ascending order.
@@ -116,7 +121,7 @@ impl ColumnSet {
         Columns { words, word: 0 }
     }
 
-    pub fn to_vec(&self) -> Vec<usize> {
+    pub fn to_vec(self) -> Vec<usize> {
         self.iter().collect()
     }
 

@@ -190,7 +190,8 @@ impl ExactSearch {
 
     /// Ends a level: on to the next, through sampling again when the level was mostly false.
     fn finish_level(&mut self) {
-        let mostly_false = self.level_false as f64 > SAMPLING_RETURN_SHARE * self.level_checked as f64;
+        let mostly_false =
+            self.level_false as f64 > SAMPLING_RETURN_SHARE * self.level_checked as f64;
         self.level += 1;
         self.level_nodes.clear();
         self.next_node = 0;
@@ -206,7 +207,12 @@ impl ExactSearch {
     }
 
     /// The right-hand sides among `candidates` that `lhs` does not determine.
-    fn check(&mut self, relation: &Relation, lhs: &ColumnSet, candidates: ColumnSet) -> (ColumnSet, usize) {
+    fn check(
+        &mut self,
+        relation: &Relation,
+        lhs: &ColumnSet,
+        candidates: ColumnSet,
+    ) -> (ColumnSet, usize) {
         let mut remaining = candidates;
         if lhs.is_empty() {
             for rhs in candidates.iter() {

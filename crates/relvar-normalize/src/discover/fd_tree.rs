@@ -171,7 +171,8 @@ impl FdTree {
     }
 
     pub fn fds(&self, node: NodeId) -> ColumnSet {
-        self.node(node).map_or(ColumnSet::EMPTY, |current| current.fds)
+        self.node(node)
+            .map_or(ColumnSet::EMPTY, |current| current.fds)
     }
 
     pub fn remove_fd(&mut self, node: NodeId, rhs: usize) {
@@ -260,7 +261,7 @@ mod tests {
         assert!(!tree.contains_generalization(&set(&[0, 3]), 3));
         assert!(!tree.contains_generalization(&set(&[0, 2]), 1));
         let mut removed = tree.remove_generalizations(&set(&[0, 1, 2]), 3);
-        removed.sort();
+        removed.sort_by_key(|lhs| lhs.to_vec());
         assert_eq!(removed, vec![set(&[0, 2]), set(&[1])]);
         assert!(!tree.contains_generalization(&set(&[0, 1, 2, 3]), 3));
         assert_eq!(tree.level(3).len(), 1);

@@ -41,7 +41,9 @@ pub fn for_each_group(
         return 0;
     };
     scratch.others.clear();
-    scratch.others.extend(columns.iter().filter(|column| *column != pivot));
+    scratch
+        .others
+        .extend(columns.iter().filter(|column| *column != pivot));
     let others = &scratch.others;
     let mut cost = partition.size();
     for group in partition.groups() {

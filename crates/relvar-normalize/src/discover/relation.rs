@@ -68,11 +68,6 @@ impl Partition {
     pub fn group_count(&self) -> usize {
         self.ends.len()
     }
-
-    /// True when no two rows share a value: the columns are unique.
-    pub fn is_unique(&self) -> bool {
-        self.ends.is_empty()
-    }
 }
 
 /// The sample as the algorithms read it.
@@ -101,8 +96,7 @@ impl Relation {
             let partition = column_partition(&column.rows, column.texts.len(), null_number);
             for (group_number, group) in partition.groups().enumerate() {
                 for row in group {
-                    if let Some(cell) =
-                        records.get_mut(*row as usize * column_count + column_index)
+                    if let Some(cell) = records.get_mut(*row as usize * column_count + column_index)
                     {
                         *cell = group_number as u32;
                     }
@@ -141,15 +135,20 @@ impl Relation {
     /// The columns on which two rows have equal values.
     pub fn agree_set(&self, first: u32, second: u32) -> ColumnSet {
         let mut agree = ColumnSet::EMPTY;
-        for (column, (a, b)) in self
+        let chunks = self
             .record(first)
-            .iter()
-            .zip(self.record(second))
-            .enumerate()
-        {
-            if a == b && *a != UNIQUE {
-                agree.insert(column);
-            }
+            .chunks(64)
+            .zip(self.record(second).chunks(64));
+        for (word, (firsts, seconds)) in chunks.enumerate() {
+            // Branch-free: this is the innermost loop of sampling.
+            let bits = firsts
+                .iter()
+                .zip(seconds)
+                .enumerate()
+                .fold(0u64, |bits, (bit, (a, b))| {
+                    bits | (u64::from((a == b) & (*a != UNIQUE)) << bit)
+                });
+            agree.set_word(word, bits);
         }
         agree
     }
@@ -157,10 +156,9 @@ impl Relation {
     /// True when the column has one value on every row (vacuously with fewer than two rows).
     pub fn is_constant(&self, column: usize) -> bool {
         self.row_count < 2
-            || self
-                .partitions
-                .get(column)
-                .is_some_and(|partition| partition.size() == self.row_count && partition.group_count() == 1)
+            || self.partitions.get(column).is_some_and(|partition| {
+                partition.size() == self.row_count && partition.group_count() == 1
+            })
     }
 }
 
@@ -191,13 +189,13 @@ fn column_partition(rows: &[u32], distinct: usize, null_number: Option<u32>) -> 
     }
     let mut grouped = vec![0u32; total as usize];
     for (row, value) in rows.iter().enumerate() {
-        if let Some(start) = starts.get_mut(*value as usize) {
-            if *start != u32::MAX {
-                if let Some(slot) = grouped.get_mut(*start as usize) {
-                    *slot = row as u32;
-                }
-                *start += 1;
+        if let Some(start) = starts.get_mut(*value as usize)
+            && *start != u32::MAX
+        {
+            if let Some(slot) = grouped.get_mut(*start as usize) {
+                *slot = row as u32;
             }
+            *start += 1;
         }
     }
     Partition {

@@ -130,7 +130,12 @@ impl Sampler {
         }
     }
 
-    fn run_window(&mut self, relation: &Relation, column: usize, agree_sets: &mut AgreeSets) -> usize {
+    fn run_window(
+        &mut self,
+        relation: &Relation,
+        column: usize,
+        agree_sets: &mut AgreeSets,
+    ) -> usize {
         let distance = self.distances.get(column).copied().unwrap_or(1);
         let mut comparisons = 0usize;
         let mut found = 0usize;
@@ -161,13 +166,20 @@ impl Sampler {
 /// The column's groups with rows sorted by their values in the next two columns (rows alone with
 /// their value last), so that rows alike beyond this column become neighbours. Counting sorts:
 /// linear in the rows.
-fn sorted_by_following_columns(relation: &Relation, partition: &Partition, column: usize) -> Partition {
+fn sorted_by_following_columns(
+    relation: &Relation,
+    partition: &Partition,
+    column: usize,
+) -> Partition {
     let column_count = relation.column_count.max(1);
     let rows: Vec<u32> = (0..relation.row_count as u32).collect();
     let by_after = counting_sort(relation, &rows, (column + 2) % column_count);
     let order = counting_sort(relation, &by_after, (column + 1) % column_count);
     // Deal the rows, in that order, into their groups of `column`.
-    let mut sorted_groups: Vec<Vec<u32>> = partition.groups().map(|group| Vec::with_capacity(group.len())).collect();
+    let mut sorted_groups: Vec<Vec<u32>> = partition
+        .groups()
+        .map(|group| Vec::with_capacity(group.len()))
+        .collect();
     for row in order {
         let group = relation.cell(row, column);
         if let Some(sorted) = sorted_groups.get_mut(group as usize) {

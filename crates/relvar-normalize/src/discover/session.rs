@@ -172,7 +172,11 @@ impl Discovery {
 
     /// Runs to the end, calling `on_progress` between slices of `budget` units; stops early and
     /// returns `None` when it returns false.
-    pub fn run(mut self, budget: usize, mut on_progress: impl FnMut(Progress) -> bool) -> Option<Discovered> {
+    pub fn run(
+        mut self,
+        budget: usize,
+        mut on_progress: impl FnMut(Progress) -> bool,
+    ) -> Option<Discovered> {
         loop {
             let progress = self.step(budget);
             if progress.stage == Stage::Finished {
@@ -219,7 +223,13 @@ impl Discovery {
                 Search::Approximate(approximate) => {
                     let cost = approximate.step(relation);
                     let (level, share) = approximate.position();
-                    (cost, approximate.is_done(), level, share, approximate.max_lhs())
+                    (
+                        cost,
+                        approximate.is_done(),
+                        level,
+                        share,
+                        approximate.max_lhs(),
+                    )
                 }
             };
             let estimate = (level as f64 + share) / (max_level as f64 + 1.0);
@@ -280,9 +290,8 @@ impl Discovery {
                 (dependencies, Vec::new())
             }
         };
-        dependencies.sort_by(|a, b| {
-            (a.lhs.len(), &a.lhs, a.rhs).cmp(&(b.lhs.len(), &b.lhs, b.rhs))
-        });
+        dependencies
+            .sort_by(|a, b| (a.lhs.len(), &a.lhs, a.rhs).cmp(&(b.lhs.len(), &b.lhs, b.rhs)));
         self.found_dependencies = dependencies;
         let max_size = self.max_lhs.min(self.relation.column_count);
         self.uniques = Some(UniqueSearch::new(&self.relation, agree_sets, max_size));
@@ -293,7 +302,13 @@ impl Discovery {
         let uniques = self
             .uniques
             .take()
-            .map(|search| search.uniques().iter().map(ColumnSet::to_vec).collect())
+            .map(|search| {
+                search
+                    .uniques()
+                    .into_iter()
+                    .map(ColumnSet::to_vec)
+                    .collect()
+            })
             .unwrap_or_default();
         self.fraction = 1.0;
         self.result = Some(Discovered {
@@ -306,7 +321,10 @@ impl Discovery {
 }
 
 /// Runs a whole discovery at once.
-pub fn discover(table: &SampleTable, options: &DiscoveryOptions) -> Result<Discovered, OptionsError> {
+pub fn discover(
+    table: &SampleTable,
+    options: &DiscoveryOptions,
+) -> Result<Discovered, OptionsError> {
     let discovery = Discovery::new(table, options)?;
     Ok(discovery
         .run(usize::MAX, |_| true)

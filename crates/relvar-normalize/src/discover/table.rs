@@ -91,7 +91,9 @@ impl SampleTable {
                     });
                 }
             }
-            let line = record.position().map_or(0, csv::Position::line);
+            let line = record
+                .position()
+                .map_or(0, |position| record_line(input, position));
             match builder.as_mut() {
                 Some(table) => table.push_row(record.iter(), record.len(), line)?,
                 None if options.has_header => {
@@ -136,6 +138,18 @@ impl SampleTable {
     pub fn column_count(&self) -> usize {
         self.names.len()
     }
+}
+
+/// The line a record starts on. The reader gives the position before the empty lines it skipped.
+fn record_line(input: &[u8], position: &csv::Position) -> u64 {
+    let skipped = input
+        .get(position.byte() as usize..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|byte| matches!(byte, b'\n' | b'\r'))
+        .filter(|byte| **byte == b'\n')
+        .count();
+    position.line() + skipped as u64
 }
 
 /// Numbers the values of each column as rows arrive.
