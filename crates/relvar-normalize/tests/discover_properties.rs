@@ -237,6 +237,8 @@ proptest! {
         let found = discover(&table(&rows, columns), &options(error, max_lhs, nulls_distinct, Algorithm::Auto)).unwrap();
         let lines: BTreeSet<String> = found.dependencies.iter().map(|fd| line(&fd.lhs, fd.rhs)).collect();
         prop_assert_eq!(lines, expected);
+        let uniques: BTreeSet<Vec<usize>> = found.uniques.iter().cloned().collect();
+        prop_assert_eq!(uniques, brute_force_uniques(&rows, columns, limit, nulls_distinct), "keys, found without agree sets");
         for fd in &found.dependencies {
             let removals = fewest_removals(&rows, &fd.lhs, fd.rhs, nulls_distinct);
             prop_assert_eq!(fd.error, removals as f64 / rows.len().max(1) as f64);

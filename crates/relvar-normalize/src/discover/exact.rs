@@ -259,3 +259,67 @@ impl ExactSearch {
         &self.agree_sets
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::discover::approximate::ApproximateSearch;
+    use crate::discover::relation::{NullEquality, NullRule};
+    use crate::discover::table::SampleTable;
+
+    fn run_exact(mut search: ExactSearch, relation: &Relation) -> Vec<(Vec<usize>, usize)> {
+        while !search.is_done() {
+            search.step(relation);
+        }
+        let mut found: Vec<_> = search
+            .dependencies()
+            .into_iter()
+            .flat_map(|(lhs, rhs)| rhs.iter().map(move |rhs| (lhs.to_vec(), rhs)))
+            .collect();
+        found.sort();
+        found
+    }
+
+    fn run_level_wise(relation: &Relation) -> Vec<(Vec<usize>, usize)> {
+        let mut search = ApproximateSearch::new(relation, 0.0, usize::MAX);
+        while !search.is_done() {
+            search.step(relation);
+        }
+        let mut found: Vec<_> = search
+            .dependencies()
+            .iter()
+            .map(|(lhs, rhs, _)| (lhs.to_vec(), *rhs))
+            .collect();
+        found.sort();
+        found
+    }
+
+    proptest! {
+        /// Validation alone (no sampling: every candidate is refuted on the whole sample, rows
+        /// alone with their value included) still finds every minimal FD.
+        #[test]
+        fn validation_without_sampling_finds_the_same_dependencies(
+            rows in proptest::collection::vec(proptest::collection::vec(0u8..4, 5), 0..40),
+            nulls_distinct in any::<bool>(),
+        ) {
+            let names = (0..5).map(|column| column.to_string()).collect();
+            let table = SampleTable::from_rows(
+                names,
+                rows.iter().map(|row| row.iter().map(|value| value.to_string()).collect::<Vec<_>>()),
+            )
+            .unwrap();
+            let nulls = NullRule {
+                marker: Some("0".to_owned()),
+                equality: if nulls_distinct { NullEquality::Distinct } else { NullEquality::Equal },
+            };
+            let relation = Relation::new(&table, &nulls);
+            let mut unsampled = ExactSearch::new(&relation, usize::MAX);
+            unsampled.sampler = Sampler::idle(relation.column_count);
+            let expected = run_level_wise(&relation);
+            prop_assert_eq!(run_exact(unsampled, &relation), expected.clone());
+            prop_assert_eq!(run_exact(ExactSearch::new(&relation, usize::MAX), &relation), expected);
+        }
+    }
+}

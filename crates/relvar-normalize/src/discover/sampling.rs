@@ -86,6 +86,19 @@ impl Sampler {
         }
     }
 
+    /// A sampler that never samples, only compares the pairs validation suggests (tests of the
+    /// validation alone).
+    #[cfg(test)]
+    pub fn idle(column_count: usize) -> Self {
+        Self {
+            neighbourhoods: Vec::new(),
+            distances: vec![1; column_count],
+            efficiencies: vec![0.0; column_count],
+            threshold: f64::INFINITY,
+            next_first_round: column_count,
+        }
+    }
+
     /// Compares row pairs that validation found to break a candidate; lowers the threshold so the
     /// next sampling round digs deeper.
     pub fn compare_suggestions(
