@@ -2,6 +2,7 @@
 //! discovery, copied freely and hashed cheaply.
 
 use std::fmt;
+use std::hash::{Hash, Hasher};
 
 const WORDS: usize = 4;
 
@@ -9,7 +10,7 @@ const WORDS: usize = 4;
 pub const MAX_COLUMNS: usize = WORDS * 64;
 
 /// Column indices below [`MAX_COLUMNS`]; larger indices are ignored by `insert` and never contained.
-#[derive(Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct ColumnSet([u64; WORDS]);
 
 impl ColumnSet {
@@ -131,6 +132,14 @@ impl ColumnSet {
             *out = operation(*a, *b);
         }
         Self(words)
+    }
+}
+
+impl Hash for ColumnSet {
+    /// One word for the hasher: agree sets are hashed in sampling's innermost loop.
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        let [a, b, c, d] = self.0;
+        state.write_u64(a ^ b.rotate_left(17) ^ c.rotate_left(31) ^ d.rotate_left(47));
     }
 }
 

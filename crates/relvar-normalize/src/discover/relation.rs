@@ -60,6 +60,14 @@ impl Partition {
         })
     }
 
+    /// The same groups with their rows replaced (same sizes, e.g. reordered within each group).
+    pub fn with_rows(&self, rows: Vec<u32>) -> Self {
+        Self {
+            rows,
+            ends: self.ends.clone(),
+        }
+    }
+
     /// Rows in groups.
     pub fn size(&self) -> usize {
         self.rows.len()

@@ -13,10 +13,19 @@ use super::relation::{Partition, Relation};
 const FIRST_EFFICIENCY_THRESHOLD: f64 = 0.01;
 
 /// Every agree set seen, and those not yet turned into specialisations of the FD tree.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct AgreeSets {
     seen: FxHashSet<ColumnSet>,
     fresh: Vec<ColumnSet>,
+}
+
+impl Default for AgreeSets {
+    fn default() -> Self {
+        Self {
+            seen: FxHashSet::with_capacity_and_hasher(1024, Default::default()),
+            fresh: Vec::new(),
+        }
+    }
 }
 
 impl AgreeSets {
@@ -71,11 +80,14 @@ pub struct SampleStep {
 impl Sampler {
     pub fn new(relation: &Relation) -> Self {
         let column_count = relation.column_count;
+        let mut scratch = SortScratch::default();
         let neighbourhoods = relation
             .partitions
             .iter()
             .enumerate()
-            .map(|(column, partition)| sorted_by_following_columns(relation, partition, column))
+            .map(|(column, partition)| {
+                sorted_by_following_columns(relation, partition, column, &mut scratch)
+            })
             .collect();
         Self {
             neighbourhoods,
@@ -183,52 +195,71 @@ fn sorted_by_following_columns(
     relation: &Relation,
     partition: &Partition,
     column: usize,
+    scratch: &mut SortScratch,
 ) -> Partition {
     let column_count = relation.column_count.max(1);
-    let rows: Vec<u32> = (0..relation.row_count as u32).collect();
-    let by_after = counting_sort(relation, &rows, (column + 2) % column_count);
-    let order = counting_sort(relation, &by_after, (column + 1) % column_count);
+    scratch.order.clear();
+    scratch.order.extend(0..relation.row_count as u32);
+    scratch.sort_by(relation, (column + 2) % column_count);
+    scratch.sort_by(relation, (column + 1) % column_count);
     // Deal the rows, in that order, into their groups of `column`.
-    let mut sorted_groups: Vec<Vec<u32>> = partition
-        .groups()
-        .map(|group| Vec::with_capacity(group.len()))
-        .collect();
-    for row in order {
-        let group = relation.cell(row, column);
-        if let Some(sorted) = sorted_groups.get_mut(group as usize) {
-            sorted.push(row);
+    let mut next_slot: Vec<u32> = Vec::with_capacity(partition.group_count());
+    let mut offset = 0;
+    for group in partition.groups() {
+        next_slot.push(offset);
+        offset += group.len() as u32;
+    }
+    let mut rows = vec![0u32; partition.size()];
+    for row in &scratch.order {
+        if let Some(slot) = next_slot.get_mut(relation.cell(*row, column) as usize) {
+            if let Some(place) = rows.get_mut(*slot as usize) {
+                *place = *row;
+            }
+            *slot += 1;
         }
     }
-    Partition::from_groups(sorted_groups.iter().map(Vec::as_slice))
+    partition.with_rows(rows)
 }
 
-/// `rows` stably sorted by their group in `column`, rows alone with their value last.
-fn counting_sort(relation: &Relation, rows: &[u32], column: usize) -> Vec<u32> {
-    let groups = relation
-        .partitions
-        .get(column)
-        .map_or(0, Partition::group_count);
-    let key = |row: u32| (relation.cell(row, column) as usize).min(groups);
-    let mut starts = vec![0usize; groups + 2];
-    for row in rows {
-        if let Some(count) = starts.get_mut(key(*row) + 1) {
-            *count += 1;
-        }
-    }
-    for index in 1..starts.len() {
-        let previous = starts.get(index - 1).copied().unwrap_or_default();
-        if let Some(start) = starts.get_mut(index) {
-            *start += previous;
-        }
-    }
-    let mut sorted = vec![0u32; rows.len()];
-    for row in rows {
-        if let Some(start) = starts.get_mut(key(*row)) {
-            if let Some(slot) = sorted.get_mut(*start) {
-                *slot = *row;
+/// Memory reused by the counting sorts.
+#[derive(Debug, Default)]
+struct SortScratch {
+    order: Vec<u32>,
+    sorted: Vec<u32>,
+    starts: Vec<usize>,
+}
+
+impl SortScratch {
+    /// Sorts `order` stably by the rows' groups in `column`, rows alone with their value last.
+    fn sort_by(&mut self, relation: &Relation, column: usize) {
+        let groups = relation
+            .partitions
+            .get(column)
+            .map_or(0, Partition::group_count);
+        let key = |row: u32| (relation.cell(row, column) as usize).min(groups);
+        self.starts.clear();
+        self.starts.resize(groups + 2, 0);
+        for row in &self.order {
+            if let Some(count) = self.starts.get_mut(key(*row) + 1) {
+                *count += 1;
             }
-            *start += 1;
         }
+        for index in 1..self.starts.len() {
+            let previous = self.starts.get(index - 1).copied().unwrap_or_default();
+            if let Some(start) = self.starts.get_mut(index) {
+                *start += previous;
+            }
+        }
+        self.sorted.clear();
+        self.sorted.resize(self.order.len(), 0);
+        for row in &self.order {
+            if let Some(start) = self.starts.get_mut(key(*row)) {
+                if let Some(slot) = self.sorted.get_mut(*start) {
+                    *slot = *row;
+                }
+                *start += 1;
+            }
+        }
+        std::mem::swap(&mut self.order, &mut self.sorted);
     }
-    sorted
 }
