@@ -208,9 +208,13 @@ fn text(file: &Path, found: &Discovered, options: &DiscoveryOptions, timing: &Ti
             let _ = writeln!(out, "{}", found.describe(dependency));
         }
     }
+    let key_limit = options
+        .max_lhs
+        .map(|max| format!(", at most {max} columns"))
+        .unwrap_or_default();
     let _ = writeln!(
         out,
-        "{} unique column combinations (minimal{limit}):",
+        "{} unique column combinations (minimal{key_limit}):",
         found.uniques.len()
     );
     for unique in &found.uniques {

@@ -97,8 +97,9 @@ impl ApproximateSearch {
         (self.level, share)
     }
 
-    pub fn max_lhs(&self) -> usize {
-        self.max_lhs
+    /// The levels the search may build: every left-hand side size allowed.
+    pub fn expected_levels(&self) -> usize {
+        self.max_lhs + 1
     }
 
     /// Level 1: one set per column, its partition the column's own.

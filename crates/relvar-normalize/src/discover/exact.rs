@@ -80,9 +80,9 @@ impl ExactSearch {
         (self.level, share)
     }
 
-    /// The largest left-hand side searched.
-    pub fn max_lhs(&self) -> usize {
-        self.max_lhs
+    /// The levels the search expects to validate: up to the largest candidate so far.
+    pub fn expected_levels(&self) -> usize {
+        self.tree.deepest().min(self.max_lhs) + 1
     }
 
     /// Does a bounded piece of work; returns roughly the cells read.

@@ -34,6 +34,8 @@ pub type NodeId = u32;
 pub struct FdTree {
     column_count: usize,
     nodes: Vec<Node>,
+    /// The largest left-hand side ever added.
+    deepest: usize,
 }
 
 impl FdTree {
@@ -45,10 +47,12 @@ impl FdTree {
         Self {
             column_count,
             nodes: vec![root],
+            deepest: 0,
         }
     }
 
     pub fn add(&mut self, lhs: &ColumnSet, rhs: usize) {
+        self.deepest = self.deepest.max(lhs.len());
         let mut node = 0;
         for column in lhs.iter() {
             if let Some(current) = self.nodes.get_mut(node as usize) {
@@ -168,6 +172,11 @@ impl FdTree {
                 );
             }
         }
+    }
+
+    /// The size of the largest left-hand side ever added (removed ones included).
+    pub fn deepest(&self) -> usize {
+        self.deepest
     }
 
     pub fn fds(&self, node: NodeId) -> ColumnSet {

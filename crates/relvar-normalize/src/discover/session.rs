@@ -214,11 +214,11 @@ impl Discovery {
     fn advance(&mut self) -> usize {
         let relation = &self.relation;
         if let Some(search) = self.dependencies.as_mut() {
-            let (cost, done, level, share, max_level) = match search {
+            let (cost, done, level, share, levels) = match search {
                 Search::Exact(exact) => {
                     let cost = exact.step(relation);
                     let (level, share) = exact.position();
-                    (cost, exact.is_done(), level, share, exact.max_lhs())
+                    (cost, exact.is_done(), level, share, exact.expected_levels())
                 }
                 Search::Approximate(approximate) => {
                     let cost = approximate.step(relation);
@@ -228,11 +228,11 @@ impl Discovery {
                         approximate.is_done(),
                         level,
                         share,
-                        approximate.max_lhs(),
+                        approximate.expected_levels(),
                     )
                 }
             };
-            let estimate = (level as f64 + share) / (max_level as f64 + 1.0);
+            let estimate = (level as f64 + share) / levels.max(1) as f64;
             self.raise_fraction(DEPENDENCY_SHARE * estimate.min(0.99));
             if done {
                 self.finish_dependencies();

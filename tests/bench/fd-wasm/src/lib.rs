@@ -5,9 +5,7 @@
 
 use std::sync::Mutex;
 
-use relvar_normalize::discover::{
-    Discovery, DiscoveryOptions, ReadOptions, SampleTable, Stage,
-};
+use relvar_normalize::discover::{Discovery, DiscoveryOptions, ReadOptions, SampleTable, Stage};
 
 struct State {
     input: Vec<u8>,
@@ -81,7 +79,7 @@ pub extern "C" fn finish() -> i32 {
         return -1;
     };
     while discovery.step(SLICE).stage != Stage::Finished {}
-    discovery
-        .result()
-        .map_or(-1, |found| i32::try_from(found.dependencies.len()).unwrap_or(i32::MAX))
+    discovery.result().map_or(-1, |found| {
+        i32::try_from(found.dependencies.len()).unwrap_or(i32::MAX)
+    })
 }
