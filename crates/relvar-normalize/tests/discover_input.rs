@@ -363,3 +363,58 @@ fn a_run_is_cancelled_when_the_callback_says_so() {
     assert_eq!(result, None);
     assert_eq!(calls, 3);
 }
+
+mod hostile_input {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn bytes_of_csv() -> impl Strategy<Value = Vec<u8>> {
+        let piece = prop_oneof![
+            Just(b",".to_vec()),
+            Just(b"\n".to_vec()),
+            Just(b"\r\n".to_vec()),
+            Just(b"\"".to_vec()),
+            Just(b"a".to_vec()),
+            Just(b"b".to_vec()),
+            Just(vec![0xff]),
+            Just(vec![0]),
+            proptest::collection::vec(any::<u8>(), 0..4),
+        ];
+        proptest::collection::vec(piece, 0..60).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        /// Whatever the bytes, reading returns a table or an error, and discovery on the table
+        /// returns dependencies over its columns, under any options.
+        #[test]
+        fn any_bytes_read_or_fail_cleanly_and_discovery_never_panics(
+            bytes in bytes_of_csv(),
+            has_header in any::<bool>(),
+            error in prop_oneof![Just(0.0), 0.0..1.0f64],
+            max_lhs in proptest::option::of(0usize..4),
+            distinct in any::<bool>(),
+        ) {
+            let options = ReadOptions { separator: b',', has_header };
+            let Ok(table) = SampleTable::read(&bytes, &options) else {
+                return Ok(());
+            };
+            let discovery = DiscoveryOptions {
+                max_lhs,
+                error,
+                nulls: NullRule {
+                    marker: Some(String::new()),
+                    equality: if distinct { NullEquality::Distinct } else { NullEquality::Equal },
+                },
+                algorithm: Algorithm::Auto,
+            };
+            let found = discover(&table, &discovery).unwrap();
+            let columns = table.column_count();
+            for fd in &found.dependencies {
+                prop_assert!(fd.rhs < columns && !fd.lhs.contains(&fd.rhs));
+                prop_assert!(fd.lhs.iter().all(|column| *column < columns));
+                prop_assert!(fd.error <= error);
+            }
+        }
+    }
+}
