@@ -1,9 +1,11 @@
 // The wasm half of tests/bench/fd: builds tests/bench/fd-wasm (Relvar's FD discovery for
 // wasm32-unknown-unknown, no bindings), loads it into a blank page of headless Chromium and times,
 // per file, find_dependencies() (value numbering and HyFD from the rows read, in slices as a page
-// would run it) with performance.now(); the median of the runs after two warm-up runs (so that
-// V8 has compiled the hot functions with its optimising tier, as native code is). Usage:
-//   node tests/bench/support/fd-wasm.mjs '{"files":[{"path":"...","separator":",","header":true}],"runs":7}'
+// would run it) with performance.now(); the median of the runs after two warm-up runs. With
+// "tiering": "optimized" V8 compiles the module with its optimising compiler up front
+// (--js-flags=--no-liftoff), which is what native code is compared with; with "default" Chromium
+// starts on its baseline compiler and moves hot functions up as they run, as a page does. Usage:
+//   node tests/bench/support/fd-wasm.mjs '{"files":[{"path":"...","separator":",","header":true}],"runs":7,"tiering":"optimized"}'
 // Prints one JSON line: {"<file name>": {"ms": median, "fds": count}, ...}.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -14,7 +16,8 @@ import { CHROMIUM_FLAGS } from '../../e2e/support/browser.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../../..');
 const targetDir = process.env.CARGO_TARGET_DIR ? resolve(root, process.env.CARGO_TARGET_DIR) : join(root, 'target');
-const { files, runs } = JSON.parse(process.argv[2]);
+const { files, runs, tiering = 'optimized' } = JSON.parse(process.argv[2]);
+const TIERING_FLAGS = { optimized: ['--js-flags=--no-liftoff'], default: [] };
 
 execFileSync('cargo', ['build', '--release', '--quiet', '--target', 'wasm32-unknown-unknown', '--manifest-path', 'tests/bench/fd-wasm/Cargo.toml'], {
   cwd: root,
@@ -47,7 +50,7 @@ async function timeInPage({ wasmBase64, csvBase64, separator, header, runs }) {
   return { ms: times[Math.floor(times.length / 2)], fds };
 }
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: [...CHROMIUM_FLAGS, ...TIERING_FLAGS[tiering]] });
 const results = {};
 try {
   for (const file of files) {
