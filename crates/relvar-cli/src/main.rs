@@ -3,8 +3,10 @@
 //! `relvar import FILE [--dialect D] [--json]` prints what a schema holds and every diagnostic;
 //! it exits non-zero only when nothing could be read. `relvar export FILE --to T [--from D]`
 //! prints the schema as DDL or a diagram. `relvar normalize FILE --table T --fd "a -> b"` prints a
-//! table's keys, normal form, violations and proposed decompositions.
+//! table's keys, normal form, violations and proposed decompositions. `relvar fd FILE.csv` prints
+//! the functional dependencies and unique column combinations of sample rows.
 
+mod fd_command;
 mod normalize_command;
 mod summary;
 
@@ -18,7 +20,7 @@ use relvar_sql::{Dialect, detect_dialect, import_sql};
 #[command(
     name = "relvar",
     version,
-    about = "Database design from the command line: import, export and normalize schemas"
+    about = "Database design from the command line: import, export and normalize schemas, find dependencies"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -59,6 +61,8 @@ enum Command {
         #[arg(long, value_enum)]
         dialect: Option<DialectArg>,
     },
+    /// Find the functional dependencies and unique column combinations of sample rows (CSV/TSV).
+    Fd(fd_command::FdArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -116,6 +120,7 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
+        Command::Fd(arguments) => fd_command::run(arguments),
         Command::Import {
             file,
             dialect,
