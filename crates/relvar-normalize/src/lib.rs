@@ -21,6 +21,7 @@ mod normal_form;
 mod parse;
 mod preserve;
 mod project;
+mod propose;
 mod relation;
 mod table;
 
@@ -37,6 +38,7 @@ pub use normal_form::{Analysis, Dependency, KEY_CAP, NormalForm, Violation, anal
 pub use parse::{ParseError, ParseErrorKind, ParsedDependency, parse_dependencies};
 pub use preserve::{lost_dependencies, preserves};
 pub use project::restrict;
+pub use propose::{Proposal, ProposedDependency, ProposedKey, Unmatched, UnmatchedColumn, propose};
 pub use relation::{Fd, Mvd, Relation};
 pub use table::{
     key_dependencies, read_table_dependencies, set_dependencies_command, table_dependencies_text,
