@@ -7,36 +7,15 @@
     clippy::panic
 )] // tests fail by panicking
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod support;
+
+use support::{relvar, scratch, stderr, stdout};
 
 const DATASETS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/datasets/fd");
 const EXPECTED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../tests/fd-oracle/expected"
 );
-
-fn relvar(arguments: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_relvar"))
-        .args(arguments)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
-
-/// Writes a file for one test under Cargo's scratch directory for integration tests.
-fn scratch(name: &str, contents: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    std::fs::write(&path, contents).unwrap();
-    path.display().to_string()
-}
 
 /// The lines between a section's heading (which starts with a count) and the next heading.
 fn section<'a>(text: &'a str, heading: &str) -> Vec<&'a str> {
