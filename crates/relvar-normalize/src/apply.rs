@@ -15,7 +15,7 @@ use crate::attrs::AttrSet;
 use crate::closure::Closure;
 use crate::decompose::Component;
 use crate::names::proposed_table_name;
-use crate::table::table_relation;
+use crate::table::{position, primary_key_positions, table_relation};
 
 /// Why a decomposition cannot be applied; nothing is changed.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -130,12 +130,7 @@ pub fn decomposition_command(
         }
     }
     if let Some(home_component) = components.get(home) {
-        let primary: AttrSet = original
-            .primary_key
-            .iter()
-            .flat_map(|key| &key.columns)
-            .filter_map(|id| original.columns.iter().position(|c| c.id == *id))
-            .collect();
+        let primary = primary_key_positions(original);
         let keeps_primary = !primary.is_empty() && primary.is_subset(&home_component.attributes);
         if !keeps_primary && !home_component.key.is_empty() {
             commands.push(Command::SetPrimaryKey {
@@ -213,12 +208,7 @@ fn home_component(original: &Table, components: &[Component]) -> usize {
     let relation = table_relation(original);
     let closure = Closure::new(&relation.fds);
     let all = relation.all();
-    let primary: AttrSet = original
-        .primary_key
-        .iter()
-        .flat_map(|key| &key.columns)
-        .filter_map(|id| original.columns.iter().position(|c| c.id == *id))
-        .collect();
+    let primary = primary_key_positions(original);
     let holds_primary = || {
         components
             .iter()
@@ -334,10 +324,7 @@ fn follow(
     table_of: &impl Fn(usize) -> TableId,
 ) -> Option<ForeignKey> {
     let stays = |columns: &[ColumnId]| -> Option<AttrSet> {
-        columns
-            .iter()
-            .map(|id| original.columns.iter().position(|c| c.id == *id))
-            .collect()
+        columns.iter().map(|id| position(original, *id)).collect()
     };
     let home_attributes = &components.get(home)?.attributes;
     let mut moved = foreign_key.clone();
@@ -358,10 +345,7 @@ fn follow(
             .position(|c| positions.is_subset(&c.attributes))?;
         let mapped: Option<Vec<ColumnId>> = side_columns
             .iter()
-            .map(|id| {
-                let position = original.columns.iter().position(|c| c.id == *id)?;
-                column_of(target, position)
-            })
+            .map(|id| column_of(target, position(original, *id)?))
             .collect();
         *side_columns = mapped?;
         *side_table = table_of(target);

@@ -9,7 +9,7 @@ use crate::attrs::AttrSet;
 use crate::closure::Closure;
 use crate::discover::{Dependency, Discovered};
 use crate::relation::Fd;
-use crate::table::table_relation;
+use crate::table::{position, positions, table_relation};
 
 /// Why a sample column names no column of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,11 +73,10 @@ pub fn propose(table: &Table, found: &Discovered) -> Proposal {
     let (columns, unmatched) = match_columns(table, &found.columns);
     let relation = table_relation(table);
     let closure = Closure::new(&relation.fds);
-    let position = |id: ColumnId| table.columns.iter().position(|column| column.id == id);
     // A sample column as (table position, id); `None` when it matched nothing.
     let resolve = |sample: usize| {
         let id = columns.get(sample).copied().flatten()?;
-        Some((position(id)?, id))
+        Some((position(table, id)?, id))
     };
     let resolve_all = |samples: &[usize]| -> Option<Vec<(usize, ColumnId)>> {
         let mut resolved: Vec<(usize, ColumnId)> = samples
@@ -138,8 +137,7 @@ impl Proposal {
     /// nothing is left); dependencies with the same left side are written as one.
     pub fn declare_command(&self, table: &Table) -> Command {
         let relation = table_relation(table);
-        let position = |id: &ColumnId| table.columns.iter().position(|column| column.id == *id);
-        let set = |ids: &[ColumnId]| -> AttrSet { ids.iter().filter_map(position).collect() };
+        let set = |ids: &[ColumnId]| positions(table, ids);
         let mut known = relation.fds.clone();
         let mut added: Vec<DeclaredDependency> = Vec::new();
         let keys = self.keys.iter().map(|key| {
@@ -156,7 +154,7 @@ impl Proposal {
             let reached = Closure::new(&known).of(&left);
             let new: Vec<ColumnId> = rhs
                 .into_iter()
-                .filter(|id| position(id).is_some_and(|at| !reached.contains(at)))
+                .filter(|id| position(table, *id).is_some_and(|at| !reached.contains(at)))
                 .collect();
             if new.is_empty() {
                 continue;

@@ -103,8 +103,20 @@ pub fn table_dependencies_text(table: &Table) -> String {
         .collect()
 }
 
-fn positions(table: &Table, ids: &[ColumnId]) -> AttrSet {
-    ids.iter()
-        .filter_map(|id| table.columns.iter().position(|column| column.id == *id))
-        .collect()
+/// The position of the column `id` in the table.
+pub(crate) fn position(table: &Table, id: ColumnId) -> Option<usize> {
+    table.columns.iter().position(|column| column.id == id)
+}
+
+/// The positions of the columns `ids`; ids of other tables' columns are left out.
+pub(crate) fn positions(table: &Table, ids: &[ColumnId]) -> AttrSet {
+    ids.iter().filter_map(|id| position(table, *id)).collect()
+}
+
+/// The positions of the primary key's columns; empty without a primary key.
+pub(crate) fn primary_key_positions(table: &Table) -> AttrSet {
+    table
+        .primary_key
+        .as_ref()
+        .map_or_else(AttrSet::new, |key| positions(table, &key.columns))
 }

@@ -313,24 +313,16 @@ impl ProductScratch {
             }
         }
         let mut result = Partition::default();
+        let group_of_row = &self.group_of_row;
+        let owner = |row: u32| group_of_row.get(row as usize).map_or(NONE, |group| *group) as usize;
         for group in right.groups() {
             for row in group {
-                let owner = self
-                    .group_of_row
-                    .get(*row as usize)
-                    .copied()
-                    .unwrap_or(NONE);
-                if let Some(bucket) = self.buckets.get_mut(owner as usize) {
+                if let Some(bucket) = self.buckets.get_mut(owner(*row)) {
                     bucket.push(*row);
                 }
             }
             for row in group {
-                let owner = self
-                    .group_of_row
-                    .get(*row as usize)
-                    .copied()
-                    .unwrap_or(NONE);
-                if let Some(bucket) = self.buckets.get_mut(owner as usize) {
+                if let Some(bucket) = self.buckets.get_mut(owner(*row)) {
                     result.push_group(bucket);
                     bucket.clear();
                 }
