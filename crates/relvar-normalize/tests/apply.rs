@@ -273,6 +273,67 @@ fn dependencies_read_from_text_are_written_back_the_same() {
     assert_eq!(dependencies, odd.dependencies);
 }
 
+/// A table of columns with the given names (ids 1, 2, ...) declaring `dependencies` as
+/// (multivalued, lhs positions, rhs positions).
+fn named_table(names: &[String], dependencies: &[(bool, Vec<usize>, Vec<usize>)]) -> Table {
+    let id = |position: &usize| relvar_model::ColumnId(*position as u32 + 1);
+    let mut table = Table::new(TableId(0), None, "t");
+    for (position, name) in names.iter().enumerate() {
+        table
+            .columns
+            .push(Column::new(id(&position), name.clone(), "int"));
+    }
+    table.dependencies = dependencies
+        .iter()
+        .map(|(multivalued, lhs, rhs)| DeclaredDependency {
+            kind: if *multivalued {
+                DependencyKind::Multivalued
+            } else {
+                DependencyKind::Functional
+            },
+            lhs: lhs.iter().map(id).collect(),
+            rhs: rhs.iter().map(id).collect(),
+        })
+        .collect();
+    table
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Whatever column names a table has (quotes, brackets, arrows, `#`, spaces, letters of
+    /// any script, any case), its dependencies written as text read back the same.
+    #[test]
+    fn dependencies_as_text_read_back_the_same_whatever_the_names(
+        (names, dependencies) in proptest::collection::btree_set("[a-zA-Zé$_0-9 \"`\\[\\]#,>→-]{0,6}", 1..6)
+            .prop_flat_map(|names| {
+                let names: Vec<String> = names.into_iter().collect();
+                let width = names.len();
+                let side = proptest::collection::btree_set(0..width, 0..=width)
+                    .prop_map(|set| set.into_iter().collect::<Vec<_>>());
+                let dependency = (any::<bool>(), side.clone(), side)
+                    .prop_filter("a right side", |(_, _, rhs)| !rhs.is_empty());
+                (Just(names), proptest::collection::vec(dependency, 0..4))
+            })
+    ) {
+        let table = named_table(&names, &dependencies);
+        let text = table_dependencies_text(&table);
+        let Command::SetTableDependencies { dependencies: read, .. } =
+            set_dependencies_command(&table, &text).unwrap_or_else(|errors| panic!("{text:?}: {errors:?}"))
+        else {
+            panic!("not a dependency command");
+        };
+        prop_assert_eq!(read, table.dependencies, "{:?}", text);
+    }
+
+    /// Any text is read or refused with errors, never a panic.
+    #[test]
+    fn any_text_is_read_or_refused(text in "[a-c \"`\\[\\]#,>→↠\n-]{0,40}") {
+        let table = named_table(&["a".into(), "B".into(), "c c".into()], &[]);
+        let _ = set_dependencies_command(&table, &text);
+    }
+}
+
 /// A design holding the relation as a table keyed by its first candidate key, with its
 /// dependencies declared, and a second table referencing the first column.
 fn design_of(relation: &Relation) -> (Design, TableId) {
