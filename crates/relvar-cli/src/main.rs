@@ -2,8 +2,12 @@
 //!
 //! `relvar import FILE [--dialect D] [--json]` prints what a schema holds and every diagnostic;
 //! it exits non-zero only when nothing could be read. `relvar export FILE --to T [--from D]`
-//! prints the schema as DDL or a diagram.
+//! prints the schema as DDL or a diagram. `relvar normalize FILE --table T --fd "a -> b"` prints a
+//! table's keys, normal form, violations and proposed decompositions. `relvar fd FILE.csv` prints
+//! the functional dependencies and unique column combinations of sample rows.
 
+mod fd_command;
+mod normalize_command;
 mod summary;
 
 use std::path::PathBuf;
@@ -16,7 +20,7 @@ use relvar_sql::{Dialect, detect_dialect, import_sql};
 #[command(
     name = "relvar",
     version,
-    about = "Database design from the command line: import and export schemas"
+    about = "Database design from the command line: import, export and normalize schemas, find dependencies"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -44,6 +48,21 @@ enum Command {
         #[arg(long, value_enum)]
         from: Option<DialectArg>,
     },
+    /// Show a table's candidate keys, normal form, violations and 3NF/BCNF decompositions.
+    Normalize {
+        file: PathBuf,
+        /// The table, as `name` or `schema.name`.
+        #[arg(long)]
+        table: String,
+        /// A dependency such as "a, b -> c" or "a ->> b"; repeat for more.
+        #[arg(long = "fd", value_name = "DEPENDENCY")]
+        fds: Vec<String>,
+        /// The dialect FILE is written in; detected from the text when not given.
+        #[arg(long, value_enum)]
+        dialect: Option<DialectArg>,
+    },
+    /// Find the functional dependencies and unique column combinations of sample rows (CSV/TSV).
+    Fd(fd_command::FdArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -101,6 +120,7 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
+        Command::Fd(arguments) => fd_command::run(arguments),
         Command::Import {
             file,
             dialect,
@@ -152,6 +172,18 @@ fn main() -> ExitCode {
                 }
             }
             ExitCode::SUCCESS
+        }
+        Command::Normalize {
+            file,
+            table,
+            fds,
+            dialect,
+        } => {
+            let Some(text) = read(&file) else {
+                return ExitCode::from(1);
+            };
+            let dialect = dialect.map_or_else(|| detect_dialect(&text), Dialect::from);
+            normalize_command::run(&import_sql(&text, dialect).design, &table, &fds)
         }
     }
 }

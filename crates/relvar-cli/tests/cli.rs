@@ -7,20 +7,11 @@
     clippy::panic
 )] // tests fail by panicking
 
-use std::process::{Command, Output};
+mod support;
+
+use support::{relvar, scratch, stderr, stdout};
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/sql");
-
-fn relvar(arguments: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_relvar"))
-        .args(arguments)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
 
 #[test]
 fn import_summarises_a_dump_with_diagnostics_by_line_and_column() {
@@ -80,16 +71,10 @@ fn export_writes_ddl_and_diagrams() {
 fn exit_codes_tell_what_went_wrong() {
     let missing = relvar(&["import", "/nonexistent/schema.sql"]);
     assert_eq!(missing.status.code(), Some(1));
-    assert!(
-        String::from_utf8_lossy(&missing.stderr).contains("cannot read /nonexistent/schema.sql")
-    );
+    assert!(stderr(&missing).contains("cannot read /nonexistent/schema.sql"));
 
-    let junk = std::env::temp_dir().join("relvar-cli-junk.sql");
-    std::fs::write(&junk, b"\x00\xff not sql at all ((( ;").unwrap();
-    assert_eq!(
-        relvar(&["import", junk.to_str().unwrap()]).status.code(),
-        Some(2)
-    );
+    let junk = scratch("junk.sql", b"\x00\xff not sql at all ((( ;");
+    assert_eq!(relvar(&["import", &junk]).status.code(), Some(2));
 
     let pagila = format!("{CORPUS}/pg_pagila-schema.sql");
     for (target, table) in [
@@ -107,7 +92,7 @@ fn exit_codes_tell_what_went_wrong() {
         );
     }
     let warned = relvar(&["export", &pagila, "--to", "mysql"]);
-    assert!(String::from_utf8_lossy(&warned.stderr).contains("relvar: warning: "));
+    assert!(stderr(&warned).contains("relvar: warning: "));
     assert_eq!(
         relvar(&["export", &pagila, "--to", "oracle"]).status.code(),
         Some(1),

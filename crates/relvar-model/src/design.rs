@@ -270,7 +270,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_design_saved_before_notes_areas_colours_and_collapsing_still_opens() {
+    fn a_design_saved_before_notes_areas_colours_collapsing_and_dependencies_still_opens() {
         let saved = r#"{
             "format_version": 1,
             "name": "Old",
@@ -292,6 +292,7 @@ mod tests {
         assert!(design.notes.is_empty());
         assert!(design.areas.is_empty());
         assert!(design.layout.collapsed.is_empty());
+        assert!(film.dependencies.is_empty());
         assert_eq!(design.position(TableId(0)), Point::new(10.0, 20.0));
         let mut ids = design.ids.clone();
         assert_eq!(ids.note(), NoteId(2));
@@ -332,7 +333,7 @@ mod tests {
         let table = design.ids.table();
         design.tables.push(Table::new(table, None, "film"));
         let json = serde_json::to_string(&design).unwrap();
-        for field in ["notes", "areas", "collapsed", "colour"] {
+        for field in ["notes", "areas", "collapsed", "colour", "dependencies"] {
             assert!(!json.contains(field), "{field} in {json}");
         }
     }

@@ -32,7 +32,7 @@ impl Design {
 
     /// A copy of a table with fresh table and column ids taken from `ids`, named `<name>_copy`
     /// (or `_copy2`, `_copy3`, … when taken) in the same schema. Keys, unique constraints,
-    /// checks and indexes follow the new columns; the comment and colour are kept. Foreign keys
+    /// checks, indexes and declared dependencies follow the new columns; the comment and colour are kept. Foreign keys
     /// are not copied, nor is membership of a partitioned table.
     pub fn duplicate_table(&self, source: TableId, ids: &mut IdAllocator) -> Option<Table> {
         let original = self.table(source)?;
@@ -64,6 +64,10 @@ impl Design {
         }
         for unique in &mut copy.uniques {
             unique.columns.iter_mut().for_each(remap);
+        }
+        for dependency in &mut copy.dependencies {
+            dependency.lhs.iter_mut().for_each(remap);
+            dependency.rhs.iter_mut().for_each(remap);
         }
         for index in &mut copy.indexes {
             index.include.iter_mut().for_each(remap);

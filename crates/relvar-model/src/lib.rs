@@ -5,6 +5,7 @@
 
 mod annotation;
 mod command;
+mod dependency;
 mod design;
 mod duplicate;
 mod history;
@@ -16,6 +17,7 @@ mod view;
 
 pub use annotation::{Note, SubjectArea};
 pub use command::{Command, CommandError};
+pub use dependency::{DeclaredDependency, DependencyKind};
 pub use design::{
     Deferral, Design, Domain, EnumType, FORMAT_VERSION, ForeignKey, Layout, Point,
     ReferentialAction, UnmodelledStatement,

@@ -181,6 +181,15 @@ fn outline_table(out: &mut String, table: &Table) {
             column_names(table, &unique.columns)
         );
     }
+    for dependency in &table.dependencies {
+        let _ = writeln!(
+            out,
+            "  dependency {} {} {}",
+            column_names(table, &dependency.lhs),
+            dependency.kind.arrow(),
+            column_names(table, &dependency.rhs)
+        );
+    }
     for check in &table.checks {
         let _ = writeln!(
             out,

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::dependency::DeclaredDependency;
 use crate::ids::{ColumnId, TableId};
 
 /// A table: its schema-qualified name, columns in order, and its keys.
@@ -34,6 +35,9 @@ pub struct Table {
     /// Clauses after the column list (e.g. `PARTITION BY RANGE (day)`) not modelled yet, as written.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub verbatim_options: Vec<String>,
+    /// Functional and multivalued dependencies declared on the table, beyond those its keys imply.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dependencies: Vec<DeclaredDependency>,
 }
 
 /// A column with its type as SQL text, e.g. `numeric(5,2)` or `timestamp with time zone`.
@@ -200,6 +204,7 @@ impl Table {
             colour: None,
             verbatim_elements: Vec::new(),
             verbatim_options: Vec::new(),
+            dependencies: Vec::new(),
         }
     }
 

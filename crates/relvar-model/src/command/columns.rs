@@ -1,4 +1,6 @@
 //! Commands on the columns of a table, its primary key and its single-column unique constraints.
+//! Deleting a column also drops the declared dependencies that name it: a dependency with a side
+//! shortened would say something else.
 
 use super::{
     Command, CommandError, apply_with_ids, find_column, find_table, insert_clamped, remove_at,
@@ -56,6 +58,9 @@ pub(super) fn delete(
     shrunk
         .uniques
         .retain(|unique| !unique.columns.contains(&column));
+    shrunk
+        .dependencies
+        .retain(|dependency| !dependency.mentions(column));
     shrunk.indexes.retain(|index| {
         !index.include.contains(&column) && !index.key_columns().any(|other| other == column)
     });

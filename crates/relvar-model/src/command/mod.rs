@@ -10,6 +10,7 @@
 
 mod annotations;
 mod columns;
+mod dependencies;
 mod enums;
 mod relationships;
 mod tables;
@@ -17,6 +18,7 @@ mod tables;
 use thiserror::Error;
 
 use crate::annotation::{Note, SubjectArea};
+use crate::dependency::DeclaredDependency;
 use crate::design::{Design, EnumType, ForeignKey, Point, ReferentialAction};
 use crate::ids::{AreaId, ColumnId, ForeignKeyId, IdAllocator, NoteId, TableId};
 use crate::table::{Column, Table};
@@ -64,6 +66,12 @@ pub enum Command {
     UnplaceTable {
         table: TableId,
     },
+    /// Sets the functional and multivalued dependencies declared on a table. Each must name only
+    /// the table's columns, each once per side, with at least one column on the right.
+    SetTableDependencies {
+        table: TableId,
+        dependencies: Vec<DeclaredDependency>,
+    },
 
     /// Inserts a column at `index` (clamped to the end). Its id must be unused, its name not blank
     /// nor taken in the table (ignoring ASCII case), its type not blank.
@@ -73,7 +81,8 @@ pub enum Command {
         index: usize,
     },
     /// Removes a column, drops it from the primary key (the key goes when it has no column left),
-    /// and removes the unique constraints, indexes and foreign keys that use it.
+    /// and removes the unique constraints, indexes, declared dependencies and foreign keys that
+    /// use it.
     DeleteColumn {
         table: TableId,
         column: ColumnId,
@@ -305,6 +314,8 @@ pub enum CommandError {
     BlankEnumValue(String),
     #[error("enum type {name} lists the value {value} twice")]
     RepeatedEnumValue { name: String, value: String },
+    #[error("a dependency on table {0} needs at least one column on its right side")]
+    EmptyDependency(String),
     #[error("table {table} is listed twice in subject area {area}")]
     RepeatedAreaTable { area: String, table: String },
 }
@@ -332,6 +343,10 @@ impl Command {
             C::SetCollapsed { table, collapsed } => tables::set_collapsed(design, table, collapsed),
             C::MoveTable { table, to } => tables::place(design, table, Some(to)),
             C::UnplaceTable { table } => tables::place(design, table, None),
+            C::SetTableDependencies {
+                table,
+                dependencies,
+            } => dependencies::set(design, table, dependencies),
             C::InsertTable { table, index } => tables::insert(design, *table, index),
             C::ReplaceTable(table) => tables::replace(design, *table),
 

@@ -190,7 +190,7 @@ fn table_id_in_use(design: &Design, id: TableId) -> bool {
 }
 
 /// Fails unless the table's column ids are its own (listed once, in no other table) and its
-/// keys, unique constraints and indexes name only its columns.
+/// keys, unique constraints, indexes and declared dependencies name only its columns.
 fn require_consistent(design: &Design, table: &Table) -> Result<(), CommandError> {
     for (position, column) in table.columns.iter().enumerate() {
         let repeated = table
@@ -219,7 +219,15 @@ fn require_consistent(design: &Design, table: &Table) -> Result<(), CommandError
         });
         parts.chain(&index.include)
     });
-    for id in key_columns.chain(unique_columns).chain(index_columns) {
+    let dependency_columns = table
+        .dependencies
+        .iter()
+        .flat_map(|dependency| dependency.lhs.iter().chain(&dependency.rhs));
+    let referenced = key_columns
+        .chain(unique_columns)
+        .chain(index_columns)
+        .chain(dependency_columns);
+    for id in referenced {
         find_column(table, *id)?;
     }
     Ok(())

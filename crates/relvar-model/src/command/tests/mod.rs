@@ -3,6 +3,7 @@
 
 mod annotations;
 mod columns;
+mod dependencies;
 mod enums;
 mod random;
 mod random_design;

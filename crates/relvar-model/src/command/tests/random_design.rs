@@ -5,12 +5,13 @@ use std::collections::BTreeSet;
 use proptest::prelude::*;
 
 use crate::annotation::{Note, SubjectArea};
+use crate::dependency::{DeclaredDependency, DependencyKind};
 use crate::design::{Design, EnumType, ForeignKey, Point, ReferentialAction};
 use crate::ids::{AreaId, ColumnId, ForeignKeyId, NoteId};
 use crate::table::{Column, Index, IndexKey, IndexPart, PrimaryKey, Table, UniqueConstraint};
 
 /// A random design: tables with columns, a primary key, a unique constraint and an index;
-/// foreign keys between them, an enum used by a column, a note, a subject area, some placed and
+/// a declared dependency; foreign keys between them, an enum used by a column, a note, a subject area, some placed and
 /// collapsed tables.
 #[derive(Debug, Clone)]
 pub(super) struct Shape {
@@ -77,6 +78,13 @@ pub(super) fn build(shape: &Shape) -> Design {
                 }],
                 include: vec![first.id],
                 predicate: None,
+            });
+        }
+        if let [.., before_last, last] = table.columns.as_slice() {
+            table.dependencies.push(DeclaredDependency {
+                kind: DependencyKind::Functional,
+                lhs: vec![before_last.id],
+                rhs: vec![last.id],
             });
         }
         table.primary_key = (!key.is_empty()).then_some(PrimaryKey {
@@ -151,7 +159,16 @@ pub(super) fn check_consistent(design: &Design) -> Result<(), TestCaseError> {
         let keys = table.primary_key.iter().flat_map(|k| &k.columns);
         let uniques = table.uniques.iter().flat_map(|u| &u.columns);
         let includes = table.indexes.iter().flat_map(|i| &i.include);
-        prop_assert!(keys.chain(uniques).chain(includes).all(has));
+        let dependencies = table
+            .dependencies
+            .iter()
+            .flat_map(|d| d.lhs.iter().chain(&d.rhs));
+        prop_assert!(
+            keys.chain(uniques)
+                .chain(includes)
+                .chain(dependencies)
+                .all(has)
+        );
         for part in table.indexes.iter().flat_map(|i| &i.parts) {
             if let IndexKey::Column(id) = &part.key {
                 prop_assert!(has(id));

@@ -5,6 +5,7 @@ use proptest::prelude::*;
 
 use crate::annotation::{Note, SubjectArea};
 use crate::command::Command;
+use crate::dependency::{DeclaredDependency, DependencyKind};
 use crate::design::{Design, EnumType, ForeignKey, Point, ReferentialAction};
 use crate::ids::{AreaId, ColumnId, ForeignKeyId, IdAllocator, NoteId, TableId};
 use crate::table::{Column, Table};
@@ -24,9 +25,9 @@ const TYPES: [&str; 7] = [
 const ENUM_NAMES: [&str; 4] = ["public.mood", "public.MOOD", "status", "missing"];
 const MISSING_TABLE: TableId = TableId(9_999);
 const MISSING_COLUMN: ColumnId = ColumnId(9_998);
-const KINDS: u8 = 50;
+const KINDS: u8 = 51;
 /// Kinds below this one are edits a person makes; a batch is made of two of them.
-const BATCH: u8 = 37;
+const BATCH: u8 = 38;
 
 /// What to do, and numbers that pick its targets and values in the design as it is by then.
 #[derive(Debug, Clone)]
@@ -138,6 +139,30 @@ fn id_for(ids: &mut IdAllocator, fresh: bool, used: Option<u32>) -> u32 {
         Some(used) => used,
         None => ids.table().0,
     }
+}
+
+/// Dependencies on picked columns (of the table, another table, or missing), sometimes with an
+/// empty right side.
+fn dependencies(
+    design: &Design,
+    table: TableId,
+    length: u8,
+    choice: u8,
+) -> Vec<DeclaredDependency> {
+    (0..length % 3)
+        .map(|offset| {
+            let choice = choice.wrapping_add(offset.wrapping_mul(5));
+            DeclaredDependency {
+                kind: if choice % 2 == 0 {
+                    DependencyKind::Functional
+                } else {
+                    DependencyKind::Multivalued
+                },
+                lhs: pick_columns(design, table, length / 3, choice),
+                rhs: pick_columns(design, table, choice / 7, choice.wrapping_add(1)),
+            }
+        })
+        .collect()
 }
 
 fn values(choice: u8) -> Vec<String> {
@@ -391,6 +416,10 @@ pub(super) fn command(design: &Design, recipe: &Recipe) -> Command {
             next.name = text(b);
             Command::ReplaceDesign(Box::new(next))
         }
+        37 => Command::SetTableDependencies {
+            table,
+            dependencies: dependencies(design, table, c, d),
+        },
         BATCH => {
             let first = Recipe {
                 kind: a % BATCH,
@@ -403,7 +432,7 @@ pub(super) fn command(design: &Design, recipe: &Recipe) -> Command {
             };
             Command::Batch(vec![command(design, &first), command(design, &second)])
         }
-        38 => Command::RestoreIds(raised(design, a)),
+        39 => Command::RestoreIds(raised(design, a)),
         _ => primitive(design, recipe, table, column),
     }
 }
@@ -434,7 +463,7 @@ fn primitive(design: &Design, recipe: &Recipe, table: TableId, column: ColumnId)
     let fresh = recipe.fresh;
     let index = usize::from(c % 6);
     match recipe.kind {
-        39 => {
+        40 => {
             let source = design.table(table).or(design.tables.first());
             let used = source.map(|t| t.id.0);
             let mut copy = source
@@ -446,6 +475,7 @@ fn primitive(design: &Design, recipe: &Recipe, table: TableId, column: ColumnId)
                     copy.primary_key = None;
                     copy.uniques.clear();
                     copy.indexes.clear();
+                    copy.dependencies.clear();
                     for column in &mut copy.columns {
                         column.id = ColumnId(id + 1);
                     }
@@ -457,7 +487,7 @@ fn primitive(design: &Design, recipe: &Recipe, table: TableId, column: ColumnId)
                 }
             })
         }
-        40 => {
+        41 => {
             let mut copy = design
                 .table(table)
                 .cloned()
@@ -468,7 +498,7 @@ fn primitive(design: &Design, recipe: &Recipe, table: TableId, column: ColumnId)
             }
             Command::ReplaceTable(Box::new(copy))
         }
-        41 => {
+        42 => {
             let mut replacement = design
                 .column(table, column)
                 .cloned()
@@ -480,7 +510,7 @@ fn primitive(design: &Design, recipe: &Recipe, table: TableId, column: ColumnId)
                 column: replacement,
             }
         }
-        42 | 43 => {
+        43 | 44 => {
             let count = design.foreign_keys.len().max(1);
             let Some(existing) = design.foreign_keys.get(usize::from(a) % count) else {
                 return Command::DeleteForeignKey {
@@ -490,7 +520,7 @@ fn primitive(design: &Design, recipe: &Recipe, table: TableId, column: ColumnId)
             let mut changed = existing.clone();
             changed.to_columns.push(column);
             changed.from_columns.reverse();
-            if recipe.kind == 42 {
+            if recipe.kind == 43 {
                 insert_with_id(design, Some(changed.id.0), fresh, |id| {
                     Command::InsertForeignKey {
                         foreign_key: ForeignKey {
@@ -504,7 +534,7 @@ fn primitive(design: &Design, recipe: &Recipe, table: TableId, column: ColumnId)
                 Command::ReplaceForeignKey(changed)
             }
         }
-        44 => Command::InsertEnum {
+        45 => Command::InsertEnum {
             enum_type: EnumType {
                 schema: None,
                 name: text(b),
@@ -512,10 +542,10 @@ fn primitive(design: &Design, recipe: &Recipe, table: TableId, column: ColumnId)
             },
             index,
         },
-        45 => Command::RemoveEnum {
+        46 => Command::RemoveEnum {
             name: pick_enum(design, b),
         },
-        46 => Command::ReplaceEnum {
+        47 => Command::ReplaceEnum {
             name: pick_enum(design, b),
             enum_type: EnumType {
                 schema: Some("public".into()),
@@ -523,7 +553,7 @@ fn primitive(design: &Design, recipe: &Recipe, table: TableId, column: ColumnId)
                 values: values(a),
             },
         },
-        47 => insert_with_id(design, design.notes.first().map(|n| n.id.0), fresh, |id| {
+        48 => insert_with_id(design, design.notes.first().map(|n| n.id.0), fresh, |id| {
             Command::InsertNote {
                 note: Note {
                     id: NoteId(id),
@@ -534,7 +564,7 @@ fn primitive(design: &Design, recipe: &Recipe, table: TableId, column: ColumnId)
                 index,
             }
         }),
-        48 => insert_with_id(design, design.areas.first().map(|a| a.id.0), fresh, |id| {
+        49 => insert_with_id(design, design.areas.first().map(|a| a.id.0), fresh, |id| {
             Command::InsertArea {
                 area: SubjectArea {
                     id: AreaId(id),
