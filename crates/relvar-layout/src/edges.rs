@@ -13,7 +13,8 @@ pub enum Side {
 }
 
 impl Side {
-    fn direction(self) -> f64 {
+    /// +1 for a line leaving to the right, -1 to the left.
+    pub(crate) fn direction(self) -> f64 {
         match self {
             Side::Left => -1.0,
             Side::Right => 1.0,
@@ -54,14 +55,21 @@ pub fn route(from: Rect, from_y: f64, to: Rect, to_y: f64) -> EdgeRoute {
 }
 
 impl EdgeRoute {
-    /// An SVG path: a cubic curve that leaves and enters horizontally.
-    pub fn path(&self) -> String {
+    /// The control points of the cubic curve drawn for this route, which leaves and enters
+    /// horizontally.
+    pub(crate) fn controls(&self) -> (Point, Point) {
         let reach = ((self.end.x - self.start.x).abs() / 2.0).max(40.0);
         let c1 = Point::new(
             self.start.x + self.start_side.direction() * reach,
             self.start.y,
         );
         let c2 = Point::new(self.end.x + self.end_side.direction() * reach, self.end.y);
+        (c1, c2)
+    }
+
+    /// An SVG path: a cubic curve that leaves and enters horizontally.
+    pub fn path(&self) -> String {
+        let (c1, c2) = self.controls();
         format!(
             "M {:.1} {:.1} C {:.1} {:.1}, {:.1} {:.1}, {:.1} {:.1}",
             self.start.x, self.start.y, c1.x, c1.y, c2.x, c2.y, self.end.x, self.end.y

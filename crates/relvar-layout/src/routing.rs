@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use relvar_model::Point;
 
-use crate::edges::{EdgeRoute, Side};
+use crate::edges::EdgeRoute;
 use crate::viewport::Rect;
 
 /// How far a line runs straight out of a box before it may turn.
@@ -73,21 +73,9 @@ fn length(points: &[Point]) -> f64 {
         .sum()
 }
 
-fn direction(side: Side) -> f64 {
-    match side {
-        Side::Left => -1.0,
-        Side::Right => 1.0,
-    }
-}
-
-/// The plain curve's control points, as [`EdgeRoute::path`] draws it.
+/// Points along the plain curve [`EdgeRoute::path`] draws.
 fn curve_points(route: &EdgeRoute) -> Vec<Point> {
-    let reach = ((route.end.x - route.start.x).abs() / 2.0).max(40.0);
-    let c1 = Point::new(
-        route.start.x + direction(route.start_side) * reach,
-        route.start.y,
-    );
-    let c2 = Point::new(route.end.x + direction(route.end_side) * reach, route.end.y);
+    let (c1, c2) = route.controls();
     (0..=CURVE_SAMPLES)
         .map(|step| {
             let t = step as f64 / CURVE_SAMPLES as f64;
@@ -126,8 +114,8 @@ pub fn route_around(route: &EdgeRoute, obstacles: &[Rect]) -> Option<Vec<Point>>
     if near.len() > MOST_BOXES_NEAR || !polyline_crosses(&curve_points(route), &near) {
         return None;
     }
-    let out_of_start = Point::new(start.x + direction(route.start_side) * STUB, start.y);
-    let into_end = Point::new(end.x + direction(route.end_side) * STUB, end.y);
+    let out_of_start = Point::new(start.x + route.start_side.direction() * STUB, start.y);
+    let into_end = Point::new(end.x + route.end_side.direction() * STUB, end.y);
     let mut candidates: Vec<Vec<Point>> = Vec::new();
 
     // A Z through a vertical gap between the two stubs.
