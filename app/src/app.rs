@@ -2,11 +2,10 @@
 //! edit that was refused.
 
 use leptos::prelude::*;
-use relvar_model::Point;
 
-use crate::canvas::{Canvas, CanvasState, ShortcutSheet};
+use crate::canvas::{Canvas, CanvasState, DecompositionPreviews, ShortcutSheet};
 use crate::edits;
-use crate::panels::{EnumsPanel, ExportPanel, ImportPanel, Inspector};
+use crate::panels::{EnumsPanel, ExportPanel, ImportPanel, Inspector, NormalizePanel};
 use crate::picture;
 use crate::store::Store;
 use crate::theme::{ThemeChoice, Themes};
@@ -53,15 +52,6 @@ fn ShortcutSheetDialog() -> impl IntoView {
     }
 }
 
-/// Where new things go: the middle of the current view.
-fn view_centre(state: CanvasState) -> Point {
-    let (width, height) = state.screen.get_untracked();
-    state
-        .viewport
-        .get_untracked()
-        .to_world(Point::new(width / 2.0 - 80.0, height / 2.0 - 40.0))
-}
-
 #[component]
 pub fn App() -> impl IntoView {
     let store = Store::new();
@@ -82,6 +72,7 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     let sheet = ShortcutSheet(RwSignal::new(false));
     provide_context(sheet);
+    provide_context(DecompositionPreviews::new());
     let save_picture = move |png: bool| {
         let theme = themes.current.get_untracked();
         let selection = store.selection.get_untracked();
@@ -108,8 +99,8 @@ pub fn App() -> impl IntoView {
                 <button id="undo" title="Undo (Ctrl+Z)" disabled=move || !store.can_undo.get() on:click=move |_| store.undo()>"Undo"</button>
                 <button id="redo" title="Redo (Ctrl+Shift+Z)" disabled=move || !store.can_redo.get() on:click=move |_| store.redo()>"Redo"</button>
                 <span class="separator" aria-hidden="true"></span>
-                <button id="add-table" on:click=move |_| edits::add_table(store, view_centre(state))>"Add table"</button>
-                <button id="add-note" on:click=move |_| edits::add_note(store, view_centre(state))>"Add note"</button>
+                <button id="add-table" on:click=move |_| edits::add_table(store, state.centre())>"Add table"</button>
+                <button id="add-note" on:click=move |_| edits::add_note(store, state.centre())>"Add note"</button>
                 <button id="add-area" title="Group the selected tables into a subject area" disabled=move || !has_selection() on:click=move |_| edits::area_from_selection(store)>"Group"</button>
                 <button id="auto-layout" title="Lay out the selected tables, or all of them" on:click=move |_| edits::auto_layout(store)>"Auto layout"</button>
                 <span class="separator" aria-hidden="true"></span>
@@ -134,6 +125,7 @@ pub fn App() -> impl IntoView {
                     </p>
                 </Show>
                 <Inspector />
+                <NormalizePanel />
                 <EnumsPanel />
                 <ImportPanel />
                 <ExportPanel />

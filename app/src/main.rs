@@ -3,6 +3,7 @@
 mod app;
 mod browser;
 mod canvas;
+mod discovery_run;
 mod edits;
 mod panels;
 mod picture;

@@ -5,6 +5,7 @@
 //! a CSS transform, composited without repainting, and redrawn when the gesture ends.
 
 mod connect;
+mod decomposition_preview;
 mod gesture;
 mod keys;
 mod minimap;
@@ -18,6 +19,9 @@ use relvar_layout::draw::{Detail, FONT_FAMILY};
 
 use crate::store::{Store, use_store};
 use crate::theme::Themes;
+pub use decomposition_preview::{
+    DecompositionPreview, DecompositionPreviewOverlay, DecompositionPreviews,
+};
 use gesture::GestureHandlers;
 pub use keys::ShortcutSheet;
 use minimap::Minimap;
@@ -121,6 +125,7 @@ pub fn Canvas() -> impl IntoView {
             </div>
             <Search />
             <Minimap />
+            <DecompositionPreviewOverlay />
             <div class="canvas-controls">
                 <button id="zoom-fit" title="Fit the design into view (F)" on:click=move |_| fit_to_view(store, state, scene)>"Fit"</button>
                 <span class="zoom-level" id="zoom-level" aria-live="polite">{zoom_percent}</span>

@@ -60,6 +60,14 @@ pub struct CanvasState {
 }
 
 impl CanvasState {
+    /// Where new things go: about the middle of the current view.
+    pub fn centre(&self) -> Point {
+        let (width, height) = self.screen.get_untracked();
+        self.viewport
+            .get_untracked()
+            .to_world(Point::new(width / 2.0 - 80.0, height / 2.0 - 40.0))
+    }
+
     pub fn new() -> Self {
         let preview = RwSignal::new(Preview::Idle);
         let moving = Memo::new(move |_| {

@@ -1,4 +1,4 @@
-//! The side panels: the inspector of the selection, enums, import and export.
+//! The side panels: the inspector of the selection, normalization, enums, import and export.
 
 mod annotation_editor;
 mod column_editor;
@@ -7,10 +7,13 @@ mod export_panel;
 mod import_panel;
 mod import_report;
 mod inspector;
+mod normalize_panel;
 mod relationship_editor;
+mod sample_panel;
 mod table_editor;
 
 pub use enums_panel::EnumsPanel;
 pub use export_panel::ExportPanel;
 pub use import_panel::ImportPanel;
 pub use inspector::Inspector;
+pub use normalize_panel::NormalizePanel;

@@ -6,11 +6,7 @@ use std::fmt::Write;
 use std::process::ExitCode;
 
 use relvar_model::{Design, Table};
-use relvar_normalize::{
-    Decomposition, KEY_CAP, Relation, analyse, decompose_4nf, decompose_bcnf,
-    decomposition_table_names, is_lossless, key_dependencies, read_table_dependencies,
-    synthesize_3nf, table_relation,
-};
+use relvar_normalize::{KEY_CAP, ProposedDecomposition, read_table_dependencies, table_report};
 
 /// Prints the report for the table named `table_name` (`schema.table` or `table`) with the
 /// dependencies `fds` (one per argument, `->` or `->>`); exit 1 when the table is missing or a
@@ -51,93 +47,55 @@ pub fn run(design: &Design, table_name: &str, fds: &[String]) -> ExitCode {
 
 /// The whole report as text.
 fn report(design: &Design, table: &Table) -> String {
-    let relation = table_relation(table);
+    let report = table_report(design, table);
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "Table {} ({})",
-        table.display_name(),
-        relation.show(&relation.all())
-    );
-    let keys_implied = key_dependencies(table).len();
-    let declared = relation.fds.len().saturating_sub(keys_implied);
+    let _ = writeln!(out, "Table {} ({})", table.display_name(), report.columns);
     let _ = writeln!(out, "Dependencies:");
-    for (index, fd) in relation.fds.iter().enumerate() {
-        let origin = if index < declared { "" } else { "   (key)" };
-        let _ = writeln!(out, "  {}{origin}", relation.show_fd(fd));
+    for dependency in &report.dependencies {
+        let origin = if dependency.from_key { "   (key)" } else { "" };
+        let _ = writeln!(out, "  {}{origin}", dependency.text);
     }
-    for mvd in &relation.mvds {
-        let _ = writeln!(out, "  {}", relation.show_mvd(mvd));
-    }
-    let analysis = analyse(&relation, KEY_CAP);
-    let keys: Vec<String> = analysis
-        .keys
-        .keys
-        .iter()
-        .map(|key| relation.show_braced(key))
-        .collect();
-    let more = if analysis.keys.more {
+    let more = if report.more_keys {
         format!(" and more (only the first {KEY_CAP} are listed)")
     } else {
         String::new()
     };
-    let _ = writeln!(out, "Candidate keys: {}{more}", keys.join(", "));
-    let _ = writeln!(out, "Prime attributes: {}", relation.show(&analysis.prime));
-    let _ = writeln!(out, "Normal form: {}", analysis.normal_form);
-    if !analysis.violations.is_empty() {
+    let _ = writeln!(out, "Candidate keys: {}{more}", report.keys.join(", "));
+    let _ = writeln!(out, "Prime attributes: {}", report.prime);
+    let _ = writeln!(out, "Normal form: {}", report.normal_form);
+    if !report.violations.is_empty() {
         let _ = writeln!(out, "Violations:");
-        for violation in &analysis.violations {
-            let _ = writeln!(out, "  {}: {}", violation.breaks, violation.explanation);
+        for (breaks, explanation) in &report.violations {
+            let _ = writeln!(out, "  {breaks}: {explanation}");
         }
     }
-    let mut proposals = vec![("3NF synthesis", synthesize_3nf(&relation))];
-    proposals.push(("BCNF decomposition", decompose_bcnf(&relation)));
-    if !relation.mvds.is_empty() {
-        proposals.push(("4NF decomposition", decompose_4nf(&relation)));
-    }
-    for (title, decomposition) in &proposals {
-        out.push_str(&proposal(design, table, &relation, title, decomposition));
+    for decomposition in &report.proposals {
+        out.push_str(&proposal(decomposition));
     }
     out
 }
 
 /// One proposed decomposition: whether it is lossless, what it loses, and its tables.
-fn proposal(
-    design: &Design,
-    table: &Table,
-    relation: &Relation,
-    title: &str,
-    decomposition: &Decomposition,
-) -> String {
-    let lossless = match is_lossless(relation, &decomposition.schemas()) {
-        Ok(true) => "lossless",
-        Ok(false) => "NOT lossless",
-        Err(_) => "losslessness undecided (the chase grew too large)",
+fn proposal(decomposition: &ProposedDecomposition) -> String {
+    let lossless = match decomposition.lossless {
+        Some(true) => "lossless",
+        Some(false) => "NOT lossless",
+        None => "losslessness undecided (the chase grew too large)",
     };
-    let lost: Vec<String> = decomposition
-        .lost
-        .iter()
-        .map(|fd| relation.show_fd(fd))
-        .collect();
-    let preserved = if lost.is_empty() {
+    let preserved = if decomposition.lost.is_empty() {
         "preserves every dependency".to_owned()
     } else {
-        format!("loses {}", lost.join("; "))
+        format!("loses {}", decomposition.lost.join("; "))
     };
-    let mut out = format!("{title} ({lossless}, {preserved}):\n");
+    let mut out = format!(
+        "{} ({lossless}, {preserved}):\n",
+        decomposition.kind.title()
+    );
     if !decomposition.checked {
         out.push_str("  (a component was too wide to search fully for violations)\n");
     }
-    let names =
-        decomposition_table_names(design, table.id, &decomposition.components).unwrap_or_default();
-    for (index, component) in decomposition.components.iter().enumerate() {
-        let name = names.get(index).map_or(table.name.as_str(), String::as_str);
-        let _ = writeln!(
-            out,
-            "  {name}({}) key {}",
-            relation.show(&component.attributes),
-            relation.show_braced(&component.key)
-        );
+    for table in &decomposition.tables {
+        let _ = writeln!(out, "  {}({}) key {}", table.name, table.columns, table.key);
     }
     out
 }

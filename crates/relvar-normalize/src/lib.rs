@@ -23,6 +23,7 @@ mod preserve;
 mod project;
 mod propose;
 mod relation;
+mod report;
 mod table;
 
 pub use apply::{ApplyError, decomposition_command, decomposition_table_names};
@@ -40,6 +41,10 @@ pub use preserve::{lost_dependencies, preserves};
 pub use project::restrict;
 pub use propose::{Proposal, ProposedDependency, ProposedKey, Unmatched, UnmatchedColumn, propose};
 pub use relation::{Fd, Mvd, Relation};
+pub use report::{
+    DecompositionKind, ProposedDecomposition, ProposedTable, ReportedDependency, TableReport,
+    table_report,
+};
 pub use table::{
     key_dependencies, read_table_dependencies, set_dependencies_command, table_dependencies_text,
     table_relation,
