@@ -26,5 +26,6 @@ pub struct SubjectArea {
     /// Colour as CSS (e.g. `#3b6fd8`).
     pub colour: String,
     /// Member tables, in the order the designer added them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tables: Vec<TableId>,
 }

@@ -30,6 +30,7 @@ impl DependencyKind {
 pub struct DeclaredDependency {
     pub kind: DependencyKind,
     /// The determining columns; empty means the right side is constant.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lhs: Vec<ColumnId>,
     /// The determined columns; never empty.
     pub rhs: Vec<ColumnId>,

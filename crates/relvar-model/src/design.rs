@@ -11,8 +11,12 @@ use crate::sequence::Sequence;
 use crate::table::{CheckConstraint, Column, Table, qualified_name};
 use crate::view::View;
 
-/// Version of the saved and shared format; bump it together with an upgrade from the previous one.
-pub const FORMAT_VERSION: u32 = 1;
+/// Version of the saved and shared format; bump it together with an upgrade from the previous one
+/// (`relvar-share` holds the upgrades and opens files of every earlier version).
+///
+/// Format 2: values at their default are left out (nullable columns, empty lists, `None`, `false`,
+/// `NO ACTION`), and points are written `[x, y]` instead of `{"x": x, "y": y}`.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A whole database design.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -28,6 +32,7 @@ pub struct Design {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub schemas: Vec<String>,
     pub tables: Vec<Table>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub foreign_keys: Vec<ForeignKey>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub enums: Vec<EnumType>,
@@ -38,6 +43,7 @@ pub struct Design {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub views: Vec<View>,
     /// Statements read on import that the model does not represent, kept verbatim in source order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unmodelled: Vec<UnmodelledStatement>,
     /// Free-text notes on the canvas, in drawing order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -45,6 +51,7 @@ pub struct Design {
     /// Coloured groups of tables, in drawing order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub areas: Vec<SubjectArea>,
+    #[serde(default, skip_serializing_if = "Layout::is_empty")]
     pub layout: Layout,
     pub ids: IdAllocator,
 }
@@ -83,6 +90,10 @@ pub enum ReferentialAction {
 }
 
 impl ReferentialAction {
+    fn is_no_action(&self) -> bool {
+        *self == Self::NoAction
+    }
+
     /// The SQL words for this action, as every supported engine spells them.
     pub fn sql(self) -> &'static str {
         match self {
@@ -99,12 +110,15 @@ impl ReferentialAction {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ForeignKey {
     pub id: ForeignKeyId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     pub from_table: TableId,
     pub from_columns: Vec<ColumnId>,
     pub to_table: TableId,
     pub to_columns: Vec<ColumnId>,
+    #[serde(default, skip_serializing_if = "ReferentialAction::is_no_action")]
     pub on_delete: ReferentialAction,
+    #[serde(default, skip_serializing_if = "ReferentialAction::is_no_action")]
     pub on_update: ReferentialAction,
     #[serde(default, skip_serializing_if = "Deferral::is_immediate")]
     pub deferral: Deferral,
@@ -130,6 +144,7 @@ impl Deferral {
 /// A named enumerated type (PostgreSQL `CREATE TYPE ... AS ENUM`); columns use it by name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EnumType {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     pub name: String,
     pub values: Vec<String>,
@@ -152,13 +167,17 @@ impl EnumType {
 /// use it by name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Domain {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     pub name: String,
     /// The base type as SQL text in the design's dialect.
     pub data_type: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub collation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<String>,
     /// Checks on the domain's values, which their expressions name `VALUE`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub checks: Vec<CheckConstraint>,
 }
 
@@ -179,8 +198,9 @@ pub struct UnmodelledStatement {
     pub reason: String,
 }
 
-/// A position on the canvas, in canvas units (CSS pixels at zoom 1).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+/// A position on the canvas, in canvas units (CSS pixels at zoom 1); saved as `[x, y]`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Deserialize)]
+#[serde(from = "(f64, f64)")]
 pub struct Point {
     pub x: f64,
     pub y: f64,
@@ -196,10 +216,18 @@ impl Point {
 /// by the layout.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Layout {
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub positions: BTreeMap<TableId, Point>,
     /// Tables drawn collapsed to their key columns.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub collapsed: BTreeSet<TableId>,
+}
+
+impl Layout {
+    /// Whether no table is placed or collapsed.
+    pub fn is_empty(&self) -> bool {
+        self.positions.is_empty() && self.collapsed.is_empty()
+    }
 }
 
 impl Design {
@@ -270,32 +298,36 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_design_saved_before_notes_areas_colours_collapsing_and_dependencies_still_opens() {
+    fn fields_at_their_default_may_be_left_out() {
         let saved = r#"{
-            "format_version": 1,
-            "name": "Old",
+            "format_version": 2,
+            "name": "Minimal",
             "tables": [{
-                "id": 0, "schema": null, "name": "film",
-                "columns": [{"id": 1, "name": "film_id", "data_type": "integer",
-                             "nullable": false, "default": null, "comment": null}],
-                "primary_key": {"name": null, "columns": [1]},
-                "uniques": [], "comment": null
+                "id": 0, "name": "film",
+                "columns": [{"id": 1, "name": "film_id", "data_type": "integer", "nullable": false},
+                            {"id": 2, "name": "title", "data_type": "text"}],
+                "primary_key": {"columns": [1]}
             }],
-            "foreign_keys": [],
-            "unmodelled": [],
-            "layout": {"positions": {"0": {"x": 10.0, "y": 20.0}}},
-            "ids": {"next": 2}
+            "layout": {"positions": {"0": [10, 20.5]}},
+            "ids": {"next": 3}
         }"#;
         let design: Design = serde_json::from_str(saved).unwrap();
         let film = design.table(TableId(0)).unwrap();
-        assert_eq!(film.colour, None);
-        assert!(design.notes.is_empty());
-        assert!(design.areas.is_empty());
-        assert!(design.layout.collapsed.is_empty());
-        assert!(film.dependencies.is_empty());
-        assert_eq!(design.position(TableId(0)), Point::new(10.0, 20.0));
+        assert_eq!(film.schema, None);
+        assert!(!film.columns[0].nullable);
+        assert!(film.columns[1].nullable);
+        assert!(film.uniques.is_empty() && film.colour.is_none());
+        assert!(design.foreign_keys.is_empty() && design.unmodelled.is_empty());
+        assert!(design.notes.is_empty() && design.layout.collapsed.is_empty());
+        assert_eq!(design.position(TableId(0)), Point::new(10.0, 20.5));
         let mut ids = design.ids.clone();
-        assert_eq!(ids.note(), NoteId(2));
+        assert_eq!(ids.note(), NoteId(3));
+        let written = serde_json::to_string(&design).unwrap();
+        assert!(
+            written.contains(r#""positions":{"0":[10,20.5]}"#),
+            "{written}"
+        );
+        assert_eq!(serde_json::from_str::<Design>(&written).unwrap(), design);
     }
 
     #[test]
@@ -333,7 +365,19 @@ mod tests {
         let table = design.ids.table();
         design.tables.push(Table::new(table, None, "film"));
         let json = serde_json::to_string(&design).unwrap();
-        for field in ["notes", "areas", "collapsed", "colour", "dependencies"] {
+        for field in [
+            "notes",
+            "areas",
+            "collapsed",
+            "colour",
+            "dependencies",
+            "schema",
+            "uniques",
+            "comment",
+            "foreign_keys",
+            "unmodelled",
+            "layout",
+        ] {
             assert!(!json.contains(field), "{field} in {json}");
         }
     }

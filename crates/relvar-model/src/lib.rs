@@ -11,6 +11,7 @@ mod duplicate;
 mod history;
 mod ids;
 mod outline;
+mod saved_form;
 mod sequence;
 mod table;
 mod view;

@@ -7,17 +7,26 @@ use crate::table::qualified_name;
 /// A sequence with the options the script gave; `None` leaves an option at the engine's default.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sequence {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     pub name: String,
     /// `AS smallint|integer|bigint`, as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub increment: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_value: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_value: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cache: Option<i64>,
+    #[serde(default, skip_serializing_if = "crate::saved_form::is_false")]
     pub cycle: bool,
     /// The column that owns the sequence (`OWNED BY table.column`): dropping it drops the sequence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owned_by: Option<SequenceOwner>,
 }
 

@@ -9,10 +9,14 @@ use crate::ids::{ColumnId, TableId};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Table {
     pub id: TableId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub columns: Vec<Column>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub primary_key: Option<PrimaryKey>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub uniques: Vec<UniqueConstraint>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub checks: Vec<CheckConstraint>,
@@ -24,6 +28,7 @@ pub struct Table {
     /// The partitioned table this one is a partition of, and its bound.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partition_of: Option<PartitionOf>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// The colour the canvas draws the table's header in, as CSS (e.g. `#3b6fd8`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -46,7 +51,13 @@ pub struct Column {
     pub id: ColumnId,
     pub name: String,
     pub data_type: String,
+    /// Saved only when false: columns are nullable unless declared `NOT NULL`.
+    #[serde(
+        default = "crate::saved_form::yes",
+        skip_serializing_if = "crate::saved_form::is_true"
+    )]
     pub nullable: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity: Option<Identity>,
@@ -54,6 +65,7 @@ pub struct Column {
     pub generated: Option<GeneratedColumn>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub collation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// Column options (e.g. `GENERATED ALWAYS AS (...) STORED`) not modelled yet, as written in
     /// the source dialect; exporting to that dialect writes them back.
@@ -64,6 +76,7 @@ pub struct Column {
 /// The primary key of a table; its columns in key order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PrimaryKey {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     pub columns: Vec<ColumnId>,
 }
@@ -71,6 +84,7 @@ pub struct PrimaryKey {
 /// A unique constraint over one or more columns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UniqueConstraint {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     pub columns: Vec<ColumnId>,
 }
@@ -91,12 +105,14 @@ pub struct GeneratedColumn {
     /// The expression as SQL text in the design's dialect.
     pub expression: String,
     /// Stored on write (`STORED`, `PERSISTED`) rather than computed on read (`VIRTUAL`).
+    #[serde(default, skip_serializing_if = "crate::saved_form::is_false")]
     pub stored: bool,
 }
 
 /// A check constraint; column checks are held here too, as engines report them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckConstraint {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The boolean expression as SQL text in the design's dialect, without the outer parentheses.
     pub expression: String,
@@ -105,7 +121,9 @@ pub struct CheckConstraint {
 /// An index on a table (constraint-backed ones excepted: keys and unique constraints own theirs).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Index {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "crate::saved_form::is_false")]
     pub unique: bool,
     /// Access method when it is not the engine's default, lower case: `hash`, `gin`, `gist`, `brin`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -1,0 +1,132 @@
+//! The consistency a design must have to be opened: ids unique, below the allocator's next id,
+//! and every reference resolving, so that later edits and drawing never meet a dangling id.
+
+use std::collections::BTreeSet;
+
+use relvar_model::{ColumnId, Design, IndexKey, Table};
+
+/// Fails with the first inconsistency found, in words.
+pub(crate) fn check_consistent(design: &Design) -> Result<(), String> {
+    let next = design.ids.clone().table().0;
+    let below_next = |kind: &str, id: u32| {
+        if id < next {
+            Ok(())
+        } else {
+            Err(format!(
+                "{kind} id {id} is not below the next id to hand out ({next})"
+            ))
+        }
+    };
+    let mut tables = BTreeSet::new();
+    let mut columns = BTreeSet::new();
+    for table in &design.tables {
+        if !tables.insert(table.id) {
+            return Err(format!("table id {} is used twice", table.id.0));
+        }
+        below_next("table", table.id.0)?;
+        for column in &table.columns {
+            if !columns.insert(column.id) {
+                return Err(format!("column id {} is used twice", column.id.0));
+            }
+            below_next("column", column.id.0)?;
+        }
+        check_table_references(table)?;
+    }
+    let mut foreign_keys = BTreeSet::new();
+    for foreign_key in &design.foreign_keys {
+        if !foreign_keys.insert(foreign_key.id) {
+            return Err(format!(
+                "relationship id {} is used twice",
+                foreign_key.id.0
+            ));
+        }
+        below_next("relationship", foreign_key.id.0)?;
+        let ends = [
+            (foreign_key.from_table, &foreign_key.from_columns),
+            (foreign_key.to_table, &foreign_key.to_columns),
+        ];
+        for (table, columns) in ends {
+            let table = design.table(table).ok_or_else(|| {
+                format!(
+                    "relationship {} names table id {}, which is not in the design",
+                    foreign_key.id.0, table.0
+                )
+            })?;
+            owns_all(table, columns, "a relationship")?;
+        }
+        if foreign_key.from_columns.len() != foreign_key.to_columns.len()
+            || foreign_key.from_columns.is_empty()
+        {
+            return Err(format!(
+                "relationship {} does not pair its columns one to one",
+                foreign_key.id.0
+            ));
+        }
+    }
+    let placed = design.layout.positions.keys();
+    let members = design.areas.iter().flat_map(|area| &area.tables);
+    for table in placed.chain(&design.layout.collapsed).chain(members) {
+        if !tables.contains(table) {
+            return Err(format!(
+                "the layout or a subject area names table id {}, which is not in the design",
+                table.0
+            ));
+        }
+    }
+    let mut notes = BTreeSet::new();
+    for note in &design.notes {
+        if !notes.insert(note.id) {
+            return Err(format!("note id {} is used twice", note.id.0));
+        }
+        below_next("note", note.id.0)?;
+    }
+    let mut areas = BTreeSet::new();
+    for area in &design.areas {
+        if !areas.insert(area.id) {
+            return Err(format!("subject area id {} is used twice", area.id.0));
+        }
+        below_next("subject area", area.id.0)?;
+    }
+    Ok(())
+}
+
+/// The table's keys, unique constraints, indexes and declared dependencies name its own columns.
+fn check_table_references(table: &Table) -> Result<(), String> {
+    if let Some(key) = &table.primary_key {
+        owns_all(table, &key.columns, "its primary key")?;
+    }
+    for unique in &table.uniques {
+        owns_all(table, &unique.columns, "a unique constraint")?;
+    }
+    for index in &table.indexes {
+        let parts: Vec<ColumnId> = index
+            .parts
+            .iter()
+            .filter_map(|part| match part.key {
+                IndexKey::Column(id) => Some(id),
+                IndexKey::Expression(_) => None,
+            })
+            .collect();
+        owns_all(table, &parts, "an index")?;
+        owns_all(table, &index.include, "an index")?;
+    }
+    for dependency in &table.dependencies {
+        owns_all(table, &dependency.lhs, "a declared dependency")?;
+        owns_all(table, &dependency.rhs, "a declared dependency")?;
+    }
+    Ok(())
+}
+
+fn owns_all(table: &Table, columns: &[ColumnId], user: &str) -> Result<(), String> {
+    match columns
+        .iter()
+        .find(|id| !table.columns.iter().any(|column| column.id == **id))
+    {
+        Some(id) => Err(format!(
+            "{user} of table {} names column id {}, which is not one of its columns",
+            table.qualified_name(),
+            id.0
+        )),
+        None => Ok(()),
+    }
+}

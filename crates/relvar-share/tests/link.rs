@@ -1,0 +1,269 @@
+//! Opening share links: the forms a link arrives in, and a clear error (never a panic) for each
+//! way a link can be damaged or foreign.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)] // tests fail by panicking
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use relvar_model::{Column, ColumnId, Design, FORMAT_VERSION, Point, Table, TableId};
+use relvar_share::{
+    LINK_PREFIX, LINK_WARN_CHARS, MAX_UNPACKED_BYTES, ShareError, decode_link, encode_link,
+};
+
+fn design() -> Design {
+    let mut design = Design {
+        name: "Shop".into(),
+        ..Design::default()
+    };
+    let id = design.ids.table();
+    let mut table = Table::new(id, Some("public".into()), "customer");
+    for name in ["customer_id", "email", "name"] {
+        let column = design.ids.column();
+        table.columns.push(Column::new(column, name, "text"));
+    }
+    design.tables.push(table);
+    design.layout.positions.insert(id, Point::new(40.0, 12.5));
+    design
+}
+
+/// A link of the current encoding carrying exactly these bytes as its JSON.
+fn link_of(bytes: &[u8]) -> String {
+    format!(
+        "{LINK_PREFIX}{}",
+        URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec_zlib(bytes, 6))
+    )
+}
+
+fn error(link: &str) -> String {
+    decode_link(link).unwrap_err().to_string()
+}
+
+#[test]
+fn a_link_opens_as_a_payload_a_fragment_a_keyed_fragment_or_a_whole_url() {
+    let design = design();
+    let link = encode_link(&design);
+    assert!(
+        link.starts_with("r1.") && link.len() < LINK_WARN_CHARS,
+        "{link}"
+    );
+    for form in [
+        link.clone(),
+        format!("#{link}"),
+        format!("#d={link}"),
+        format!("https://relvar.example/#d={link}"),
+        format!("  {link}\n"),
+        format!(
+            "{link}{}",
+            "=".repeat((4 - (link.len() - LINK_PREFIX.len()) % 4) % 4)
+        ),
+    ] {
+        assert_eq!(decode_link(&form), Ok(design.clone()), "{form}");
+    }
+}
+
+#[test]
+fn the_link_leaves_out_what_reading_infers() {
+    let design = design();
+    let packed = URL_SAFE_NO_PAD
+        .decode(&encode_link(&design)[LINK_PREFIX.len()..])
+        .unwrap();
+    let json =
+        String::from_utf8(miniz_oxide::inflate::decompress_to_vec_zlib(&packed).unwrap()).unwrap();
+    assert_eq!(
+        json,
+        format!(
+            "{{\"format_version\":{FORMAT_VERSION},\"ids\":{{\"next\":4}},\"name\":\"Shop\",\"tables\":[{{\"@\":[40,12.5],\
+             \"columns\":[[\"customer_id\",\"text\"],[\"email\",\"text\"],[\"name\",\"text\"]],\"name\":\"customer\",\"schema\":\"public\"}}]}}"
+        )
+    );
+}
+
+#[test]
+fn text_that_is_not_a_relvar_link_is_refused_as_such() {
+    for link in [
+        "",
+        "#",
+        "pako:eNpVj8",
+        "#d=",
+        "r.abc",
+        "rx.abc",
+        "r1abc",
+        "R1.abc",
+        "r0.eJw",
+        "https://example.com/",
+        "1.abc",
+    ] {
+        assert_eq!(decode_link(link), Err(ShareError::NotALink), "{link:?}");
+    }
+    assert_eq!(
+        error("pako:x"),
+        "not a Relvar share link (it should start with r1.)"
+    );
+}
+
+#[test]
+fn a_link_from_a_newer_encoding_is_refused_with_both_versions() {
+    let newer = encode_link(&design()).replacen("r1.", "r2.", 1);
+    assert_eq!(
+        error(&newer),
+        "made by a newer Relvar (link version 2, this one reads up to 1)"
+    );
+    assert_eq!(
+        decode_link("r99999999999999999999999.x"),
+        Err(ShareError::NewerLink {
+            found: u64::MAX,
+            supported: 1
+        })
+    );
+}
+
+#[test]
+fn characters_outside_base64url_are_refused() {
+    let link = encode_link(&design());
+    let replaced = |with: &str| format!("{}{with}{}", &link[..5], &link[6..]);
+    for damaged in [
+        format!("{link}!"),
+        replaced("+"),
+        replaced("/"),
+        replaced("%"),
+        format!("{link}==x"),
+    ] {
+        assert_eq!(
+            decode_link(&damaged),
+            Err(ShareError::LinkNotBase64),
+            "{damaged}"
+        );
+    }
+    assert_eq!(
+        error(&format!("{link}!")),
+        "the share link is damaged: it holds characters a Relvar link cannot have"
+    );
+    for extra in ["a", "ab", "abc", "abcd"] {
+        let longer = format!("{link}{extra}");
+        assert!(
+            matches!(
+                decode_link(&longer),
+                Err(ShareError::LinkDamaged | ShareError::LinkNotBase64)
+            ),
+            "{longer}"
+        );
+    }
+}
+
+#[test]
+fn every_cut_short_link_is_refused() {
+    let link = encode_link(&design());
+    for end in LINK_PREFIX.len()..link.len() {
+        let cut = &link[..end];
+        assert!(
+            matches!(
+                decode_link(cut),
+                Err(ShareError::LinkDamaged | ShareError::LinkNotBase64)
+            ),
+            "cut at {end}: {:?}",
+            decode_link(cut)
+        );
+    }
+    let whole_quanta = LINK_PREFIX.len() + ((link.len() - LINK_PREFIX.len()) / 4 - 1) * 4;
+    assert_eq!(
+        error(&link[..whole_quanta]),
+        "the share link is damaged or incomplete (was it cut short when copied?)"
+    );
+}
+
+/// A flipped bit is refused, unless it is one of the unused bits that end the last deflate
+/// block, which change nothing: a link never opens to another design.
+#[test]
+fn every_single_bit_flipped_is_refused_or_changes_nothing() {
+    let link = encode_link(&design());
+    let packed = URL_SAFE_NO_PAD.decode(&link[LINK_PREFIX.len()..]).unwrap();
+    let mut harmless = 0;
+    for bit in 0..packed.len() * 8 {
+        let mut flipped = packed.clone();
+        flipped[bit / 8] ^= 1 << (bit % 8);
+        let tampered = format!("{LINK_PREFIX}{}", URL_SAFE_NO_PAD.encode(&flipped));
+        match decode_link(&tampered) {
+            Err(_) => {}
+            Ok(read) => {
+                assert_eq!(read, design(), "bit {bit} flipped gave another design");
+                harmless += 1;
+            }
+        }
+    }
+    assert!(harmless < 8, "{harmless} bits changed nothing");
+}
+
+#[test]
+fn a_link_unpacking_beyond_64_mib_is_refused_without_unpacking_it_all() {
+    let bomb = link_of(&vec![b' '; MAX_UNPACKED_BYTES + 1]);
+    assert!(bomb.len() < 200_000, "{} characters", bomb.len());
+    assert_eq!(
+        decode_link(&bomb),
+        Err(ShareError::LinkTooLarge { limit_mib: 64 })
+    );
+    assert_eq!(
+        error(&bomb),
+        "the share link unpacks to more than 64 MiB; it was not opened"
+    );
+}
+
+#[test]
+fn a_link_whose_content_is_not_text_json_or_a_design_is_refused() {
+    assert_eq!(
+        decode_link(&link_of(&[0xff, 0xfe, 0x00])),
+        Err(ShareError::LinkNotText)
+    );
+    assert!(
+        error(&link_of(b"{\"format_version\": ")).starts_with("not valid JSON (line 1, column 19)")
+    );
+    assert_eq!(
+        decode_link(&link_of(b"[1, 2, 3]")),
+        Err(ShareError::NotADesign)
+    );
+    assert_eq!(
+        decode_link(&link_of(b"{\"code\":\"erDiagram\",\"mermaid\":\"{}\"}")),
+        Err(ShareError::NotADesign)
+    );
+    assert_eq!(
+        decode_link(&link_of(b"{\"format_version\": 3, \"name\": \"x\"}")),
+        Err(ShareError::NewerFormat {
+            found: 3,
+            supported: FORMAT_VERSION
+        })
+    );
+    assert_eq!(
+        error(&link_of(b"{\"format_version\": 2, \"tables\": []}")),
+        "not a valid Relvar design: missing field `name`"
+    );
+    // In a link a key names its columns by position in the table, or by id as `[id]`.
+    let beyond = b"{\"format_version\":2,\"name\":\"x\",\"tables\":[{\"name\":\"t\",\"primary_key\":{\"columns\":[9]}}],\"ids\":{\"next\":1}}";
+    assert_eq!(
+        error(&link_of(beyond)),
+        "not a valid Relvar design: invalid type: null, expected u32"
+    );
+    let dangling = b"{\"format_version\":2,\"name\":\"x\",\"tables\":[{\"name\":\"t\",\"primary_key\":{\"columns\":[[9]]}}],\"ids\":{\"next\":1}}";
+    assert_eq!(
+        error(&link_of(dangling)),
+        "the design is inconsistent: its primary key of table t names column id 9, which is not one of its columns"
+    );
+}
+
+#[test]
+fn a_link_of_a_design_with_gaps_in_its_ids_keeps_them() {
+    let mut design = design();
+    design.ids.ensure_above(40);
+    let id = design.ids.table();
+    let mut table = Table::new(id, None, "order");
+    table
+        .columns
+        .push(Column::new(ColumnId(45), "order_id", "bigint"));
+    design.ids.ensure_above(45);
+    design.tables.insert(0, table);
+    design.layout.collapsed.insert(TableId(0));
+    assert_eq!(decode_link(&encode_link(&design)), Ok(design));
+}

@@ -1,0 +1,68 @@
+//! Every design comes back exactly from its link and from its file: random designs using every
+//! part of the model, and every corpus schema imported and laid out as the app does.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)] // tests fail by panicking
+
+mod support;
+
+use proptest::prelude::*;
+use relvar_share::{JsonStyle, LINK_PREFIX, decode_link, encode_link, load_file, save_file};
+
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn a_random_design_comes_back_exactly_from_its_link_and_its_files(seed in support::design_seed()) {
+        let design = support::build(&seed);
+        let link = encode_link(&design);
+        prop_assert!(link.starts_with(LINK_PREFIX));
+        prop_assert!(link.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)), "{link}");
+        prop_assert_eq!(&decode_link(&link).unwrap(), &design);
+        for style in [JsonStyle::Pretty, JsonStyle::Compact] {
+            prop_assert_eq!(&load_file(&save_file(&design, style)).unwrap(), &design);
+        }
+    }
+}
+
+#[test]
+fn every_corpus_schema_laid_out_comes_back_exactly_from_its_link_and_its_file() {
+    let manifest = std::fs::read_to_string(format!("{CORPUS}/MANIFEST.tsv")).unwrap();
+    let mut lines = manifest.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    let column = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let (file, dialect) = (column("file"), column("dialect"));
+    let mut checked = 0;
+    for line in lines {
+        let cells: Vec<&str> = line.split('\t').collect();
+        let bytes = std::fs::read(format!("{CORPUS}/sql/{}", cells[file])).unwrap();
+        let dialect = relvar_sql::Dialect::from_id(cells[dialect]).unwrap();
+        let mut design = relvar_sql::import_sql(&String::from_utf8_lossy(&bytes), dialect).design;
+        relvar_layout::lay_out_unplaced(&mut design);
+        assert!(
+            !design.layout.positions.is_empty(),
+            "{} is laid out",
+            cells[file]
+        );
+        let link = encode_link(&design);
+        assert!(
+            decode_link(&link).unwrap() == design,
+            "{} from its link",
+            cells[file]
+        );
+        let saved = save_file(&design, JsonStyle::Pretty);
+        assert!(
+            load_file(&saved).unwrap() == design,
+            "{} from its file",
+            cells[file]
+        );
+        checked += 1;
+    }
+    assert!(checked >= 19, "{checked} schemas");
+}
