@@ -1,0 +1,108 @@
+//! What every rule looks things up in: the design, its engine's facts, and the foreign keys of
+//! each table, gathered once per review so that no rule is quadratic in the design's size.
+
+use std::collections::BTreeMap;
+
+use relvar_model::{Column, ColumnId, Design, ForeignKey, IndexKey, Table, TableId};
+
+use crate::dialect::{DialectFacts, facts};
+use crate::types::SqlType;
+
+/// The design under review and the indexes over it that rules share.
+#[derive(Debug)]
+pub struct Context<'a> {
+    pub design: &'a Design,
+    pub dialect: &'static DialectFacts,
+    tables: BTreeMap<TableId, &'a Table>,
+    from: BTreeMap<TableId, Vec<&'a ForeignKey>>,
+    to: BTreeMap<TableId, Vec<&'a ForeignKey>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(design: &'a Design) -> Self {
+        let mut tables = BTreeMap::new();
+        for table in &design.tables {
+            tables.entry(table.id).or_insert(table);
+        }
+        let mut from: BTreeMap<TableId, Vec<&ForeignKey>> = BTreeMap::new();
+        let mut to: BTreeMap<TableId, Vec<&ForeignKey>> = BTreeMap::new();
+        for fk in &design.foreign_keys {
+            from.entry(fk.from_table).or_default().push(fk);
+            to.entry(fk.to_table).or_default().push(fk);
+        }
+        Self {
+            design,
+            dialect: facts(design.source_dialect.as_deref()),
+            tables,
+            from,
+            to,
+        }
+    }
+
+    pub fn table(&self, id: TableId) -> Option<&'a Table> {
+        self.tables.get(&id).copied()
+    }
+
+    pub fn column(&self, table: TableId, column: ColumnId) -> Option<&'a Column> {
+        self.table(table)?
+            .columns
+            .iter()
+            .find(|candidate| candidate.id == column)
+    }
+
+    /// The foreign keys whose referencing side is this table.
+    pub fn foreign_keys_from(&self, table: TableId) -> &[&'a ForeignKey] {
+        self.from.get(&table).map_or(&[], Vec::as_slice)
+    }
+
+    /// The foreign keys that reference this table.
+    pub fn foreign_keys_to(&self, table: TableId) -> &[&'a ForeignKey] {
+        self.to.get(&table).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether the column is a referencing column of one of its table's foreign keys.
+    pub fn is_referencing(&self, table: TableId, column: ColumnId) -> bool {
+        self.foreign_keys_from(table)
+            .iter()
+            .any(|fk| fk.from_columns.contains(&column))
+    }
+
+    /// Whether the design is written for this engine.
+    pub fn is(&self, engine: crate::dialect::Engine) -> bool {
+        self.dialect.engine == engine
+    }
+
+    /// A column type taken apart, a domain's name standing for the domain's base type.
+    pub fn resolved_type(&self, data_type: &str) -> SqlType {
+        let domain = self.design.domains.iter().find(|domain| {
+            domain.name.eq_ignore_ascii_case(data_type)
+                || domain.qualified_name().eq_ignore_ascii_case(data_type)
+        });
+        SqlType::parse(domain.map_or(data_type, |domain| domain.data_type.as_str()))
+    }
+}
+
+/// The column sets a table guarantees unique: its primary key, its unique constraints and its
+/// unique indexes over plain columns without a predicate.
+pub fn unique_keys(table: &Table) -> Vec<Vec<ColumnId>> {
+    let mut keys = Vec::new();
+    if let Some(key) = &table.primary_key {
+        keys.push(key.columns.clone());
+    }
+    keys.extend(table.uniques.iter().map(|unique| unique.columns.clone()));
+    for index in &table.indexes {
+        let plain = index
+            .parts
+            .iter()
+            .all(|part| matches!(part.key, IndexKey::Column(_)) && part.prefix.is_none());
+        if index.unique && index.predicate.is_none() && plain {
+            keys.push(index.key_columns().collect());
+        }
+    }
+    keys
+}
+
+/// Whether two column lists hold the same columns, in any order.
+pub fn same_set(a: &[ColumnId], b: &[ColumnId]) -> bool {
+    a.len() == b.len() && a.iter().all(|column| b.contains(column))
+}

@@ -1,0 +1,116 @@
+//! RV027: names that break the design's dominant convention: case style of table and column
+//! names, and singular or plural table names.
+
+use std::collections::BTreeMap;
+
+use relvar_model::Table;
+
+use crate::context::Context;
+use crate::finding::{Finding, ObjectRef};
+use crate::names::{CaseStyle, case_style, is_plural, words};
+use crate::rule::rule_info;
+
+rule_info! {
+    code: "RV027",
+    name: "naming-inconsistency",
+    severity: Info,
+    summary: "A table or column name breaks the convention most of the design follows: its case style (snake_case, camelCase, PascalCase, UPPER_CASE), or singular against plural table names. A convention counts when at least two thirds of at least three names follow it.",
+    why: "Consistent names can be guessed: nobody has to look up whether it is `order_items`, `OrderItem` or `order_item`, generated code and ORMs map them uniformly, and in PostgreSQL mixed-case names must be quoted forever.",
+    example: "CREATE TABLE customers (id int PRIMARY KEY);\nCREATE TABLE orders (id int PRIMARY KEY);\nCREATE TABLE invoices (id int PRIMARY KEY);\nCREATE TABLE OrderLine (id int PRIMARY KEY);",
+}
+
+/// The fewest names that make a convention, and the share of them that must follow it.
+const MIN_NAMES: usize = 3;
+
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let tables = &cx.design.tables;
+    let table_case = dominant(tables.iter().map(|table| case_style(&table.name)));
+    let plural = dominant(tables.iter().filter_map(last_word_plural));
+    let column_case = dominant(
+        tables
+            .iter()
+            .flat_map(|table| table.columns.iter().map(|column| case_style(&column.name))),
+    );
+    for table in tables {
+        let style = case_style(&table.name);
+        if let Some(usual) = table_case.filter(|usual| !compatible(*usual, style)) {
+            out.push(Finding::new(
+                &INFO,
+                vec![ObjectRef::Table(table.id)],
+                format!(
+                    "table {} is {} while most table names are {}",
+                    table.display_name(),
+                    style.describe(),
+                    usual.describe()
+                ),
+            ));
+        }
+        if let (Some(usual), Some(this)) = (plural, last_word_plural(table))
+            && usual != this
+        {
+            let (is, are) = if this {
+                ("plural", "singular")
+            } else {
+                ("singular", "plural")
+            };
+            out.push(Finding::new(
+                &INFO,
+                vec![ObjectRef::Table(table.id)],
+                format!(
+                    "table {} is {is} while most table names are {are}",
+                    table.display_name()
+                ),
+            ));
+        }
+        let Some(usual) = column_case else {
+            continue;
+        };
+        let odd: Vec<_> = table
+            .columns
+            .iter()
+            .filter(|column| !compatible(usual, case_style(&column.name)))
+            .collect();
+        if odd.is_empty() {
+            continue;
+        }
+        let names: Vec<&str> = odd.iter().map(|column| column.name.as_str()).collect();
+        out.push(Finding::new(
+            &INFO,
+            odd.iter()
+                .map(|column| ObjectRef::Column {
+                    table: table.id,
+                    column: column.id,
+                })
+                .collect(),
+            format!(
+                "columns {} of {} are not {} like most column names",
+                names.join(", "),
+                table.display_name(),
+                usual.describe()
+            ),
+        ));
+    }
+}
+
+/// Whether a name written in `style` follows the convention `usual`: a one-word name in lower
+/// case fits camelCase as well as snake_case.
+fn compatible(usual: CaseStyle, style: CaseStyle) -> bool {
+    usual == style || (usual == CaseStyle::Camel && style == CaseStyle::Snake)
+}
+
+/// Whether a table's last word is plural; `None` for names without letters.
+fn last_word_plural(table: &Table) -> Option<bool> {
+    words(&table.name).last().map(|word| is_plural(word))
+}
+
+/// The value at least two thirds of at least [`MIN_NAMES`] items share.
+fn dominant<T: Ord + Copy>(items: impl Iterator<Item = T>) -> Option<T> {
+    let mut counts: BTreeMap<T, usize> = BTreeMap::new();
+    let mut total = 0;
+    for item in items {
+        *counts.entry(item).or_default() += 1;
+        total += 1;
+    }
+    let (value, count) = counts.into_iter().max_by_key(|(_, count)| *count)?;
+    (total >= MIN_NAMES && count * 3 >= total * 2).then_some(value)
+}
