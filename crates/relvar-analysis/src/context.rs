@@ -39,6 +39,15 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The tables that stand for themselves: partitions, which take their columns from their
+    /// partitioned table, are left out so that what the parent shows is not repeated per partition.
+    pub fn entity_tables(&self) -> impl Iterator<Item = &'a Table> + 'a {
+        self.design
+            .tables
+            .iter()
+            .filter(|table| table.partition_of.is_none())
+    }
+
     pub fn table(&self, id: TableId) -> Option<&'a Table> {
         self.tables.get(&id).copied()
     }

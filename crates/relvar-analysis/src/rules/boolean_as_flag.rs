@@ -25,7 +25,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let Some(boolean) = cx.dialect.boolean_type else {
         return;
     };
-    for table in &cx.design.tables {
+    for table in cx.entity_tables() {
         for column in &table.columns {
             let parts = words(&column.name);
             let question = parts.len() >= 2

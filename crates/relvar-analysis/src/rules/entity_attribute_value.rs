@@ -20,7 +20,7 @@ rule_info! {
 const NARROW: usize = 6;
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for table in &cx.design.tables {
+    for table in cx.entity_tables() {
         if table.columns.len() > NARROW || table.columns.len() < 3 {
             continue;
         }

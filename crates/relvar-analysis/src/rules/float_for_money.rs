@@ -23,7 +23,7 @@ const MONEY_WORDS: &[&str] = &[
 ];
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for table in &cx.design.tables {
+    for table in cx.entity_tables() {
         for column in &table.columns {
             let money = words(&column.name)
                 .iter()

@@ -21,7 +21,7 @@ rule_info! {
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     // Tables with a single-column key, by the singular of their name's words.
     let mut by_name: BTreeMap<String, Vec<&Table>> = BTreeMap::new();
-    for table in &cx.design.tables {
+    for table in cx.entity_tables() {
         let single_key = table
             .primary_key
             .as_ref()
@@ -36,7 +36,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     if by_name.is_empty() {
         return;
     }
-    for table in &cx.design.tables {
+    for table in cx.entity_tables() {
         for column in &table.columns {
             if cx.is_referencing(table.id, column.id) {
                 continue;

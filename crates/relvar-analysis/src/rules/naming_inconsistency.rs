@@ -23,15 +23,15 @@ rule_info! {
 const MIN_NAMES: usize = 3;
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    let tables = &cx.design.tables;
+    let tables: Vec<&Table> = cx.entity_tables().collect();
     let table_case = dominant(tables.iter().map(|table| case_style(&table.name)));
-    let plural = dominant(tables.iter().filter_map(last_word_plural));
+    let plural = dominant(tables.iter().copied().filter_map(last_word_plural));
     let column_case = dominant(
         tables
             .iter()
             .flat_map(|table| table.columns.iter().map(|column| case_style(&column.name))),
     );
-    for table in tables {
+    for table in tables.iter().copied() {
         let style = case_style(&table.name);
         if let Some(usual) = table_case.filter(|usual| !compatible(*usual, style)) {
             out.push(Finding::new(

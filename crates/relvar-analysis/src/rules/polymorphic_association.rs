@@ -15,7 +15,7 @@ rule_info! {
 }
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for table in &cx.design.tables {
+    for table in cx.entity_tables() {
         for kind in &table.columns {
             let mut parts = words(&kind.name);
             if parts.len() < 2 || parts.last().map(String::as_str) != Some("type") {

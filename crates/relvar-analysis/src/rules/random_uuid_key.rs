@@ -16,7 +16,7 @@ rule_info! {
 }
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for table in &cx.design.tables {
+    for table in cx.entity_tables() {
         let Some([key]) = table.primary_key.as_ref().map(|key| key.columns.as_slice()) else {
             continue;
         };

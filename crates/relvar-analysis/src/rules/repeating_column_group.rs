@@ -19,7 +19,7 @@ rule_info! {
 const GROUP_SIZE: usize = 3;
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for table in &cx.design.tables {
+    for table in cx.entity_tables() {
         let mut groups: BTreeMap<String, Vec<(u64, usize)>> = BTreeMap::new();
         for (position, column) in table.columns.iter().enumerate() {
             let lower = column.name.to_lowercase();

@@ -15,7 +15,7 @@ rule_info! {
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let engine = cx.dialect.name;
-    for table in &cx.design.tables {
+    for table in cx.entity_tables() {
         if cx.dialect.is_reserved(&table.name) {
             out.push(Finding::new(
                 &INFO,

@@ -20,7 +20,7 @@ rule_info! {
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     // Per lower-case name: (type, table, column) for each column with it.
     let mut by_name: BTreeMap<String, Vec<(String, ObjectRef, String)>> = BTreeMap::new();
-    for table in &cx.design.tables {
+    for table in cx.entity_tables() {
         for column in &table.columns {
             let lower = column.name.to_lowercase();
             let parts = words(&column.name);

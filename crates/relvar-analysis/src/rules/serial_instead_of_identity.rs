@@ -22,7 +22,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     if !cx.is(Engine::PostgreSql) {
         return;
     }
-    for table in &cx.design.tables {
+    for table in cx.entity_tables() {
         for column in &table.columns {
             let Some(default) = &column.default else {
                 continue;

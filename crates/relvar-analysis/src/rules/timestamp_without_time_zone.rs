@@ -20,7 +20,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     if !cx.is(Engine::PostgreSql) {
         return;
     }
-    for table in &cx.design.tables {
+    for table in cx.entity_tables() {
         for column in &table.columns {
             let parsed = cx.resolved_type(&column.data_type);
             if parsed.base != "timestamp" || !parsed.rest.is_empty() {

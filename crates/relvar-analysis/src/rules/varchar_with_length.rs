@@ -20,7 +20,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     if !cx.is(Engine::PostgreSql) {
         return;
     }
-    for table in &cx.design.tables {
+    for table in cx.entity_tables() {
         for column in &table.columns {
             let parsed = SqlType::parse(&column.data_type);
             let Some(length) = parsed.length().filter(|_| parsed.base == "varchar") else {

@@ -17,7 +17,7 @@ rule_info! {
 pub const WIDE_TABLE_COLUMNS: usize = 50;
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for table in &cx.design.tables {
+    for table in cx.entity_tables() {
         if table.columns.len() > WIDE_TABLE_COLUMNS {
             out.push(Finding::new(
                 &INFO,
