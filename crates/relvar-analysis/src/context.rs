@@ -1,9 +1,11 @@
 //! What every rule looks things up in: the design, its engine's facts, and the foreign keys of
 //! each table, gathered once per review so that no rule is quadratic in the design's size.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use relvar_model::{Column, ColumnId, Design, ForeignKey, IndexKey, Table, TableId};
+use relvar_model::{Column, ColumnId, Design, ForeignKey, ForeignKeyId, IndexKey, Table, TableId};
+
+use crate::names::words;
 
 use crate::dialect::{DialectFacts, facts};
 use crate::types::SqlType;
@@ -16,6 +18,22 @@ pub struct Context<'a> {
     tables: BTreeMap<TableId, &'a Table>,
     from: BTreeMap<TableId, Vec<&'a ForeignKey>>,
     to: BTreeMap<TableId, Vec<&'a ForeignKey>>,
+    foreign_keys: BTreeMap<ForeignKeyId, &'a ForeignKey>,
+    /// Looked up only, never iterated, so the hash order never shows.
+    columns: HashMap<(TableId, ColumnId), ColumnFacts>,
+}
+
+/// A column's type and name taken apart once per review, for every rule to read.
+#[derive(Debug, Clone)]
+pub struct ColumnFacts {
+    /// The type as written.
+    pub written: SqlType,
+    /// The type with a domain's name replaced by the domain's base type.
+    pub resolved: SqlType,
+    /// `resolved.canonical()`.
+    pub canonical: String,
+    /// The name's words, lower case.
+    pub words: Vec<String>,
 }
 
 impl<'a> Context<'a> {
@@ -30,12 +48,23 @@ impl<'a> Context<'a> {
             from.entry(fk.from_table).or_default().push(fk);
             to.entry(fk.to_table).or_default().push(fk);
         }
+        let mut columns = HashMap::new();
+        for table in &design.tables {
+            for column in &table.columns {
+                columns
+                    .entry((table.id, column.id))
+                    .or_insert_with(|| column_facts(design, column));
+            }
+        }
+        let foreign_keys = design.foreign_keys.iter().map(|fk| (fk.id, fk)).collect();
         Self {
             design,
             dialect: facts(design.source_dialect.as_deref()),
             tables,
             from,
             to,
+            foreign_keys,
+            columns,
         }
     }
 
@@ -81,13 +110,33 @@ impl<'a> Context<'a> {
         self.dialect.engine == engine
     }
 
-    /// A column type taken apart, a domain's name standing for the domain's base type.
-    pub fn resolved_type(&self, data_type: &str) -> SqlType {
-        let domain = self.design.domains.iter().find(|domain| {
-            domain.name.eq_ignore_ascii_case(data_type)
-                || domain.qualified_name().eq_ignore_ascii_case(data_type)
-        });
-        SqlType::parse(domain.map_or(data_type, |domain| domain.data_type.as_str()))
+    /// The facts of a column of a table.
+    pub fn column_facts(&self, table: TableId, column: ColumnId) -> Option<&ColumnFacts> {
+        self.columns.get(&(table, column))
+    }
+
+    pub fn foreign_key(&self, id: ForeignKeyId) -> Option<&'a ForeignKey> {
+        self.foreign_keys.get(&id).copied()
+    }
+}
+
+fn column_facts(design: &Design, column: &Column) -> ColumnFacts {
+    let written = SqlType::parse(&column.data_type);
+    let domain = design.domains.iter().find(|domain| {
+        domain.name.eq_ignore_ascii_case(&column.data_type)
+            || domain
+                .qualified_name()
+                .eq_ignore_ascii_case(&column.data_type)
+    });
+    let resolved = match domain {
+        Some(domain) => SqlType::parse(&domain.data_type),
+        None => written.clone(),
+    };
+    ColumnFacts {
+        canonical: resolved.canonical(),
+        written,
+        resolved,
+        words: words(&column.name),
     }
 }
 

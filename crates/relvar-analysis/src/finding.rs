@@ -97,6 +97,16 @@ impl Finding {
         })
     }
 
+    /// [`Finding::table`] through the review's lookups.
+    pub(crate) fn table_in(&self, cx: &crate::context::Context<'_>) -> Option<TableId> {
+        self.objects.iter().find_map(|object| match object {
+            ObjectRef::Table(table)
+            | ObjectRef::Column { table, .. }
+            | ObjectRef::Index { table, .. } => Some(*table),
+            ObjectRef::ForeignKey(id) => cx.foreign_key(*id).map(|fk| fk.from_table),
+        })
+    }
+
     /// Where the finding is, by name: its first object (`table`, `table.column`, ...).
     pub fn location(&self, design: &Design) -> String {
         self.objects

@@ -4,6 +4,17 @@
 /// The words of a name, lower case: `customer_id`, `customerId` and `CustomerID` all give
 /// `customer`, `id`.
 pub fn words(name: &str) -> Vec<String> {
+    let snake = name
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    if snake {
+        // The common case, `customer_id`: the parts between underscores.
+        return name
+            .split('_')
+            .filter(|part| !part.is_empty())
+            .map(str::to_owned)
+            .collect();
+    }
     let mut out: Vec<String> = Vec::new();
     let mut current = String::new();
     let mut previous: Option<char> = None;

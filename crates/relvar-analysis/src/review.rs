@@ -34,7 +34,7 @@ pub fn review(design: &Design, options: &ReviewOptions) -> Vec<Finding> {
     let mut keyed: Vec<_> = findings
         .into_iter()
         .map(|finding| {
-            let table = finding.table(design);
+            let table = finding.table_in(&context);
             let name = table
                 .and_then(|id| context.table(id))
                 .map(|table| table.display_name().to_lowercase());

@@ -15,6 +15,16 @@ pub struct SqlType {
 
 impl SqlType {
     pub fn parse(text: &str) -> Self {
+        let simple = text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        if simple {
+            // Most types are one plain word: `integer`, `text`, `jsonb`.
+            let lower = text.to_ascii_lowercase();
+            return Self {
+                base: alias(&lower).map_or(lower, str::to_owned),
+                args: String::new(),
+                rest: String::new(),
+            };
+        }
         let lower = collapse_spaces(&text.to_ascii_lowercase());
         let (name, args, rest) = match (lower.find('('), lower.rfind(')')) {
             (Some(open), Some(close)) if open < close => (

@@ -4,7 +4,6 @@ use relvar_model::{Column, Table};
 
 use crate::context::Context;
 use crate::finding::{Finding, ObjectRef};
-use crate::names::words;
 use crate::rule::rule_info;
 
 rule_info! {
@@ -24,9 +23,13 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if table.columns.len() > NARROW || table.columns.len() < 3 {
             continue;
         }
-        let last_word = |column: &Column| words(&column.name).pop().unwrap_or_default();
+        let words = |column: &Column| {
+            cx.column_facts(table.id, column.id)
+                .map_or(&[][..], |facts| facts.words.as_slice())
+        };
+        let last_word = |column: &Column| words(column).last().cloned().unwrap_or_default();
         let entity = table.columns.iter().find(|column| {
-            let parts = words(&column.name);
+            let parts = words(column);
             let only_key = table
                 .primary_key
                 .as_ref()

@@ -4,7 +4,6 @@ use relvar_model::Command;
 
 use crate::context::Context;
 use crate::finding::{Finding, ObjectRef};
-use crate::names::words;
 use crate::rule::rule_info;
 
 rule_info! {
@@ -25,10 +24,14 @@ const MONEY_WORDS: &[&str] = &[
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for table in cx.entity_tables() {
         for column in &table.columns {
-            let money = words(&column.name)
+            let Some(facts) = cx.column_facts(table.id, column.id) else {
+                continue;
+            };
+            let money = facts
+                .words
                 .iter()
                 .any(|word| MONEY_WORDS.contains(&word.as_str()));
-            if !money || !cx.resolved_type(&column.data_type).is_float() {
+            if !money || !facts.resolved.is_float() {
                 continue;
             }
             let name = format!("{}.{}", table.display_name(), column.name);

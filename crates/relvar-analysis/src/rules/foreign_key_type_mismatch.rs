@@ -27,9 +27,13 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             ) else {
                 continue;
             };
-            let from_type = cx.resolved_type(&from_column.data_type).canonical();
-            let to_type = cx.resolved_type(&to_column.data_type).canonical();
-            if from_type == to_type {
+            let (Some(from_facts), Some(to_facts)) = (
+                cx.column_facts(from.id, from_column.id),
+                cx.column_facts(to.id, to_column.id),
+            ) else {
+                continue;
+            };
+            if from_facts.canonical == to_facts.canonical {
                 continue;
             }
             let referencing = format!("{}.{}", from.display_name(), from_column.name);

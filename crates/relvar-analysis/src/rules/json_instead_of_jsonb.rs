@@ -6,7 +6,6 @@ use crate::context::Context;
 use crate::dialect::Engine;
 use crate::finding::{Finding, ObjectRef};
 use crate::rule::rule_info;
-use crate::types::SqlType;
 
 rule_info! {
     code: "RV009",
@@ -23,7 +22,9 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     }
     for table in cx.entity_tables() {
         for column in &table.columns {
-            let parsed = SqlType::parse(&column.data_type);
+            let Some(parsed) = cx.column_facts(table.id, column.id).map(|f| &f.written) else {
+                continue;
+            };
             if parsed.base != "json" || !parsed.args.is_empty() || !parsed.rest.is_empty() {
                 continue;
             }

@@ -57,7 +57,8 @@ fn target<'a>(
     table: &Table,
     column: &Column,
 ) -> Option<&'a Table> {
-    let mut parts = words(&column.name);
+    let facts = cx.column_facts(table.id, column.id)?;
+    let mut parts = facts.words.clone();
     if parts.len() < 2 || parts.last().map(String::as_str) != Some("id") {
         return None;
     }
@@ -68,14 +69,14 @@ fn target<'a>(
         .collect::<Vec<_>>()
         .join("_");
     let last = parts.last().map(|word| singular(word))?;
-    let key_type = cx.resolved_type(&column.data_type);
+    let key_type = &facts.resolved;
     [whole, last].into_iter().find_map(|name| {
         let tables = by_name.get(&name)?;
         let mut candidates: Vec<&&Table> = tables
             .iter()
             .filter(|candidate| {
                 let own_key = candidate.id == table.id && table.is_primary_key_column(column.id);
-                !own_key && compatible(cx, candidate, &key_type)
+                !own_key && compatible(cx, candidate, key_type)
             })
             .collect();
         candidates.sort_by_key(|candidate| candidate.schema != table.schema);
@@ -93,7 +94,9 @@ fn compatible(cx: &Context<'_>, candidate: &Table, column_type: &crate::types::S
     else {
         return false;
     };
-    let key_type = cx.resolved_type(&key.data_type);
+    let Some(key_type) = cx.column_facts(candidate.id, key.id).map(|f| &f.resolved) else {
+        return false;
+    };
     key_type.canonical() == column_type.canonical()
         || (key_type.is_integer() && column_type.is_integer())
         || (key_type.is_uuid() && column_type.is_uuid())

@@ -17,10 +17,13 @@ rule_info! {
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for table in cx.entity_tables() {
         for kind in &table.columns {
-            let mut parts = words(&kind.name);
-            if parts.len() < 2 || parts.last().map(String::as_str) != Some("type") {
+            let Some(facts) = cx.column_facts(table.id, kind.id) else {
+                continue;
+            };
+            if facts.words.len() < 2 || facts.words.last().map(String::as_str) != Some("type") {
                 continue;
             }
+            let mut parts = facts.words.clone();
             parts.pop();
             let stem = parts.join("_");
             let reference = table.columns.iter().find(|column| {

@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 
 use crate::context::Context;
 use crate::finding::{Finding, ObjectRef};
-use crate::names::words;
 use crate::rule::rule_info;
 
 rule_info! {
@@ -22,8 +21,10 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let mut by_name: BTreeMap<String, Vec<(String, ObjectRef, String)>> = BTreeMap::new();
     for table in cx.entity_tables() {
         for column in &table.columns {
-            let lower = column.name.to_lowercase();
-            let parts = words(&column.name);
+            let Some(facts) = cx.column_facts(table.id, column.id) else {
+                continue;
+            };
+            let parts = &facts.words;
             let identifying = parts.len() >= 2
                 && parts
                     .last()
@@ -35,9 +36,9 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 table: table.id,
                 column: column.id,
             };
-            let canonical = cx.resolved_type(&column.data_type).canonical();
+            let canonical = facts.canonical.clone();
             by_name
-                .entry(lower)
+                .entry(column.name.to_lowercase())
                 .or_default()
                 .push((canonical, object, table.display_name()));
         }

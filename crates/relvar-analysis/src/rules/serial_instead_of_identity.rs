@@ -30,7 +30,9 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             let numbered = default.to_ascii_lowercase().contains("nextval(");
             if !numbered
                 || column.identity.is_some()
-                || !cx.resolved_type(&column.data_type).is_integer()
+                || !cx
+                    .column_facts(table.id, column.id)
+                    .is_some_and(|facts| facts.resolved.is_integer())
             {
                 continue;
             }

@@ -22,12 +22,15 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     }
     for table in cx.entity_tables() {
         for column in &table.columns {
-            let parsed = cx.resolved_type(&column.data_type);
+            let Some(facts) = cx.column_facts(table.id, column.id) else {
+                continue;
+            };
+            let parsed = &facts.resolved;
             if parsed.base != "timestamp" || !parsed.rest.is_empty() {
                 continue;
             }
             // Only the column's own type is changed; a domain's is the domain's business.
-            let direct = crate::types::SqlType::parse(&column.data_type).base == "timestamp";
+            let direct = facts.written.base == "timestamp";
             let replacement = if parsed.args.is_empty() {
                 String::from("timestamp with time zone")
             } else {

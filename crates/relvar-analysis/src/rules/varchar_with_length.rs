@@ -5,7 +5,6 @@ use crate::dialect::Engine;
 use crate::finding::{Finding, ObjectRef};
 use crate::fixes::text_with_length_check;
 use crate::rule::rule_info;
-use crate::types::SqlType;
 
 rule_info! {
     code: "RV012",
@@ -22,7 +21,9 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     }
     for table in cx.entity_tables() {
         for column in &table.columns {
-            let parsed = SqlType::parse(&column.data_type);
+            let Some(parsed) = cx.column_facts(table.id, column.id).map(|f| &f.written) else {
+                continue;
+            };
             let Some(length) = parsed.length().filter(|_| parsed.base == "varchar") else {
                 continue;
             };
