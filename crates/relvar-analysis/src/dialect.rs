@@ -35,6 +35,8 @@ pub struct DialectFacts {
     pub ordered_uuid_default: Option<&'static str>,
     /// Whether the engine indexes a foreign key's columns itself when no index serves (InnoDB).
     pub creates_foreign_key_indexes: bool,
+    /// Whether an index can cover only the rows a predicate selects (partial or filtered index).
+    pub partial_indexes: bool,
 }
 
 /// An identifier length limit.
@@ -77,6 +79,7 @@ pub const ENGINES: [DialectFacts; 5] = [
         boolean_spellings: &["bool", "boolean"],
         money_type: "numeric(12,2)",
         random_uuid_defaults: RANDOM_UUIDS,
+        partial_indexes: true,
         creates_foreign_key_indexes: false,
         ordered_uuid_default: Some("uuidv7()"),
     },
@@ -98,6 +101,7 @@ pub const ENGINES: [DialectFacts; 5] = [
         ],
         money_type: "decimal(12,2)",
         random_uuid_defaults: RANDOM_UUIDS,
+        partial_indexes: false,
         creates_foreign_key_indexes: true,
         ordered_uuid_default: None,
     },
@@ -110,6 +114,7 @@ pub const ENGINES: [DialectFacts; 5] = [
         boolean_spellings: &["bool", "boolean"],
         money_type: "decimal(12,2)",
         random_uuid_defaults: RANDOM_UUIDS,
+        partial_indexes: true,
         creates_foreign_key_indexes: false,
         ordered_uuid_default: None,
     },
@@ -125,6 +130,7 @@ pub const ENGINES: [DialectFacts; 5] = [
         boolean_spellings: &["bit"],
         money_type: "decimal(19,4)",
         random_uuid_defaults: RANDOM_UUIDS,
+        partial_indexes: true,
         creates_foreign_key_indexes: false,
         ordered_uuid_default: Some("newsequentialid()"),
     },
@@ -142,6 +148,7 @@ pub const ENGINES: [DialectFacts; 5] = [
         boolean_spellings: &["bool", "boolean"],
         money_type: "decimal(12,2)",
         random_uuid_defaults: RANDOM_UUIDS,
+        partial_indexes: true,
         creates_foreign_key_indexes: false,
         ordered_uuid_default: None,
     },

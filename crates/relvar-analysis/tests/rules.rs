@@ -188,6 +188,10 @@ fn rules_have_unique_stable_codes_and_full_descriptions() {
         RV025 warning deep-cascade-chain
         RV026 warning entity-attribute-value
         RV027 info naming-inconsistency
+        RV028 warning list-valued-column
+        RV029 info enum-like-text-column
+        RV030 warning soft-delete-without-partial-unique
+        RV031 info missing-timestamps
     "#]]
     .assert_eq(&(listed.join("\n") + "\n"));
 }

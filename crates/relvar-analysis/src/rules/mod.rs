@@ -3,6 +3,7 @@
 pub mod boolean_as_flag;
 pub mod deep_cascade_chain;
 pub mod entity_attribute_value;
+pub mod enum_like_text_column;
 pub mod fixed_length_char;
 pub mod float_for_money;
 pub mod foreign_key_cycle;
@@ -12,7 +13,9 @@ pub mod foreign_key_without_index;
 pub mod identifier_too_long;
 pub mod json_instead_of_jsonb;
 pub mod likely_missing_foreign_key;
+pub mod list_valued_column;
 pub mod many_indexes;
+pub mod missing_timestamps;
 pub mod naming_inconsistency;
 pub mod no_primary_key;
 pub mod nullable_primary_key_column;
@@ -23,6 +26,7 @@ pub mod repeating_column_group;
 pub mod reserved_word_name;
 pub mod same_name_different_types;
 pub mod serial_instead_of_identity;
+pub mod soft_delete_unique;
 pub mod table_without_relationships;
 pub mod timestamp_without_time_zone;
 pub mod varchar_with_length;
@@ -139,5 +143,21 @@ pub const ALL: &[Rule] = &[
     Rule {
         info: &naming_inconsistency::INFO,
         check: naming_inconsistency::check,
+    },
+    Rule {
+        info: &list_valued_column::INFO,
+        check: list_valued_column::check,
+    },
+    Rule {
+        info: &enum_like_text_column::INFO,
+        check: enum_like_text_column::check,
+    },
+    Rule {
+        info: &soft_delete_unique::INFO,
+        check: soft_delete_unique::check,
+    },
+    Rule {
+        info: &missing_timestamps::INFO,
+        check: missing_timestamps::check,
     },
 ];
