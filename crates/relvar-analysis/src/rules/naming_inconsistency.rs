@@ -7,14 +7,14 @@ use relvar_model::Table;
 
 use crate::context::Context;
 use crate::finding::{Finding, ObjectRef};
-use crate::names::{CaseStyle, case_style, is_plural, words};
+use crate::names::{CaseStyle, case_style, is_plural, singular, words};
 use crate::rule::rule_info;
 
 rule_info! {
     code: "RV027",
     name: "naming-inconsistency",
     severity: Info,
-    summary: "A table or column name breaks the convention most of the design follows: its case style (snake_case, camelCase, PascalCase, UPPER_CASE), or singular against plural table names. A convention counts when at least two thirds of at least three names follow it.",
+    summary: "A table or column name breaks the convention most of the design follows: its case style (snake_case, camelCase, PascalCase, UPPER_CASE), singular against plural table names, or a foreign key column not named `<table>_id` (a role before it, as in `billing_address_id`, is fine). A convention counts when at least two thirds of at least three names follow it.",
     why: "Consistent names can be guessed: nobody has to look up whether it is `order_items`, `OrderItem` or `order_item`, generated code and ORMs map them uniformly, and in PostgreSQL mixed-case names must be quoted forever.",
     example: "CREATE TABLE customers (id int PRIMARY KEY);\nCREATE TABLE orders (id int PRIMARY KEY);\nCREATE TABLE invoices (id int PRIMARY KEY);\nCREATE TABLE OrderLine (id int PRIMARY KEY);",
 }
@@ -23,6 +23,7 @@ rule_info! {
 const MIN_NAMES: usize = 3;
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    check_foreign_key_names(cx, out);
     let tables: Vec<&Table> = cx.entity_tables().collect();
     let table_case = dominant(tables.iter().map(|table| case_style(&table.name)));
     let plural = dominant(tables.iter().copied().filter_map(last_word_plural));
@@ -87,6 +88,58 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 names.join(", "),
                 table.display_name(),
                 usual.describe()
+            ),
+        ));
+    }
+}
+
+/// Single-column foreign keys between two tables whose column is not `[role_]<table>_id`, when
+/// most such columns are.
+fn check_foreign_key_names(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let mut named = Vec::new();
+    for fk in &cx.design.foreign_keys {
+        let ([column], Some(to)) = (fk.from_columns.as_slice(), cx.table(fk.to_table)) else {
+            continue;
+        };
+        let Some(facts) = cx.column_facts(fk.from_table, *column) else {
+            continue;
+        };
+        if fk.from_table == fk.to_table {
+            continue;
+        }
+        let entity: Vec<String> = words(&to.name).iter().map(|word| singular(word)).collect();
+        let mut expected = entity.clone();
+        expected.push(String::from("id"));
+        let follows = facts.words.ends_with(&expected);
+        named.push((fk, *column, follows, entity.join("_")));
+    }
+    if dominant(named.iter().map(|(_, _, follows, _)| *follows)) != Some(true) {
+        return;
+    }
+    let followed = named.iter().filter(|(_, _, follows, _)| *follows).count();
+    for (fk, column, _, entity) in named.iter().filter(|(_, _, follows, _)| !follows) {
+        let (Some(from), Some(to)) = (cx.table(fk.from_table), cx.table(fk.to_table)) else {
+            continue;
+        };
+        let name = from
+            .columns
+            .iter()
+            .find(|c| c.id == *column)
+            .map_or("", |c| c.name.as_str());
+        out.push(Finding::new(
+            &INFO,
+            vec![
+                ObjectRef::Column {
+                    table: from.id,
+                    column: *column,
+                },
+                ObjectRef::ForeignKey(fk.id),
+            ],
+            format!(
+                "{}.{name} references {} but is not named {entity}_id, as {followed} of the design's {} foreign key columns are named for their table",
+                from.display_name(),
+                to.display_name(),
+                named.len()
             ),
         ));
     }
