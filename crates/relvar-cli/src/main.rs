@@ -4,10 +4,12 @@
 //! it exits non-zero only when nothing could be read. `relvar export FILE --to T [--from D]`
 //! prints the schema as DDL or a diagram. `relvar normalize FILE --table T --fd "a -> b"` prints a
 //! table's keys, normal form, violations and proposed decompositions. `relvar fd FILE.csv` prints
-//! the functional dependencies and unique column combinations of sample rows.
+//! the functional dependencies and unique column combinations of sample rows. `relvar review
+//! FILE [--dialect D] [--json]` prints the schema review's findings.
 
 mod fd_command;
 mod normalize_command;
+mod review_command;
 mod summary;
 
 use std::path::PathBuf;
@@ -20,7 +22,7 @@ use relvar_sql::{Dialect, detect_dialect, import_sql};
 #[command(
     name = "relvar",
     version,
-    about = "Database design from the command line: import, export and normalize schemas, find dependencies"
+    about = "Database design from the command line: import, export, review and normalize schemas, find dependencies"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -63,6 +65,8 @@ enum Command {
     },
     /// Find the functional dependencies and unique column combinations of sample rows (CSV/TSV).
     Fd(fd_command::FdArgs),
+    /// Review a schema: missing keys and indexes, type and naming problems, design smells.
+    Review(review_command::ReviewArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -121,6 +125,7 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Fd(arguments) => fd_command::run(arguments),
+        Command::Review(arguments) => review_command::run(arguments),
         Command::Import {
             file,
             dialect,

@@ -1,0 +1,254 @@
+//! Times the schema review for `tests/bench/review`: `review_timing [TABLES] [RUNS]` generates a
+//! deterministic PostgreSQL design of TABLES tables (1,000 by default: mixed types, foreign keys
+//! to earlier tables, some cascading, indexes on most of them, a few missing), reviews it RUNS
+//! times (default 15) and prints one JSON line: the design's size, the findings per rule, the
+//! median milliseconds of the whole review, of building its lookups alone (`context_ms`), and
+//! of each rule alone beyond that.
+
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+use relvar_analysis::rules::ALL;
+use relvar_analysis::{ReviewOptions, review};
+use relvar_model::{
+    Column, Design, ForeignKey, Identity, Index, IndexKey, IndexPart, PrimaryKey,
+    ReferentialAction, Table, UniqueConstraint,
+};
+use serde_json::json;
+
+const ENTITIES: &[&str] = &[
+    "customer",
+    "order",
+    "invoice",
+    "product",
+    "supplier",
+    "shipment",
+    "payment",
+    "account",
+    "address",
+    "store",
+    "employee",
+    "category",
+    "review",
+    "session",
+    "event",
+    "warehouse",
+];
+const ATTRIBUTES: &[(&str, &str)] = &[
+    ("name", "text"),
+    ("email", "varchar(255)"),
+    ("created_at", "timestamptz"),
+    ("updated_at", "timestamp"),
+    ("total_amount", "numeric(12,2)"),
+    ("unit_price", "double precision"),
+    ("quantity", "integer"),
+    ("is_active", "boolean"),
+    ("status", "text"),
+    ("payload", "jsonb"),
+    ("metadata", "json"),
+    ("code", "char(3)"),
+    ("description", "text"),
+    ("birth_date", "date"),
+    ("score", "bigint"),
+    ("phone1", "text"),
+];
+
+/// A small deterministic generator (64-bit LCG).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, below: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) as usize) % below.max(1)
+    }
+}
+
+fn generate(count: usize) -> Design {
+    let mut design = Design {
+        source_dialect: Some("postgres".into()),
+        ..Design::default()
+    };
+    let mut random = Lcg(42);
+    let mut keys = Vec::new();
+    for n in 0..count {
+        let id = design.ids.table();
+        let entity = pick(ENTITIES, n, "table");
+        let mut table = Table::new(id, Some("public".into()), format!("{entity}_{n}"));
+        let key = design.ids.column();
+        let mut key_column = Column::new(key, "id", if n % 10 == 0 { "uuid" } else { "integer" });
+        key_column.nullable = false;
+        if n % 10 == 0 {
+            key_column.default = Some("gen_random_uuid()".into());
+        } else {
+            key_column.identity = Some(Identity::ByDefault);
+        }
+        table.columns.push(key_column);
+        table.primary_key = Some(PrimaryKey {
+            name: None,
+            columns: vec![key],
+        });
+        let references = if n == 0 { 0 } else { random.next(4) };
+        for _ in 0..references {
+            let target: usize = random.next(n);
+            let Some(&(target_id, target_key, target_type)) = keys.get(target) else {
+                continue;
+            };
+            let column = design.ids.column();
+            let name = format!("{}_{target}_id", pick(ENTITIES, target, "table"));
+            if table.columns.iter().any(|c: &Column| c.name == name) {
+                continue;
+            }
+            table.columns.push(Column::new(column, name, target_type));
+            if random.next(10) < 9 {
+                design.foreign_keys.push(ForeignKey {
+                    id: design.ids.foreign_key(),
+                    name: None,
+                    from_table: id,
+                    from_columns: vec![column],
+                    to_table: target_id,
+                    to_columns: vec![target_key],
+                    on_delete: if random.next(4) == 0 {
+                        ReferentialAction::Cascade
+                    } else {
+                        ReferentialAction::NoAction
+                    },
+                    on_update: ReferentialAction::NoAction,
+                    deferral: Default::default(),
+                });
+            }
+            if random.next(10) < 7 {
+                table.indexes.push(index(&[column], false));
+            }
+        }
+        for _ in 0..3 + random.next(20) {
+            let (name, data_type) =
+                pick(ATTRIBUTES, random.next(ATTRIBUTES.len()), ("note", "text"));
+            if table.columns.iter().any(|c| c.name == name) {
+                continue;
+            }
+            table
+                .columns
+                .push(Column::new(design.ids.column(), name, data_type));
+        }
+        let plain: Vec<_> = table.columns.iter().skip(1).map(|c| c.id).collect();
+        if let Some(&first) = plain.first() {
+            if random.next(3) == 0 {
+                table.uniques.push(UniqueConstraint {
+                    name: None,
+                    columns: vec![first],
+                });
+            }
+            if let Some(&second) = plain.get(1) {
+                table.indexes.push(index(&[first, second], false));
+                if random.next(5) == 0 {
+                    table.indexes.push(index(&[first], false));
+                }
+            }
+        }
+        keys.push((id, key, if n % 10 == 0 { "uuid" } else { "integer" }));
+        design.tables.push(table);
+    }
+    design
+}
+
+/// The item at `n` modulo the length, or `otherwise` for an empty list.
+fn pick<T: Copy>(items: &[T], n: usize, otherwise: T) -> T {
+    items
+        .get(n % items.len().max(1))
+        .copied()
+        .unwrap_or(otherwise)
+}
+
+fn index(columns: &[relvar_model::ColumnId], unique: bool) -> Index {
+    Index {
+        name: None,
+        unique,
+        method: None,
+        parts: columns
+            .iter()
+            .map(|column| IndexPart {
+                key: IndexKey::Column(*column),
+                prefix: None,
+                descending: false,
+            })
+            .collect(),
+        include: Vec::new(),
+        predicate: None,
+    }
+}
+
+fn median_ms(runs: usize, mut work: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let started = Instant::now();
+            work();
+            started.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times.get(times.len() / 2).copied().unwrap_or_default()
+}
+
+fn main() {
+    let arguments: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|argument| argument.parse().ok())
+        .collect();
+    let tables = arguments.first().copied().unwrap_or(1000);
+    let runs = arguments.get(1).copied().unwrap_or(15).max(1);
+    let design = generate(tables);
+    let options = ReviewOptions::default();
+    let findings = review(&design, &options);
+    let review_ms = median_ms(runs, || {
+        std::hint::black_box(review(&design, &options));
+    });
+    // The lookups every review builds, with no rule run.
+    let nothing = ReviewOptions {
+        disabled: ALL.iter().map(|rule| rule.info.code.to_owned()).collect(),
+    };
+    let context_ms = median_ms(runs, || {
+        std::hint::black_box(review(&design, &nothing));
+    });
+    let mut per_rule = BTreeMap::new();
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for finding in &findings {
+        *counts.entry(finding.code).or_default() += 1;
+    }
+    for rule in ALL {
+        let alone = ReviewOptions {
+            disabled: ALL
+                .iter()
+                .filter(|other| other.info.code != rule.info.code)
+                .map(|other| other.info.code.to_owned())
+                .collect(),
+        };
+        let ms = median_ms(runs, || {
+            std::hint::black_box(review(&design, &alone));
+        });
+        let alone_ms = (ms - context_ms).max(0.0);
+        per_rule.insert(
+            rule.info.code,
+            json!({ "name": rule.info.name, "ms": alone_ms }),
+        );
+    }
+    let columns: usize = design.tables.iter().map(|table| table.columns.len()).sum();
+    let indexes: usize = design.tables.iter().map(|table| table.indexes.len()).sum();
+    println!(
+        "{}",
+        json!({
+            "tables": design.tables.len(),
+            "columns": columns,
+            "foreign_keys": design.foreign_keys.len(),
+            "indexes": indexes,
+            "findings": findings.len(),
+            "findings_by_rule": counts,
+            "runs": runs,
+            "review_ms": review_ms,
+            "context_ms": context_ms,
+            "rules": per_rule,
+        })
+    );
+}

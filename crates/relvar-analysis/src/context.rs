@@ -1,0 +1,166 @@
+//! What every rule looks things up in: the design, its engine's facts, and the foreign keys of
+//! each table, gathered once per review so that no rule is quadratic in the design's size.
+
+use std::collections::{BTreeMap, HashMap};
+
+use relvar_model::{Column, ColumnId, Design, ForeignKey, ForeignKeyId, IndexKey, Table, TableId};
+
+use crate::names::words;
+
+use crate::dialect::{DialectFacts, facts};
+use crate::types::SqlType;
+
+/// The design under review and the indexes over it that rules share.
+#[derive(Debug)]
+pub struct Context<'a> {
+    pub design: &'a Design,
+    pub dialect: &'static DialectFacts,
+    tables: BTreeMap<TableId, &'a Table>,
+    from: BTreeMap<TableId, Vec<&'a ForeignKey>>,
+    to: BTreeMap<TableId, Vec<&'a ForeignKey>>,
+    foreign_keys: BTreeMap<ForeignKeyId, &'a ForeignKey>,
+    /// Looked up only, never iterated, so the hash order never shows.
+    columns: HashMap<(TableId, ColumnId), ColumnFacts>,
+}
+
+/// A column's type and name taken apart once per review, for every rule to read.
+#[derive(Debug, Clone)]
+pub struct ColumnFacts {
+    /// The type as written.
+    pub written: SqlType,
+    /// The type with a domain's name replaced by the domain's base type.
+    pub resolved: SqlType,
+    /// `resolved.canonical()`.
+    pub canonical: String,
+    /// The name's words, lower case.
+    pub words: Vec<String>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(design: &'a Design) -> Self {
+        let mut tables = BTreeMap::new();
+        for table in &design.tables {
+            tables.entry(table.id).or_insert(table);
+        }
+        let mut from: BTreeMap<TableId, Vec<&ForeignKey>> = BTreeMap::new();
+        let mut to: BTreeMap<TableId, Vec<&ForeignKey>> = BTreeMap::new();
+        for fk in &design.foreign_keys {
+            from.entry(fk.from_table).or_default().push(fk);
+            to.entry(fk.to_table).or_default().push(fk);
+        }
+        let mut columns = HashMap::new();
+        for table in &design.tables {
+            for column in &table.columns {
+                columns
+                    .entry((table.id, column.id))
+                    .or_insert_with(|| column_facts(design, column));
+            }
+        }
+        let foreign_keys = design.foreign_keys.iter().map(|fk| (fk.id, fk)).collect();
+        Self {
+            design,
+            dialect: facts(design.source_dialect.as_deref()),
+            tables,
+            from,
+            to,
+            foreign_keys,
+            columns,
+        }
+    }
+
+    /// The tables that stand for themselves: partitions, which take their columns from their
+    /// partitioned table, are left out so that what the parent shows is not repeated per partition.
+    pub fn entity_tables(&self) -> impl Iterator<Item = &'a Table> + 'a {
+        self.design
+            .tables
+            .iter()
+            .filter(|table| table.partition_of.is_none())
+    }
+
+    pub fn table(&self, id: TableId) -> Option<&'a Table> {
+        self.tables.get(&id).copied()
+    }
+
+    pub fn column(&self, table: TableId, column: ColumnId) -> Option<&'a Column> {
+        self.table(table)?
+            .columns
+            .iter()
+            .find(|candidate| candidate.id == column)
+    }
+
+    /// The foreign keys whose referencing side is this table.
+    pub fn foreign_keys_from(&self, table: TableId) -> &[&'a ForeignKey] {
+        self.from.get(&table).map_or(&[], Vec::as_slice)
+    }
+
+    /// The foreign keys that reference this table.
+    pub fn foreign_keys_to(&self, table: TableId) -> &[&'a ForeignKey] {
+        self.to.get(&table).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether the column is a referencing column of one of its table's foreign keys.
+    pub fn is_referencing(&self, table: TableId, column: ColumnId) -> bool {
+        self.foreign_keys_from(table)
+            .iter()
+            .any(|fk| fk.from_columns.contains(&column))
+    }
+
+    /// Whether the design is written for this engine.
+    pub fn is(&self, engine: crate::dialect::Engine) -> bool {
+        self.dialect.engine == engine
+    }
+
+    /// The facts of a column of a table.
+    pub fn column_facts(&self, table: TableId, column: ColumnId) -> Option<&ColumnFacts> {
+        self.columns.get(&(table, column))
+    }
+
+    pub fn foreign_key(&self, id: ForeignKeyId) -> Option<&'a ForeignKey> {
+        self.foreign_keys.get(&id).copied()
+    }
+}
+
+fn column_facts(design: &Design, column: &Column) -> ColumnFacts {
+    let written = SqlType::parse(&column.data_type);
+    let domain = design.domains.iter().find(|domain| {
+        domain.name.eq_ignore_ascii_case(&column.data_type)
+            || domain
+                .qualified_name()
+                .eq_ignore_ascii_case(&column.data_type)
+    });
+    let resolved = match domain {
+        Some(domain) => SqlType::parse(&domain.data_type),
+        None => written.clone(),
+    };
+    ColumnFacts {
+        canonical: resolved.canonical(),
+        written,
+        resolved,
+        words: words(&column.name),
+    }
+}
+
+/// The column sets a table guarantees unique: its primary key, its unique constraints and its
+/// unique indexes over plain columns without a predicate.
+pub fn unique_keys(table: &Table) -> Vec<Vec<ColumnId>> {
+    let mut keys = Vec::new();
+    if let Some(key) = &table.primary_key {
+        keys.push(key.columns.clone());
+    }
+    keys.extend(table.uniques.iter().map(|unique| unique.columns.clone()));
+    for index in &table.indexes {
+        let plain = index
+            .parts
+            .iter()
+            .all(|part| matches!(part.key, IndexKey::Column(_)) && part.prefix.is_none());
+        if index.unique && index.predicate.is_none() && plain {
+            keys.push(index.key_columns().collect());
+        }
+    }
+    keys
+}
+
+/// Whether two column lists hold the same columns, in any order.
+pub fn same_set(a: &[ColumnId], b: &[ColumnId]) -> bool {
+    a.len() == b.len() && a.iter().all(|column| b.contains(column))
+}

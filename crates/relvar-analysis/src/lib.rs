@@ -1,0 +1,22 @@
+//! Schema review: rules over a design, each finding with a stable code, a severity, the objects
+//! it concerns, a message and, where one exists, a fix that is a model command.
+//!
+//! [`review`] never fails and never panics; its findings come in a fixed order (severity, then
+//! table, then code). Each rule lives in its own file under `rules/` and describes itself as a
+//! [`RuleInfo`] that is also its doc comment. Engine knowledge is in [`dialect`].
+
+mod context;
+pub mod dialect;
+mod finding;
+mod fixes;
+mod graph;
+mod names;
+mod review;
+mod rule;
+pub mod rules;
+mod types;
+
+pub use context::Context;
+pub use finding::{Finding, Fix, ObjectRef, Severity, column_names, describe_object};
+pub use review::{ReviewOptions, review, rule_info};
+pub use rule::{Rule, RuleInfo};

@@ -1,0 +1,54 @@
+//! RV011: PostgreSQL `char(n)` columns.
+
+use crate::context::Context;
+use crate::dialect::Engine;
+use crate::finding::{Finding, ObjectRef};
+use crate::fixes::text_with_length_check;
+use crate::rule::rule_info;
+
+rule_info! {
+    code: "RV011",
+    name: "fixed-length-char",
+    severity: Warning,
+    summary: "A PostgreSQL column is `char(n)` (`character(n)`, blank-padded).",
+    why: "`char(n)` pads values with spaces to n characters, ignores trailing spaces when comparing but not in LIKE or when concatenating, and is no faster than `text` in PostgreSQL. `text` with a CHECK on its length says the same without the surprises.",
+    example: "CREATE TABLE country (code char(2) PRIMARY KEY, name text NOT NULL);",
+}
+
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    if !cx.is(Engine::PostgreSql) {
+        return;
+    }
+    for table in cx.entity_tables() {
+        for column in &table.columns {
+            let Some(parsed) = cx.column_facts(table.id, column.id).map(|f| &f.written) else {
+                continue;
+            };
+            if parsed.base != "char" || !parsed.rest.is_empty() {
+                continue;
+            }
+            let length = parsed.length().unwrap_or(1);
+            let name = format!("{}.{}", table.display_name(), column.name);
+            out.push(
+                Finding::new(
+                    &INFO,
+                    vec![ObjectRef::Column {
+                        table: table.id,
+                        column: column.id,
+                    }],
+                    format!(
+                        "{name} is {}, which pads values with spaces",
+                        column.data_type
+                    ),
+                )
+                .with_fix(
+                    format!(
+                        "make {name} text with CHECK (char_length({}) <= {length})",
+                        column.name
+                    ),
+                    text_with_length_check(table, column, length),
+                ),
+            );
+        }
+    }
+}

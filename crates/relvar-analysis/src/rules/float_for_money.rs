@@ -1,0 +1,62 @@
+//! RV007: a binary floating-point column whose name says it holds money.
+
+use relvar_model::Command;
+
+use crate::context::Context;
+use crate::finding::{Finding, ObjectRef};
+use crate::rule::rule_info;
+
+rule_info! {
+    code: "RV007",
+    name: "float-for-money",
+    severity: Warning,
+    summary: "A column named like an amount of money (price, amount, cost, total, balance, fee, ...) has a binary floating-point type (real, float, double).",
+    why: "Binary floating point cannot represent most decimal fractions: 0.1 + 0.2 is not 0.3, sums drift by cents, and equality tests fail. Money needs an exact decimal type.",
+    example: "CREATE TABLE invoice (id int PRIMARY KEY, total_amount double precision);",
+}
+
+/// Words that make a column name a sum of money.
+const MONEY_WORDS: &[&str] = &[
+    "amount", "balance", "budget", "charge", "cost", "fee", "fees", "income", "money", "payment",
+    "price", "refund", "revenue", "salary", "subtotal", "tax", "total", "wage", "wages",
+];
+
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for table in cx.entity_tables() {
+        for column in &table.columns {
+            let Some(facts) = cx.column_facts(table.id, column.id) else {
+                continue;
+            };
+            let money = facts
+                .words
+                .iter()
+                .any(|word| MONEY_WORDS.contains(&word.as_str()));
+            if !money || !facts.resolved.is_float() {
+                continue;
+            }
+            let name = format!("{}.{}", table.display_name(), column.name);
+            let exact = cx.dialect.money_type;
+            out.push(
+                Finding::new(
+                    &INFO,
+                    vec![ObjectRef::Column {
+                        table: table.id,
+                        column: column.id,
+                    }],
+                    format!(
+                        "{name} holds money as {}, which rounds decimal fractions",
+                        column.data_type
+                    ),
+                )
+                .with_fix(
+                    format!("make {name} {exact}"),
+                    Command::SetColumnType {
+                        table: table.id,
+                        column: column.id,
+                        data_type: exact.to_owned(),
+                    },
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! RV005: a foreign key column whose type or length differs from the column it references.
+
+use relvar_model::Command;
+
+use crate::context::Context;
+use crate::finding::{Finding, ObjectRef};
+use crate::rule::rule_info;
+
+rule_info! {
+    code: "RV005",
+    name: "foreign-key-type-mismatch",
+    severity: Error,
+    summary: "A referencing column's type or length differs from the type of the column it references.",
+    why: "Values that fit the referenced column may not fit the referencing one (or the other way round), MySQL refuses such a foreign key, and joins along it compare values of two types, which can keep an index from being used.",
+    example: "CREATE TABLE customer (id bigint PRIMARY KEY);\nCREATE TABLE rental (id int PRIMARY KEY, customer_id int REFERENCES customer (id));",
+}
+
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for fk in &cx.design.foreign_keys {
+        let (Some(from), Some(to)) = (cx.table(fk.from_table), cx.table(fk.to_table)) else {
+            continue;
+        };
+        for (from_id, to_id) in fk.from_columns.iter().zip(&fk.to_columns) {
+            let (Some(from_column), Some(to_column)) = (
+                from.columns.iter().find(|c| c.id == *from_id),
+                to.columns.iter().find(|c| c.id == *to_id),
+            ) else {
+                continue;
+            };
+            let (Some(from_facts), Some(to_facts)) = (
+                cx.column_facts(from.id, from_column.id),
+                cx.column_facts(to.id, to_column.id),
+            ) else {
+                continue;
+            };
+            if from_facts.canonical == to_facts.canonical {
+                continue;
+            }
+            let referencing = format!("{}.{}", from.display_name(), from_column.name);
+            out.push(
+                Finding::new(
+                    &INFO,
+                    vec![
+                        ObjectRef::Column {
+                            table: from.id,
+                            column: from_column.id,
+                        },
+                        ObjectRef::Column {
+                            table: to.id,
+                            column: to_column.id,
+                        },
+                        ObjectRef::ForeignKey(fk.id),
+                    ],
+                    format!(
+                        "{referencing} is {} but {}.{}, which it references, is {}",
+                        from_column.data_type,
+                        to.display_name(),
+                        to_column.name,
+                        to_column.data_type
+                    ),
+                )
+                .with_fix(
+                    format!("make {referencing} {}", to_column.data_type),
+                    Command::SetColumnType {
+                        table: from.id,
+                        column: from_column.id,
+                        data_type: to_column.data_type.clone(),
+                    },
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! RV028: a text column whose name says it holds a list (`tags`, `role_ids`, `emails`): 1NF.
+
+use crate::context::Context;
+use crate::finding::{Finding, ObjectRef};
+use crate::rule::rule_info;
+
+rule_info! {
+    code: "RV028",
+    name: "list-valued-column",
+    severity: Warning,
+    summary: "A text column is named for a list of values (`tags`, `emails`, `role_ids`, `..._list`, `..._csv`).",
+    why: "A list in a string (`'red,green'`) cannot be indexed, joined or constrained per value: finding rows with one value needs LIKE over every row, a value can be misspelt or repeated, and ids in it reference nothing. A child table with one row per value is the first normal form (or, in PostgreSQL, an array with a GIN index when the values need no constraint).",
+    example: "CREATE TABLE article (id int PRIMARY KEY, title text, tags text);",
+}
+
+/// Last words of names that hold lists.
+const LIST_WORDS: &[&str] = &[
+    "categories",
+    "csv",
+    "emails",
+    "ids",
+    "keywords",
+    "labels",
+    "list",
+    "permissions",
+    "phones",
+    "roles",
+    "skills",
+    "tags",
+];
+
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for table in cx.entity_tables() {
+        for column in &table.columns {
+            let Some(facts) = cx.column_facts(table.id, column.id) else {
+                continue;
+            };
+            let listed = facts
+                .words
+                .last()
+                .is_some_and(|word| LIST_WORDS.contains(&word.as_str()));
+            if !listed || !facts.resolved.is_text() {
+                continue;
+            }
+            out.push(Finding::new(
+                &INFO,
+                vec![ObjectRef::Column {
+                    table: table.id,
+                    column: column.id,
+                }],
+                format!(
+                    "{}.{} looks like a list of values kept in one {} string",
+                    table.display_name(),
+                    column.name,
+                    column.data_type
+                ),
+            ));
+        }
+    }
+}

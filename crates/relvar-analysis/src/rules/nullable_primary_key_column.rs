@@ -1,0 +1,51 @@
+//! RV002: a primary key column that allows NULL.
+
+use relvar_model::Command;
+
+use crate::context::Context;
+use crate::finding::{Finding, ObjectRef};
+use crate::rule::rule_info;
+
+rule_info! {
+    code: "RV002",
+    name: "nullable-primary-key-column",
+    severity: Error,
+    summary: "A column of a primary key is declared to allow NULL.",
+    why: "A primary key identifies every row, so none of its columns may be NULL: PostgreSQL and SQL Server silently make such columns NOT NULL, MySQL refuses or changes them, and the design then says something the database does not do.",
+    example: "CREATE TABLE tag (name text PRIMARY KEY NULL);",
+}
+
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for table in &cx.design.tables {
+        let Some(key) = &table.primary_key else {
+            continue;
+        };
+        for column in &table.columns {
+            if !column.nullable || !key.columns.contains(&column.id) {
+                continue;
+            }
+            out.push(
+                Finding::new(
+                    &INFO,
+                    vec![ObjectRef::Column {
+                        table: table.id,
+                        column: column.id,
+                    }],
+                    format!(
+                        "{}.{} is in the primary key but allows NULL",
+                        table.display_name(),
+                        column.name
+                    ),
+                )
+                .with_fix(
+                    format!("make {}.{} NOT NULL", table.display_name(), column.name),
+                    Command::SetColumnNullable {
+                        table: table.id,
+                        column: column.id,
+                        nullable: false,
+                    },
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,46 @@
+//! RV014: a table or column named by one of the engine's reserved words.
+
+use crate::context::Context;
+use crate::finding::{Finding, ObjectRef};
+use crate::rule::rule_info;
+
+rule_info! {
+    code: "RV014",
+    name: "reserved-word-name",
+    severity: Warning,
+    summary: "A table or column is named by a word the design's engine reserves (`order`, `user`, `group`, MySQL's `key`, ...).",
+    why: "Every query, migration and tool must then quote the name, in the engine's own way; one that forgets gets a syntax error, and moving to another engine makes other names reserved.",
+    example: "CREATE TABLE \"order\" (id int PRIMARY KEY, \"user\" text);",
+}
+
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let engine = cx.dialect.name;
+    for table in cx.entity_tables() {
+        if cx.dialect.is_reserved(&table.name) {
+            out.push(Finding::new(
+                &INFO,
+                vec![ObjectRef::Table(table.id)],
+                format!(
+                    "table {} is named by a reserved word of {engine}, so every query must quote it",
+                    table.display_name()
+                ),
+            ));
+        }
+        for column in &table.columns {
+            if cx.dialect.is_reserved(&column.name) {
+                out.push(Finding::new(
+                    &INFO,
+                    vec![ObjectRef::Column {
+                        table: table.id,
+                        column: column.id,
+                    }],
+                    format!(
+                        "column {}.{} is named by a reserved word of {engine}, so every query must quote it",
+                        table.display_name(),
+                        column.name
+                    ),
+                ));
+            }
+        }
+    }
+}
