@@ -5,7 +5,12 @@ use leptos::prelude::*;
 
 use crate::canvas::{Canvas, CanvasState, DecompositionPreviews, ShortcutSheet};
 use crate::edits;
-use crate::panels::{EnumsPanel, ExportPanel, ImportPanel, Inspector, NormalizePanel};
+use crate::library::Library;
+use crate::opening::{Notices, open_initial};
+use crate::panels::{
+    DesignsDialog, EnumsPanel, ExportPanel, HomeView, ImportPanel, Inspector, NormalizePanel,
+    NoticeBar, ShareTools,
+};
 use crate::picture;
 use crate::store::Store;
 use crate::theme::{ThemeChoice, Themes};
@@ -73,6 +78,23 @@ pub fn App() -> impl IntoView {
     let sheet = ShortcutSheet(RwSignal::new(false));
     provide_context(sheet);
     provide_context(DecompositionPreviews::new());
+    let library = Library::install();
+    provide_context(library);
+    let notices = Notices(RwSignal::new(None));
+    provide_context(notices);
+    provide_context(HomeView(RwSignal::new(false)));
+    store.on_change(move |design| library.save_current(design));
+    // The first design opens once the canvas knows its size, so it is fitted into the real view.
+    Effect::new(move |opened: Option<bool>| {
+        if opened == Some(true) {
+            return true;
+        }
+        if !state.measured.get() {
+            return false;
+        }
+        open_initial(store, library, notices);
+        true
+    });
     let save_picture = move |png: bool| {
         let theme = themes.current.get_untracked();
         let selection = store.selection.get_untracked();
@@ -96,6 +118,8 @@ pub fn App() -> impl IntoView {
         <div class="studio">
             <header class="toolbar" role="toolbar" aria-label="Design tools">
                 <h1 class="brand">"Relvar"</h1>
+                <ShareTools store=store library=library notices=notices />
+                <span class="separator" aria-hidden="true"></span>
                 <button id="undo" title="Undo (Ctrl+Z)" disabled=move || !store.can_undo.get() on:click=move |_| store.undo()>"Undo"</button>
                 <button id="redo" title="Redo (Ctrl+Shift+Z)" disabled=move || !store.can_redo.get() on:click=move |_| store.redo()>"Redo"</button>
                 <span class="separator" aria-hidden="true"></span>
@@ -118,6 +142,7 @@ pub fn App() -> impl IntoView {
                     on:click=move |_| sheet.0.update(|open| *open = !*open)>"?"</button>
             </header>
             <aside class="sidebar" aria-label="Panels">
+                <NoticeBar store=store library=library notices=notices />
                 <Show when=move || store.refusal.with(Option::is_some)>
                     <p class="refusal" id="refusal" role="alert">
                         {move || store.refusal.get().unwrap_or_default()}
@@ -134,6 +159,7 @@ pub fn App() -> impl IntoView {
                 <Canvas />
             </main>
             <ShortcutSheetDialog />
+            <DesignsDialog store=store library=library />
         </div>
     }
 }

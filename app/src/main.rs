@@ -5,10 +5,13 @@ mod browser;
 mod canvas;
 mod discovery_run;
 mod edits;
+mod library;
+mod opening;
 mod panels;
 mod picture;
 mod selection;
 mod store;
+mod templates;
 mod theme;
 
 fn main() {

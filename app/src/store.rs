@@ -1,8 +1,9 @@
 //! The app's state: the design in a reactive signal, edited only through commands kept in the
-//! history, the selection, the message of the last refused edit, and the report of the last import.
+//! history, the selection, the message of the last refused edit, the report of the last import,
+//! and whether the design is open to view only.
 
 use leptos::prelude::*;
-use relvar_model::{Command, CommandError, Design, History};
+use relvar_model::{Command, Design, History};
 use relvar_sql::{Dialect, Import};
 
 use crate::selection::Selection;
@@ -21,6 +22,11 @@ pub struct ImportReport {
 }
 
 type ReplaceListener = std::sync::Arc<dyn Fn() + Send + Sync>;
+type ChangeListener = std::sync::Arc<dyn Fn(&Design) + Send + Sync>;
+
+/// Why an edit was not made; the message is already shown to the user.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Refused(pub String);
 
 /// Shared by every component through context.
 #[derive(Debug, Clone, Copy)]
@@ -33,6 +39,10 @@ pub struct Store {
     /// Called whenever the whole design is replaced, right away, so the canvas can fit the new
     /// design into view before anything is drawn for it.
     replace_listeners: StoredValue<Vec<ReplaceListener>>,
+    /// Called with the design after every edit, undo and redo (the library saves it).
+    change_listeners: StoredValue<Vec<ChangeListener>>,
+    /// View only: every edit is refused.
+    pub read_only: RwSignal<bool>,
     pub selection: RwSignal<Selection>,
     /// Why the last edit was refused, until the next edit succeeds.
     pub refusal: RwSignal<Option<String>>,
@@ -47,6 +57,8 @@ impl Store {
             can_redo: RwSignal::new(false),
             last_import: RwSignal::new(None),
             replace_listeners: StoredValue::new(Vec::new()),
+            change_listeners: StoredValue::new(Vec::new()),
+            read_only: RwSignal::new(false),
             selection: RwSignal::new(Selection::default()),
             refusal: RwSignal::new(None),
         }
@@ -54,7 +66,10 @@ impl Store {
 
     /// Applies an edit through the history; a command that does not apply changes nothing and
     /// its reason is shown to the user.
-    pub fn dispatch(&self, command: Command) -> Result<(), CommandError> {
+    pub fn dispatch(&self, command: Command) -> Result<(), Refused> {
+        if self.read_only.get_untracked() {
+            return Err(self.refuse_read_only());
+        }
         let replaces = matches!(command, Command::ReplaceDesign(_));
         let mut outcome = Ok(());
         self.history.update_value(|history| {
@@ -63,18 +78,51 @@ impl Store {
                 outcome.is_ok()
             });
         });
-        match &outcome {
+        match outcome {
             Ok(()) => {
                 self.refusal.set(None);
                 self.after_change();
                 if replaces {
-                    let listeners = self.replace_listeners.get_value();
-                    listeners.iter().for_each(|listener| listener());
+                    self.replaced();
                 }
+                Ok(())
             }
-            Err(error) => self.refusal.set(Some(error.to_string())),
+            Err(error) => {
+                let message = error.to_string();
+                self.refusal.set(Some(message.clone()));
+                Err(Refused(message))
+            }
         }
-        outcome
+    }
+
+    fn refuse_read_only(&self) -> Refused {
+        let message =
+            String::from("This design is open to view only: switch View only off to edit it.");
+        self.refusal.set(Some(message.clone()));
+        Refused(message)
+    }
+
+    fn replaced(&self) {
+        let listeners = self.replace_listeners.get_value();
+        listeners.iter().for_each(|listener| listener());
+    }
+
+    /// Calls `listener` with the design after every edit, undo and redo.
+    pub fn on_change(&self, listener: impl Fn(&Design) + Send + Sync + 'static) {
+        self.change_listeners
+            .update_value(|listeners| listeners.push(std::sync::Arc::new(listener)));
+    }
+
+    /// Opens another design: its own history starts empty and nothing is selected.
+    pub fn open(&self, design: Design) {
+        self.history.set_value(History::default());
+        self.selection.set(Selection::default());
+        self.last_import.set(None);
+        self.refusal.set(None);
+        self.design.set(design);
+        self.can_undo.set(false);
+        self.can_redo.set(false);
+        self.replaced();
     }
 
     /// Calls `listener` each time the whole design is replaced, before anything is drawn for it.
@@ -95,6 +143,10 @@ impl Store {
         &self,
         step: fn(&mut History, &mut Design) -> Result<bool, relvar_model::CommandError>,
     ) {
+        if self.read_only.get_untracked() {
+            self.refuse_read_only();
+            return;
+        }
         let mut stepped = false;
         self.history.update_value(|history| {
             self.design.maybe_update(|design| {
@@ -125,6 +177,9 @@ impl Store {
             .with_value(|history| (history.can_undo(), history.can_redo()));
         self.can_undo.set(undo);
         self.can_redo.set(redo);
+        let listeners = self.change_listeners.get_value();
+        self.design
+            .with_untracked(|design| listeners.iter().for_each(|listener| listener(design)));
     }
 
     /// Imports SQL text as a new design (an undoable replacement) and records the report; with

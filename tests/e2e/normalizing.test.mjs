@@ -30,8 +30,7 @@ async function declare(page, text) {
 }
 
 async function pasteSample(page, text) {
-  const section = page.locator('#sample-section');
-  if (!(await section.evaluate((details) => details.open))) await section.locator('summary').click();
+  if ((await page.locator('#sample-toggle').getAttribute('aria-expanded')) !== 'true') await page.locator('#sample-toggle').click();
   await page.locator('#sample-text').fill(text);
 }
 

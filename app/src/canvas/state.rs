@@ -37,6 +37,8 @@ pub struct CanvasState {
     pub viewport: RwSignal<Viewport>,
     /// Width and height of the canvas element in CSS pixels.
     pub screen: RwSignal<(f64, f64)>,
+    /// Whether `screen` has been measured from the canvas element yet.
+    pub measured: RwSignal<bool>,
     pub preview: RwSignal<Preview>,
     pub space_held: RwSignal<bool>,
     /// The view or a selection is moving (pan, zoom, drag): the picture is not redrawn for the
@@ -104,6 +106,7 @@ impl CanvasState {
         Self {
             viewport,
             screen,
+            measured: RwSignal::new(false),
             preview,
             space_held: RwSignal::new(false),
             gesturing,
@@ -134,6 +137,9 @@ impl CanvasState {
             let rect = surface.get_bounding_client_rect();
             if rect.width() > 0.0 && rect.height() > 0.0 {
                 self.screen.set((rect.width(), rect.height()));
+                if !self.measured.get_untracked() {
+                    self.measured.set(true);
+                }
             }
         }
     }

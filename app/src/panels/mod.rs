@@ -1,7 +1,9 @@
-//! The side panels: the inspector of the selection, normalization, enums, import and export.
+//! The side panels: the inspector of the selection, normalization, enums, import and export;
+//! the home view of saved designs and the toolbar's file and link tools.
 
 mod annotation_editor;
 mod column_editor;
+mod designs_dialog;
 mod enums_panel;
 mod export_panel;
 mod import_panel;
@@ -10,10 +12,13 @@ mod inspector;
 mod normalize_panel;
 mod relationship_editor;
 mod sample_panel;
+mod share_tools;
 mod table_editor;
 
+pub use designs_dialog::{DesignsDialog, HomeView};
 pub use enums_panel::EnumsPanel;
 pub use export_panel::ExportPanel;
 pub use import_panel::ImportPanel;
 pub use inspector::Inspector;
 pub use normalize_panel::NormalizePanel;
+pub use share_tools::{NoticeBar, ShareTools};

@@ -303,6 +303,8 @@ pub fn SamplePanel(table: Memo<Option<TableId>>) -> impl IntoView {
     let canvas = use_canvas();
     let run = Run::new();
     let textarea = NodeRef::<leptos::html::Textarea>::new();
+    // Kept outside the section, so closing it loses nothing that was pasted.
+    let sample_text = RwSignal::new(String::new());
     let chosen_separator = RwSignal::new(String::from("auto"));
     let header = RwSignal::new(true);
     let max_lhs = RwSignal::new(String::new());
@@ -311,9 +313,7 @@ pub fn SamplePanel(table: Memo<Option<TableId>>) -> impl IntoView {
     let nulls_distinct = RwSignal::new(false);
 
     let discover = move |_| {
-        let Some(text) = textarea.get_untracked().map(|textarea| textarea.value()) else {
-            return;
-        };
+        let text = sample_text.get_untracked();
         let read = ReadOptions {
             separator: separator(&chosen_separator.get_untracked(), &text),
             has_header: header.get_untracked(),
@@ -393,6 +393,7 @@ pub fn SamplePanel(table: Memo<Option<TableId>>) -> impl IntoView {
                     if let Some(textarea) = textarea.get_untracked() {
                         textarea.set_value(&text);
                     }
+                    sample_text.set(text);
                 }
                 Err(error) => run
                     .error
@@ -427,11 +428,21 @@ pub fn SamplePanel(table: Memo<Option<TableId>>) -> impl IntoView {
         };
         Some(view! { <Findings found=found /> {target} })
     };
+    // A toggled section, not a <details>: a closed <details> in the sidebar made Chromium take
+    // seconds for every edit of a big text in the import box.
+    let open = RwSignal::new(false);
     view! {
-        <details class="sample" id="sample-section">
-            <summary>"Dependencies from sample rows"</summary>
+        <div class="sample" id="sample-section">
+            <button id="sample-toggle" class="section-toggle" aria-expanded=move || open.get().to_string()
+                aria-controls="sample-body" on:click=move |_| open.update(|open| *open = !*open)>
+                {move || if open.get() { "▾ Dependencies from sample rows" } else { "▸ Dependencies from sample rows" }}
+            </button>
+            <Show when=move || open.get()>
+            <div id="sample-body">
             <label for="sample-text" class="field-label">"Sample rows (CSV or TSV)"</label>
             <textarea id="sample-text" class="short" node_ref=textarea spellcheck="false"
+                prop:value=sample_text.get_untracked()
+                on:input=move |event| sample_text.set(event_target_value(&event))
                 placeholder="zip,city,state\n10001,New York,NY"></textarea>
             <div class="panel-row">
                 <label>"Separator "
@@ -473,6 +484,8 @@ pub fn SamplePanel(table: Memo<Option<TableId>>) -> impl IntoView {
             </Show>
             {move || run.error.get().map(|error| view! { <p class="error" id="sample-error-message" role="alert">{error}</p> })}
             {outcome}
-        </details>
+            </div>
+            </Show>
+        </div>
     }
 }

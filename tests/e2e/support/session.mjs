@@ -1,4 +1,5 @@
-// One built site and one browser per test file; each test gets a fresh page and must end with
+// One built site and one browser per test file; each test gets a fresh page, with the origin's
+// storage cleared, and must end with
 // no console errors, no uncaught exceptions and no request to another host.
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach } from 'node:test';
@@ -14,6 +15,9 @@ export function useStudioSession() {
   });
   beforeEach(async () => {
     session.page = await session.browser.context.newPage();
+    // Each test starts with nothing saved in this profile: the designs of the last test are gone.
+    await session.page.goto(`${session.url}/__test__/blank.html`);
+    await session.page.evaluate(() => localStorage.clear());
   });
   afterEach(async () => {
     await session.page.close();

@@ -1,0 +1,208 @@
+// Designs that last and travel: saved in the browser after every edit, listed in the home view,
+// started from templates, shared by a link that carries the layout, saved and opened as files;
+// damaged links and files change nothing; no request leaves the page after it has loaded.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { launch } from './support/browser.mjs';
+import { ROOT } from './support/server.mjs';
+import { useStudioSession } from './support/session.mjs';
+import { AUTHORS_AND_BOOKS, drag, importSql, openStudio, table } from './support/studio.mjs';
+
+const session = useStudioSession();
+const FORMAT_1_FILE = join(ROOT, 'crates/relvar-share/tests/fixtures/format-1.relvar.json');
+
+async function stats(page) {
+  return page.locator('#design-stats').textContent();
+}
+
+/** Where each table sits in the design (its transform), by name. */
+async function layout(page) {
+  return page.locator('#canvas g.table').evaluateAll((tables) =>
+    Object.fromEntries(tables.map((t) => [t.dataset.tableName, t.getAttribute('transform')])));
+}
+
+/** Imports the two-table design and moves `book`, so the layout is the user's own. */
+async function authorsAndBooksMoved(page, url) {
+  await openStudio(page, url);
+  await importSql(page, AUTHORS_AND_BOOKS);
+  const header = await table(page, 'book').locator('.table-header').boundingBox();
+  const from = { x: header.x + 20, y: header.y + 8 };
+  await drag(page, from, { x: from.x + 130, y: from.y + 90 });
+  return layout(page);
+}
+
+async function openDesigns(page) {
+  await page.locator('#designs').click();
+  await page.locator('#designs-dialog').waitFor();
+}
+
+async function designNames(page) {
+  return page.locator('#design-list .design-open').allTextContents();
+}
+
+test('every edit is saved at once: after a reload the design and its layout are there', async () => {
+  const { page, url } = session;
+  const moved = await authorsAndBooksMoved(page, url);
+  await page.reload();
+  await table(page, 'book').waitFor();
+  assert.match(await stats(page), /^2 tables/);
+  assert.deepEqual(await layout(page), moved);
+});
+
+test('designs are listed newest first; they open, rename, duplicate and delete after a confirmation', async () => {
+  const { page, url } = session;
+  await openStudio(page, url);
+  await importSql(page, AUTHORS_AND_BOOKS);
+  await openDesigns(page);
+  await page.locator('.template[data-template="ecommerce"]').click();
+  await page.locator('#designs-dialog').waitFor({ state: 'detached' });
+  assert.match(await stats(page), /^10 tables/);
+
+  await openDesigns(page);
+  const names = await designNames(page);
+  assert.equal(names.length, 2);
+  assert.match(names[0], /^E-commerce \(10 tables/, 'the newest first');
+  assert.match(names[1], /^Untitled design \(2 tables/);
+  await page.locator('#design-list .design-open').nth(1).click();
+  assert.match(await stats(page), /^2 tables/);
+
+  await openDesigns(page);
+  const id = await page.locator('.design-row', { hasText: 'Untitled design' }).getAttribute('data-design-id');
+  const untitled = page.locator(`.design-row[data-design-id="${id}"]`);
+  await untitled.locator('.design-rename').click();
+  await untitled.locator('.design-name').fill('Library');
+  await untitled.locator('.design-name').press('Enter');
+  await page.locator('.design-open', { hasText: /^Library \(2 tables/ }).waitFor();
+  await page.locator('.design-row', { hasText: 'Library' }).locator('.design-duplicate').click();
+  await page.locator('.design-open', { hasText: /^Library \(copy\)/ }).waitFor();
+  assert.equal((await designNames(page)).length, 3);
+
+  const copy = page.locator('.design-row', { hasText: 'Library (copy)' });
+  await copy.locator('.design-delete').click();
+  await copy.locator('.design-delete-keep').click();
+  assert.equal((await designNames(page)).length, 3, 'Keep keeps it');
+  await copy.locator('.design-delete').click();
+  await copy.locator('.design-delete-confirm').click();
+  await copy.waitFor({ state: 'detached' });
+  assert.equal((await designNames(page)).length, 2);
+
+  await page.reload();
+  await openDesigns(page);
+  assert.deepEqual((await designNames(page)).map((name) => name.split(' (')[0]).sort(), ['E-commerce', 'Library']);
+});
+
+test('every template starts a design with its tables', async () => {
+  const { page, url } = session;
+  await openStudio(page, url);
+  const expected = { blank: 0, 'prompt-library': 7, ecommerce: 10, saas: 9, blog: 8, sakila: 16 };
+  for (const [template, tables] of Object.entries(expected)) {
+    await openDesigns(page);
+    await page.locator(`.template[data-template="${template}"]`).click();
+    await page.waitForFunction((count) => document.querySelector('#design-stats').textContent.startsWith(`${count} tables`), tables);
+    if (tables > 0) assert.ok(await page.locator('#canvas g.relationship').count() > 0, `${template} draws its relationships`);
+  }
+});
+
+test('a shared link opens in a fresh browser as a new design with the same layout, and offers view only', async () => {
+  const { page, url } = session;
+  const moved = await authorsAndBooksMoved(page, url);
+  await page.locator('#copy-link').click();
+  await page.locator('#notice', { hasText: 'Link copied' }).waitFor();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(link.startsWith(`${url}/#r1.`), link.slice(0, 80));
+  assert.ok(!link.slice(url.length).includes('?'), 'nothing of the design is in the path or query');
+  const chars = Number((await page.locator('#notice').textContent()).match(/(\d+) characters/)[1]);
+  assert.equal(chars, link.length);
+
+  const other = await launch(url);
+  try {
+    const fresh = await other.context.newPage();
+    await fresh.goto(link);
+    await table(fresh, 'book').waitFor();
+    assert.deepEqual(await layout(fresh), moved);
+    assert.match(await fresh.locator('#notice').textContent(), /from a shared link as a new design/);
+    assert.ok(!fresh.url().includes('#'), 'the link is taken out of the address once opened');
+    await fresh.locator('#notice-view-only').click();
+    await fresh.locator('#add-table').click();
+    assert.match(await fresh.locator('#refusal').textContent(), /view only/);
+    assert.match(await fresh.locator('#design-stats').textContent(), /^2 tables/);
+    await fresh.locator('#view-only').uncheck();
+    await fresh.locator('#add-table').click();
+    assert.match(await fresh.locator('#design-stats').textContent(), /^3 tables/);
+    await fresh.reload();
+    await fresh.locator('#designs').click();
+    assert.equal(await fresh.locator('#design-list .design-open').count(), 1, 'saved once, as a new design');
+    assert.deepEqual(other.takeProblems(), []);
+  } finally {
+    await other.close();
+  }
+});
+
+test('a damaged or cut link gives a clear message and leaves the saved designs as they were', async () => {
+  const { page, url } = session;
+  const moved = await authorsAndBooksMoved(page, url);
+  await page.locator('#copy-link').click();
+  await page.locator('#notice', { hasText: 'Link copied' }).waitFor();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  for (const damaged of [link.slice(0, -12), `${link.slice(0, -20)}AAAA${link.slice(-16)}`, `${url}/#r1.not-a-design`]) {
+    await page.goto(`${url}/__test__/blank.html`);
+    await page.goto(damaged);
+    await page.locator('#notice', { hasText: 'This link could not be opened' }).waitFor();
+    assert.match(await page.locator('#notice').textContent(), /Your saved designs are untouched/);
+    await table(page, 'book').waitFor();
+    assert.deepEqual(await layout(page), moved, 'the design saved before opens as it was');
+    await openDesigns(page);
+    assert.equal((await designNames(page)).length, 1);
+    await page.locator('#designs-close').click();
+  }
+});
+
+test('a design saved as a file opens as a new design, the same; format 1 files open; other files are refused', async () => {
+  const { page, url } = session;
+  const moved = await authorsAndBooksMoved(page, url);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#save-file').click()]);
+  assert.equal(download.suggestedFilename(), 'Untitled design.relvar.json');
+  const saved = await download.path();
+  assert.equal(JSON.parse(await readFile(saved, 'utf8')).format_version, 2);
+
+  await page.locator('#open-file').setInputFiles(saved);
+  await page.locator('#notice', { hasText: 'from a file as a new design' }).waitFor();
+  assert.deepEqual(await layout(page), moved);
+  await openDesigns(page);
+  assert.equal((await designNames(page)).length, 2);
+  await page.locator('#designs-close').click();
+
+  await page.locator('#open-file').setInputFiles(FORMAT_1_FILE);
+  await page.locator('#notice', { hasText: /Opened “Rental \(format 1\)” from a file/ }).waitFor();
+  assert.deepEqual(Object.keys(await layout(page)).sort(), ['public.film', 'public.rental']);
+
+  await page.locator('#open-file').setInputFiles(join(ROOT, 'package.json'));
+  await page.locator('#notice', { hasText: 'package.json could not be opened' }).waitFor();
+  assert.match(await page.locator('#notice').textContent(), /not a Relvar design file.*Nothing was changed/);
+  assert.deepEqual(Object.keys(await layout(page)).sort(), ['public.film', 'public.rental']);
+  await openDesigns(page);
+  assert.equal((await designNames(page)).length, 3);
+});
+
+test('no request leaves the page after its static files have loaded', async () => {
+  const { page, url } = session;
+  await openStudio(page, url);
+  await page.waitForLoadState('networkidle');
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await importSql(page, AUTHORS_AND_BOOKS);
+  await page.locator('#add-table').click();
+  await page.locator('#copy-link').click();
+  await page.locator('#notice', { hasText: 'Link copied' }).waitFor();
+  await Promise.all([page.waitForEvent('download'), page.locator('#save-file').click()]);
+  await openDesigns(page);
+  await page.locator('.template[data-template="blog"]').click();
+  await page.locator('#sample-toggle').click();
+  await page.locator('#sample-text').fill('a,b\n1,2\n2,2\n');
+  await page.locator('#sample-discover').click();
+  await page.locator('#sample-summary').waitFor();
+  const sent = requests.filter((address) => !address.startsWith('blob:') && !address.startsWith('data:'));
+  assert.deepEqual(sent, [], 'importing, editing, sharing, saving, templates and discovery ask no server');
+});
