@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { launch } from './support/browser.mjs';
 import { ROOT } from './support/server.mjs';
 import { useStudioSession } from './support/session.mjs';
-import { AUTHORS_AND_BOOKS, drag, importSql, openStudio, table } from './support/studio.mjs';
+import { AUTHORS_AND_BOOKS, corpusFile, drag, importSql, openStudio, table } from './support/studio.mjs';
 
 const session = useStudioSession();
 const FORMAT_1_FILE = join(ROOT, 'crates/relvar-share/tests/fixtures/format-1.relvar.json');
@@ -138,6 +138,20 @@ test('a shared link opens in a fresh browser as a new design with the same layou
   } finally {
     await other.close();
   }
+});
+
+test('a link over 8,000 characters is copied with a warning, and the file is offered instead', async () => {
+  const { page, url } = session;
+  await openStudio(page, url);
+  await importSql(page, corpusFile('pg_pagila-schema.sql'));
+  await page.locator('#copy-link').click();
+  const notice = page.locator('#notice', { hasText: 'Link copied' });
+  await notice.waitFor();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(link.length > 8000, `pagila's link has ${link.length} characters`);
+  assert.match(await notice.textContent(), /may be cut by mail and chat programs/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#notice-save-file').click()]);
+  assert.match(download.suggestedFilename(), /\.relvar\.json$/);
 });
 
 test('a damaged or cut link gives a clear message and leaves the saved designs as they were', async () => {

@@ -39,9 +39,9 @@ function escapeRegExp(text) {
   return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Starts the server on a free port; resolves to { url, close }. */
-export async function serveDist() {
-  const rules = parseHeaders(await readFile(join(DIST, '_headers'), 'utf8'));
+/** Starts the server on a free port for the site in `root` (dist/ unless given); resolves to { url, close }. */
+export async function serveDist(root = DIST) {
+  const rules = parseHeaders(await readFile(join(root, '_headers'), 'utf8'));
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://127.0.0.1').pathname);
     try {
@@ -53,7 +53,7 @@ export async function serveDist() {
       }
       const file = path === '/' ? 'index.html' : normalize(path).replace(/^\/+/, '');
       if (file.startsWith('..')) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
-      const body = await readFile(join(DIST, file));
+      const body = await readFile(join(root, file));
       const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
       for (const rule of rules) {
         if (rule.pattern.test(path)) for (const [name, value] of rule.headers) headers[name.toLowerCase()] = value;
