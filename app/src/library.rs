@@ -84,7 +84,7 @@ impl Library {
     fn write_design(&self, id: &str, design: &Design) -> Result<(), String> {
         let storage = storage().ok_or("this browser gives the page no storage")?;
         storage
-            .set_item(&design_key(id), &relvar_share::encode_link(design))
+            .set_item(&design_key(id), &relvar_share::encode_stored(design))
             .map_err(|error| crate::browser::describe(&error))
     }
 

@@ -10,11 +10,13 @@ use crate::error::ShareError;
 pub const MAX_UNPACKED_BYTES: usize = 64 * 1024 * 1024;
 
 /// miniz_oxide's best compression level (10 is its "uber" level: zlib's 9 and a longer search).
-const LEVEL: u8 = 10;
+pub(crate) const SMALLEST: u8 = 10;
+/// Its fastest level that still compresses: for what is written after every edit.
+pub(crate) const FASTEST: u8 = 1;
 
-/// The zlib stream (header, deflate data, Adler-32 checksum) of `bytes`.
-pub(crate) fn deflate(bytes: &[u8]) -> Vec<u8> {
-    miniz_oxide::deflate::compress_to_vec_zlib(bytes, LEVEL)
+/// The zlib stream (header, deflate data, Adler-32 checksum) of `bytes` at a miniz level.
+pub(crate) fn deflate(bytes: &[u8], level: u8) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec_zlib(bytes, level)
 }
 
 /// Unpacks one whole zlib stream of at most `limit` bytes. Data cut short, a wrong checksum,
@@ -62,14 +64,14 @@ mod tests {
     #[test]
     fn what_is_packed_unpacks_the_same() {
         for text in ["", "a", "{\"tables\":[]}", &"relvar ".repeat(10_000)] {
-            let packed = deflate(text.as_bytes());
+            let packed = deflate(text.as_bytes(), SMALLEST);
             assert_eq!(inflate(&packed, 1 << 20).unwrap(), text.as_bytes());
         }
     }
 
     #[test]
     fn output_beyond_the_limit_is_refused() {
-        let packed = deflate(&vec![b'0'; 2 << 20]);
+        let packed = deflate(&vec![b'0'; 2 << 20], SMALLEST);
         assert!(
             packed.len() < 10_000,
             "a small bomb: {} bytes",
@@ -84,7 +86,7 @@ mod tests {
 
     #[test]
     fn cut_altered_or_extended_streams_are_damaged() {
-        let packed = deflate(b"{\"name\":\"a design with some text in it\"}");
+        let packed = deflate(b"{\"name\":\"a design with some text in it\"}", FASTEST);
         for end in 0..packed.len() {
             assert_eq!(
                 inflate(&packed[..end], 1 << 20),

@@ -22,4 +22,4 @@ mod upgrade;
 pub use compression::MAX_UNPACKED_BYTES;
 pub use error::ShareError;
 pub use file::{JsonStyle, load_file, save_file};
-pub use link::{LINK_PREFIX, LINK_WARN_CHARS, decode_link, encode_link};
+pub use link::{LINK_PREFIX, LINK_WARN_CHARS, decode_link, encode_link, encode_stored};

@@ -8,7 +8,7 @@ use relvar_model::Design;
 use serde_json::Value;
 
 use crate::compact::{compact, expand};
-use crate::compression::{MAX_UNPACKED_BYTES, deflate, inflate};
+use crate::compression::{FASTEST, MAX_UNPACKED_BYTES, SMALLEST, deflate, inflate};
 use crate::error::ShareError;
 use crate::file::{design_from_value, parse_json, saved_value};
 
@@ -32,6 +32,16 @@ const BASE64URL: GeneralPurpose = GeneralPurpose::new(
 /// The fragment payload carrying the whole design (layout included): `r1.` + base64url. The app
 /// puts it after `#` (with a key of its own, such as `d=`, if it likes); it never reaches a server.
 pub fn encode_link(design: &Design) -> String {
+    encode_at(design, SMALLEST)
+}
+
+/// The same payload as [`encode_link`], compressed at the fastest level: a few times quicker and
+/// somewhat longer, for keeping a design in the browser after every edit. [`decode_link`] reads it.
+pub fn encode_stored(design: &Design) -> String {
+    encode_at(design, FASTEST)
+}
+
+fn encode_at(design: &Design, level: u8) -> String {
     let mut value = saved_value(design);
     if let Value::Object(object) = &mut value {
         compact(object);
@@ -40,7 +50,7 @@ pub fn encode_link(design: &Design) -> String {
     let json = serde_json::to_string(&value).unwrap_or_default();
     format!(
         "{LINK_PREFIX}{}",
-        BASE64URL.encode(deflate(json.as_bytes()))
+        BASE64URL.encode(deflate(json.as_bytes(), level))
     )
 }
 

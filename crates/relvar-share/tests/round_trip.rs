@@ -11,7 +11,9 @@
 mod support;
 
 use proptest::prelude::*;
-use relvar_share::{JsonStyle, LINK_PREFIX, decode_link, encode_link, load_file, save_file};
+use relvar_share::{
+    JsonStyle, LINK_PREFIX, decode_link, encode_link, encode_stored, load_file, save_file,
+};
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
 
@@ -25,6 +27,7 @@ proptest! {
         prop_assert!(link.starts_with(LINK_PREFIX));
         prop_assert!(link.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)), "{link}");
         prop_assert_eq!(&decode_link(&link).unwrap(), &design);
+        prop_assert_eq!(&decode_link(&encode_stored(&design)).unwrap(), &design);
         for style in [JsonStyle::Pretty, JsonStyle::Compact] {
             prop_assert_eq!(&load_file(&save_file(&design, style)).unwrap(), &design);
         }
@@ -56,6 +59,13 @@ fn every_corpus_schema_laid_out_comes_back_exactly_from_its_link_and_its_file() 
             "{} from its link",
             cells[file]
         );
+        let stored = encode_stored(&design);
+        assert!(
+            decode_link(&stored).unwrap() == design,
+            "{} from its stored form",
+            cells[file]
+        );
+        assert!(stored.len() >= link.len(), "the link is the smaller one");
         let saved = save_file(&design, JsonStyle::Pretty);
         assert!(
             load_file(&saved).unwrap() == design,
