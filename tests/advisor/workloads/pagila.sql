@@ -59,7 +59,7 @@ SELECT inventory_id FROM inventory WHERE film_id = $1 AND store_id = $2;
 -- frequency: 2
 -- params: 3
 SELECT c.customer_id, (SELECT count(*) FROM rental r WHERE r.customer_id = c.customer_id) AS rentals
-FROM customer c WHERE c.store_id = $1 ORDER BY c.customer_id LIMIT 10;
+FROM customer c WHERE c.store_id = $1 LIMIT 10;
 
 -- Description search with a leading wildcard.
 -- frequency: 1
