@@ -60,12 +60,12 @@ impl<'a> Tables<'a> {
         match schema {
             Some(schema) => {
                 let folded_schema = self.dialect.fold(schema);
+                // A design without schemas keeps its tables in the engine's default one.
+                let default = relvar_model::is_default_schema(&folded_schema.to_lowercase());
                 pool.iter()
-                    .find(|candidate| {
-                        candidate
-                            .schema
-                            .as_deref()
-                            .is_some_and(|own| own.eq_ignore_ascii_case(&folded_schema))
+                    .find(|candidate| match candidate.schema.as_deref() {
+                        Some(own) => own.eq_ignore_ascii_case(&folded_schema),
+                        None => default,
                     })
                     .copied()
             }
