@@ -439,3 +439,31 @@ fn advice_is_deterministic() {
         assert_eq!(advise(&design, &queries, &AdvisorOptions::default()), first);
     }
 }
+
+#[test]
+fn indexes_of_partitions_serve_their_partitioned_table() {
+    // As pg_dump writes partitions (pagila): each with its columns, then attached.
+    let schema = "
+        CREATE TABLE payment (id integer NOT NULL, customer_id integer NOT NULL, paid_at date NOT NULL)
+            PARTITION BY RANGE (paid_at);
+        CREATE TABLE payment_2024 (id integer NOT NULL, customer_id integer NOT NULL, paid_at date NOT NULL);
+        CREATE TABLE payment_2025 (id integer NOT NULL, customer_id integer NOT NULL, paid_at date NOT NULL);
+        ALTER TABLE ONLY payment ATTACH PARTITION payment_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+        ALTER TABLE ONLY payment ATTACH PARTITION payment_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+        CREATE INDEX payment_2024_customer_id_idx ON payment_2024 (customer_id);
+    ";
+    // customer_id is indexed partition by partition; paid_at is not.
+    check_advice(
+        schema,
+        Dialect::PostgreSql,
+        &[
+            "SELECT id FROM payment WHERE customer_id = $1",
+            "SELECT id FROM payment WHERE paid_at = $1",
+        ],
+        expect![[r#"
+            CREATE INDEX payment_paid_at_idx ON payment (paid_at) INCLUDE (id)
+                serves q2 (paid_at = ?; reads id too)
+                write cost low: ~16 B per entry, index 1 of payment, 0% of the workload writes payment
+        "#]],
+    );
+}

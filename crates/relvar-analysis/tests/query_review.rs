@@ -272,3 +272,17 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn long_condition_chains_do_not_overflow_the_stack() {
+    for joiner in [" AND ", " OR ", " + "] {
+        let chain: Vec<String> = (0..20_000).map(|n| format!("id = {n}")).collect();
+        let sql = format!("SELECT id FROM customer WHERE {}", chain.join(joiner));
+        let advice = advise(
+            &design(),
+            &Workload::new(vec![WorkloadQuery::new(sql, 1)]),
+            &AdvisorOptions::default(),
+        );
+        let _ = advice.query_notes.len();
+    }
+}

@@ -73,3 +73,8 @@ UPDATE rental SET return_date = $1 WHERE rental_id = $2;
 -- frequency: 20
 -- params: now(), 10, 4242, 1
 INSERT INTO rental (rental_date, inventory_id, customer_id, staff_id) VALUES ($1, $2, $3, $4);
+
+-- A customer's payments (payment is partitioned; every partition has an index on customer_id).
+-- frequency: 10
+-- params: 4242
+SELECT payment_id, amount, payment_date FROM payment WHERE customer_id = $1;

@@ -86,7 +86,11 @@ pub fn advise(design: &Design, workload: &Workload, options: &AdvisorOptions) ->
     let found = candidates::collect(&lookup, dialect, &extracted.queries, options);
     let existing: BTreeMap<TableId, Vec<merge::ExistingIndex>> = tables
         .iter()
-        .map(|(id, table)| (*id, merge::existing_indexes(table)))
+        .map(|(id, table)| {
+            let mut indexes = merge::existing_indexes(table);
+            indexes.extend(merge::partition_indexes(design, table));
+            (*id, indexes)
+        })
         .collect();
     let (merged, used) = merge::merge(found, &existing, options.max_include_columns);
     let mut taken = statement::taken_names(design);

@@ -15,18 +15,20 @@ use super::walk::Walker;
 impl Walker<'_, '_> {
     /// A condition: each conjunct classified, every column it reads recorded.
     pub fn condition(&mut self, expr: &Expr) {
-        match expr {
-            Expr::BinaryOp {
-                left,
-                op: BinaryOperator::And,
-                right,
-            } => {
-                self.condition(left);
-                self.condition(right);
-            }
-            Expr::Nested(inner) => self.condition(inner),
-            _ => {
-                self.conjunct(expr);
+        // An explicit stack: AND chains can be thousands long.
+        let mut pending = vec![expr];
+        while let Some(next) = pending.pop() {
+            match next {
+                Expr::BinaryOp {
+                    left,
+                    op: BinaryOperator::And,
+                    right,
+                } => {
+                    pending.push(right);
+                    pending.push(left);
+                }
+                Expr::Nested(inner) => pending.push(inner),
+                _ => self.conjunct(next),
             }
         }
     }
@@ -67,10 +69,12 @@ impl Walker<'_, '_> {
                 };
                 if let Some(text) = literal {
                     if text.starts_with('%') || text.starts_with('_') {
-                        self.shape
-                            .observations
-                            .leading_wildcards
-                            .push(expr.to_string());
+                        let shown = if self.too_deep || !self.shallow(column) {
+                            format!("LIKE '{text}'")
+                        } else {
+                            expr.to_string()
+                        };
+                        self.shape.observations.leading_wildcards.push(shown);
                     } else if !negated
                         && !text.is_empty()
                         && matches!(expr, Expr::Like { .. })
@@ -301,6 +305,9 @@ impl Walker<'_, '_> {
     fn or_across_columns(&mut self, expr: &Expr) {
         let mut branches = Vec::new();
         disjuncts(expr, &mut branches);
+        if branches.len() > MAX_OR_BRANCHES {
+            return;
+        }
         let mut columns = BTreeSet::new();
         for branch in branches {
             if let Some((access, found)) = self.single_access_columns(branch) {
@@ -311,7 +318,7 @@ impl Walker<'_, '_> {
                 return;
             }
         }
-        if columns.len() > 1 {
+        if columns.len() > 1 && !self.too_deep {
             self.shape
                 .observations
                 .or_across_columns
@@ -388,18 +395,34 @@ impl Walker<'_, '_> {
     }
 }
 
-/// The branches of an OR chain.
+/// OR chains longer than this are not reported (nor printed).
+const MAX_OR_BRANCHES: usize = 32;
+
+/// The branches of an OR chain, in order (an explicit stack: chains can be long).
 fn disjuncts<'e>(expr: &'e Expr, out: &mut Vec<&'e Expr>) {
-    match expr {
-        Expr::BinaryOp {
-            left,
-            op: BinaryOperator::Or,
-            right,
-        } => {
-            disjuncts(left, out);
-            disjuncts(right, out);
+    let mut pending = vec![expr];
+    while let Some(next) = pending.pop() {
+        match next {
+            Expr::BinaryOp {
+                left,
+                op: BinaryOperator::Or,
+                right,
+            } => {
+                pending.push(right);
+                pending.push(left);
+            }
+            Expr::Nested(inner) => pending.push(inner),
+            other => out.push(other),
         }
-        Expr::Nested(inner) => disjuncts(inner, out),
-        other => out.push(other),
+    }
+}
+
+impl Walker<'_, '_> {
+    /// Whether an expression is a column or a literal, safe to print.
+    fn shallow(&self, expr: &Expr) -> bool {
+        matches!(
+            expr,
+            Expr::Identifier(_) | Expr::CompoundIdentifier(_) | Expr::Value(_)
+        )
     }
 }

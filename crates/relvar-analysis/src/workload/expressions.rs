@@ -115,16 +115,26 @@ impl Walker<'_, '_> {
             .pop()
             .is_some_and(|(_, correlated)| correlated);
         if report && correlated {
-            self.shape
-                .observations
-                .correlated_subqueries
-                .push(format!("({query})"));
+            let shown = if self.too_deep {
+                String::from("(a subquery)")
+            } else {
+                format!("({query})")
+            };
+            self.shape.observations.correlated_subqueries.push(shown);
         }
         first
     }
 
     /// Records every column an expression reads and walks its subqueries.
     pub fn read(&mut self, expr: &Expr) {
+        if !self.enter() {
+            return;
+        }
+        self.read_inner(expr);
+        self.leave();
+    }
+
+    fn read_inner(&mut self, expr: &Expr) {
         match expr {
             Expr::Identifier(_) | Expr::CompoundIdentifier(_) => {
                 self.column_of(expr);
@@ -227,6 +237,15 @@ impl Walker<'_, '_> {
     /// The column references of a simple expression; false when it holds a subquery or a
     /// name that is not a column in scope.
     fn collect_columns(&mut self, expr: &Expr, out: &mut Vec<(usize, ColumnId)>) -> bool {
+        if !self.enter() {
+            return false;
+        }
+        let found = self.collect_columns_inner(expr, out);
+        self.leave();
+        found
+    }
+
+    fn collect_columns_inner(&mut self, expr: &Expr, out: &mut Vec<(usize, ColumnId)>) -> bool {
         match expr {
             Expr::Identifier(ident) if is_value_word(ident) => true,
             Expr::Identifier(_) | Expr::CompoundIdentifier(_) => match self.column_of(expr) {
@@ -259,6 +278,14 @@ impl Walker<'_, '_> {
 /// An expression whose value is fixed for the statement: literals, parameters, and functions
 /// or operators over them (`now() - interval '1 day'`).
 pub fn is_constant(expr: &Expr) -> bool {
+    constant_within(expr, super::walk::MAX_NESTING)
+}
+
+fn constant_within(expr: &Expr, room: usize) -> bool {
+    let Some(room) = room.checked_sub(1) else {
+        return false;
+    };
+    let is_constant = |inner: &Expr| constant_within(inner, room);
     match expr {
         Expr::Value(_) | Expr::TypedString(_) | Expr::Interval(_) => true,
         Expr::Identifier(ident) => is_value_word(ident),
@@ -270,10 +297,10 @@ pub fn is_constant(expr: &Expr) -> bool {
             matches!(
                 function.args,
                 FunctionArguments::List(_) | FunctionArguments::None
-            ) && function_args(&function.args).into_iter().all(is_constant)
+            ) && function_args(&function.args).into_iter().all(&is_constant)
         }
-        Expr::Tuple(items) => items.iter().all(is_constant),
-        Expr::Array(array) => array.elem.iter().all(is_constant),
+        Expr::Tuple(items) => items.iter().all(&is_constant),
+        Expr::Array(array) => array.elem.iter().all(&is_constant),
         _ => false,
     }
 }

@@ -23,7 +23,15 @@ pub struct Walker<'t, 'a> {
     pub subqueries: Vec<(usize, bool)>,
     /// How deep the outermost SELECT is (0); deeper ones are subqueries.
     depth: usize,
+    /// How deep the expression being walked is nested, bounded by [`MAX_NESTING`].
+    pub nesting: usize,
+    /// Whether some expression was nested too deep to walk whole (then observations are not
+    /// written out as SQL text, whose printing would recurse as deep).
+    pub too_deep: bool,
 }
+
+/// Expressions nested deeper than this (long chains of AND, OR or `+`) are walked no further.
+pub const MAX_NESTING: usize = 200;
 
 /// OFFSET from which pagination is called deep.
 const DEEP_OFFSET: u64 = 1000;
@@ -43,7 +51,23 @@ impl<'t, 'a> Walker<'t, 'a> {
             frames: Vec::new(),
             subqueries: Vec::new(),
             depth: 0,
+            nesting: 0,
+            too_deep: false,
         }
+    }
+
+    /// Enters one level of expression nesting; false (and nothing entered) past the limit.
+    pub fn enter(&mut self) -> bool {
+        if self.nesting >= MAX_NESTING {
+            self.too_deep = true;
+            return false;
+        }
+        self.nesting += 1;
+        true
+    }
+
+    pub fn leave(&mut self) {
+        self.nesting = self.nesting.saturating_sub(1);
     }
 
     pub fn statement(mut self, statement: &Statement) -> QueryShape {
