@@ -4,6 +4,9 @@
 //! [`review`] never fails and never panics; its findings come in a fixed order (severity, then
 //! table, then code). Each rule lives in its own file under `rules/` and describes itself as a
 //! [`RuleInfo`] that is also its doc comment. Engine knowledge is in [`dialect`].
+//!
+//! [`advise`] reads a [`workload`] of queries against the design: the indexes that would serve
+//! them (see [`advisor`]), the existing indexes none uses, and the [`query_review`] notes.
 
 pub mod advisor;
 mod context;

@@ -467,3 +467,21 @@ fn indexes_of_partitions_serve_their_partitioned_table() {
         "#]],
     );
 }
+
+#[test]
+fn yes_no_flags_alone_get_no_index() {
+    let schema = "CREATE TABLE task (id integer PRIMARY KEY, done boolean NOT NULL, owner integer NOT NULL);";
+    check_advice(
+        schema,
+        Dialect::PostgreSql,
+        &[
+            "SELECT id FROM task WHERE done = false",
+            "SELECT id FROM task WHERE owner = $1 AND done = false",
+        ],
+        expect![[r#"
+            CREATE INDEX task_owner_idx ON task (owner) INCLUDE (id) WHERE done = false
+                serves q2 (owner = ?; WHERE done = false; reads id too)
+                write cost low: ~16 B per entry, index 2 of task, 0% of the workload writes task
+        "#]],
+    );
+}

@@ -130,6 +130,14 @@ pub fn run(arguments: ReviewArgs) -> ExitCode {
             let workload = Workload::from_sql(&queries, dialect);
             let advice = advise(&design, &workload, &AdvisorOptions::default());
             findings.extend(advice.unused_indexes.iter().cloned());
+            // In the review's order: severity, then table, then code.
+            findings.sort_by_cached_key(|finding| {
+                let table = finding
+                    .table(&design)
+                    .and_then(|id| design.table(id))
+                    .map(|table| table.display_name().to_lowercase());
+                (finding.severity, table.is_none(), table, finding.code)
+            });
             workload_file = Some((path.display().to_string(), workload));
             Some(advice)
         }

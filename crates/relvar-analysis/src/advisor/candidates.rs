@@ -170,6 +170,16 @@ fn btree(
             }
         }
     }
+    let only_flags = ordered.is_empty()
+        && !equality.is_empty()
+        && equality.iter().all(|part| match part {
+            KeyPart::Column(column) => literal.contains(column) && is_boolean(table, *column),
+            KeyPart::Expression(_) => false,
+        });
+    if only_flags {
+        // A key of yes/no flags alone selects half the table: no index helps.
+        return None;
+    }
     if equality.is_empty() && ordered.is_empty() {
         // A table read only through a join, looked up from a filtered one.
         let join = access
@@ -303,6 +313,19 @@ fn dedup(columns: &[ColumnId]) -> Vec<ColumnId> {
         .copied()
         .filter(|column| seen.insert(*column))
         .collect()
+}
+
+fn is_boolean(table: &Table, column: ColumnId) -> bool {
+    table
+        .columns
+        .iter()
+        .find(|c| c.id == column)
+        .is_some_and(|c| {
+            matches!(
+                c.data_type.to_ascii_lowercase().as_str(),
+                "boolean" | "bool" | "bit" | "tinyint(1)"
+            )
+        })
 }
 
 pub fn column_name(table: &Table, column: ColumnId) -> String {
