@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
+use relvar_analysis::advisor::UNUSED_INDEX;
 use relvar_analysis::workload::Workload;
 use relvar_analysis::{
     Advice, AdvisorOptions, ReviewOptions, advise, describe_object, review, rule_info,
@@ -24,6 +25,7 @@ pub struct ReviewArgs {
     #[arg(long, value_enum)]
     dialect: Option<DialectArg>,
     /// A rule not to run, by code (RV012) or name (varchar-with-length); repeat for more.
+    /// RV101 (unused-index) drops the workload's unused-index findings.
     #[arg(long = "disable", value_name = "RULE")]
     disabled: Vec<String>,
     /// The queries the application runs (`-- frequency: N` before a statement weighs it):
@@ -101,7 +103,7 @@ pub fn run(arguments: ReviewArgs) -> ExitCode {
     let unknown: Vec<&String> = arguments
         .disabled
         .iter()
-        .filter(|rule| rule_info(rule).is_none())
+        .filter(|rule| rule_info(rule).is_none() && !is_unused_index_code(rule))
         .collect();
     if let Some(rule) = unknown.first() {
         eprintln!("relvar: --disable {rule}: there is no rule with that code or name");
@@ -129,7 +131,13 @@ pub fn run(arguments: ReviewArgs) -> ExitCode {
             };
             let workload = Workload::from_sql(&queries, dialect);
             let advice = advise(&design, &workload, &AdvisorOptions::default());
-            findings.extend(advice.unused_indexes.iter().cloned());
+            if !arguments
+                .disabled
+                .iter()
+                .any(|rule| is_unused_index_code(rule))
+            {
+                findings.extend(advice.unused_indexes.iter().cloned());
+            }
             // In the review's order: severity, then table, then code.
             findings.sort_by_cached_key(|finding| {
                 let table = finding
@@ -241,6 +249,11 @@ pub fn run(arguments: ReviewArgs) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// The workload's unused-index finding, which `--disable` also knows by code or name.
+fn is_unused_index_code(rule: &str) -> bool {
+    rule == UNUSED_INDEX || rule == "unused-index"
 }
 
 fn recommendations_json<'a>(

@@ -218,6 +218,23 @@ fn review_json_with_a_workload_carries_recommendations_notes_and_parse_findings(
         .map(|f| f["code"].as_str().unwrap())
         .collect();
     assert!(codes.contains(&"RV101"), "{codes:?}");
+    let quiet = relvar(&[
+        "review",
+        &schema,
+        "--workload",
+        &queries,
+        "--json",
+        "--disable",
+        "unused-index",
+    ]);
+    let quiet: serde_json::Value = serde_json::from_str(&stdout(&quiet)).unwrap();
+    assert!(
+        quiet["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["code"] != "RV101")
+    );
     // Without a workload the JSON has none of these keys.
     let plain = relvar(&["review", &schema, "--json"]);
     let plain: serde_json::Value = serde_json::from_str(&stdout(&plain)).unwrap();
