@@ -65,7 +65,7 @@ def statements_with_params(path):
     return out
 
 
-def explain(database, sql, params, writes):
+def explain(database, sql, params):
     """Estimated total cost and index names in the plan (writes are rolled back)."""
     body = f"PREPARE q AS {sql};\nEXPLAIN (FORMAT JSON) EXECUTE q({params});" if params else \
         f"EXPLAIN (FORMAT JSON) {sql};"
@@ -122,8 +122,7 @@ def check(workload):
                          f"{len(advice['queries'])} read by the advisor")
     for finding in advice["parse_findings"]:
         failures.append(f"query {finding['query'] + 1} did not parse: {finding['message']}")
-    writes = [sql.split()[0].upper() in ("INSERT", "UPDATE", "DELETE") for sql, _ in statements]
-    before = [explain(database, sql, params, w) for (sql, params), w in zip(statements, writes)]
+    before = [explain(database, sql, params) for sql, params in statements]
     recommendations = advice["recommendations"]
     names = [rec["name"] for rec in recommendations]
     for rec in recommendations:
@@ -133,7 +132,7 @@ def check(workload):
                  if line.strip()] if names else []
     for line in redundant:
         failures.append(f"recommended {line.replace('|', ' is redundant with existing ')}")
-    after = [explain(database, sql, params, w) for (sql, params), w in zip(statements, writes)]
+    after = [explain(database, sql, params) for sql, params in statements]
 
     print(f"\n{workload} on {schema}: schema and rows loaded in {loaded:.0f}s;"
           f" {len(recommendations)} indexes recommended")
