@@ -1,15 +1,20 @@
-//! Times the schema review for `tests/bench/review`: `review_timing [TABLES] [RUNS]` generates a
-//! deterministic PostgreSQL design of TABLES tables (1,000 by default: mixed types, foreign keys
-//! to earlier tables, some cascading, indexes on most of them, a few missing), reviews it RUNS
-//! times (default 15) and prints one JSON line: the design's size, the findings per rule, the
-//! median milliseconds of the whole review, of building its lookups alone (`context_ms`), and
+//! Times the schema review for `tests/bench/review`: `review_timing [TABLES] [RUNS] [QUERIES]`
+//! generates a deterministic PostgreSQL design of TABLES tables (1,000 by default: mixed types,
+//! foreign keys to earlier tables, some cascading, indexes on most of them, a few missing) and a
+//! workload of QUERIES queries over it (200 by default: lookups by foreign key sorted by date,
+//! expression, range, join, containment, grouping and write queries, some with the shapes the
+//! query review reports), reviews it and advises on its indexes RUNS times (default 15) and
+//! prints one JSON line: the design's size, the findings per rule, the median milliseconds of
+//! review plus index advice (`review_ms`), of the schema review alone (`schema_review_ms`), of
+//! the advice alone (`advice_ms`), of building the review's lookups alone (`context_ms`), and
 //! of each rule alone beyond that.
 
 use std::collections::BTreeMap;
 use std::time::Instant;
 
 use relvar_analysis::rules::ALL;
-use relvar_analysis::{ReviewOptions, review};
+use relvar_analysis::workload::{Workload, WorkloadQuery};
+use relvar_analysis::{AdvisorOptions, ReviewOptions, advise, review};
 use relvar_model::{
     Column, Design, ForeignKey, Identity, Index, IndexKey, IndexPart, PrimaryKey,
     ReferentialAction, Table, UniqueConstraint,
@@ -192,6 +197,52 @@ fn median_ms(runs: usize, mut work: impl FnMut()) -> f64 {
     times.get(times.len() / 2).copied().unwrap_or_default()
 }
 
+/// QUERIES queries over the design's tables, each shaped after what the table has.
+fn workload(design: &Design, count: usize) -> Workload {
+    let mut queries = Vec::new();
+    let tables = &design.tables;
+    for n in 0..count {
+        let Some(table) = tables.get(n * 37 % tables.len().max(1)) else {
+            break;
+        };
+        let name = &table.name;
+        let has = |column: &str| table.columns.iter().any(|c| c.name == column);
+        let foreign_key = table.columns.iter().find(|c| c.name.ends_with("_id"));
+        let sql = match (n % 8, foreign_key) {
+            (0, Some(fk)) if has("created_at") => format!(
+                "SELECT id, created_at FROM {name} WHERE {} = $1 ORDER BY created_at DESC LIMIT 20",
+                fk.name
+            ),
+            (1, _) if has("email") => {
+                format!("SELECT id FROM {name} WHERE lower(email) = lower($1)")
+            }
+            (2, Some(fk)) if has("status") => format!(
+                "SELECT t.id, p.id FROM {name} t JOIN {} p ON p.id = t.{} WHERE t.status = 'active' AND t.quantity > $1",
+                fk.name.trim_end_matches("_id").rsplit_once('_').map_or(
+                    name.as_str(),
+                    |(entity, number)| {
+                        tables
+                            .get(number.parse::<usize>().unwrap_or(0))
+                            .map_or(entity, |t| t.name.as_str())
+                    }
+                ),
+                fk.name
+            ),
+            (3, _) if has("name") => format!("SELECT * FROM {name} WHERE name LIKE '%a%'"),
+            (4, _) if has("status") => format!("UPDATE {name} SET status = $1 WHERE id = $2"),
+            (5, _) if has("created_at") && has("status") => format!(
+                "SELECT status, count(*) FROM {name} WHERE created_at BETWEEN $1 AND $2 GROUP BY status"
+            ),
+            (6, _) if has("payload") => format!("SELECT id FROM {name} WHERE payload @> $1"),
+            _ => format!(
+                "SELECT id FROM {name} WHERE id = $1 OR score > $2 ORDER BY id LIMIT 10 OFFSET 2000"
+            ),
+        };
+        queries.push(WorkloadQuery::new(sql, 1 + (n % 5) as u32));
+    }
+    Workload::new(queries)
+}
+
 fn main() {
     let arguments: Vec<usize> = std::env::args()
         .skip(1)
@@ -199,11 +250,22 @@ fn main() {
         .collect();
     let tables = arguments.first().copied().unwrap_or(1000);
     let runs = arguments.get(1).copied().unwrap_or(15).max(1);
+    let query_count = arguments.get(2).copied().unwrap_or(200);
     let design = generate(tables);
+    let queries = workload(&design, query_count);
     let options = ReviewOptions::default();
+    let advisor = AdvisorOptions::default();
     let findings = review(&design, &options);
+    let advice = advise(&design, &queries, &advisor);
     let review_ms = median_ms(runs, || {
         std::hint::black_box(review(&design, &options));
+        std::hint::black_box(advise(&design, &queries, &advisor));
+    });
+    let schema_review_ms = median_ms(runs, || {
+        std::hint::black_box(review(&design, &options));
+    });
+    let advice_ms = median_ms(runs, || {
+        std::hint::black_box(advise(&design, &queries, &advisor));
     });
     // The lookups every review builds, with no rule run.
     let nothing = ReviewOptions {
@@ -246,7 +308,14 @@ fn main() {
             "findings": findings.len(),
             "findings_by_rule": counts,
             "runs": runs,
+            "queries": queries.queries.len(),
+            "recommendations": advice.recommendations.len(),
+            "unused_indexes": advice.unused_indexes.len(),
+            "query_notes": advice.query_notes.len(),
+            "parse_findings": advice.parse_findings.len(),
             "review_ms": review_ms,
+            "schema_review_ms": schema_review_ms,
+            "advice_ms": advice_ms,
             "context_ms": context_ms,
             "rules": per_rule,
         })

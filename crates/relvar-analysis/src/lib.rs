@@ -4,18 +4,25 @@
 //! [`review`] never fails and never panics; its findings come in a fixed order (severity, then
 //! table, then code). Each rule lives in its own file under `rules/` and describes itself as a
 //! [`RuleInfo`] that is also its doc comment. Engine knowledge is in [`dialect`].
+//!
+//! [`advise`] reads a [`workload`] of queries against the design: the indexes that would serve
+//! them (see [`advisor`]), the existing indexes none uses, and the [`query_review`] notes.
 
+pub mod advisor;
 mod context;
 pub mod dialect;
 mod finding;
 mod fixes;
 mod graph;
 mod names;
+pub mod query_review;
 mod review;
 mod rule;
 pub mod rules;
 mod types;
+pub mod workload;
 
+pub use advisor::{Advice, AdvisorOptions, Recommendation, advise};
 pub use context::Context;
 pub use finding::{Finding, Fix, ObjectRef, Severity, column_names, describe_object};
 pub use review::{ReviewOptions, review, rule_info};

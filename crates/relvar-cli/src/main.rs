@@ -5,7 +5,8 @@
 //! prints the schema as DDL or a diagram. `relvar normalize FILE --table T --fd "a -> b"` prints a
 //! table's keys, normal form, violations and proposed decompositions. `relvar fd FILE.csv` prints
 //! the functional dependencies and unique column combinations of sample rows. `relvar review
-//! FILE [--dialect D] [--json]` prints the schema review's findings.
+//! FILE [--dialect D] [--workload QUERIES.sql] [--json]` prints the schema review's findings and,
+//! with a workload, the index recommendations and query notes.
 
 mod fd_command;
 mod normalize_command;

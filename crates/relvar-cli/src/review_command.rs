@@ -1,12 +1,17 @@
-//! `relvar review FILE [--dialect D] [--disable CODE] [--json]`: the schema review of a DDL file,
-//! one `FILE: severity CODE where: message` line per finding, or JSON with each rule's
-//! explanation and fix.
+//! `relvar review FILE [--dialect D] [--disable CODE] [--workload QUERIES.sql] [--json]`: the
+//! schema review of a DDL file, one `FILE: severity CODE where: message` line per finding; with
+//! a workload, then the index recommendations (the CREATE INDEX in the design's dialect, the
+//! queries served, the write cost) and the query notes; or all of it as JSON.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use relvar_analysis::{ReviewOptions, describe_object, review, rule_info};
+use relvar_analysis::advisor::UNUSED_INDEX;
+use relvar_analysis::workload::Workload;
+use relvar_analysis::{
+    Advice, AdvisorOptions, ReviewOptions, advise, describe_object, review, rule_info,
+};
 use relvar_sql::{Dialect, detect_dialect, import_sql};
 use serde::Serialize;
 
@@ -20,8 +25,13 @@ pub struct ReviewArgs {
     #[arg(long, value_enum)]
     dialect: Option<DialectArg>,
     /// A rule not to run, by code (RV012) or name (varchar-with-length); repeat for more.
+    /// RV101 (unused-index) drops the workload's unused-index findings.
     #[arg(long = "disable", value_name = "RULE")]
     disabled: Vec<String>,
+    /// The queries the application runs (`-- frequency: N` before a statement weighs it):
+    /// adds index recommendations, unused indexes and query notes.
+    #[arg(long, value_name = "QUERIES.sql")]
+    workload: Option<PathBuf>,
     /// Print the findings as JSON.
     #[arg(long)]
     json: bool,
@@ -33,6 +43,44 @@ struct Report<'a> {
     dialect: &'static str,
     tables: usize,
     findings: Vec<FindingJson<'a>>,
+    /// With `--workload`: the queries read, by position.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    queries: Option<Vec<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    recommendations: Option<Vec<RecommendationJson<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    query_notes: Option<Vec<NoteJson<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parse_findings: Option<Vec<ParseJson<'a>>>,
+}
+
+#[derive(Debug, Serialize)]
+struct RecommendationJson<'a> {
+    table: String,
+    name: Option<&'a str>,
+    sql: &'a str,
+    /// Positions (0-based) of the queries it serves, and what of each.
+    queries: &'a [usize],
+    reasons: &'a [String],
+    write_cost: String,
+    write_cost_level: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+struct NoteJson<'a> {
+    query: usize,
+    code: &'a str,
+    check: &'a str,
+    message: &'a str,
+    rewrite: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+struct ParseJson<'a> {
+    query: usize,
+    line: u32,
+    column: u32,
+    message: &'a str,
 }
 
 #[derive(Debug, Serialize)]
@@ -55,7 +103,7 @@ pub fn run(arguments: ReviewArgs) -> ExitCode {
     let unknown: Vec<&String> = arguments
         .disabled
         .iter()
-        .filter(|rule| rule_info(rule).is_none())
+        .filter(|rule| rule_info(rule).is_none() && !is_unused_index_code(rule))
         .collect();
     if let Some(rule) = unknown.first() {
         eprintln!("relvar: --disable {rule}: there is no rule with that code or name");
@@ -67,11 +115,42 @@ pub fn run(arguments: ReviewArgs) -> ExitCode {
     let dialect = arguments
         .dialect
         .map_or_else(|| detect_dialect(&text), Dialect::from);
-    let design = import_sql(&text, dialect).design;
+    let mut design = import_sql(&text, dialect).design;
+    if design.source_dialect.is_none() {
+        design.source_dialect = Some(dialect.id().to_owned());
+    }
     let options = ReviewOptions {
         disabled: arguments.disabled.iter().cloned().collect(),
     };
-    let findings = review(&design, &options);
+    let mut findings = review(&design, &options);
+    let mut workload_file = None;
+    let advice = match &arguments.workload {
+        Some(path) => {
+            let Some(queries) = crate::read(path) else {
+                return ExitCode::from(1);
+            };
+            let workload = Workload::from_sql(&queries, dialect);
+            let advice = advise(&design, &workload, &AdvisorOptions::default());
+            if !arguments
+                .disabled
+                .iter()
+                .any(|rule| is_unused_index_code(rule))
+            {
+                findings.extend(advice.unused_indexes.iter().cloned());
+            }
+            // In the review's order: severity, then table, then code.
+            findings.sort_by_cached_key(|finding| {
+                let table = finding
+                    .table(&design)
+                    .and_then(|id| design.table(id))
+                    .map(|table| table.display_name().to_lowercase());
+                (finding.severity, table.is_none(), table, finding.code)
+            });
+            workload_file = Some((path.display().to_string(), workload));
+            Some(advice)
+        }
+        None => None,
+    };
     let file = arguments.file.display().to_string();
     if arguments.json {
         let report = Report {
@@ -98,6 +177,41 @@ pub fn run(arguments: ReviewArgs) -> ExitCode {
                     }
                 })
                 .collect(),
+            queries: workload_file.as_ref().map(|(_, workload)| {
+                workload
+                    .queries
+                    .iter()
+                    .map(|query| query.sql.as_str())
+                    .collect()
+            }),
+            recommendations: advice
+                .as_ref()
+                .map(|advice| recommendations_json(&design, advice)),
+            query_notes: advice.as_ref().map(|advice| {
+                advice
+                    .query_notes
+                    .iter()
+                    .map(|note| NoteJson {
+                        query: note.query,
+                        code: note.code,
+                        check: note.name,
+                        message: &note.message,
+                        rewrite: note.rewrite,
+                    })
+                    .collect()
+            }),
+            parse_findings: advice.as_ref().map(|advice| {
+                advice
+                    .parse_findings
+                    .iter()
+                    .map(|found| ParseJson {
+                        query: found.query,
+                        line: found.line,
+                        column: found.column,
+                        message: &found.message,
+                    })
+                    .collect()
+            }),
         };
         match serde_json::to_string_pretty(&report) {
             Ok(written) => println!("{written}"),
@@ -117,11 +231,98 @@ pub fn run(arguments: ReviewArgs) -> ExitCode {
             .iter()
             .filter(|finding| finding.fix.is_some())
             .count();
+        if let (Some(advice), Some((queries_file, workload))) = (&advice, &workload_file) {
+            print_advice(&design, advice, queries_file, workload);
+        }
         eprintln!(
             "relvar: {} findings in {} tables ({fixable} with a fix in the app)",
             findings.len(),
             design.tables.len()
         );
+        if let Some(advice) = &advice {
+            eprintln!(
+                "relvar: {} index recommendations, {} query notes, {} queries not read",
+                advice.recommendations.len(),
+                advice.query_notes.len(),
+                advice.parse_findings.len()
+            );
+        }
     }
     ExitCode::SUCCESS
+}
+
+/// The workload's unused-index finding, which `--disable` also knows by code or name.
+fn is_unused_index_code(rule: &str) -> bool {
+    rule == UNUSED_INDEX || rule == "unused-index"
+}
+
+fn recommendations_json<'a>(
+    design: &relvar_model::Design,
+    advice: &'a Advice,
+) -> Vec<RecommendationJson<'a>> {
+    advice
+        .recommendations
+        .iter()
+        .map(|rec| {
+            let table = design
+                .table(rec.table)
+                .map(|table| table.display_name())
+                .unwrap_or_default();
+            RecommendationJson {
+                write_cost: rec.write_cost.describe(&table),
+                write_cost_level: rec.write_cost.level.as_str(),
+                table,
+                name: rec.index.name.as_deref(),
+                sql: &rec.sql,
+                queries: &rec.queries,
+                reasons: &rec.reasons,
+            }
+        })
+        .collect()
+}
+
+/// The recommendations, then the query notes, then the queries that could not be read; queries
+/// are named `QUERIES.sql:LINE` after where they start.
+fn print_advice(design: &relvar_model::Design, advice: &Advice, file: &str, workload: &Workload) {
+    let at = |query: usize| {
+        workload.queries.get(query).map_or_else(
+            || format!("{file}: query {}", query + 1),
+            |q| format!("{file}:{}", q.origin.line),
+        )
+    };
+    if !advice.recommendations.is_empty() {
+        println!();
+        println!("Index recommendations:");
+    }
+    for rec in &advice.recommendations {
+        let table = design
+            .table(rec.table)
+            .map(|table| table.display_name())
+            .unwrap_or_default();
+        println!("{};", rec.sql);
+        for (query, reason) in rec.queries.iter().zip(&rec.reasons) {
+            println!("    serves {}: {reason}", at(*query));
+        }
+        println!("    write cost {}", rec.write_cost.describe(&table));
+    }
+    if !advice.query_notes.is_empty() {
+        println!();
+        println!("Query notes:");
+    }
+    for note in &advice.query_notes {
+        println!(
+            "{}: {} {}: {}",
+            at(note.query),
+            note.code,
+            note.name,
+            note.message
+        );
+        println!("    rewrite: {}", note.rewrite);
+    }
+    for found in &advice.parse_findings {
+        println!(
+            "{file}:{}:{}: query not read: {}",
+            found.line, found.column, found.message
+        );
+    }
 }

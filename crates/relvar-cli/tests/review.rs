@@ -120,3 +120,130 @@ fn review_exits_1_for_unreadable_files_and_unknown_rules() {
     );
     assert_eq!(stdout(&output), "");
 }
+
+const SHOP: &str = "CREATE TABLE customer (id integer PRIMARY KEY, email text NOT NULL, deleted_at timestamptz);
+CREATE TABLE orders (id bigint PRIMARY KEY, customer_id integer NOT NULL REFERENCES customer (id), created_at timestamptz NOT NULL, note text);
+CREATE INDEX orders_customer_id_idx ON orders (customer_id);
+CREATE INDEX orders_note_idx ON orders (note);
+";
+
+const QUERIES: &str = "-- frequency: 50
+SELECT id, created_at FROM orders WHERE customer_id = $1 ORDER BY created_at DESC LIMIT 20;
+-- frequency: 10
+SELECT id FROM customer WHERE lower(email) = lower($1) AND deleted_at IS NULL;
+SELECT * FROM orders WHERE note LIKE '%refund%';
+SELECT id FROM orders WHERE WHERE id = 1;
+";
+
+#[test]
+fn review_with_a_workload_prints_recommendations_and_query_notes() {
+    let schema = scratch("shop.sql", SHOP);
+    let queries = scratch("shop-queries.sql", QUERIES);
+    let output = relvar(&[
+        "review",
+        &schema,
+        "--dialect",
+        "postgres",
+        "--workload",
+        &queries,
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    let after = |marker: &str| text.split(marker).nth(1).unwrap_or_default().to_owned();
+    assert!(
+        text.contains(&format!("{schema}: info RV101 orders.orders_note_idx: no query of the workload uses orders_note_idx")),
+        "{text}"
+    );
+    let recommendations = after("Index recommendations:\n");
+    let expected = format!(
+        "CREATE INDEX customer_lower_email_idx ON customer ((lower(email))) WHERE deleted_at IS NULL;
+    serves {queries}:4: lower(email) = ?; WHERE deleted_at IS NULL
+    write cost medium: ~40 B per entry, index 2 of customer, 0% of the workload writes customer
+CREATE INDEX orders_customer_id_created_at_idx ON orders (customer_id, created_at) INCLUDE (id);
+    serves {queries}:2: customer_id = ?; ORDER BY created_at DESC; reads id too
+    write cost low: ~28 B per entry, index 4 of orders, 0% of the workload writes orders
+
+Query notes:
+{queries}:5: RQ001 select-star: SELECT * reads every column: no index can cover the query
+    rewrite: list the columns the application reads: SELECT id, name, ... FROM ...
+{queries}:5: RQ002 leading-wildcard-like: note LIKE '%refund%': a pattern starting with a wildcard reads every row
+    rewrite: anchor the pattern (LIKE 'word%'), or search with a trigram GIN index (pg_trgm, gin_trgm_ops) or full-text search
+{queries}:6:35: query not read: Expected: end of statement, found: id
+"
+    );
+    assert_eq!(recommendations, expected);
+    assert!(
+        stderr(&output)
+            .contains("relvar: 2 index recommendations, 2 query notes, 1 queries not read")
+    );
+}
+
+#[test]
+fn review_json_with_a_workload_carries_recommendations_notes_and_parse_findings() {
+    let schema = scratch("shop-json.sql", SHOP);
+    let queries = scratch("shop-json-queries.sql", QUERIES);
+    let output = relvar(&["review", &schema, "--workload", &queries, "--json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(report["queries"].as_array().unwrap().len(), 4);
+    let recommendations = report["recommendations"].as_array().unwrap();
+    assert_eq!(recommendations.len(), 2);
+    assert_eq!(recommendations[1]["table"], "orders");
+    assert_eq!(recommendations[1]["queries"], serde_json::json!([0]));
+    assert_eq!(recommendations[1]["write_cost_level"], "low");
+    assert!(
+        recommendations[1]["sql"]
+            .as_str()
+            .unwrap()
+            .starts_with("CREATE INDEX orders_customer_id_created_at_idx")
+    );
+    let notes = report["query_notes"].as_array().unwrap();
+    assert_eq!(
+        notes
+            .iter()
+            .map(|n| n["code"].as_str().unwrap())
+            .collect::<Vec<_>>(),
+        ["RQ001", "RQ002"]
+    );
+    assert!(
+        notes
+            .iter()
+            .all(|n| !n["rewrite"].as_str().unwrap().is_empty())
+    );
+    assert_eq!(report["parse_findings"][0]["line"], 6);
+    let codes: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"RV101"), "{codes:?}");
+    let quiet = relvar(&[
+        "review",
+        &schema,
+        "--workload",
+        &queries,
+        "--json",
+        "--disable",
+        "unused-index",
+    ]);
+    let quiet: serde_json::Value = serde_json::from_str(&stdout(&quiet)).unwrap();
+    assert!(
+        quiet["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["code"] != "RV101")
+    );
+    // Without a workload the JSON has none of these keys.
+    let plain = relvar(&["review", &schema, "--json"]);
+    let plain: serde_json::Value = serde_json::from_str(&stdout(&plain)).unwrap();
+    assert!(plain.get("recommendations").is_none());
+}
+
+#[test]
+fn review_with_an_unreadable_workload_exits_1() {
+    let schema = scratch("shop-missing.sql", SHOP);
+    let output = relvar(&["review", &schema, "--workload", "/nonexistent/queries.sql"]);
+    assert_eq!(output.status.code(), Some(1));
+}

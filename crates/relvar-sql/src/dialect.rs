@@ -88,7 +88,7 @@ impl Dialect {
             .map(|(_, dialect)| *dialect)
     }
 
-    pub(crate) fn parser_dialect(self) -> Box<dyn sqlparser::dialect::Dialect> {
+    pub fn parser_dialect(self) -> Box<dyn sqlparser::dialect::Dialect> {
         match self {
             Self::PostgreSql => Box::new(PostgreSqlDialect {}),
             Self::MySql => Box::new(MySqlDialect {}),
@@ -99,7 +99,7 @@ impl Dialect {
 
     /// T-SQL batches separate statements by line breaks as often as by semicolons, and SQL
     /// Server accepts a trailing comma in a column list.
-    pub(crate) fn parser_options(self) -> ParserOptions {
+    pub fn parser_options(self) -> ParserOptions {
         let tsql = self == Self::MsSql;
         ParserOptions {
             require_semicolon_stmt_delimiter: !tsql,
