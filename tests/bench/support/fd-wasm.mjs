@@ -19,7 +19,7 @@ const targetDir = process.env.CARGO_TARGET_DIR ? resolve(root, process.env.CARGO
 const { files, runs, tiering = 'optimized' } = JSON.parse(process.argv[2]);
 const TIERING_FLAGS = { optimized: ['--js-flags=--no-liftoff'], default: [] };
 
-execFileSync('cargo', ['build', '--release', '--quiet', '--target', 'wasm32-unknown-unknown', '--manifest-path', 'tests/bench/fd-wasm/Cargo.toml'], {
+execFileSync('cargo', ['build', '--release', '--quiet', '--target', 'wasm32-unknown-unknown', '--manifest-path', 'tests/bench/fd-wasm/Cargo.toml', '--target-dir', targetDir], {
   cwd: root,
   stdio: ['ignore', 'inherit', 'inherit'],
 });
