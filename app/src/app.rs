@@ -5,8 +5,9 @@ use leptos::prelude::*;
 
 use crate::canvas::{Canvas, CanvasState, DecompositionPreviews, ShortcutSheet};
 use crate::edits;
-use crate::panels::{EnumsPanel, ExportPanel, ImportPanel, Inspector, NormalizePanel};
+use crate::panels::{EnumsPanel, ExportPanel, ImportPanel, Inspector, NormalizePanel, ReviewPanel};
 use crate::picture;
+use crate::review::Review;
 use crate::store::Store;
 use crate::theme::{ThemeChoice, Themes};
 
@@ -56,6 +57,7 @@ fn ShortcutSheetDialog() -> impl IntoView {
 pub fn App() -> impl IntoView {
     let store = Store::new();
     provide_context(store);
+    provide_context(Review::new(store));
     let themes = Themes::install();
     provide_context(themes);
 
@@ -125,6 +127,7 @@ pub fn App() -> impl IntoView {
                     </p>
                 </Show>
                 <Inspector />
+                <ReviewPanel />
                 <NormalizePanel />
                 <EnumsPanel />
                 <ImportPanel />

@@ -7,6 +7,7 @@ mod discovery_run;
 mod edits;
 mod panels;
 mod picture;
+mod review;
 mod selection;
 mod store;
 mod theme;

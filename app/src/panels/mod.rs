@@ -1,4 +1,5 @@
-//! The side panels: the inspector of the selection, normalization, enums, import and export.
+//! The side panels: the inspector of the selection, the schema review, normalization, enums,
+//! import and export.
 
 mod annotation_editor;
 mod column_editor;
@@ -9,6 +10,7 @@ mod import_report;
 mod inspector;
 mod normalize_panel;
 mod relationship_editor;
+mod review_panel;
 mod sample_panel;
 mod table_editor;
 
@@ -17,3 +19,4 @@ pub use export_panel::ExportPanel;
 pub use import_panel::ImportPanel;
 pub use inspector::Inspector;
 pub use normalize_panel::NormalizePanel;
+pub use review_panel::ReviewPanel;
