@@ -9,11 +9,15 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use relvar_analysis::{Finding, ObjectRef, ReviewOptions, Severity};
 use relvar_layout::draw::{BadgeLevel, TableBadge};
-use relvar_model::{ColumnId, Design, TableId};
+use relvar_model::{ColumnId, Design, Point, TableId};
 
 use crate::browser::when_idle;
+use crate::canvas::CanvasState;
 use crate::selection::Selection;
 use crate::store::Store;
+
+/// The least zoom at which revealing a finding's table leaves the view: its rows are drawn there.
+const REVEAL_SCALE: f64 = 0.5;
 
 /// Designs with more tables than this are reviewed when the browser is idle after an edit, so
 /// the canvas shows the edit first.
@@ -219,9 +223,16 @@ impl Review {
         }
     }
 
-    /// Selects a finding: its tables become the store's selection and the canvas outlines them
-    /// and marks its columns.
+    /// Selects a finding: its tables become the store's selection, the canvas outlines them and
+    /// marks its columns, and the view moves to its table when that is not wholly in view.
     pub fn select(&self, store: Store, finding: &Finding) -> Selection {
+        if let Some(state) = use_context::<CanvasState>() {
+            store.design.with_untracked(|design| {
+                if let Some(table) = finding.table(design) {
+                    reveal(state, design, table);
+                }
+            });
+        }
         let tables = store
             .design
             .with_untracked(|design| highlight_of(design, finding));
@@ -232,5 +243,33 @@ impl Review {
             store.selection.set(selection.clone());
         }
         selection
+    }
+}
+
+/// Centres the view on a table (zooming in to where its rows are drawn) unless it is wholly in
+/// view already.
+fn reveal(state: CanvasState, design: &Design, table: TableId) {
+    let Some(found) = design.table(table) else {
+        return;
+    };
+    let at = design.position(table);
+    let size = relvar_layout::table_size(found);
+    let view = state.viewport.get_untracked();
+    let (width, height) = state.screen.get_untracked();
+    if view.scale <= 0.0 {
+        return;
+    }
+    let (left, top) = (-view.x / view.scale, -view.y / view.scale);
+    let (right, bottom) = (left + width / view.scale, top + height / view.scale);
+    let in_view = at.x >= left
+        && at.y >= top
+        && at.x + size.width <= right
+        && at.y + size.height <= bottom
+        && view.scale >= REVEAL_SCALE;
+    if !in_view {
+        state.centre_on(
+            Point::new(at.x + size.width / 2.0, at.y + size.height / 2.0),
+            REVEAL_SCALE,
+        );
     }
 }

@@ -167,7 +167,16 @@ test('a design of more than 300 tables is reviewed when the browser is idle and 
   await page.waitForFunction(() => document.querySelector('#review-summary').textContent.startsWith('320 errors'));
   assert.equal(await page.locator('#review-panel li.finding').count(), 200);
   assert.equal(await page.locator('#review-more').textContent(), 'Showing the first 200 of 320 findings.');
+  // Fitted, 320 tables are drawn as boxes; selecting a finding zooms to where its table's rows show.
+  assert.notEqual(await page.locator('#canvas').getAttribute('data-detail'), 'full');
   await expand(page, 'RV001');
+  const first = await finding(page, 'RV001').first().locator('.finding-message').textContent();
+  const name = first.match(/^table (\S+) has no primary key$/)[1];
+  await page.locator(`#canvas g.table.highlighted[data-table-name="${name}"] g.column`).first().waitFor();
+  assert.equal(await page.locator('#canvas').getAttribute('data-detail'), 'full');
+  const [drawn, canvas] = [await table(page, name).locator('.table-body').boundingBox(), await page.locator('#canvas').boundingBox()];
+  assert.ok(drawn.x >= canvas.x && drawn.y >= canvas.y && drawn.x + drawn.width <= canvas.x + canvas.width
+    && drawn.y + drawn.height <= canvas.y + canvas.height, `${name} is in view`);
   await finding(page, 'RV001').first().locator('.finding-switch-off').click();
   await page.waitForFunction(() => document.querySelector('#review-summary').textContent === 'No findings.');
   await page.locator('#review-panel[data-state="current"]').waitFor();
