@@ -9,9 +9,10 @@ use crate::library::Library;
 use crate::opening::{Notices, open_initial};
 use crate::panels::{
     DesignsDialog, EnumsPanel, ExportPanel, HomeView, ImportPanel, Inspector, NormalizePanel,
-    NoticeBar, ShareTools,
+    NoticeBar, ReviewPanel, ShareTools,
 };
 use crate::picture;
+use crate::review::Review;
 use crate::store::Store;
 use crate::theme::{ThemeChoice, Themes};
 
@@ -61,6 +62,7 @@ fn ShortcutSheetDialog() -> impl IntoView {
 pub fn App() -> impl IntoView {
     let store = Store::new();
     provide_context(store);
+    provide_context(Review::new(store));
     let themes = Themes::install();
     provide_context(themes);
 
@@ -150,6 +152,7 @@ pub fn App() -> impl IntoView {
                     </p>
                 </Show>
                 <Inspector />
+                <ReviewPanel />
                 <NormalizePanel />
                 <EnumsPanel />
                 <ImportPanel />

@@ -1,4 +1,5 @@
-//! Small bridges to browser APIs: clipboard, file download, reading a picked file.
+//! Small bridges to browser APIs: clipboard, file download, reading a picked file, running work
+//! when the browser is idle.
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -78,4 +79,23 @@ pub fn utf16_offset(text: &str, line: u32, column: u32) -> u32 {
         offset += line_text.encode_utf16().count() + 1;
     }
     u32::try_from(offset).unwrap_or(u32::MAX)
+}
+
+/// The longest work waits for the browser to be idle, in milliseconds.
+const IDLE_WAIT_MS: u32 = 300;
+
+/// Runs `work` when the browser is idle (after the frames an edit causes are drawn), or after
+/// [`IDLE_WAIT_MS`] at the latest.
+pub fn when_idle(work: impl FnOnce() + 'static) {
+    let callback = wasm_bindgen::closure::Closure::once_into_js(work);
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(IDLE_WAIT_MS);
+    let scheduled = web_sys::window().is_some_and(|window| {
+        window
+            .request_idle_callback_with_options(callback.unchecked_ref(), &options)
+            .is_ok()
+    });
+    if !scheduled && let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback(callback.unchecked_ref());
+    }
 }

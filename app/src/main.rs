@@ -9,6 +9,7 @@ mod library;
 mod opening;
 mod panels;
 mod picture;
+mod review;
 mod selection;
 mod store;
 mod templates;

@@ -9,6 +9,7 @@ mod decomposition_preview;
 mod gesture;
 mod keys;
 mod minimap;
+mod review_marks;
 mod scene;
 mod search;
 mod state;

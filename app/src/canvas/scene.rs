@@ -16,6 +16,7 @@ use relvar_layout::draw::{
 use relvar_layout::{EdgeRoute, Rect};
 use relvar_model::{Design, Point, TableId};
 
+use super::review_marks::{Marks, marks_of};
 use super::state::CanvasState;
 use crate::store::Store;
 
@@ -110,12 +111,21 @@ impl<'a> Painter<'a> {
         self.facts.get(&table).unwrap_or(&self.fallback)
     }
 
-    fn table(&self, out: &mut String, table: &relvar_model::Table, at: Point, selected: bool) {
+    fn table(
+        &self,
+        out: &mut String,
+        table: &relvar_model::Table,
+        at: Point,
+        selected: bool,
+        marks: &Marks,
+    ) {
         let style = TableStyle {
             palette: self.theme.palette(),
             detail: self.detail,
             selected,
             interactive: true,
+            badge: marks.badge(table.id),
+            highlight: marks.highlight(table.id),
         };
         table_markup(out, table, self.facts_of(table.id), at, style);
     }
@@ -241,9 +251,10 @@ impl Scene {
             let selected =
                 Memo::new(move |_| store.selection.with(|chosen| in_group(&chosen.tables)));
             let moving = Memo::new(move |_| state.moving.with(|moving| in_group(moving)));
+            let marks = marks_of(move |id| group_of(id) == group);
             Memo::new(move |_| {
                 let (culling, boxes) = (culling.get(), boxes.get());
-                let (selected, moving) = (selected.get(), moving.get());
+                let (selected, moving, marks) = (selected.get(), moving.get(), marks.get());
                 let mut out = String::new();
                 paint(&mut |painter| {
                     for table in &painter.design.tables {
@@ -255,7 +266,8 @@ impl Scene {
                         });
                         if visible {
                             let at = painter.design.position(table.id);
-                            painter.table(&mut out, table, at, selected.contains(&table.id));
+                            let selected = selected.contains(&table.id);
+                            painter.table(&mut out, table, at, selected, &marks);
                         }
                     }
                 });
@@ -305,6 +317,7 @@ impl Scene {
             });
             out
         });
+        let all_marks = marks_of(|_| true);
         let moving_layer = Memo::new(move |_| {
             let moving = state.moving.get();
             let mut out = String::new();
@@ -312,6 +325,7 @@ impl Scene {
                 return out;
             }
             let selection = store.selection.get();
+            let marks = all_marks.get();
             paint(&mut |painter| {
                 for foreign_key in &painter.design.foreign_keys {
                     let (child, parent) = (foreign_key.from_table, foreign_key.to_table);
@@ -329,7 +343,8 @@ impl Scene {
                 for table in &painter.design.tables {
                     if moving.contains(&table.id) {
                         let at = painter.design.position(table.id);
-                        painter.table(&mut out, table, at, selection.tables.contains(&table.id));
+                        let selected = selection.tables.contains(&table.id);
+                        painter.table(&mut out, table, at, selected, &marks);
                     }
                 }
             });

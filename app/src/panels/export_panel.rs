@@ -7,9 +7,7 @@
 use leptos::prelude::*;
 use relvar_sql::Dialect;
 
-use wasm_bindgen::JsCast;
-
-use crate::browser::{copy_to_clipboard, download};
+use crate::browser::{copy_to_clipboard, download, when_idle};
 use crate::store::use_store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,25 +43,6 @@ fn preview(text: &str) -> (&str, Option<usize>) {
             (text.get(..=end).unwrap_or(text), Some(lines))
         }
         _ => (text, None),
-    }
-}
-
-/// The longest the export waits for the browser to be idle, in milliseconds.
-const IDLE_WAIT_MS: u32 = 300;
-
-/// Runs `work` when the browser is idle (after the frames an edit causes are drawn), or after
-/// [`IDLE_WAIT_MS`] at the latest.
-fn when_idle(work: impl FnOnce() + 'static) {
-    let callback = wasm_bindgen::closure::Closure::once_into_js(work);
-    let options = web_sys::IdleRequestOptions::new();
-    options.set_timeout(IDLE_WAIT_MS);
-    let scheduled = web_sys::window().is_some_and(|window| {
-        window
-            .request_idle_callback_with_options(callback.unchecked_ref(), &options)
-            .is_ok()
-    });
-    if !scheduled && let Some(window) = web_sys::window() {
-        let _ = window.set_timeout_with_callback(callback.unchecked_ref());
     }
 }
 

@@ -1,5 +1,5 @@
-//! The side panels: the inspector of the selection, normalization, enums, import and export;
-//! the home view of saved designs and the toolbar's file and link tools.
+//! The side panels: the inspector of the selection, the schema review, normalization, enums,
+//! import and export; the home view of saved designs and the toolbar's file and link tools.
 
 mod annotation_editor;
 mod column_editor;
@@ -11,6 +11,7 @@ mod import_report;
 mod inspector;
 mod normalize_panel;
 mod relationship_editor;
+mod review_panel;
 mod sample_panel;
 mod share_tools;
 mod table_editor;
@@ -21,4 +22,5 @@ pub use export_panel::ExportPanel;
 pub use import_panel::ImportPanel;
 pub use inspector::Inspector;
 pub use normalize_panel::NormalizePanel;
+pub use review_panel::ReviewPanel;
 pub use share_tools::{NoticeBar, ShareTools};

@@ -53,6 +53,9 @@ pub struct Design {
     pub areas: Vec<SubjectArea>,
     #[serde(default, skip_serializing_if = "Layout::is_empty")]
     pub layout: Layout,
+    /// Review rules this design switches off, by code (`RV012`) or name; left out when none is.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub review_disabled: BTreeSet<String>,
     pub ids: IdAllocator,
 }
 
@@ -73,6 +76,7 @@ impl Default for Design {
             notes: Vec::new(),
             areas: Vec::new(),
             layout: Layout::default(),
+            review_disabled: BTreeSet::new(),
             ids: IdAllocator::default(),
         }
     }

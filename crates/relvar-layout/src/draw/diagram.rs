@@ -103,6 +103,8 @@ pub fn diagram_svg(design: &Design, scope: DiagramScope, theme: Theme) -> Option
         detail: Detail::Full,
         selected: false,
         interactive: false,
+        badge: None,
+        highlight: None,
     };
     for table in &design.tables {
         if let Some(drawn) = drawn.get(&table.id) {

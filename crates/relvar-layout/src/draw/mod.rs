@@ -18,7 +18,7 @@ pub use relationship::{
     Cardinality, DrawnTable, Maximum, Minimum, RelationshipEnds, RelationshipStyle,
     far_lines_markup, relationship_ends, relationship_markup, relationship_route,
 };
-pub use table::{TableStyle, table_markup};
+pub use table::{BadgeLevel, TableBadge, TableStyle, table_markup};
 
 /// How much of each table to draw; far-out zoom draws less, so thousands of tables stay fast.
 /// Ordered from least to most.

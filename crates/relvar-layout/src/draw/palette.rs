@@ -52,6 +52,14 @@ pub struct Palette {
     pub note_fill: &'static str,
     pub note_stroke: &'static str,
     pub note_text: &'static str,
+    /// Review badges by the worst severity on the table, and the text on them.
+    pub badge_error: &'static str,
+    pub badge_warning: &'static str,
+    pub badge_info: &'static str,
+    pub badge_text: &'static str,
+    /// The outline of what a selected review finding concerns, and its columns' rows.
+    pub highlight: &'static str,
+    pub highlight_row: &'static str,
 }
 
 const LIGHT: Palette = Palette {
@@ -71,6 +79,12 @@ const LIGHT: Palette = Palette {
     note_fill: "#fff6c7",
     note_stroke: "#e2c65a",
     note_text: "#3d3410",
+    badge_error: "#b42318",
+    badge_warning: "#8f5300",
+    badge_info: "#35609c",
+    badge_text: "#ffffff",
+    highlight: "#d9480f",
+    highlight_row: "#ffe3cc",
 };
 
 const DARK: Palette = Palette {
@@ -90,4 +104,10 @@ const DARK: Palette = Palette {
     note_fill: "#3b3722",
     note_stroke: "#7a6c2c",
     note_text: "#f3ecc8",
+    badge_error: "#ff8a80",
+    badge_warning: "#f2b45a",
+    badge_info: "#8fb4f7",
+    badge_text: "#15181e",
+    highlight: "#ff9f5a",
+    highlight_row: "#4a3120",
 };

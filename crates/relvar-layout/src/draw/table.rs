@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use relvar_model::{Column, Point, Table};
+use relvar_model::{Column, ColumnId, Point, Table};
 
 use super::facts::TableFacts;
 use super::palette::Palette;
@@ -13,6 +13,42 @@ use crate::geometry::{HEADER_HEIGHT, MARKER_WIDTH, PADDING_X, ROW_HEIGHT, row_ce
 const CORNER: f64 = 6.0;
 const TEXT_BASELINE_OFFSET: f64 = 4.5;
 const CONNECTOR_RADIUS: f64 = 5.0;
+const BADGE_RADIUS: f64 = 9.0;
+/// Counts above this are drawn as `99+`.
+const BADGE_MOST: usize = 99;
+
+/// The worst severity of the review findings on a table, which colours its badge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum BadgeLevel {
+    Error,
+    Warning,
+    Info,
+}
+
+impl BadgeLevel {
+    pub fn name(self) -> &'static str {
+        match self {
+            BadgeLevel::Error => "error",
+            BadgeLevel::Warning => "warning",
+            BadgeLevel::Info => "info",
+        }
+    }
+
+    fn colour(self, palette: &Palette) -> &str {
+        match self {
+            BadgeLevel::Error => palette.badge_error,
+            BadgeLevel::Warning => palette.badge_warning,
+            BadgeLevel::Info => palette.badge_info,
+        }
+    }
+}
+
+/// A badge on a table's header corner: how many review findings concern it and the worst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TableBadge {
+    pub level: BadgeLevel,
+    pub count: usize,
+}
 
 /// How one table is to be drawn.
 #[derive(Debug, Clone, Copy)]
@@ -22,6 +58,12 @@ pub struct TableStyle<'a> {
     pub selected: bool,
     /// Draws the handles a relationship is dragged from; pictures leave them out.
     pub interactive: bool,
+    /// The review badge on the header's top-right corner, drawn with names or rows shown (far
+    /// out only as `data-findings`); `None` draws none, as pictures do.
+    pub badge: Option<TableBadge>,
+    /// Outlines the table, and these of its columns' rows, as what a selected review finding
+    /// concerns.
+    pub highlight: Option<&'a [ColumnId]>,
 }
 
 /// The key a column's marker shows, strongest first, and every key it belongs to.
@@ -68,15 +110,23 @@ pub fn table_markup(
         .unwrap_or(palette.header_fill);
     if style.detail == Detail::Boxes {
         // Far out, one element per table: its box, outlined in its header colour.
-        let (stroke, width) = if style.selected {
+        let (stroke, width) = if style.highlight.is_some() {
+            (palette.highlight, 3.0)
+        } else if style.selected {
             (palette.selection, 3.0)
         } else {
             (header_fill, 1.5)
         };
         let selected = if style.selected { " selected" } else { "" };
+        let highlighted = if style.highlight.is_some() {
+            " highlighted"
+        } else {
+            ""
+        };
+        let findings = badge_attributes(style.badge);
         let _ = write!(
             out,
-            r#"<rect class="table-body far{selected}" data-table-id="{}" data-table-name="{}" x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{stroke}" stroke-width="{width}" vector-effect="non-scaling-stroke"/>"#,
+            r#"<rect class="table-body far{selected}{highlighted}"{findings} data-table-id="{}" data-table-name="{}" x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{stroke}" stroke-width="{width}" vector-effect="non-scaling-stroke"/>"#,
             table.id.0,
             escape(&table.qualified_name()),
             at.x,
@@ -94,9 +144,13 @@ pub fn table_markup(
     if facts.collapsed {
         classes.push_str(" collapsed");
     }
+    if style.highlight.is_some() {
+        classes.push_str(" highlighted");
+    }
+    let findings = badge_attributes(style.badge);
     let _ = write!(
         out,
-        r#"<g class="{classes}" data-table-id="{}" data-table-name="{}" transform="translate({} {})">"#,
+        r#"<g class="{classes}"{findings} data-table-id="{}" data-table-name="{}" transform="translate({} {})">"#,
         table.id.0,
         escape(&table.qualified_name()),
         at.x,
@@ -113,6 +167,16 @@ pub fn table_markup(
             size.height + 8.0,
             CORNER + 3.0,
             palette.selection
+        );
+    }
+    if style.highlight.is_some() {
+        let _ = write!(
+            out,
+            r#"<rect class="finding-outline" x="-8" y="-8" width="{}" height="{}" rx="{}" fill="none" stroke="{}" stroke-width="2.5" stroke-dasharray="6 3"/>"#,
+            size.width + 16.0,
+            size.height + 16.0,
+            CORNER + 6.0,
+            palette.highlight
         );
     }
     let _ = write!(
@@ -141,7 +205,41 @@ pub fn table_markup(
             column_markup(out, table, facts, column, row, size.width, style);
         }
     }
+    if let Some(badge) = style.badge {
+        badge_markup(out, badge, size.width, palette);
+    }
     out.push_str("</g>");
+}
+
+/// ` data-findings="N" data-severity="worst"`, or nothing without a badge.
+fn badge_attributes(badge: Option<TableBadge>) -> String {
+    badge.map_or_else(String::new, |badge| {
+        format!(
+            r#" data-findings="{}" data-severity="{}""#,
+            badge.count,
+            badge.level.name()
+        )
+    })
+}
+
+/// The badge: a dot in the worst severity's colour on the header's top-right corner, with the
+/// count in it.
+fn badge_markup(out: &mut String, badge: TableBadge, width: f64, palette: &Palette) {
+    let count = if badge.count > BADGE_MOST {
+        format!("{BADGE_MOST}+")
+    } else {
+        badge.count.to_string()
+    };
+    let plural = if badge.count == 1 { "" } else { "s" };
+    let _ = write!(
+        out,
+        r#"<g class="review-badge {level}"><title>{} review finding{plural}, the worst: {level}</title><circle cx="{width}" cy="0" r="{BADGE_RADIUS}" fill="{}" stroke="{}" stroke-width="2"/><text x="{width}" y="3.5" text-anchor="middle" font-size="10" font-weight="700" fill="{}">{count}</text></g>"#,
+        badge.count,
+        badge.level.colour(palette),
+        palette.table_fill,
+        palette.badge_text,
+        level = badge.level.name(),
+    );
 }
 
 fn column_markup(
@@ -156,9 +254,17 @@ fn column_markup(
     let palette = style.palette;
     let found = markers(table, facts, column);
     let baseline = row_center_y(row) + TEXT_BASELINE_OFFSET;
+    let highlighted = style
+        .highlight
+        .is_some_and(|columns| columns.contains(&column.id));
+    let (class, fill) = if highlighted {
+        ("column highlighted", palette.highlight_row)
+    } else {
+        ("column", "transparent")
+    };
     let _ = write!(
         out,
-        r#"<g class="column" data-column-id="{}" data-column="{}" data-markers="{}"><rect class="column-row" x="0" y="{}" width="{width}" height="{ROW_HEIGHT}" fill="transparent"/>"#,
+        r#"<g class="{class}" data-column-id="{}" data-column="{}" data-markers="{}"><rect class="column-row" x="0" y="{}" width="{width}" height="{ROW_HEIGHT}" fill="{fill}"/>"#,
         column.id.0,
         escape(&column.name),
         found.join(" "),

@@ -134,6 +134,16 @@ fn a_unique_index_also_makes_the_child_end_at_most_one() {
 }
 
 fn render(design: &Design, id: u32, detail: Detail) -> String {
+    render_marked(design, id, detail, None, None)
+}
+
+fn render_marked(
+    design: &Design,
+    id: u32,
+    detail: Detail,
+    badge: Option<TableBadge>,
+    highlight: Option<&[ColumnId]>,
+) -> String {
     let facts = design_facts(design);
     let table = design.table(TableId(id)).unwrap();
     let mut out = String::new();
@@ -142,6 +152,8 @@ fn render(design: &Design, id: u32, detail: Detail) -> String {
         detail,
         selected: false,
         interactive: true,
+        badge,
+        highlight,
     };
     table_markup(
         &mut out,
@@ -380,4 +392,86 @@ fn while_the_view_moves_detail_only_goes_down() {
         "zooming out is cheaper at once"
     );
     assert_eq!(Detail::while_moving(0.3, None, true), Detail::Names);
+}
+
+#[test]
+fn a_badge_shows_the_count_in_the_worst_severity_colour_and_only_when_asked() {
+    let design = sample();
+    let plain = render(&design, 3, Detail::Full);
+    assert!(!plain.contains("review-badge"), "{plain}");
+    assert!(!plain.contains("data-findings"), "{plain}");
+    let badge = TableBadge {
+        level: BadgeLevel::Error,
+        count: 3,
+    };
+    let marked = render_marked(&design, 3, Detail::Full, Some(badge), None);
+    assert!(
+        marked.contains(r#"data-findings="3" data-severity="error""#),
+        "{marked}"
+    );
+    let palette = Theme::Light.palette();
+    assert!(
+        marked.contains(&format!(r#"fill="{}""#, palette.badge_error)),
+        "{marked}"
+    );
+    assert!(marked.contains(">3</text></g>"), "{marked}");
+    assert!(
+        marked.contains("3 review findings, the worst: error"),
+        "{marked}"
+    );
+    let many = TableBadge {
+        level: BadgeLevel::Info,
+        count: 120,
+    };
+    let names = render_marked(&design, 3, Detail::Names, Some(many), None);
+    assert!(names.contains(">99+</text>"), "{names}");
+    assert!(names.contains(r#"class="review-badge info""#), "{names}");
+    let far = render_marked(&design, 3, Detail::Boxes, Some(many), None);
+    assert!(far.contains(r#"data-findings="120""#), "{far}");
+    assert_eq!(
+        far.matches('<').count(),
+        1,
+        "far out a table stays one element: {far}"
+    );
+}
+
+#[test]
+fn a_highlight_outlines_the_table_and_fills_only_its_columns_rows() {
+    let design = sample();
+    let palette = Theme::Light.palette();
+    let plain = render(&design, 3, Detail::Full);
+    assert!(!plain.contains("highlighted"), "{plain}");
+    assert!(!plain.contains("finding-outline"), "{plain}");
+    let marked = render_marked(&design, 3, Detail::Full, None, Some(&[ColumnId(31)]));
+    assert!(
+        marked.starts_with(r#"<g class="table highlighted""#),
+        "{marked}"
+    );
+    assert!(marked.contains(r#"class="finding-outline""#), "{marked}");
+    assert!(
+        marked.contains(&format!(
+            r#"<g class="column highlighted" data-column-id="31" data-column="film_id" data-markers="fk uq"><rect class="column-row" x="0" y="52" width="{}" height="22" fill="{}"/>"#,
+            design_facts(&design)[&TableId(3)]
+                .drawn_size(design.table(TableId(3)).unwrap())
+                .width,
+            palette.highlight_row
+        )),
+        "{marked}"
+    );
+    assert_eq!(marked.matches("column highlighted").count(), 1, "{marked}");
+    let far = render_marked(&design, 3, Detail::Boxes, None, Some(&[]));
+    assert!(far.contains("table-body far highlighted"), "{far}");
+    assert!(
+        far.contains(&format!(r#"stroke="{}""#, palette.highlight)),
+        "{far}"
+    );
+}
+
+#[test]
+fn pictures_carry_no_badges_or_highlights() {
+    let design = sample();
+    let picture = diagram_svg(&design, DiagramScope::Whole, Theme::Light).unwrap();
+    assert!(!picture.contains("review-badge"));
+    assert!(!picture.contains("data-findings"));
+    assert!(!picture.contains("highlighted"));
 }

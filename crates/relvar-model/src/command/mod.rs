@@ -13,6 +13,7 @@ mod columns;
 mod dependencies;
 mod enums;
 mod relationships;
+mod review;
 mod tables;
 
 use thiserror::Error;
@@ -214,6 +215,12 @@ pub enum Command {
     SetAreaTables {
         id: AreaId,
         tables: Vec<TableId>,
+    },
+
+    /// Switches a review rule (by code or name, not blank) off or on for this design.
+    SetReviewRuleEnabled {
+        rule: String,
+        enabled: bool,
     },
 
     /// Swaps the whole design for another one, as an import does.
@@ -432,6 +439,10 @@ impl Command {
             C::SetAreaTables { id, tables } => annotations::set_area_tables(design, id, tables),
             C::InsertArea { area, index } => annotations::insert_area(design, area, index),
             C::ReplaceArea(area) => annotations::replace_area(design, area),
+
+            C::SetReviewRuleEnabled { rule, enabled } => {
+                review::set_rule_enabled(design, rule, enabled)
+            }
 
             C::ReplaceDesign(next) => {
                 let previous = std::mem::replace(design, *next);

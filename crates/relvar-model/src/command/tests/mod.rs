@@ -9,6 +9,7 @@ mod random;
 mod random_design;
 mod random_edits;
 mod relationships;
+mod review;
 mod tables;
 
 use super::{Command, CommandError};

@@ -25,9 +25,9 @@ const TYPES: [&str; 7] = [
 const ENUM_NAMES: [&str; 4] = ["public.mood", "public.MOOD", "status", "missing"];
 const MISSING_TABLE: TableId = TableId(9_999);
 const MISSING_COLUMN: ColumnId = ColumnId(9_998);
-const KINDS: u8 = 51;
+const KINDS: u8 = 52;
 /// Kinds below this one are edits a person makes; a batch is made of two of them.
-const BATCH: u8 = 38;
+const BATCH: u8 = 39;
 
 /// What to do, and numbers that pick its targets and values in the design as it is by then.
 #[derive(Debug, Clone)]
@@ -420,6 +420,10 @@ pub(super) fn command(design: &Design, recipe: &Recipe) -> Command {
             table,
             dependencies: dependencies(design, table, c, d),
         },
+        38 => Command::SetReviewRuleEnabled {
+            rule: ["RV001", "RV012", "varchar-with-length", " "][usize::from(a % 4)].to_owned(),
+            enabled: fresh,
+        },
         BATCH => {
             let first = Recipe {
                 kind: a % BATCH,
@@ -432,7 +436,7 @@ pub(super) fn command(design: &Design, recipe: &Recipe) -> Command {
             };
             Command::Batch(vec![command(design, &first), command(design, &second)])
         }
-        39 => Command::RestoreIds(raised(design, a)),
+        40 => Command::RestoreIds(raised(design, a)),
         _ => primitive(design, recipe, table, column),
     }
 }
@@ -463,7 +467,7 @@ fn primitive(design: &Design, recipe: &Recipe, table: TableId, column: ColumnId)
     let fresh = recipe.fresh;
     let index = usize::from(c % 6);
     match recipe.kind {
-        40 => {
+        41 => {
             let source = design.table(table).or(design.tables.first());
             let used = source.map(|t| t.id.0);
             let mut copy = source
@@ -487,7 +491,7 @@ fn primitive(design: &Design, recipe: &Recipe, table: TableId, column: ColumnId)
                 }
             })
         }
-        41 => {
+        42 => {
             let mut copy = design
                 .table(table)
                 .cloned()
@@ -498,7 +502,7 @@ fn primitive(design: &Design, recipe: &Recipe, table: TableId, column: ColumnId)
             }
             Command::ReplaceTable(Box::new(copy))
         }
-        42 => {
+        43 => {
             let mut replacement = design
                 .column(table, column)
                 .cloned()
@@ -510,7 +514,7 @@ fn primitive(design: &Design, recipe: &Recipe, table: TableId, column: ColumnId)
                 column: replacement,
             }
         }
-        43 | 44 => {
+        44 | 45 => {
             let count = design.foreign_keys.len().max(1);
             let Some(existing) = design.foreign_keys.get(usize::from(a) % count) else {
                 return Command::DeleteForeignKey {
@@ -520,7 +524,7 @@ fn primitive(design: &Design, recipe: &Recipe, table: TableId, column: ColumnId)
             let mut changed = existing.clone();
             changed.to_columns.push(column);
             changed.from_columns.reverse();
-            if recipe.kind == 43 {
+            if recipe.kind == 44 {
                 insert_with_id(design, Some(changed.id.0), fresh, |id| {
                     Command::InsertForeignKey {
                         foreign_key: ForeignKey {
@@ -534,7 +538,7 @@ fn primitive(design: &Design, recipe: &Recipe, table: TableId, column: ColumnId)
                 Command::ReplaceForeignKey(changed)
             }
         }
-        45 => Command::InsertEnum {
+        46 => Command::InsertEnum {
             enum_type: EnumType {
                 schema: None,
                 name: text(b),
@@ -542,10 +546,10 @@ fn primitive(design: &Design, recipe: &Recipe, table: TableId, column: ColumnId)
             },
             index,
         },
-        46 => Command::RemoveEnum {
+        47 => Command::RemoveEnum {
             name: pick_enum(design, b),
         },
-        47 => Command::ReplaceEnum {
+        48 => Command::ReplaceEnum {
             name: pick_enum(design, b),
             enum_type: EnumType {
                 schema: Some("public".into()),
@@ -553,7 +557,7 @@ fn primitive(design: &Design, recipe: &Recipe, table: TableId, column: ColumnId)
                 values: values(a),
             },
         },
-        48 => insert_with_id(design, design.notes.first().map(|n| n.id.0), fresh, |id| {
+        49 => insert_with_id(design, design.notes.first().map(|n| n.id.0), fresh, |id| {
             Command::InsertNote {
                 note: Note {
                     id: NoteId(id),
@@ -564,7 +568,7 @@ fn primitive(design: &Design, recipe: &Recipe, table: TableId, column: ColumnId)
                 index,
             }
         }),
-        49 => insert_with_id(design, design.areas.first().map(|a| a.id.0), fresh, |id| {
+        50 => insert_with_id(design, design.areas.first().map(|a| a.id.0), fresh, |id| {
             Command::InsertArea {
                 area: SubjectArea {
                     id: AreaId(id),

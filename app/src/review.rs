@@ -1,0 +1,275 @@
+//! The schema review of the design as it is edited, shared through context: the findings (run
+//! again on every edit; for a design of more than [`IDLE_REVIEW_TABLES`] tables when the browser
+//! is idle after it, showing the findings of the last run meanwhile), a badge per table, and the
+//! finding the user selected, whose objects the canvas highlights.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use relvar_analysis::{Finding, ObjectRef, ReviewOptions, Severity};
+use relvar_layout::draw::{BadgeLevel, TableBadge};
+use relvar_model::{ColumnId, Design, Point, TableId};
+
+use crate::browser::when_idle;
+use crate::canvas::CanvasState;
+use crate::selection::Selection;
+use crate::store::Store;
+
+/// The least zoom at which revealing a finding's table leaves the view: its rows are drawn there.
+const REVEAL_SCALE: f64 = 0.5;
+
+/// Designs with more tables than this are reviewed when the browser is idle after an edit, so
+/// the canvas shows the edit first.
+pub const IDLE_REVIEW_TABLES: usize = 300;
+
+/// Which finding this is across runs: its rule and its objects (by id, so renames keep it).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct FindingKey {
+    pub code: &'static str,
+    pub objects: Vec<ObjectRef>,
+}
+
+impl FindingKey {
+    pub fn of(finding: &Finding) -> Self {
+        Self {
+            code: finding.code,
+            objects: finding.objects.clone(),
+        }
+    }
+}
+
+/// The tables a highlight outlines, each with the columns whose rows it marks.
+pub type Highlight = BTreeMap<TableId, Vec<ColumnId>>;
+
+/// The review of the design, for the panel and the canvas.
+#[derive(Debug, Clone, Copy)]
+pub struct Review {
+    /// The findings of the last run, in the engine's order (severity, table, code).
+    pub findings: Memo<Arc<Vec<Finding>>>,
+    /// Whether the findings are those of the design as it is now (false while a big design
+    /// waits for the browser to be idle).
+    pub current: Memo<bool>,
+    /// Per table with findings: how many, and the worst.
+    pub badges: Memo<Arc<BTreeMap<TableId, TableBadge>>>,
+    /// The finding the user selected.
+    pub selected: RwSignal<Option<FindingKey>>,
+    /// What the selected finding concerns, while it is still found.
+    pub highlight: Memo<Arc<Highlight>>,
+    /// The selection selecting the finding made, so that any other selection ends its highlight.
+    chosen: StoredValue<Option<Selection>>,
+}
+
+fn is_big(design: &Design) -> bool {
+    design.tables.len() > IDLE_REVIEW_TABLES
+}
+
+fn run(design: &Design) -> Arc<Vec<Finding>> {
+    let options = ReviewOptions {
+        disabled: design.review_disabled.clone(),
+    };
+    Arc::new(relvar_analysis::review(design, &options))
+}
+
+pub fn badge_level(severity: Severity) -> BadgeLevel {
+    match severity {
+        Severity::Error => BadgeLevel::Error,
+        Severity::Warning => BadgeLevel::Warning,
+        Severity::Info => BadgeLevel::Info,
+    }
+}
+
+/// Each table's badge: the findings about it (by [`Finding::table`]) and the worst of them.
+fn badges(design: &Design, findings: &[Finding]) -> BTreeMap<TableId, TableBadge> {
+    let mut badges: BTreeMap<TableId, TableBadge> = BTreeMap::new();
+    for finding in findings {
+        let Some(table) = finding.table(design) else {
+            continue;
+        };
+        let level = badge_level(finding.severity);
+        badges
+            .entry(table)
+            .and_modify(|badge| {
+                badge.count += 1;
+                badge.level = badge.level.min(level);
+            })
+            .or_insert(TableBadge { level, count: 1 });
+    }
+    badges
+}
+
+/// The tables and columns a finding's objects name: a column its row, a relationship both its
+/// tables' columns, an index the columns it lists.
+pub fn highlight_of(design: &Design, finding: &Finding) -> Highlight {
+    let mut highlight = Highlight::new();
+    let mut mark = |table: TableId, columns: &mut dyn Iterator<Item = ColumnId>| {
+        let marked = highlight.entry(table).or_default();
+        for column in columns {
+            if !marked.contains(&column) {
+                marked.push(column);
+            }
+        }
+    };
+    for object in &finding.objects {
+        match *object {
+            ObjectRef::Table(table) => mark(table, &mut std::iter::empty()),
+            ObjectRef::Column { table, column } => mark(table, &mut std::iter::once(column)),
+            ObjectRef::ForeignKey(id) => {
+                if let Some(foreign_key) = design.foreign_key(id) {
+                    mark(
+                        foreign_key.from_table,
+                        &mut foreign_key.from_columns.iter().copied(),
+                    );
+                    mark(
+                        foreign_key.to_table,
+                        &mut foreign_key.to_columns.iter().copied(),
+                    );
+                }
+            }
+            ObjectRef::Index { table, position } => {
+                let index = design
+                    .table(table)
+                    .and_then(|found| found.indexes.get(position));
+                let mut columns = index.into_iter().flat_map(relvar_model::Index::key_columns);
+                mark(table, &mut columns);
+            }
+        }
+    }
+    highlight.retain(|table, _| design.table(*table).is_some());
+    highlight
+}
+
+impl Review {
+    /// Reviews the store's design now and after every edit.
+    pub fn new(store: Store) -> Self {
+        // Which edit the findings are for, for big designs: `wanted` counts edits, `ran` catches
+        // up when the browser is idle; `reviewed` is the `ran` the last big review was run for.
+        let wanted = RwSignal::new(0u64);
+        let ran = RwSignal::new(0u64);
+        let reviewed = StoredValue::new(0u64);
+        Effect::new(move |previous: Option<()>| {
+            store.design.track();
+            if previous.is_some() {
+                wanted.update(|count| *count += 1);
+                if store.design.with_untracked(is_big) {
+                    when_idle(move || {
+                        let latest = wanted.get_untracked();
+                        if ran.get_untracked() != latest {
+                            ran.set(latest);
+                        }
+                    });
+                }
+            }
+        });
+        let findings = Memo::new(move |previous: Option<&Arc<Vec<Finding>>>| {
+            if !store.design.with_untracked(is_big) {
+                return store.design.with(run);
+            }
+            let turn = ran.get();
+            match previous {
+                Some(previous) if reviewed.get_value() == turn => Arc::clone(previous),
+                _ => {
+                    reviewed.set_value(turn);
+                    store.design.with_untracked(run)
+                }
+            }
+        });
+        let current = Memo::new(move |_| {
+            findings.track();
+            !store.design.with(is_big) || ran.get() == wanted.get()
+        });
+        let badges = Memo::new(move |_| {
+            findings.with(|findings| {
+                Arc::new(
+                    store
+                        .design
+                        .with_untracked(|design| badges(design, findings)),
+                )
+            })
+        });
+        let selected = RwSignal::new(None::<FindingKey>);
+        let highlight = Memo::new(move |_| {
+            let Some(key) = selected.get() else {
+                return Arc::new(Highlight::new());
+            };
+            findings.with(|findings| {
+                let found = findings
+                    .iter()
+                    .find(|finding| finding.code == key.code && finding.objects == key.objects);
+                Arc::new(found.map_or_else(Highlight::new, |finding| {
+                    store
+                        .design
+                        .with_untracked(|design| highlight_of(design, finding))
+                }))
+            })
+        });
+        // Selecting something else on the canvas ends the finding's highlight.
+        let chosen = StoredValue::new(None::<Selection>);
+        Effect::new(move |_| {
+            let selection = store.selection.get();
+            let ours = chosen.with_value(|chosen| chosen.as_ref() == Some(&selection));
+            if !ours && selected.with_untracked(Option::is_some) {
+                selected.set(None);
+                chosen.set_value(None);
+            }
+        });
+        Self {
+            findings,
+            current,
+            badges,
+            selected,
+            highlight,
+            chosen,
+        }
+    }
+
+    /// Selects a finding: its tables become the store's selection, the canvas outlines them and
+    /// marks its columns, and the view moves to its table when that is not wholly in view.
+    pub fn select(&self, store: Store, finding: &Finding) -> Selection {
+        if let Some(state) = use_context::<CanvasState>() {
+            store.design.with_untracked(|design| {
+                if let Some(table) = finding.table(design) {
+                    reveal(state, design, table);
+                }
+            });
+        }
+        let tables = store
+            .design
+            .with_untracked(|design| highlight_of(design, finding));
+        let selection = Selection::of_tables(tables.keys().copied());
+        self.chosen.set_value(Some(selection.clone()));
+        self.selected.set(Some(FindingKey::of(finding)));
+        if store.selection.with_untracked(|now| *now != selection) {
+            store.selection.set(selection.clone());
+        }
+        selection
+    }
+}
+
+/// Centres the view on a table (zooming in to where its rows are drawn) unless it is wholly in
+/// view already.
+fn reveal(state: CanvasState, design: &Design, table: TableId) {
+    let Some(found) = design.table(table) else {
+        return;
+    };
+    let at = design.position(table);
+    let size = relvar_layout::table_size(found);
+    let view = state.viewport.get_untracked();
+    let (width, height) = state.screen.get_untracked();
+    if view.scale <= 0.0 {
+        return;
+    }
+    let (left, top) = (-view.x / view.scale, -view.y / view.scale);
+    let (right, bottom) = (left + width / view.scale, top + height / view.scale);
+    let in_view = at.x >= left
+        && at.y >= top
+        && at.x + size.width <= right
+        && at.y + size.height <= bottom
+        && view.scale >= REVEAL_SCALE;
+    if !in_view {
+        state.centre_on(
+            Point::new(at.x + size.width / 2.0, at.y + size.height / 2.0),
+            REVEAL_SCALE,
+        );
+    }
+}
