@@ -267,3 +267,17 @@ fn a_link_of_a_design_with_gaps_in_its_ids_keeps_them() {
     design.layout.collapsed.insert(TableId(0));
     assert_eq!(decode_link(&encode_link(&design)), Ok(design));
 }
+
+#[test]
+fn the_review_rules_a_design_switches_off_travel_in_its_link_and_file() {
+    let mut design = design();
+    design.review_disabled.insert("RV001".into());
+    design.review_disabled.insert("varchar-with-length".into());
+    assert_eq!(decode_link(&encode_link(&design)).unwrap(), design);
+    let saved = relvar_share::save_file(&design, relvar_share::JsonStyle::Compact);
+    assert!(
+        saved.contains(r#""review_disabled":["RV001","varchar-with-length"]"#),
+        "{saved}"
+    );
+    assert_eq!(relvar_share::load_file(&saved).unwrap(), design);
+}
