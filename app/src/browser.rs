@@ -55,6 +55,18 @@ pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String
     Ok(())
 }
 
+/// The file a file input's change event picked, if any; the input is emptied so that picking the
+/// same file again fires another change.
+pub fn picked_file(event: &web_sys::Event) -> Option<web_sys::File> {
+    let input = event
+        .target()?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()?;
+    let file = input.files().and_then(|files| files.get(0));
+    input.set_value("");
+    file
+}
+
 /// Reads a picked file as text (invalid UTF-8 becomes U+FFFD, as the browser decodes it).
 pub async fn read_file_text(file: &web_sys::File) -> Result<String, String> {
     let text = JsFuture::from(file.text())

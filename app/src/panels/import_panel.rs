@@ -2,10 +2,9 @@
 
 use leptos::prelude::*;
 use relvar_sql::Dialect;
-use wasm_bindgen::JsCast;
 
 use super::import_report::ImportReportView;
-use crate::browser::read_file_text;
+use crate::browser::{picked_file, read_file_text};
 use crate::store::use_store;
 
 #[component]
@@ -26,16 +25,9 @@ pub fn ImportPanel() -> impl IntoView {
         }
     };
     let open_file = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = picked_file(&event) else {
             return;
         };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        input.set_value("");
         leptos::task::spawn_local(async move {
             match read_file_text(&file).await {
                 Ok(text) => {

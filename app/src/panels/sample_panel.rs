@@ -9,9 +9,8 @@ use relvar_normalize::discover::{
     Stage,
 };
 use relvar_normalize::propose;
-use wasm_bindgen::JsCast;
 
-use crate::browser::read_file_text;
+use crate::browser::{picked_file, read_file_text};
 use crate::canvas::use_canvas;
 use crate::discovery_run::run_in_slices;
 use crate::selection::Selection;
@@ -377,16 +376,9 @@ pub fn SamplePanel(table: Memo<Option<TableId>>) -> impl IntoView {
         }
     };
     let open_file = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = picked_file(&event) else {
             return;
         };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        input.set_value("");
         leptos::task::spawn_local(async move {
             match read_file_text(&file).await {
                 Ok(text) => {

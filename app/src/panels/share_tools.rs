@@ -2,10 +2,9 @@
 //! copy a share link (its length shown, a warning above 8,000 characters), view only.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::designs_dialog::HomeView;
-use crate::browser::{copy_to_clipboard, download, read_file_text};
+use crate::browser::{copy_to_clipboard, download, picked_file, read_file_text};
 use crate::library::Library;
 use crate::opening::{Notice, Notices, link_url, open_file_text};
 use crate::store::Store;
@@ -77,16 +76,9 @@ pub fn ShareTools(store: Store, library: Library, notices: Notices) -> impl Into
         });
     };
     let open_file = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = picked_file(&event) else {
             return;
         };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        input.set_value("");
         leptos::task::spawn_local(async move {
             match read_file_text(&file).await {
                 Ok(text) => open_file_text(store, library, notices, &file.name(), &text),
