@@ -77,6 +77,18 @@ impl<'a> Context<'a> {
             .filter(|table| table.partition_of.is_none())
     }
 
+    /// Every column of the entity tables with its facts, table by table.
+    pub fn entity_columns(
+        &self,
+    ) -> impl Iterator<Item = (&'a Table, &'a Column, &ColumnFacts)> + '_ {
+        self.entity_tables().flat_map(move |table| {
+            table.columns.iter().filter_map(move |column| {
+                self.column_facts(table.id, column.id)
+                    .map(|facts| (table, column, facts))
+            })
+        })
+    }
+
     pub fn table(&self, id: TableId) -> Option<&'a Table> {
         self.tables.get(&id).copied()
     }

@@ -24,38 +24,33 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let Some(boolean) = cx.dialect.boolean_type else {
         return;
     };
-    for table in cx.entity_tables() {
-        for column in &table.columns {
-            let Some(facts) = cx.column_facts(table.id, column.id) else {
-                continue;
-            };
-            let parts = &facts.words;
-            let question = parts.len() >= 2
-                && (parts
-                    .first()
-                    .is_some_and(|w| QUESTION_WORDS.contains(&w.as_str()))
-                    || parts.last().is_some_and(|w| w == "flag"));
-            if !question {
-                continue;
-            }
-            let parsed = &facts.resolved;
-            let spelled = &facts.canonical;
-            let with_width = format!("{}({})", facts.written.base, raw_args(&column.data_type));
-            let is_boolean = cx
-                .dialect
-                .boolean_spellings
-                .iter()
-                .any(|b| b == spelled || *b == with_width);
-            let one_char = matches!(
-                parsed.base.as_str(),
-                "char" | "varchar" | "nchar" | "nvarchar"
-            ) && parsed.length() == Some(1);
-            let flag_type = parsed.is_integer() || one_char || parsed.base == "bit";
-            if is_boolean || !flag_type {
-                continue;
-            }
-            out.push(finding(cx, table, column, boolean));
+    for (table, column, facts) in cx.entity_columns() {
+        let parts = &facts.words;
+        let question = parts.len() >= 2
+            && (parts
+                .first()
+                .is_some_and(|w| QUESTION_WORDS.contains(&w.as_str()))
+                || parts.last().is_some_and(|w| w == "flag"));
+        if !question {
+            continue;
         }
+        let parsed = &facts.resolved;
+        let spelled = &facts.canonical;
+        let with_width = format!("{}({})", facts.written.base, raw_args(&column.data_type));
+        let is_boolean = cx
+            .dialect
+            .boolean_spellings
+            .iter()
+            .any(|b| b == spelled || *b == with_width);
+        let one_char = matches!(
+            parsed.base.as_str(),
+            "char" | "varchar" | "nchar" | "nvarchar"
+        ) && parsed.length() == Some(1);
+        let flag_type = parsed.is_integer() || one_char || parsed.base == "bit";
+        if is_boolean || !flag_type {
+            continue;
+        }
+        out.push(finding(cx, table, column, boolean));
     }
 }
 

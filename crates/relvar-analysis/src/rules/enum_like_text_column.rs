@@ -21,29 +21,25 @@ const ENUM_WORDS: &[&str] = &[
 ];
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for table in cx.entity_tables() {
-        for column in &table.columns {
-            let Some(facts) = cx.column_facts(table.id, column.id) else {
-                continue;
-            };
-            let enum_like = facts
-                .words
-                .last()
-                .is_some_and(|word| ENUM_WORDS.contains(&word.as_str()));
-            // A domain may carry the check; only plain text types are judged.
-            let plain_text = facts.written.is_text();
-            if !enum_like || !plain_text || cx.is_referencing(table.id, column.id) {
-                continue;
-            }
-            let lower = column.name.to_lowercase();
-            let checked = table
-                .checks
-                .iter()
-                .any(|check| check.expression.to_lowercase().contains(&lower));
-            if checked {
-                continue;
-            }
-            out.push(Finding::new(
+    for (table, column, facts) in cx.entity_columns() {
+        let enum_like = facts
+            .words
+            .last()
+            .is_some_and(|word| ENUM_WORDS.contains(&word.as_str()));
+        // A domain may carry the check; only plain text types are judged.
+        let plain_text = facts.written.is_text();
+        if !enum_like || !plain_text || cx.is_referencing(table.id, column.id) {
+            continue;
+        }
+        let lower = column.name.to_lowercase();
+        let checked = table
+            .checks
+            .iter()
+            .any(|check| check.expression.to_lowercase().contains(&lower));
+        if checked {
+            continue;
+        }
+        out.push(Finding::new(
                 &INFO,
                 vec![ObjectRef::Column {
                     table: table.id,
@@ -55,6 +51,5 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     column.name
                 ),
             ));
-        }
     }
 }

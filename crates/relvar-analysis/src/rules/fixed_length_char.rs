@@ -19,36 +19,32 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     if !cx.is(Engine::PostgreSql) {
         return;
     }
-    for table in cx.entity_tables() {
-        for column in &table.columns {
-            let Some(parsed) = cx.column_facts(table.id, column.id).map(|f| &f.written) else {
-                continue;
-            };
-            if parsed.base != "char" || !parsed.rest.is_empty() {
-                continue;
-            }
-            let length = parsed.length().unwrap_or(1);
-            let name = format!("{}.{}", table.display_name(), column.name);
-            out.push(
-                Finding::new(
-                    &INFO,
-                    vec![ObjectRef::Column {
-                        table: table.id,
-                        column: column.id,
-                    }],
-                    format!(
-                        "{name} is {}, which pads values with spaces",
-                        column.data_type
-                    ),
-                )
-                .with_fix(
-                    format!(
-                        "make {name} text with CHECK (char_length({}) <= {length})",
-                        column.name
-                    ),
-                    text_with_length_check(table, column, length),
-                ),
-            );
+    for (table, column, facts) in cx.entity_columns() {
+        let parsed = &facts.written;
+        if parsed.base != "char" || !parsed.rest.is_empty() {
+            continue;
         }
+        let length = parsed.length().unwrap_or(1);
+        let name = format!("{}.{}", table.display_name(), column.name);
+        out.push(
+            Finding::new(
+                &INFO,
+                vec![ObjectRef::Column {
+                    table: table.id,
+                    column: column.id,
+                }],
+                format!(
+                    "{name} is {}, which pads values with spaces",
+                    column.data_type
+                ),
+            )
+            .with_fix(
+                format!(
+                    "make {name} text with CHECK (char_length({}) <= {length})",
+                    column.name
+                ),
+                text_with_length_check(table, column, length),
+            ),
+        );
     }
 }

@@ -22,41 +22,36 @@ const MONEY_WORDS: &[&str] = &[
 ];
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for table in cx.entity_tables() {
-        for column in &table.columns {
-            let Some(facts) = cx.column_facts(table.id, column.id) else {
-                continue;
-            };
-            let money = facts
-                .words
-                .iter()
-                .any(|word| MONEY_WORDS.contains(&word.as_str()));
-            if !money || !facts.resolved.is_float() {
-                continue;
-            }
-            let name = format!("{}.{}", table.display_name(), column.name);
-            let exact = cx.dialect.money_type;
-            out.push(
-                Finding::new(
-                    &INFO,
-                    vec![ObjectRef::Column {
-                        table: table.id,
-                        column: column.id,
-                    }],
-                    format!(
-                        "{name} holds money as {}, which rounds decimal fractions",
-                        column.data_type
-                    ),
-                )
-                .with_fix(
-                    format!("make {name} {exact}"),
-                    Command::SetColumnType {
-                        table: table.id,
-                        column: column.id,
-                        data_type: exact.to_owned(),
-                    },
-                ),
-            );
+    for (table, column, facts) in cx.entity_columns() {
+        let money = facts
+            .words
+            .iter()
+            .any(|word| MONEY_WORDS.contains(&word.as_str()));
+        if !money || !facts.resolved.is_float() {
+            continue;
         }
+        let name = format!("{}.{}", table.display_name(), column.name);
+        let exact = cx.dialect.money_type;
+        out.push(
+            Finding::new(
+                &INFO,
+                vec![ObjectRef::Column {
+                    table: table.id,
+                    column: column.id,
+                }],
+                format!(
+                    "{name} holds money as {}, which rounds decimal fractions",
+                    column.data_type
+                ),
+            )
+            .with_fix(
+                format!("make {name} {exact}"),
+                Command::SetColumnType {
+                    table: table.id,
+                    column: column.id,
+                    data_type: exact.to_owned(),
+                },
+            ),
+        );
     }
 }

@@ -20,33 +20,29 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     if !cx.is(Engine::PostgreSql) {
         return;
     }
-    for table in cx.entity_tables() {
-        for column in &table.columns {
-            let Some(parsed) = cx.column_facts(table.id, column.id).map(|f| &f.written) else {
-                continue;
-            };
-            if parsed.base != "json" || !parsed.args.is_empty() || !parsed.rest.is_empty() {
-                continue;
-            }
-            let name = format!("{}.{}", table.display_name(), column.name);
-            out.push(
-                Finding::new(
-                    &INFO,
-                    vec![ObjectRef::Column {
-                        table: table.id,
-                        column: column.id,
-                    }],
-                    format!("{name} is json; jsonb is parsed once and can be indexed"),
-                )
-                .with_fix(
-                    format!("make {name} jsonb"),
-                    Command::SetColumnType {
-                        table: table.id,
-                        column: column.id,
-                        data_type: String::from("jsonb"),
-                    },
-                ),
-            );
+    for (table, column, facts) in cx.entity_columns() {
+        let parsed = &facts.written;
+        if parsed.base != "json" || !parsed.args.is_empty() || !parsed.rest.is_empty() {
+            continue;
         }
+        let name = format!("{}.{}", table.display_name(), column.name);
+        out.push(
+            Finding::new(
+                &INFO,
+                vec![ObjectRef::Column {
+                    table: table.id,
+                    column: column.id,
+                }],
+                format!("{name} is json; jsonb is parsed once and can be indexed"),
+            )
+            .with_fix(
+                format!("make {name} jsonb"),
+                Command::SetColumnType {
+                    table: table.id,
+                    column: column.id,
+                    data_type: String::from("jsonb"),
+                },
+            ),
+        );
     }
 }

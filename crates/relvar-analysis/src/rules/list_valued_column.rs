@@ -30,31 +30,26 @@ const LIST_WORDS: &[&str] = &[
 ];
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for table in cx.entity_tables() {
-        for column in &table.columns {
-            let Some(facts) = cx.column_facts(table.id, column.id) else {
-                continue;
-            };
-            let listed = facts
-                .words
-                .last()
-                .is_some_and(|word| LIST_WORDS.contains(&word.as_str()));
-            if !listed || !facts.resolved.is_text() {
-                continue;
-            }
-            out.push(Finding::new(
-                &INFO,
-                vec![ObjectRef::Column {
-                    table: table.id,
-                    column: column.id,
-                }],
-                format!(
-                    "{}.{} looks like a list of values kept in one {} string",
-                    table.display_name(),
-                    column.name,
-                    column.data_type
-                ),
-            ));
+    for (table, column, facts) in cx.entity_columns() {
+        let listed = facts
+            .words
+            .last()
+            .is_some_and(|word| LIST_WORDS.contains(&word.as_str()));
+        if !listed || !facts.resolved.is_text() {
+            continue;
         }
+        out.push(Finding::new(
+            &INFO,
+            vec![ObjectRef::Column {
+                table: table.id,
+                column: column.id,
+            }],
+            format!(
+                "{}.{} looks like a list of values kept in one {} string",
+                table.display_name(),
+                column.name,
+                column.data_type
+            ),
+        ));
     }
 }

@@ -19,29 +19,24 @@ rule_info! {
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     // Per lower-case name: (type, table, column) for each column with it.
     let mut by_name: BTreeMap<String, Vec<(String, ObjectRef, String)>> = BTreeMap::new();
-    for table in cx.entity_tables() {
-        for column in &table.columns {
-            let Some(facts) = cx.column_facts(table.id, column.id) else {
-                continue;
-            };
-            let parts = &facts.words;
-            let identifying = parts.len() >= 2
-                && parts
-                    .last()
-                    .is_some_and(|last| matches!(last.as_str(), "id" | "uuid" | "key"));
-            if !identifying {
-                continue;
-            }
-            let object = ObjectRef::Column {
-                table: table.id,
-                column: column.id,
-            };
-            let canonical = facts.canonical.clone();
-            by_name
-                .entry(column.name.to_lowercase())
-                .or_default()
-                .push((canonical, object, table.display_name()));
+    for (table, column, facts) in cx.entity_columns() {
+        let parts = &facts.words;
+        let identifying = parts.len() >= 2
+            && parts
+                .last()
+                .is_some_and(|last| matches!(last.as_str(), "id" | "uuid" | "key"));
+        if !identifying {
+            continue;
         }
+        let object = ObjectRef::Column {
+            table: table.id,
+            column: column.id,
+        };
+        let canonical = facts.canonical.clone();
+        by_name
+            .entry(column.name.to_lowercase())
+            .or_default()
+            .push((canonical, object, table.display_name()));
     }
     for (name, columns) in by_name {
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();

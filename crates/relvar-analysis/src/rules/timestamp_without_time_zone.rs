@@ -20,42 +20,37 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     if !cx.is(Engine::PostgreSql) {
         return;
     }
-    for table in cx.entity_tables() {
-        for column in &table.columns {
-            let Some(facts) = cx.column_facts(table.id, column.id) else {
-                continue;
-            };
-            let parsed = &facts.resolved;
-            if parsed.base != "timestamp" || !parsed.rest.is_empty() {
-                continue;
-            }
-            // Only the column's own type is changed; a domain's is the domain's business.
-            let direct = facts.written.base == "timestamp";
-            let replacement = if parsed.args.is_empty() {
-                String::from("timestamp with time zone")
-            } else {
-                format!("timestamp({}) with time zone", parsed.args)
-            };
-            let name = format!("{}.{}", table.display_name(), column.name);
-            let mut finding = Finding::new(
-                &INFO,
-                vec![ObjectRef::Column {
+    for (table, column, facts) in cx.entity_columns() {
+        let parsed = &facts.resolved;
+        if parsed.base != "timestamp" || !parsed.rest.is_empty() {
+            continue;
+        }
+        // Only the column's own type is changed; a domain's is the domain's business.
+        let direct = facts.written.base == "timestamp";
+        let replacement = if parsed.args.is_empty() {
+            String::from("timestamp with time zone")
+        } else {
+            format!("timestamp({}) with time zone", parsed.args)
+        };
+        let name = format!("{}.{}", table.display_name(), column.name);
+        let mut finding = Finding::new(
+            &INFO,
+            vec![ObjectRef::Column {
+                table: table.id,
+                column: column.id,
+            }],
+            format!("{name} is {}, which records no time zone", column.data_type),
+        );
+        if direct {
+            finding = finding.with_fix(
+                format!("make {name} {replacement}"),
+                Command::SetColumnType {
                     table: table.id,
                     column: column.id,
-                }],
-                format!("{name} is {}, which records no time zone", column.data_type),
+                    data_type: replacement,
+                },
             );
-            if direct {
-                finding = finding.with_fix(
-                    format!("make {name} {replacement}"),
-                    Command::SetColumnType {
-                        table: table.id,
-                        column: column.id,
-                        data_type: replacement,
-                    },
-                );
-            }
-            out.push(finding);
         }
+        out.push(finding);
     }
 }

@@ -19,38 +19,34 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     if !cx.is(Engine::PostgreSql) {
         return;
     }
-    for table in cx.entity_tables() {
-        for column in &table.columns {
-            let Some(parsed) = cx.column_facts(table.id, column.id).map(|f| &f.written) else {
-                continue;
-            };
-            let Some(length) = parsed.length().filter(|_| parsed.base == "varchar") else {
-                continue;
-            };
-            if !parsed.rest.is_empty() {
-                continue;
-            }
-            let name = format!("{}.{}", table.display_name(), column.name);
-            out.push(
-                Finding::new(
-                    &INFO,
-                    vec![ObjectRef::Column {
-                        table: table.id,
-                        column: column.id,
-                    }],
-                    format!(
-                        "{name} is {}; text with a CHECK on its length can change without a lock",
-                        column.data_type
-                    ),
-                )
-                .with_fix(
-                    format!(
-                        "make {name} text with CHECK (char_length({}) <= {length})",
-                        column.name
-                    ),
-                    text_with_length_check(table, column, length),
-                ),
-            );
+    for (table, column, facts) in cx.entity_columns() {
+        let parsed = &facts.written;
+        let Some(length) = parsed.length().filter(|_| parsed.base == "varchar") else {
+            continue;
+        };
+        if !parsed.rest.is_empty() {
+            continue;
         }
+        let name = format!("{}.{}", table.display_name(), column.name);
+        out.push(
+            Finding::new(
+                &INFO,
+                vec![ObjectRef::Column {
+                    table: table.id,
+                    column: column.id,
+                }],
+                format!(
+                    "{name} is {}; text with a CHECK on its length can change without a lock",
+                    column.data_type
+                ),
+            )
+            .with_fix(
+                format!(
+                    "make {name} text with CHECK (char_length({}) <= {length})",
+                    column.name
+                ),
+                text_with_length_check(table, column, length),
+            ),
+        );
     }
 }
