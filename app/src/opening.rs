@@ -44,21 +44,38 @@ pub fn open_new(store: Store, library: Library, name: &str, mut design: Design) 
     store.open(design);
 }
 
-/// Opens a share link (its fragment) as a new design; a damaged one leaves everything as it is.
-pub fn open_link(store: Store, library: Library, notices: Notices, fragment: &str) {
-    match relvar_share::decode_link(fragment) {
+/// Saves a design that arrived from a link or a file as a new design and opens it; when it could
+/// not be read, says why (`failed` words the message) and changes nothing.
+fn open_arrived<E: std::fmt::Display>(
+    store: Store,
+    library: Library,
+    notices: Notices,
+    arrived: Result<Design, E>,
+    from_link: bool,
+    failed: impl FnOnce(E) -> String,
+) {
+    match arrived {
         Ok(design) => {
             let name = design.name.clone();
             open_new(store, library, &name, design);
-            notices.0.set(Some(Notice::Opened {
-                name,
-                from_link: true,
-            }));
+            notices.0.set(Some(Notice::Opened { name, from_link }));
         }
-        Err(error) => notices.0.set(Some(Notice::Failed(format!(
-            "This link could not be opened: {error}. Your saved designs are untouched."
-        )))),
+        Err(error) => notices.0.set(Some(Notice::Failed(failed(error)))),
     }
+}
+
+/// Opens a share link (its fragment) as a new design; a damaged one leaves everything as it is.
+pub fn open_link(store: Store, library: Library, notices: Notices, fragment: &str) {
+    open_arrived(
+        store,
+        library,
+        notices,
+        relvar_share::decode_link(fragment),
+        true,
+        |error| {
+            format!("This link could not be opened: {error}. Your saved designs are untouched.")
+        },
+    );
 }
 
 /// Opens a `.relvar.json` file's text as a new design.
@@ -69,19 +86,14 @@ pub fn open_file_text(
     file_name: &str,
     text: &str,
 ) {
-    match relvar_share::load_file(text) {
-        Ok(design) => {
-            let name = design.name.clone();
-            open_new(store, library, &name, design);
-            notices.0.set(Some(Notice::Opened {
-                name,
-                from_link: false,
-            }));
-        }
-        Err(error) => notices.0.set(Some(Notice::Failed(format!(
-            "{file_name} could not be opened: {error}. Nothing was changed."
-        )))),
-    }
+    open_arrived(
+        store,
+        library,
+        notices,
+        relvar_share::load_file(text),
+        false,
+        |error| format!("{file_name} could not be opened: {error}. Nothing was changed."),
+    );
 }
 
 /// The link in the page's fragment, if any, taken out of the address so that a reload does not
