@@ -9,7 +9,7 @@ use crate::library::Library;
 use crate::opening::{Notices, open_initial};
 use crate::panels::{
     DesignsDialog, EnumsPanel, ExportPanel, HomeView, ImportPanel, Inspector, NormalizePanel,
-    NoticeBar, ReviewPanel, ShareTools,
+    NoticeBar, ReviewPanel, ShareTools, WorkloadPanel,
 };
 use crate::picture;
 use crate::review::Review;
@@ -153,6 +153,7 @@ pub fn App() -> impl IntoView {
                 </Show>
                 <Inspector />
                 <ReviewPanel />
+                <WorkloadPanel />
                 <NormalizePanel />
                 <EnumsPanel />
                 <ImportPanel />

@@ -1,5 +1,5 @@
-//! The schema review of the design as it is edited, shared through context: the findings (run
-//! again on every edit; for a design of more than [`IDLE_REVIEW_TABLES`] tables when the browser
+//! The schema review of the design as it is edited, shared through context: the findings and,
+//! when the design has a workload, the index advisor's advice (both run again on every edit; for a design of more than [`IDLE_REVIEW_TABLES`] tables when the browser
 //! is idle after it, showing the findings of the last run meanwhile), a badge per table, and the
 //! finding the user selected, whose objects the canvas highlights.
 
@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use relvar_analysis::{Finding, ObjectRef, ReviewOptions, Severity};
+use relvar_analysis::workload::Workload;
+use relvar_analysis::{Advice, AdvisorOptions, Finding, ObjectRef, ReviewOptions, Severity};
 use relvar_layout::draw::{BadgeLevel, TableBadge};
 use relvar_model::{ColumnId, Design, Point, TableId};
 
@@ -42,9 +43,19 @@ impl FindingKey {
 /// The tables a highlight outlines, each with the columns whose rows it marks.
 pub type Highlight = BTreeMap<TableId, Vec<ColumnId>>;
 
-/// The review of the design, for the panel and the canvas.
+/// What one run found: the findings (the workload's unused indexes among them) and the advice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub findings: Arc<Vec<Finding>>,
+    /// The index advisor's advice; none while the design has no workload.
+    pub advice: Option<Arc<Advice>>,
+}
+
+/// The review of the design, for the panels and the canvas.
 #[derive(Debug, Clone, Copy)]
 pub struct Review {
+    /// What the last run found.
+    pub outcome: Memo<Arc<Outcome>>,
     /// The findings of the last run, in the engine's order (severity, table, code).
     pub findings: Memo<Arc<Vec<Finding>>>,
     /// Whether the findings are those of the design as it is now (false while a big design
@@ -64,11 +75,20 @@ fn is_big(design: &Design) -> bool {
     design.tables.len() > IDLE_REVIEW_TABLES
 }
 
-fn run(design: &Design) -> Arc<Vec<Finding>> {
-    let options = ReviewOptions {
-        disabled: design.review_disabled.clone(),
-    };
-    Arc::new(relvar_analysis::review(design, &options))
+fn run(design: &Design) -> Arc<Outcome> {
+    let advice = (!design.workload.is_empty()).then(|| {
+        relvar_analysis::advise(
+            design,
+            &Workload::of_design(design),
+            &AdvisorOptions::default(),
+        )
+    });
+    let findings =
+        relvar_analysis::review_with_advice(design, &ReviewOptions::of(design), advice.as_ref());
+    Arc::new(Outcome {
+        findings: Arc::new(findings),
+        advice: advice.map(Arc::new),
+    })
 }
 
 pub fn badge_level(severity: Severity) -> BadgeLevel {
@@ -161,7 +181,7 @@ impl Review {
                 }
             }
         });
-        let findings = Memo::new(move |previous: Option<&Arc<Vec<Finding>>>| {
+        let outcome = Memo::new(move |previous: Option<&Arc<Outcome>>| {
             if !store.design.with_untracked(is_big) {
                 return store.design.with(run);
             }
@@ -174,8 +194,9 @@ impl Review {
                 }
             }
         });
+        let findings = Memo::new(move |_| outcome.with(|found| Arc::clone(&found.findings)));
         let current = Memo::new(move |_| {
-            findings.track();
+            outcome.track();
             !store.design.with(is_big) || ran.get() == wanted.get()
         });
         let badges = Memo::new(move |_| {
@@ -214,6 +235,7 @@ impl Review {
             }
         });
         Self {
+            outcome,
             findings,
             current,
             badges,

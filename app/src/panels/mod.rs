@@ -1,4 +1,5 @@
-//! The side panels: the inspector of the selection, the schema review, normalization, enums,
+//! The side panels: the inspector of the selection, the schema review, the workload and its
+//! index advice, normalization, enums,
 //! import and export; the home view of saved designs and the toolbar's file and link tools.
 
 mod annotation_editor;
@@ -15,6 +16,7 @@ mod review_panel;
 mod sample_panel;
 mod share_tools;
 mod table_editor;
+mod workload_panel;
 
 pub use designs_dialog::{DesignsDialog, HomeView};
 pub use enums_panel::EnumsPanel;
@@ -24,3 +26,4 @@ pub use inspector::Inspector;
 pub use normalize_panel::NormalizePanel;
 pub use review_panel::ReviewPanel;
 pub use share_tools::{NoticeBar, ShareTools};
+pub use workload_panel::WorkloadPanel;

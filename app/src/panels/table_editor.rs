@@ -1,6 +1,7 @@
 //! Editing one table: name, schema, colour, comment, collapse, subject area, and its columns.
 
 use leptos::prelude::*;
+use relvar_analysis::{format_row_count, parse_row_count};
 use relvar_model::{Column, Command, TableId};
 use relvar_sql::Dialect;
 
@@ -154,6 +155,15 @@ pub fn TableEditor(table: TableId) -> impl IntoView {
                 <label class="field">"Comment"
                     <input id="table-comment" type="text" prop:value=move || snapshot.with(|t| t.as_ref().and_then(|t| t.comment.clone()).unwrap_or_default())
                         on:change=move |event| { let _ = store.dispatch(Command::SetTableComment { table, comment: blank_to_none(event_target_value(&event)) }); } />
+                </label>
+                <label class="field">"Expected rows"
+                    <input id="table-expected-rows" type="text" inputmode="numeric" placeholder="e.g. 3,000,000,000 or 3b"
+                        title="The rows this table is expected to reach; the review checks its key against it"
+                        prop:value=move || snapshot.with(|t| t.as_ref().and_then(|t| t.expected_rows).map(format_row_count).unwrap_or_default())
+                        on:change=move |event| match parse_row_count(&event_target_value(&event)) {
+                            Ok(rows) => { let _ = store.dispatch(Command::SetTableExpectedRows { table, rows }); }
+                            Err(message) => store.refusal.set(Some(message)),
+                        } />
                 </label>
                 <div class="panel-row">
                     <button id="table-collapse" aria-pressed=move || collapsed.get().to_string()

@@ -4,13 +4,13 @@ use std::collections::BTreeSet;
 
 use relvar_model::Design;
 
+use crate::advisor::{Advice, unused};
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::rule::RuleInfo;
 use crate::rules::ALL;
 
-/// How a review runs. Which rules a design switches off is kept here for now; the design's
-/// saved form does not carry it yet.
+/// How a review runs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReviewOptions {
     /// Rules not run, by code (`RV012`) or name (`varchar-with-length`).
@@ -18,9 +18,33 @@ pub struct ReviewOptions {
 }
 
 impl ReviewOptions {
-    fn enabled(&self, rule: &RuleInfo) -> bool {
+    /// The options a design asks for: the rules it switches off (`Design::review_disabled`).
+    pub fn of(design: &Design) -> Self {
+        Self {
+            disabled: design.review_disabled.clone(),
+        }
+    }
+
+    pub fn enabled(&self, rule: &RuleInfo) -> bool {
         !self.disabled.contains(rule.code) && !self.disabled.contains(rule.name)
     }
+}
+
+/// The review's findings together with the advisor's unused indexes (`RV101`, unless switched
+/// off), in the review's order.
+pub fn review_with_advice(
+    design: &Design,
+    options: &ReviewOptions,
+    advice: Option<&Advice>,
+) -> Vec<Finding> {
+    let mut findings = review(design, options);
+    if let Some(advice) = advice
+        && options.enabled(&unused::INFO)
+    {
+        findings.extend(advice.unused_indexes.iter().cloned());
+        findings = ordered(&Context::new(design), findings);
+    }
+    findings
 }
 
 /// Reviews a design: every enabled rule's findings, ordered by severity (errors first), then by
@@ -31,10 +55,16 @@ pub fn review(design: &Design, options: &ReviewOptions) -> Vec<Finding> {
     for rule in ALL.iter().filter(|rule| options.enabled(rule.info)) {
         (rule.check)(&context, &mut findings);
     }
+    ordered(&context, findings)
+}
+
+/// Findings by severity (errors first), then the table concerned (by name, then id; none last),
+/// then code, objects and message.
+fn ordered(context: &Context<'_>, findings: Vec<Finding>) -> Vec<Finding> {
     let mut keyed: Vec<_> = findings
         .into_iter()
         .map(|finding| {
-            let table = finding.table_in(&context);
+            let table = finding.table_in(context);
             let name = table
                 .and_then(|id| context.table(id))
                 .map(|table| table.display_name().to_lowercase());
@@ -52,9 +82,11 @@ pub fn review(design: &Design, options: &ReviewOptions) -> Vec<Finding> {
     keyed.into_iter().map(|(_, finding)| finding).collect()
 }
 
-/// The description of the rule with this code or name.
+/// The description of the rule with this code or name: a review rule, or the advisor's
+/// unused-index finding (`RV101`).
 pub fn rule_info(code_or_name: &str) -> Option<&'static RuleInfo> {
     ALL.iter()
         .map(|rule| rule.info)
+        .chain(std::iter::once(&unused::INFO))
         .find(|info| info.code == code_or_name || info.name == code_or_name)
 }

@@ -192,6 +192,7 @@ fn rules_have_unique_stable_codes_and_full_descriptions() {
         RV029 info enum-like-text-column
         RV030 warning soft-delete-without-partial-unique
         RV031 info missing-timestamps
+        RV032 warning integer-key-overflow
     "#]]
     .assert_eq(&(listed.join("\n") + "\n"));
 }

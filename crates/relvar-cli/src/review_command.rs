@@ -1,5 +1,6 @@
 //! `relvar review FILE [--dialect D] [--disable CODE] [--workload QUERIES.sql] [--json]`: the
-//! schema review of a DDL file, one `FILE: severity CODE where: message` line per finding; with
+//! schema review of a DDL file or a `.relvar.json` design (which brings its switched-off rules,
+//! workload and capacity estimates), one `FILE: severity CODE where: message` line per finding; with
 //! a workload, then the index recommendations (the CREATE INDEX in the design's dialect, the
 //! queries served, the write cost) and the query notes; or all of it as JSON.
 
@@ -7,11 +8,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use relvar_analysis::advisor::UNUSED_INDEX;
-use relvar_analysis::workload::Workload;
+use relvar_analysis::workload::{Workload, design_dialect};
 use relvar_analysis::{
-    Advice, AdvisorOptions, ReviewOptions, advise, describe_object, review, rule_info,
+    Advice, AdvisorOptions, ReviewOptions, advise, describe_object, review_with_advice, rule_info,
 };
+use relvar_model::Design;
+use relvar_share::load_file;
 use relvar_sql::{Dialect, detect_dialect, import_sql};
 use serde::Serialize;
 
@@ -19,7 +21,7 @@ use crate::DialectArg;
 
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
-    /// The DDL file to review.
+    /// The DDL file, or `.relvar.json` design file, to review.
     file: PathBuf,
     /// postgres, mysql, sqlite or mssql; detected from the text when not given.
     #[arg(long, value_enum)]
@@ -29,7 +31,8 @@ pub struct ReviewArgs {
     #[arg(long = "disable", value_name = "RULE")]
     disabled: Vec<String>,
     /// The queries the application runs (`-- frequency: N` before a statement weighs it):
-    /// adds index recommendations, unused indexes and query notes.
+    /// adds index recommendations, unused indexes and query notes. Replaces the workload of a
+    /// design file.
     #[arg(long, value_name = "QUERIES.sql")]
     workload: Option<PathBuf>,
     /// Print the findings as JSON.
@@ -103,7 +106,7 @@ pub fn run(arguments: ReviewArgs) -> ExitCode {
     let unknown: Vec<&String> = arguments
         .disabled
         .iter()
-        .filter(|rule| rule_info(rule).is_none() && !is_unused_index_code(rule))
+        .filter(|rule| rule_info(rule).is_none())
         .collect();
     if let Some(rule) = unknown.first() {
         eprintln!("relvar: --disable {rule}: there is no rule with that code or name");
@@ -112,45 +115,31 @@ pub fn run(arguments: ReviewArgs) -> ExitCode {
     let Some(text) = crate::read(&arguments.file) else {
         return ExitCode::from(1);
     };
-    let dialect = arguments
-        .dialect
-        .map_or_else(|| detect_dialect(&text), Dialect::from);
-    let mut design = import_sql(&text, dialect).design;
-    if design.source_dialect.is_none() {
-        design.source_dialect = Some(dialect.id().to_owned());
-    }
-    let options = ReviewOptions {
-        disabled: arguments.disabled.iter().cloned().collect(),
+    let Some((design, dialect)) = design_of(&arguments, &text) else {
+        return ExitCode::from(1);
     };
-    let mut findings = review(&design, &options);
-    let mut workload_file = None;
-    let advice = match &arguments.workload {
+    let mut options = ReviewOptions::of(&design);
+    options.disabled.extend(arguments.disabled.iter().cloned());
+    let workload_file = match &arguments.workload {
         Some(path) => {
             let Some(queries) = crate::read(path) else {
                 return ExitCode::from(1);
             };
-            let workload = Workload::from_sql(&queries, dialect);
-            let advice = advise(&design, &workload, &AdvisorOptions::default());
-            if !arguments
-                .disabled
-                .iter()
-                .any(|rule| is_unused_index_code(rule))
-            {
-                findings.extend(advice.unused_indexes.iter().cloned());
-            }
-            // In the review's order: severity, then table, then code.
-            findings.sort_by_cached_key(|finding| {
-                let table = finding
-                    .table(&design)
-                    .and_then(|id| design.table(id))
-                    .map(|table| table.display_name().to_lowercase());
-                (finding.severity, table.is_none(), table, finding.code)
-            });
-            workload_file = Some((path.display().to_string(), workload));
-            Some(advice)
+            Some((
+                path.display().to_string(),
+                Workload::from_sql(&queries, dialect),
+            ))
         }
+        None if !design.workload.is_empty() => Some((
+            arguments.file.display().to_string(),
+            Workload::of_design(&design),
+        )),
         None => None,
     };
+    let advice = workload_file
+        .as_ref()
+        .map(|(_, workload)| advise(&design, workload, &AdvisorOptions::default()));
+    let findings = review_with_advice(&design, &options, advice.as_ref());
     let file = arguments.file.display().to_string();
     if arguments.json {
         let report = Report {
@@ -251,9 +240,32 @@ pub fn run(arguments: ReviewArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// The workload's unused-index finding, which `--disable` also knows by code or name.
-fn is_unused_index_code(rule: &str) -> bool {
-    rule == UNUSED_INDEX || rule == "unused-index"
+/// The design a file holds: a `.relvar.json` design file as saved (with its switched-off rules,
+/// workload and estimates), or DDL imported in the dialect given or detected; `None` after saying
+/// why a design file cannot be read.
+fn design_of(arguments: &ReviewArgs, text: &str) -> Option<(Design, Dialect)> {
+    if text.trim_start().starts_with('{') {
+        return match load_file(text) {
+            Ok(design) => {
+                let dialect = arguments
+                    .dialect
+                    .map_or_else(|| design_dialect(&design), Dialect::from);
+                Some((design, dialect))
+            }
+            Err(error) => {
+                eprintln!("relvar: {}: {error}", arguments.file.display());
+                None
+            }
+        };
+    }
+    let dialect = arguments
+        .dialect
+        .map_or_else(|| detect_dialect(text), Dialect::from);
+    let mut design = import_sql(text, dialect).design;
+    if design.source_dialect.is_none() {
+        design.source_dialect = Some(dialect.id().to_owned());
+    }
+    Some((design, dialect))
 }
 
 fn recommendations_json<'a>(

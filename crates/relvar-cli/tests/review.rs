@@ -247,3 +247,98 @@ fn review_with_an_unreadable_workload_exits_1() {
     let output = relvar(&["review", &schema, "--workload", "/nonexistent/queries.sql"]);
     assert_eq!(output.status.code(), Some(1));
 }
+
+#[test]
+fn review_of_a_design_file_uses_its_switched_off_rules_workload_and_estimates() {
+    let design = r#"{
+  "format_version": 3,
+  "name": "Shop",
+  "source_dialect": "postgresql",
+  "tables": [
+    {"id": 0, "name": "orders", "expected_rows": 3000000000,
+     "columns": [
+       {"id": 1, "name": "id", "data_type": "integer", "nullable": false},
+       {"id": 2, "name": "status", "data_type": "text", "nullable": false},
+       {"id": 3, "name": "created_at", "data_type": "timestamp", "nullable": false}
+     ],
+     "primary_key": {"columns": [1]}}
+  ],
+  "review_disabled": ["RV008"],
+  "workload": [
+    {"sql": "SELECT id FROM orders WHERE status = 'open' ORDER BY created_at", "frequency": 40}
+  ],
+  "ids": {"next": 4}
+}"#;
+    let file = scratch("shop.relvar.json", design);
+    let output = relvar(&["review", &file, "--json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let codes: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"RV032"), "the estimate is read: {codes:?}");
+    assert!(
+        !codes.contains(&"RV008"),
+        "the design switches RV008 off: {codes:?}"
+    );
+    assert_eq!(
+        report["queries"],
+        serde_json::json!(["SELECT id FROM orders WHERE status = 'open' ORDER BY created_at"])
+    );
+    let recommendations = report["recommendations"].as_array().unwrap();
+    assert_eq!(recommendations.len(), 1, "{recommendations:?}");
+    assert!(
+        recommendations[0]["sql"]
+            .as_str()
+            .unwrap()
+            .starts_with("CREATE INDEX orders_created_at_idx ON orders (created_at) INCLUDE (id) WHERE status = 'open'"),
+        "{recommendations:?}"
+    );
+    let why = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "RV032")
+        .unwrap()["why"]
+        .as_str()
+        .unwrap();
+    assert!(why.contains("2,147,483,647"), "{why}");
+    // A damaged design file is refused with the reason, as the app refuses it.
+    let broken = scratch("broken.relvar.json", "{\"format_version\": 3, \"name\": 7}");
+    let output = relvar(&["review", &broken]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("not a valid Relvar design"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn the_unused_index_finding_explains_itself_like_every_rule() {
+    let schema = scratch(
+        "unused.sql",
+        "CREATE TABLE film (id bigint PRIMARY KEY, title text NOT NULL, rating text);\nCREATE INDEX film_rating ON film (rating);\n",
+    );
+    let queries = scratch(
+        "unused-queries.sql",
+        "SELECT title FROM film WHERE id = $1;\n",
+    );
+    let output = relvar(&["review", &schema, "--workload", &queries, "--json"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let unused = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "RV101")
+        .unwrap()
+        .clone();
+    assert_eq!(unused["rule"], "unused-index");
+    assert!(
+        unused["why"].as_str().unwrap().contains("Every insert"),
+        "{unused}"
+    );
+}

@@ -10,13 +10,17 @@ use crate::ids::{AreaId, ColumnId, ForeignKeyId, IdAllocator, NoteId, TableId};
 use crate::sequence::Sequence;
 use crate::table::{CheckConstraint, Column, Table, qualified_name};
 use crate::view::View;
+use crate::workload::WorkloadQuery;
 
 /// Version of the saved and shared format; bump it together with an upgrade from the previous one
 /// (`relvar-share` holds the upgrades and opens files of every earlier version).
 ///
 /// Format 2: values at their default are left out (nullable columns, empty lists, `None`, `false`,
 /// `NO ACTION`), and points are written `[x, y]` instead of `{"x": x, "y": y}`.
-pub const FORMAT_VERSION: u32 = 2;
+/// Format 3: a design may carry its workload (`workload`) and tables their expected row counts
+/// (`expected_rows`); a format 2 file reads unchanged, and a build of format 2 refuses format 3
+/// instead of dropping what it does not know.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// A whole database design.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -56,6 +60,9 @@ pub struct Design {
     /// Review rules this design switches off, by code (`RV012`) or name; left out when none is.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub review_disabled: BTreeSet<String>,
+    /// The queries the application runs, with their relative frequencies, for the index advisor.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub workload: Vec<WorkloadQuery>,
     pub ids: IdAllocator,
 }
 
@@ -77,6 +84,7 @@ impl Default for Design {
             areas: Vec::new(),
             layout: Layout::default(),
             review_disabled: BTreeSet::new(),
+            workload: Vec::new(),
             ids: IdAllocator::default(),
         }
     }

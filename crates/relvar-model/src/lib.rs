@@ -15,6 +15,7 @@ mod saved_form;
 mod sequence;
 mod table;
 mod view;
+mod workload;
 
 pub use annotation::{Note, SubjectArea};
 pub use command::{Command, CommandError};
@@ -31,3 +32,4 @@ pub use table::{
     PrimaryKey, Table, UniqueConstraint, is_default_schema,
 };
 pub use view::View;
+pub use workload::WorkloadQuery;

@@ -43,6 +43,10 @@ pub struct Table {
     /// Functional and multivalued dependencies declared on the table, beyond those its keys imply.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dependencies: Vec<DeclaredDependency>,
+    /// How many rows the table is expected to reach: the capacity estimate the review weighs
+    /// keys against; none when nobody has said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_rows: Option<u64>,
 }
 
 /// A column with its type as SQL text, e.g. `numeric(5,2)` or `timestamp with time zone`.
@@ -223,6 +227,7 @@ impl Table {
             verbatim_elements: Vec::new(),
             verbatim_options: Vec::new(),
             dependencies: Vec::new(),
+            expected_rows: None,
         }
     }
 

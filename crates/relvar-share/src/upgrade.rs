@@ -10,7 +10,7 @@ pub(crate) type Upgrade = fn(&mut Map<String, Value>) -> Result<(), String>;
 
 /// `UPGRADES[i]` turns format `i + 1` into format `i + 2`; there is one for every format before
 /// [`relvar_model::FORMAT_VERSION`] (a test checks it). Add the next one here when the format changes.
-pub(crate) const UPGRADES: &[Upgrade] = &[format_1_to_2];
+pub(crate) const UPGRADES: &[Upgrade] = &[format_1_to_2, format_2_to_3];
 
 /// Upgrades `design` from format `from` to the last format `chain` reaches, one step at a time,
 /// writing each step's version into `format_version`.
@@ -60,6 +60,12 @@ fn format_1_to_2(design: &mut Map<String, Value>) -> Result<(), String> {
             }
         }
     }
+    Ok(())
+}
+
+/// Format 3 adds the workload and tables' expected row counts, both left out when absent, so a
+/// format 2 design is a format 3 design as it is.
+fn format_2_to_3(_design: &mut Map<String, Value>) -> Result<(), String> {
     Ok(())
 }
 
@@ -148,6 +154,22 @@ mod tests {
     }
 
     #[test]
+    fn format_2_opens_as_format_3_unchanged() {
+        let before = object(json!({
+            "format_version": 2,
+            "name": "n",
+            "tables": [{"id": 0, "name": "t"}],
+            "review_disabled": ["RV001"],
+            "ids": {"next": 1},
+        }));
+        let mut design = before.clone();
+        upgrade(UPGRADES, &mut design, 2).unwrap();
+        let mut expected = before;
+        expected.insert("format_version".into(), json!(3));
+        assert_eq!(design, expected);
+    }
+
+    #[test]
     fn format_1_points_become_pairs() {
         let mut design = object(json!({
             "format_version": 1,
@@ -157,7 +179,7 @@ mod tests {
         upgrade(UPGRADES, &mut design, 1).unwrap();
         assert_eq!(design["layout"]["positions"]["0"], json!([10.0, -2.5]));
         assert_eq!(design["notes"][0]["at"], json!([3, 4]));
-        assert_eq!(design["format_version"], json!(2));
+        assert_eq!(design["format_version"], json!(FORMAT_VERSION));
         let mut broken = object(json!({"layout": {"positions": {"7": {"x": "left"}}}}));
         let error = upgrade(UPGRADES, &mut broken, 1).unwrap_err();
         assert!(

@@ -8,11 +8,12 @@
     clippy::panic
 )] // tests fail by panicking
 
-use relvar_model::{ColumnId, Design, FORMAT_VERSION, NoteId, Point, TableId};
+use relvar_model::{ColumnId, Design, FORMAT_VERSION, NoteId, Point, ReferentialAction, TableId};
 use relvar_share::{JsonStyle, ShareError, load_file, save_file};
 use serde_json::{Value, json};
 
 const FORMAT_1: &str = include_str!("fixtures/format-1.relvar.json");
+const FORMAT_2: &str = include_str!("fixtures/format-2.relvar.json");
 
 fn error(text: &str) -> String {
     load_file(text).unwrap_err().to_string()
@@ -38,6 +39,32 @@ fn a_file_of_format_1_opens_with_everything_in_it() {
     let mut ids = design.ids.clone();
     assert_eq!(ids.note(), NoteId(9));
     // Saved again, it is a file of the current format that opens to the same design.
+    let saved = save_file(&design, JsonStyle::Pretty);
+    assert!(saved.contains(&format!("\"format_version\": {FORMAT_VERSION}")));
+    assert_eq!(load_file(&saved).unwrap(), design);
+}
+
+#[test]
+fn a_file_of_format_2_opens_with_everything_in_it_and_no_workload_or_estimates() {
+    let design = load_file(FORMAT_2).unwrap();
+    assert_eq!(design.format_version, FORMAT_VERSION);
+    assert_eq!(design.name, "Rental (format 2)");
+    let film = design.table(TableId(0)).unwrap();
+    assert!(!film.columns[0].nullable && film.columns[1].nullable);
+    assert_eq!(film.columns[1].comment.as_deref(), Some("As released"));
+    let rental = design.table(TableId(3)).unwrap();
+    assert_eq!(rental.indexes[0].name.as_deref(), Some("rental_film"));
+    assert_eq!(design.foreign_keys[0].on_delete, ReferentialAction::Cascade);
+    assert_eq!(design.position(TableId(3)), Point::new(340.5, -8.0));
+    assert_eq!(design.notes[0].at, Point::new(5.0, 300.0));
+    assert_eq!(design.review_disabled.iter().collect::<Vec<_>>(), ["RV012"]);
+    assert!(design.workload.is_empty());
+    assert!(
+        design
+            .tables
+            .iter()
+            .all(|table| table.expected_rows.is_none())
+    );
     let saved = save_file(&design, JsonStyle::Pretty);
     assert!(saved.contains(&format!("\"format_version\": {FORMAT_VERSION}")));
     assert_eq!(load_file(&saved).unwrap(), design);
@@ -112,10 +139,15 @@ fn json_that_is_not_a_relvar_design_is_refused_as_such() {
 
 #[test]
 fn a_file_from_a_newer_relvar_is_refused_with_both_versions() {
-    let newer = FORMAT_1.replacen("\"format_version\": 1", "\"format_version\": 3", 1);
+    let next = FORMAT_VERSION + 1;
+    let newer = FORMAT_1.replacen(
+        "\"format_version\": 1",
+        &format!("\"format_version\": {next}"),
+        1,
+    );
     assert_eq!(
         error(&newer),
-        format!("made by a newer Relvar (format 3, this one reads up to {FORMAT_VERSION})")
+        format!("made by a newer Relvar (format {next}, this one reads up to {FORMAT_VERSION})")
     );
     assert_eq!(
         load_file("{\"format_version\": 99999999999}"),
@@ -128,9 +160,11 @@ fn a_file_from_a_newer_relvar_is_refused_with_both_versions() {
 
 #[test]
 fn a_design_of_the_current_format_that_does_not_fit_it_is_refused_with_a_location() {
-    let text = "{\"format_version\": 2,\n \"name\": 7, \"tables\": [], \"ids\": {\"next\": 0}}";
+    let text = format!(
+        "{{\"format_version\": {FORMAT_VERSION},\n \"name\": 7, \"tables\": [], \"ids\": {{\"next\": 0}}}}"
+    );
     assert_eq!(
-        load_file(text),
+        load_file(&text),
         Err(ShareError::InvalidDesign {
             line: Some(2),
             column: Some(10),
@@ -138,7 +172,9 @@ fn a_design_of_the_current_format_that_does_not_fit_it_is_refused_with_a_locatio
         })
     );
     assert_eq!(
-        error("{\"format_version\": 2, \"tables\": [], \"ids\": {\"next\": 0}}"),
+        error(&format!(
+            "{{\"format_version\": {FORMAT_VERSION}, \"tables\": [], \"ids\": {{\"next\": 0}}}}"
+        )),
         "not a valid Relvar design (line 1, column 55): missing field `name`"
     );
 }

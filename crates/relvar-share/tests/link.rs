@@ -230,9 +230,9 @@ fn a_link_whose_content_is_not_text_json_or_a_design_is_refused() {
         Err(ShareError::NotADesign)
     );
     assert_eq!(
-        decode_link(&link_of(b"{\"format_version\": 3, \"name\": \"x\"}")),
+        decode_link(&link_of(b"{\"format_version\": 4, \"name\": \"x\"}")),
         Err(ShareError::NewerFormat {
-            found: 3,
+            found: 4,
             supported: FORMAT_VERSION
         })
     );

@@ -7,7 +7,7 @@ mod candidates;
 mod cost;
 mod merge;
 mod statement;
-mod unused;
+pub(crate) mod unused;
 
 use std::collections::BTreeMap;
 

@@ -8,12 +8,22 @@ use relvar_model::{Design, IndexKey, TableId};
 
 use super::candidates::KeyPart;
 use super::merge::normalize;
-use crate::finding::{Finding, ObjectRef, Severity};
+use crate::finding::{Finding, ObjectRef};
 use crate::fixes::drop_index;
+use crate::rule::rule_info;
 use crate::workload::ExtractedQuery;
 
+rule_info! {
+    code: "RV101",
+    name: "unused-index",
+    severity: Info,
+    summary: "An existing non-unique index on a table the workload reads that no workload query filters, joins, sorts or groups by with its leading key, and that backs no foreign key.",
+    why: "Every insert, every delete and every update of its columns writes the index too, it takes space in memory that the indexes queries use could have, and it makes the planner consider one more path; if no query needs it, dropping it makes writes cheaper at no cost to reads. The verdict is only as good as the workload: queries that run rarely (reports, batch jobs) belong in it.",
+    example: "CREATE TABLE film (id bigint PRIMARY KEY, title text NOT NULL, rating text);\nCREATE INDEX film_rating ON film (rating);\n-- workload: SELECT title FROM film WHERE id = $1",
+}
+
 /// The code of the finding.
-pub const UNUSED_INDEX: &str = "RV101";
+pub const UNUSED_INDEX: &str = INFO.code;
 
 pub fn unused_indexes(
     design: &Design,
@@ -84,20 +94,20 @@ pub fn unused_indexes(
                 .name
                 .clone()
                 .unwrap_or_else(|| format!("index #{}", position + 1));
-            findings.push(Finding {
-                code: UNUSED_INDEX,
-                severity: Severity::Info,
-                objects: vec![ObjectRef::Index {
-                    table: table.id,
-                    position,
-                }],
-                message: format!(
-                    "no query of the workload uses {name} on {}: it costs every write and serves none of these reads",
-                    table.display_name()
-                ),
-                fix: None,
-            }
-            .with_fix(format!("drop index {name}"), drop_index(table, position)));
+            findings.push(
+                Finding::new(
+                    &INFO,
+                    vec![ObjectRef::Index {
+                        table: table.id,
+                        position,
+                    }],
+                    format!(
+                        "no query of the workload uses {name} on {}: it costs every write and serves none of these reads",
+                        table.display_name()
+                    ),
+                )
+                .with_fix(format!("drop index {name}"), drop_index(table, position)),
+            );
         }
     }
     findings

@@ -11,6 +11,7 @@ pub mod foreign_key_to_non_unique;
 pub mod foreign_key_type_mismatch;
 pub mod foreign_key_without_index;
 pub mod identifier_too_long;
+pub mod integer_key_overflow;
 pub mod json_instead_of_jsonb;
 pub mod likely_missing_foreign_key;
 pub mod list_valued_column;
@@ -159,5 +160,9 @@ pub const ALL: &[Rule] = &[
     Rule {
         info: &missing_timestamps::INFO,
         check: missing_timestamps::check,
+    },
+    Rule {
+        info: &integer_key_overflow::INFO,
+        check: integer_key_overflow::check,
     },
 ];

@@ -96,6 +96,17 @@ impl Workload {
         Self { queries }
     }
 
+    /// The workload a design carries (`Design::workload`), each query placed at 1:1.
+    pub fn of_design(design: &Design) -> Self {
+        Self::new(
+            design
+                .workload
+                .iter()
+                .map(|query| WorkloadQuery::new(query.sql.clone(), query.frequency))
+                .collect(),
+        )
+    }
+
     /// The statements of a SQL file, each with the frequency of the last `-- frequency: N`
     /// comment between it and the statement before (1 when there is none). Never fails.
     pub fn from_sql(text: &str, dialect: Dialect) -> Self {

@@ -8,7 +8,8 @@ use relvar_sql::{Dialect, import_sql};
 
 pub const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
-/// Imports a fixture: PostgreSQL unless its first line says `-- dialect: NAME`.
+/// Imports a fixture: PostgreSQL unless its first line says `-- dialect: NAME`; each line
+/// `-- expected rows: TABLE N` sets that table's capacity estimate, as the inspector does.
 pub fn import_fixture(text: &str) -> Design {
     let dialect = text
         .lines()
@@ -22,7 +23,24 @@ pub fn import_fixture(text: &str) -> Design {
         "the fixture imports cleanly: {:?}",
         import.diagnostics
     );
-    import.design
+    let mut design = import.design;
+    for line in text.lines() {
+        let Some(estimate) = line.strip_prefix("-- expected rows:") else {
+            continue;
+        };
+        let mut words = estimate.split_whitespace();
+        let (Some(table), Some(rows)) = (words.next(), words.next()) else {
+            panic!("an estimate names a table and a count: {line}");
+        };
+        let rows: u64 = rows.parse().expect("the count is a whole number");
+        let found = design
+            .tables
+            .iter_mut()
+            .find(|found| found.name == table)
+            .unwrap_or_else(|| panic!("the estimate's table {table} is in the fixture"));
+        found.expected_rows = Some(rows);
+    }
+    design
 }
 
 /// One line per finding: code, severity, objects by name, message, and the fix or `no fix`.

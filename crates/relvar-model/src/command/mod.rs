@@ -15,6 +15,7 @@ mod enums;
 mod relationships;
 mod review;
 mod tables;
+mod workload;
 
 use thiserror::Error;
 
@@ -23,6 +24,7 @@ use crate::dependency::DeclaredDependency;
 use crate::design::{Design, EnumType, ForeignKey, Point, ReferentialAction};
 use crate::ids::{AreaId, ColumnId, ForeignKeyId, IdAllocator, NoteId, TableId};
 use crate::table::{Column, Table};
+use crate::workload::WorkloadQuery;
 
 /// One edit of a design.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +54,11 @@ pub enum Command {
     SetTableComment {
         table: TableId,
         comment: Option<String>,
+    },
+    /// Sets how many rows a table is expected to reach (none: not estimated).
+    SetTableExpectedRows {
+        table: TableId,
+        rows: Option<u64>,
     },
     /// Draws a table collapsed to its key columns, or in full.
     SetCollapsed {
@@ -223,6 +230,11 @@ pub enum Command {
         enabled: bool,
     },
 
+    /// Sets the design's workload, every query not blank and run at least once.
+    SetWorkload {
+        queries: Vec<WorkloadQuery>,
+    },
+
     /// Swaps the whole design for another one, as an import does.
     ReplaceDesign(Box<Design>),
     /// Applies commands in order as one edit: if one fails, those already applied are undone.
@@ -323,6 +335,10 @@ pub enum CommandError {
     RepeatedEnumValue { name: String, value: String },
     #[error("a dependency on table {0} needs at least one column on its right side")]
     EmptyDependency(String),
+    #[error("query {0} of the workload is empty")]
+    BlankQuery(usize),
+    #[error("query {0} of the workload needs a frequency of at least 1")]
+    ZeroFrequency(usize),
     #[error("table {table} is listed twice in subject area {area}")]
     RepeatedAreaTable { area: String, table: String },
 }
@@ -347,6 +363,9 @@ impl Command {
             } => tables::rename(design, table, schema, name),
             C::SetTableColour { table, colour } => tables::set_colour(design, table, colour),
             C::SetTableComment { table, comment } => tables::set_comment(design, table, comment),
+            C::SetTableExpectedRows { table, rows } => {
+                tables::set_expected_rows(design, table, rows)
+            }
             C::SetCollapsed { table, collapsed } => tables::set_collapsed(design, table, collapsed),
             C::MoveTable { table, to } => tables::place(design, table, Some(to)),
             C::UnplaceTable { table } => tables::place(design, table, None),
@@ -443,6 +462,8 @@ impl Command {
             C::SetReviewRuleEnabled { rule, enabled } => {
                 review::set_rule_enabled(design, rule, enabled)
             }
+
+            C::SetWorkload { queries } => workload::set(design, queries),
 
             C::ReplaceDesign(next) => {
                 let previous = std::mem::replace(design, *next);

@@ -113,6 +113,19 @@ pub(super) fn set_comment(
     })
 }
 
+pub(super) fn set_expected_rows(
+    design: &mut Design,
+    id: TableId,
+    rows: Option<u64>,
+) -> Result<Command, CommandError> {
+    let table = design.table_mut(id).ok_or(CommandError::NoSuchTable(id))?;
+    let previous = std::mem::replace(&mut table.expected_rows, rows);
+    Ok(Command::SetTableExpectedRows {
+        table: id,
+        rows: previous,
+    })
+}
+
 pub(super) fn set_collapsed(
     design: &mut Design,
     id: TableId,

@@ -11,6 +11,7 @@ mod random_edits;
 mod relationships;
 mod review;
 mod tables;
+mod workload;
 
 use super::{Command, CommandError};
 use crate::annotation::{Note, SubjectArea};

@@ -9,6 +9,7 @@ use crate::dependency::{DeclaredDependency, DependencyKind};
 use crate::design::{Design, EnumType, ForeignKey, Point, ReferentialAction};
 use crate::ids::{AreaId, ColumnId, ForeignKeyId, IdAllocator, NoteId, TableId};
 use crate::table::{Column, Table};
+use crate::workload::WorkloadQuery;
 
 const NAMES: [&str; 11] = [
     "film", "FILM", "actor", "t1", "", " ", "store", "store_2", "mood", "Mood", "t0_copy",
@@ -420,10 +421,7 @@ pub(super) fn command(design: &Design, recipe: &Recipe) -> Command {
             table,
             dependencies: dependencies(design, table, c, d),
         },
-        38 => Command::SetReviewRuleEnabled {
-            rule: ["RV001", "RV012", "varchar-with-length", " "][usize::from(a % 4)].to_owned(),
-            enabled: fresh,
-        },
+        38 => settings(recipe, table),
         BATCH => {
             let first = Recipe {
                 kind: a % BATCH,
@@ -438,6 +436,30 @@ pub(super) fn command(design: &Design, recipe: &Recipe) -> Command {
         }
         40 => Command::RestoreIds(raised(design, a)),
         _ => primitive(design, recipe, table, column),
+    }
+}
+
+/// The design's review, workload and capacity settings, some of them refused (a blank rule, a
+/// blank query, a query that never runs, a missing table).
+fn settings(recipe: &Recipe, table: TableId) -> Command {
+    let [a, b, c, _] = recipe.picks;
+    match c % 3 {
+        0 => Command::SetReviewRuleEnabled {
+            rule: ["RV001", "RV012", "varchar-with-length", " "][usize::from(a % 4)].to_owned(),
+            enabled: recipe.fresh,
+        },
+        1 => Command::SetWorkload {
+            queries: (0..a % 4)
+                .map(|n| {
+                    let sql = ["SELECT 1", "SELECT * FROM film", " ", "DELETE FROM actor"];
+                    WorkloadQuery::new(sql[usize::from((n + b) % 4)], u32::from(b % 3))
+                })
+                .collect(),
+        },
+        _ => Command::SetTableExpectedRows {
+            table,
+            rows: recipe.fresh.then(|| u64::from(b) << 24),
+        },
     }
 }
 
