@@ -8,8 +8,8 @@ use crate::edits;
 use crate::library::Library;
 use crate::opening::{Notices, open_initial};
 use crate::panels::{
-    DesignsDialog, EnumsPanel, ExportPanel, HomeView, ImportPanel, Inspector, NormalizePanel,
-    NoticeBar, ReviewPanel, ShareTools, WorkloadPanel,
+    DecisionsPanel, DesignsDialog, EnumsPanel, ExportPanel, HomeView, ImportPanel, Inspector,
+    NormalizePanel, NoticeBar, ReviewPanel, ShareTools, WorkloadPanel,
 };
 use crate::picture;
 use crate::review::Review;
@@ -156,6 +156,7 @@ pub fn App() -> impl IntoView {
                 <WorkloadPanel />
                 <NormalizePanel />
                 <EnumsPanel />
+                <DecisionsPanel />
                 <ImportPanel />
                 <ExportPanel />
             </aside>

@@ -1,5 +1,5 @@
 //! Export: the design as DDL for any of the four dialects (with what the target cannot hold
-//! listed) or a Mermaid erDiagram, to copy or download. The text follows the design when the
+//! listed), a Mermaid erDiagram, or its decisions as ADRs in Markdown, to copy or download. The text follows the design when the
 //! browser is idle after each edit, so the canvas shows an edit first, and the box shows at most
 //! [`PREVIEW_LINES`] lines (laying out a big design's whole DDL would take the browser most of
 //! a second); Copy and Download always give all of it.
@@ -14,6 +14,7 @@ use crate::store::use_store;
 enum ExportFormat {
     Ddl(Dialect),
     Mermaid,
+    Decisions,
 }
 
 impl ExportFormat {
@@ -21,6 +22,7 @@ impl ExportFormat {
         match self {
             Self::Ddl(dialect) => format!("relvar-design.{}.sql", dialect.id()),
             Self::Mermaid => "relvar-design.mmd".to_owned(),
+            Self::Decisions => "relvar-decisions.md".to_owned(),
         }
     }
 
@@ -28,6 +30,7 @@ impl ExportFormat {
         match self {
             Self::Ddl(_) => "application/sql",
             Self::Mermaid => "text/plain",
+            Self::Decisions => "text/markdown",
         }
     }
 }
@@ -87,6 +90,7 @@ pub fn ExportPanel() -> impl IntoView {
                 (ddl.sql, ddl.warnings)
             }
             ExportFormat::Mermaid => (relvar_export::to_mermaid(design), Vec::new()),
+            ExportFormat::Decisions => (relvar_export::to_adr_markdown(design), Vec::new()),
         })
     });
     let copy = move |_| {
@@ -137,6 +141,7 @@ pub fn ExportPanel() -> impl IntoView {
                 {tab(ExportFormat::Ddl(Dialect::Sqlite), "export-sqlite", "SQLite")}
                 {tab(ExportFormat::Ddl(Dialect::MsSql), "export-mssql", "SQL Server")}
                 {tab(ExportFormat::Mermaid, "export-mermaid", "Mermaid")}
+                {tab(ExportFormat::Decisions, "export-decisions", "ADRs")}
             </div>
             {move || {
                 let warnings = output.with(|(_, warnings)| warnings.clone());

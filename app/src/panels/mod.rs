@@ -1,9 +1,10 @@
 //! The side panels: the inspector of the selection, the schema review, the workload and its
-//! index advice, normalization, enums,
+//! index advice, normalization, enums, decision records,
 //! import and export; the home view of saved designs and the toolbar's file and link tools.
 
 mod annotation_editor;
 mod column_editor;
+mod decisions_panel;
 mod designs_dialog;
 mod enums_panel;
 mod export_panel;
@@ -18,6 +19,7 @@ mod share_tools;
 mod table_editor;
 mod workload_panel;
 
+pub use decisions_panel::DecisionsPanel;
 pub use designs_dialog::{DesignsDialog, HomeView};
 pub use enums_panel::EnumsPanel;
 pub use export_panel::ExportPanel;

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::annotation::{Note, SubjectArea};
+use crate::decision::Decision;
 use crate::ids::{AreaId, ColumnId, ForeignKeyId, IdAllocator, NoteId, TableId};
 use crate::sequence::Sequence;
 use crate::table::{CheckConstraint, Column, Table, qualified_name};
@@ -17,8 +18,8 @@ use crate::workload::WorkloadQuery;
 ///
 /// Format 2: values at their default are left out (nullable columns, empty lists, `None`, `false`,
 /// `NO ACTION`), and points are written `[x, y]` instead of `{"x": x, "y": y}`.
-/// Format 3: a design may carry its workload (`workload`) and tables their expected row counts
-/// (`expected_rows`); a format 2 file reads unchanged, and a build of format 2 refuses format 3
+/// Format 3: a design may carry its workload (`workload`), its decision records (`decisions`)
+/// and tables their expected row counts (`expected_rows`); a format 2 file reads unchanged, and a build of format 2 refuses format 3
 /// instead of dropping what it does not know.
 pub const FORMAT_VERSION: u32 = 3;
 
@@ -63,6 +64,9 @@ pub struct Design {
     /// The queries the application runs, with their relative frequencies, for the index advisor.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub workload: Vec<WorkloadQuery>,
+    /// Architecture decisions recorded with the design, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<Decision>,
     pub ids: IdAllocator,
 }
 
@@ -85,6 +89,7 @@ impl Default for Design {
             layout: Layout::default(),
             review_disabled: BTreeSet::new(),
             workload: Vec::new(),
+            decisions: Vec::new(),
             ids: IdAllocator::default(),
         }
     }

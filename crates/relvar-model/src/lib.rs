@@ -5,6 +5,7 @@
 
 mod annotation;
 mod command;
+mod decision;
 mod dependency;
 mod design;
 mod duplicate;
@@ -19,6 +20,7 @@ mod workload;
 
 pub use annotation::{Note, SubjectArea};
 pub use command::{Command, CommandError};
+pub use decision::{Decision, DecisionStatus};
 pub use dependency::{DeclaredDependency, DependencyKind};
 pub use design::{
     Deferral, Design, Domain, EnumType, FORMAT_VERSION, ForeignKey, Layout, Point,

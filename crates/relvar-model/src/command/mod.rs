@@ -20,6 +20,7 @@ mod workload;
 use thiserror::Error;
 
 use crate::annotation::{Note, SubjectArea};
+use crate::decision::Decision;
 use crate::dependency::DeclaredDependency;
 use crate::design::{Design, EnumType, ForeignKey, Point, ReferentialAction};
 use crate::ids::{AreaId, ColumnId, ForeignKeyId, IdAllocator, NoteId, TableId};
@@ -234,6 +235,10 @@ pub enum Command {
     SetWorkload {
         queries: Vec<WorkloadQuery>,
     },
+    /// Sets the design's decision records, each with a title that is not blank.
+    SetDecisions {
+        decisions: Vec<Decision>,
+    },
 
     /// Swaps the whole design for another one, as an import does.
     ReplaceDesign(Box<Design>),
@@ -335,6 +340,8 @@ pub enum CommandError {
     RepeatedEnumValue { name: String, value: String },
     #[error("a dependency on table {0} needs at least one column on its right side")]
     EmptyDependency(String),
+    #[error("decision {0} needs a title")]
+    UntitledDecision(usize),
     #[error("query {0} of the workload is empty")]
     BlankQuery(usize),
     #[error("query {0} of the workload needs a frequency of at least 1")]
@@ -464,6 +471,7 @@ impl Command {
             }
 
             C::SetWorkload { queries } => workload::set(design, queries),
+            C::SetDecisions { decisions } => workload::set_decisions(design, decisions),
 
             C::ReplaceDesign(next) => {
                 let previous = std::mem::replace(design, *next);

@@ -1,6 +1,8 @@
-//! The command that sets a design's workload (`Design::workload`) as one undoable edit.
+//! The commands that set what a design records beside its schema, each as one undoable edit:
+//! its workload (`Design::workload`) and its decision records (`Design::decisions`).
 
 use super::{Command, CommandError};
+use crate::decision::Decision;
 use crate::design::Design;
 use crate::workload::WorkloadQuery;
 
@@ -20,4 +22,22 @@ pub(super) fn set(
     }
     let previous = std::mem::replace(&mut design.workload, queries);
     Ok(Command::SetWorkload { queries: previous })
+}
+
+/// Replaces the decision records; refused (changing nothing) when one has a blank title, naming
+/// it by its 1-based position.
+pub(super) fn set_decisions(
+    design: &mut Design,
+    decisions: Vec<Decision>,
+) -> Result<Command, CommandError> {
+    if let Some(position) = decisions
+        .iter()
+        .position(|decision| decision.title.trim().is_empty())
+    {
+        return Err(CommandError::UntitledDecision(position + 1));
+    }
+    let previous = std::mem::replace(&mut design.decisions, decisions);
+    Ok(Command::SetDecisions {
+        decisions: previous,
+    })
 }

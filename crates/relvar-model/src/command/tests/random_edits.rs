@@ -5,6 +5,7 @@ use proptest::prelude::*;
 
 use crate::annotation::{Note, SubjectArea};
 use crate::command::Command;
+use crate::decision::{Decision, DecisionStatus};
 use crate::dependency::{DeclaredDependency, DependencyKind};
 use crate::design::{Design, EnumType, ForeignKey, Point, ReferentialAction};
 use crate::ids::{AreaId, ColumnId, ForeignKeyId, IdAllocator, NoteId, TableId};
@@ -443,7 +444,7 @@ pub(super) fn command(design: &Design, recipe: &Recipe) -> Command {
 /// blank query, a query that never runs, a missing table).
 fn settings(recipe: &Recipe, table: TableId) -> Command {
     let [a, b, c, _] = recipe.picks;
-    match c % 3 {
+    match c % 4 {
         0 => Command::SetReviewRuleEnabled {
             rule: ["RV001", "RV012", "varchar-with-length", " "][usize::from(a % 4)].to_owned(),
             enabled: recipe.fresh,
@@ -453,6 +454,15 @@ fn settings(recipe: &Recipe, table: TableId) -> Command {
                 .map(|n| {
                     let sql = ["SELECT 1", "SELECT * FROM film", " ", "DELETE FROM actor"];
                     WorkloadQuery::new(sql[usize::from((n + b) % 4)], u32::from(b % 3))
+                })
+                .collect(),
+        },
+        3 => Command::SetDecisions {
+            decisions: (0..a % 3)
+                .map(|n| Decision {
+                    title: text(b.wrapping_add(n)),
+                    status: DecisionStatus::ALL[usize::from(n) % 5],
+                    ..Decision::default()
                 })
                 .collect(),
         },

@@ -99,3 +99,51 @@ fn expected_rows_are_set_cleared_undone_and_saved_only_when_known() {
         CommandError::NoSuchTable(crate::ids::TableId(9_999))
     );
 }
+
+#[test]
+fn decisions_are_set_and_undone_saved_without_their_defaults_and_refused_without_a_title() {
+    use crate::decision::{Decision, DecisionStatus};
+    let design = catalogue();
+    let decision = Decision {
+        title: "Money as numeric(12,2)".into(),
+        status: DecisionStatus::Accepted,
+        date: "2026-12-02".into(),
+        context: "Totals must add up to the cent.".into(),
+        decision: "Every amount is numeric(12,2), never float.".into(),
+        consequences: String::new(),
+    };
+    let set = edited(
+        &design,
+        Command::SetDecisions {
+            decisions: vec![decision.clone()],
+        },
+    );
+    assert_eq!(set.decisions, [decision]);
+    let saved = serde_json::to_string(&set).unwrap();
+    assert!(
+        saved.contains(r#""decisions":[{"title":"Money as numeric(12,2)","status":"Accepted","date":"2026-12-02","context":"Totals must add up to the cent.","decision":"Every amount is numeric(12,2), never float."}]"#),
+        "{saved}"
+    );
+    let read: Design = serde_json::from_str(&saved).unwrap();
+    assert_eq!(read, set);
+    let proposed = serde_json::to_string(&Decision {
+        title: "t".into(),
+        ..Decision::default()
+    })
+    .unwrap();
+    assert_eq!(proposed, r#"{"title":"t"}"#);
+    assert_eq!(
+        rejected(
+            &design,
+            Command::SetDecisions {
+                decisions: vec![Decision::default()],
+            }
+        ),
+        CommandError::UntitledDecision(1)
+    );
+    assert_eq!(
+        DecisionStatus::from_label(" accepted"),
+        Some(DecisionStatus::Accepted)
+    );
+    assert_eq!(DecisionStatus::from_label("maybe"), None);
+}
