@@ -91,6 +91,14 @@ fn generate(count: usize) -> Design {
             key_column.identity = Some(Identity::ByDefault);
         }
         table.columns.push(key_column);
+        // Capacity estimates on a fifth of the tables, some past half of 2^31.
+        if n % 5 == 1 {
+            table.expected_rows = Some(if n % 3 == 0 {
+                3_000_000_000
+            } else {
+                50_000_000
+            });
+        }
         table.primary_key = Some(PrimaryKey {
             name: None,
             columns: vec![key],

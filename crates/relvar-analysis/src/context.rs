@@ -1,7 +1,7 @@
 //! What every rule looks things up in: the design, its engine's facts, and the foreign keys of
 //! each table, gathered once per review so that no rule is quadratic in the design's size.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use relvar_model::{Column, ColumnId, Design, ForeignKey, ForeignKeyId, IndexKey, Table, TableId};
 
@@ -19,8 +19,10 @@ pub struct Context<'a> {
     from: BTreeMap<TableId, Vec<&'a ForeignKey>>,
     to: BTreeMap<TableId, Vec<&'a ForeignKey>>,
     foreign_keys: BTreeMap<ForeignKeyId, &'a ForeignKey>,
-    /// Looked up only, never iterated, so the hash order never shows.
-    columns: HashMap<(TableId, ColumnId), ColumnFacts>,
+    /// The position in `design.tables` of the first table with each id.
+    positions: BTreeMap<TableId, usize>,
+    /// Each table's column facts, in the order of `design.tables` and of its columns.
+    columns: Vec<Vec<ColumnFacts>>,
 }
 
 /// A column's type and name taken apart once per review, for every rule to read.
@@ -39,8 +41,10 @@ pub struct ColumnFacts {
 impl<'a> Context<'a> {
     pub fn new(design: &'a Design) -> Self {
         let mut tables = BTreeMap::new();
-        for table in &design.tables {
+        let mut positions = BTreeMap::new();
+        for (position, table) in design.tables.iter().enumerate() {
             tables.entry(table.id).or_insert(table);
+            positions.entry(table.id).or_insert(position);
         }
         let mut from: BTreeMap<TableId, Vec<&ForeignKey>> = BTreeMap::new();
         let mut to: BTreeMap<TableId, Vec<&ForeignKey>> = BTreeMap::new();
@@ -48,14 +52,17 @@ impl<'a> Context<'a> {
             from.entry(fk.from_table).or_default().push(fk);
             to.entry(fk.to_table).or_default().push(fk);
         }
-        let mut columns = HashMap::new();
-        for table in &design.tables {
-            for column in &table.columns {
-                columns
-                    .entry((table.id, column.id))
-                    .or_insert_with(|| column_facts(design, column));
-            }
-        }
+        let columns = design
+            .tables
+            .iter()
+            .map(|table| {
+                table
+                    .columns
+                    .iter()
+                    .map(|column| column_facts(design, column))
+                    .collect()
+            })
+            .collect();
         let foreign_keys = design.foreign_keys.iter().map(|fk| (fk.id, fk)).collect();
         Self {
             design,
@@ -64,6 +71,7 @@ impl<'a> Context<'a> {
             from,
             to,
             foreign_keys,
+            positions,
             columns,
         }
     }
@@ -81,12 +89,18 @@ impl<'a> Context<'a> {
     pub fn entity_columns(
         &self,
     ) -> impl Iterator<Item = (&'a Table, &'a Column, &ColumnFacts)> + '_ {
-        self.entity_tables().flat_map(move |table| {
-            table.columns.iter().filter_map(move |column| {
-                self.column_facts(table.id, column.id)
-                    .map(|facts| (table, column, facts))
+        self.design
+            .tables
+            .iter()
+            .zip(&self.columns)
+            .filter(|(table, _)| table.partition_of.is_none())
+            .flat_map(|(table, facts)| {
+                table
+                    .columns
+                    .iter()
+                    .zip(facts)
+                    .map(move |(column, facts)| (table, column, facts))
             })
-        })
     }
 
     pub fn table(&self, id: TableId) -> Option<&'a Table> {
@@ -124,7 +138,10 @@ impl<'a> Context<'a> {
 
     /// The facts of a column of a table.
     pub fn column_facts(&self, table: TableId, column: ColumnId) -> Option<&ColumnFacts> {
-        self.columns.get(&(table, column))
+        let position = *self.positions.get(&table)?;
+        let found = self.design.tables.get(position)?;
+        let index = found.columns.iter().position(|c| c.id == column)?;
+        self.columns.get(position)?.get(index)
     }
 
     pub fn foreign_key(&self, id: ForeignKeyId) -> Option<&'a ForeignKey> {

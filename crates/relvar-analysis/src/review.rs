@@ -1,8 +1,8 @@
 //! Running every enabled rule over a design and putting the findings in their fixed order.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
-use relvar_model::Design;
+use relvar_model::{Design, TableId};
 
 use crate::advisor::{Advice, unused};
 use crate::context::Context;
@@ -61,15 +61,26 @@ pub fn review(design: &Design, options: &ReviewOptions) -> Vec<Finding> {
 /// Findings by severity (errors first), then the table concerned (by name, then id; none last),
 /// then code, objects and message.
 fn ordered(context: &Context<'_>, findings: Vec<Finding>) -> Vec<Finding> {
+    // Each table's place in name order, worked out once rather than per comparison.
+    let mut names: Vec<(String, TableId)> = context
+        .design
+        .tables
+        .iter()
+        .map(|table| (table.display_name().to_lowercase(), table.id))
+        .collect();
+    names.sort();
+    let mut rank: HashMap<TableId, usize> = HashMap::with_capacity(names.len());
+    for (place, (_, id)) in names.into_iter().enumerate() {
+        rank.entry(id).or_insert(place);
+    }
     let mut keyed: Vec<_> = findings
         .into_iter()
         .map(|finding| {
-            let table = finding.table_in(context);
-            let name = table
-                .and_then(|id| context.table(id))
-                .map(|table| table.display_name().to_lowercase());
-            // Findings without a table come after those with one.
-            ((finding.severity, name.is_none(), name, table), finding)
+            let place = finding
+                .table_in(context)
+                .and_then(|id| rank.get(&id).copied())
+                .unwrap_or(usize::MAX);
+            ((finding.severity, place), finding)
         })
         .collect();
     keyed.sort_by(|(a_key, a), (b_key, b)| {
