@@ -12,6 +12,7 @@ import { AUTHORS_AND_BOOKS, corpusFile, drag, importSql, openStudio, table } fro
 
 const session = useStudioSession();
 const FORMAT_1_FILE = join(ROOT, 'crates/relvar-share/tests/fixtures/format-1.relvar.json');
+const FORMAT_2_FILE = join(ROOT, 'crates/relvar-share/tests/fixtures/format-2.relvar.json');
 
 async function stats(page) {
   return page.locator('#design-stats').textContent();
@@ -173,7 +174,7 @@ test('a damaged or cut link gives a clear message and leaves the saved designs a
   }
 });
 
-test('a design saved as a file opens as a new design, the same; format 1 files open; other files are refused', async () => {
+test('a design saved as a file opens as a new design, the same; files of formats 1 and 2 open; other files are refused', async () => {
   const { page, url } = session;
   const moved = await authorsAndBooksMoved(page, url);
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#save-file').click()]);
@@ -192,12 +193,17 @@ test('a design saved as a file opens as a new design, the same; format 1 files o
   await page.locator('#notice', { hasText: /Opened “Rental \(format 1\)” from a file/ }).waitFor();
   assert.deepEqual(Object.keys(await layout(page)).sort(), ['public.film', 'public.rental']);
 
+  await page.locator('#open-file').setInputFiles(FORMAT_2_FILE);
+  await page.locator('#notice', { hasText: /Opened “Rental \(format 2\)” from a file/ }).waitFor();
+  assert.deepEqual(Object.keys(await layout(page)).sort(), ['public.film', 'public.rental']);
+  assert.match(await page.locator('#review-off').textContent(), /RV012/, 'the rules it switched off stay off');
+
   await page.locator('#open-file').setInputFiles(join(ROOT, 'package.json'));
   await page.locator('#notice', { hasText: 'package.json could not be opened' }).waitFor();
   assert.match(await page.locator('#notice').textContent(), /not a Relvar design file.*Nothing was changed/);
   assert.deepEqual(Object.keys(await layout(page)).sort(), ['public.film', 'public.rental']);
   await openDesigns(page);
-  assert.equal((await designNames(page)).length, 3);
+  assert.equal((await designNames(page)).length, 4);
 });
 
 test('no request leaves the page after its static files have loaded', async () => {
