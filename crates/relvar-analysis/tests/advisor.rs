@@ -485,3 +485,26 @@ fn yes_no_flags_alone_get_no_index() {
         "#]],
     );
 }
+
+#[test]
+fn a_query_in_another_engines_dialect_is_read_when_the_designs_cannot_read_it() {
+    let design = design(SHOP, Dialect::PostgreSql);
+    // Backquoted names and `LIMIT offset, count` are MySQL's; PostgreSQL's parser refuses them.
+    let sql =
+        "SELECT `id` FROM `orders` WHERE `customer_id` = ? ORDER BY `created_at` LIMIT 10, 20";
+    let postgres = sqlparser::dialect::PostgreSqlDialect {};
+    assert!(sqlparser::parser::Parser::parse_sql(&postgres, sql).is_err());
+    let queries = workload(&[sql]);
+    let (_, refused) = relvar_analysis::workload::parse_workload(&queries, Dialect::PostgreSql);
+    assert_eq!(refused.len(), 0, "read by falling back: {refused:?}");
+    let advice = advise(&design, &queries, &AdvisorOptions::default());
+    assert!(advice.parse_findings.is_empty());
+    assert!(
+        advice
+            .recommendations
+            .iter()
+            .any(|rec| rec.sql.contains("orders (customer_id, created_at)")),
+        "{:?}",
+        advice.recommendations
+    );
+}

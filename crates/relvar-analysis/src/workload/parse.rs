@@ -1,5 +1,7 @@
-//! Parsing a workload's queries with sqlparser in the design's dialect: each query gives its
-//! statement, or a finding naming the line and column (in the workload file) where it fails.
+//! Parsing a workload's queries with sqlparser in the design's dialect, or failing that in any
+//! other dialect that reads it (queries are pasted from applications written against any
+//! engine): each query gives its statement, or a finding naming the line and column (in the
+//! workload file) where the design's dialect stops.
 
 use relvar_sql::Dialect;
 use sqlparser::ast::Statement;
@@ -34,7 +36,14 @@ pub fn parse_workload(
     let mut parsed = Vec::new();
     let mut findings = Vec::new();
     for (position, query) in workload.queries.iter().enumerate() {
-        match parse_one(query, dialect) {
+        let read = parse_one(query, dialect).or_else(|failure| {
+            Dialect::ALL
+                .into_iter()
+                .filter(|other| *other != dialect)
+                .find_map(|other| parse_one(query, other).ok())
+                .ok_or(failure)
+        });
+        match read {
             Ok(statement) => parsed.push(ParsedQuery {
                 query: position,
                 frequency: query.frequency,
