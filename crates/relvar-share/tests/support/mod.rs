@@ -4,10 +4,11 @@
 
 use proptest::prelude::*;
 use relvar_model::{
-    AreaId, CheckConstraint, Column, ColumnId, DeclaredDependency, Deferral, DependencyKind,
-    Design, Domain, EnumType, ForeignKey, ForeignKeyId, GeneratedColumn, Identity, Index, IndexKey,
-    IndexPart, Note, NoteId, PartitionOf, Point, PrimaryKey, ReferentialAction, Sequence,
-    SequenceOwner, SubjectArea, Table, TableId, UniqueConstraint, UnmodelledStatement, View,
+    AreaId, CheckConstraint, Column, ColumnId, Decision, DecisionStatus, DeclaredDependency,
+    Deferral, DependencyKind, Design, Domain, EnumType, ForeignKey, ForeignKeyId, GeneratedColumn,
+    Identity, Index, IndexKey, IndexPart, Note, NoteId, PartitionOf, Point, PrimaryKey,
+    ReferentialAction, Sequence, SequenceOwner, SubjectArea, Table, TableId, UniqueConstraint,
+    UnmodelledStatement, View, WorkloadQuery,
 };
 
 /// Short names, any Unicode text (quotes, controls, emoji), or nothing.
@@ -429,6 +430,28 @@ pub fn build(seed: &DesignSeed) -> Design {
             reads: vec![read.clone()],
             line: 7,
         });
+    }
+    for (number, (sql, title, context)) in views.iter().enumerate() {
+        design.workload.push(WorkloadQuery::new(
+            sql.clone(),
+            u32::from(*flags) * 1_000 + number as u32 + 1,
+        ));
+        design.decisions.push(Decision {
+            title: title.clone(),
+            status: DecisionStatus::ALL[(usize::from(*flags) + number) % 5],
+            date: if flags & 8 != 0 {
+                "2026-12-02".into()
+            } else {
+                String::new()
+            },
+            context: context.clone(),
+            decision: sql.clone(),
+            consequences: title.clone(),
+        });
+    }
+    design.review_disabled.extend(texts.iter().cloned());
+    if let Some(table) = design.tables.first_mut() {
+        table.expected_rows = (flags & 16 != 0).then(|| u64::from(*flags) << 28);
     }
     design.ids.ensure_above(ids.next);
     design
