@@ -1,6 +1,7 @@
 //! Fuzz target: any bytes opened as a design file and as a share link, and packed as the content
-//! of a well-formed link so that the reading behind base64 and the checksum is reached too.
-//! Nothing may panic, and a design that opens comes back the same from its own link and file.
+//! of a well-formed link of each version (`r2.`: the binary form, `r1.`: JSON) so that the reading
+//! behind base64 and the checksum is reached too. Nothing may panic, and a design that opens comes
+//! back the same from its own link and file.
 #![no_main]
 
 use base64::Engine;
@@ -10,14 +11,12 @@ use relvar_share::{JsonStyle, LINK_PREFIX, decode_link, encode_link, load_file, 
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
+    let content = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec_zlib(data, 1));
     let opened = [
         load_file(&text).ok(),
         decode_link(&text).ok(),
-        decode_link(&format!(
-            "{LINK_PREFIX}{}",
-            URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec_zlib(data, 1))
-        ))
-        .ok(),
+        decode_link(&format!("{LINK_PREFIX}{content}")).ok(),
+        decode_link(&format!("r1.{content}")).ok(),
     ];
     for design in opened.into_iter().flatten() {
         assert_eq!(decode_link(&encode_link(&design)).as_ref(), Ok(&design));

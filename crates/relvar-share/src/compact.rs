@@ -6,7 +6,8 @@
 //! then an object of its other fields if it has any. References to columns (keys, unique
 //! constraints, indexes, declared dependencies, both ends of a relationship) name a column by its
 //! position in its table instead of its id (`[id]` for one that is not there); an index part that
-//! is only a column is that reference alone.
+//! is only a column is that reference alone. From link version 2 on ([`TableReferences::Positions`]),
+//! a relationship names its two tables by their positions in the list of tables the same way.
 
 use std::collections::BTreeMap;
 
@@ -15,10 +16,22 @@ use serde_json::{Map, Value};
 /// The key a table's position takes inside the table in the compact form (no field is named so).
 const POSITION: &str = "@";
 
+/// How a relationship names its tables in the compact form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TableReferences {
+    /// By id, as saved (`r1.` links).
+    Ids,
+    /// By position in the list of tables, `[id]` for one that is not there (`r2.` links).
+    Positions,
+}
+
 /// Leaves out inferable ids and moves positions into their tables.
-pub(crate) fn compact(design: &mut Map<String, Value>) {
+pub(crate) fn compact(design: &mut Map<String, Value>, tables: TableReferences) {
     let columns = columns_by_table(design);
     rewrite_references(design, &columns, true);
+    if tables == TableReferences::Positions {
+        rewrite_relationship_tables(design, local_reference);
+    }
     let mut positions = take_positions(design);
     let mut next = 0;
     for_each_object(design, "tables", |table| {
@@ -44,7 +57,7 @@ pub(crate) fn compact(design: &mut Map<String, Value>) {
 
 /// Puts back what [`compact`] left out; anything else passes unchanged (a damaged link then fails
 /// when read as a design, not here).
-pub(crate) fn expand(design: &mut Map<String, Value>) {
+pub(crate) fn expand(design: &mut Map<String, Value>, tables: TableReferences) {
     let mut positions = take_positions(design);
     let mut next = 0;
     for_each_object(design, "tables", |table| {
@@ -70,8 +83,30 @@ pub(crate) fn expand(design: &mut Map<String, Value>) {
         for_each_object(design, list, |object| put_back_id(object, &mut next));
     }
     put_positions(design, positions);
+    if tables == TableReferences::Positions {
+        rewrite_relationship_tables(design, column_id);
+    }
     let columns = columns_by_table(design);
     rewrite_references(design, &columns, false);
+}
+
+/// Rewrites both tables of every relationship from ids to positions in the list of tables or
+/// back (the same mapping as a column's in its table).
+fn rewrite_relationship_tables(design: &mut Map<String, Value>, rewrite: Rewrite) {
+    let tables: Vec<u64> = design
+        .get("tables")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .map(|table| table.get("id").and_then(Value::as_u64).unwrap_or(u64::MAX))
+        .collect();
+    for foreign_key in array_mut(design, "foreign_keys").filter_map(Value::as_object_mut) {
+        for end in ["from_table", "to_table"] {
+            if let Some(table) = foreign_key.get_mut(end) {
+                *table = rewrite(table, &tables);
+            }
+        }
+    }
 }
 
 /// Each table's column ids in order, by table id (the first table of an id, if ids repeat).
@@ -100,7 +135,8 @@ fn columns_by_table(design: &Map<String, Value>) -> ColumnsByTable {
     by_table
 }
 
-/// A column id as its position among `columns`, or `[id]` when it is not one of them.
+/// A column id as its position among `columns` (the first of equal ids), or `[id]` when it is not
+/// one of them.
 fn local_reference(reference: &Value, columns: &[u64]) -> Value {
     let position = reference
         .as_u64()
@@ -373,7 +409,7 @@ mod tests {
             "layout": {"positions": {"0": [1, 2], "5": [3, 4], "99": [5, 6]}, "collapsed": [5]},
         }));
         let mut compacted = saved.clone();
-        compact(&mut compacted);
+        compact(&mut compacted, TableReferences::Ids);
         assert_eq!(
             Value::Object(compacted.clone()),
             json!({
@@ -387,7 +423,7 @@ mod tests {
                 "layout": {"positions": {"99": [5, 6]}, "collapsed": [5]},
             })
         );
-        expand(&mut compacted);
+        expand(&mut compacted, TableReferences::Ids);
         assert_eq!(compacted, saved);
     }
 
@@ -406,7 +442,7 @@ mod tests {
                              {"id": 6, "from_table": 7, "from_columns": [4], "to_table": 0, "to_columns": [4]}],
         }));
         let mut compacted = saved.clone();
-        compact(&mut compacted);
+        compact(&mut compacted, TableReferences::Ids);
         let tables = &compacted["tables"];
         assert_eq!(tables[0]["primary_key"]["columns"], json!([1, 0]));
         assert_eq!(
@@ -423,7 +459,25 @@ mod tests {
         );
         assert_eq!(compacted["foreign_keys"][1]["from_columns"], json!([[4]]));
         assert_eq!(compacted["foreign_keys"][1]["to_columns"], json!([[4]]));
-        expand(&mut compacted);
+        expand(&mut compacted, TableReferences::Ids);
+        assert_eq!(compacted, saved);
+    }
+
+    #[test]
+    fn from_version_2_relationships_name_their_tables_by_position() {
+        let saved = object(json!({
+            "tables": [{"id": 0, "columns": [{"id": 1}]}, {"id": 2, "columns": [{"id": 3}]}],
+            "foreign_keys": [{"id": 4, "from_table": 2, "from_columns": [3], "to_table": 0, "to_columns": [1]},
+                             {"id": 5, "from_table": 9, "from_columns": [3], "to_table": 2, "to_columns": [3]}],
+        }));
+        let mut compacted = saved.clone();
+        compact(&mut compacted, TableReferences::Positions);
+        assert_eq!(
+            Value::Array(compacted["foreign_keys"].as_array().unwrap().clone()),
+            json!([{"from_table": 1, "from_columns": [0], "to_table": 0, "to_columns": [0]},
+                   {"from_table": [9], "from_columns": [[3]], "to_table": 1, "to_columns": [0]}])
+        );
+        expand(&mut compacted, TableReferences::Positions);
         assert_eq!(compacted, saved);
     }
 
@@ -458,12 +512,12 @@ mod tests {
     fn a_layout_holding_only_positions_of_tables_disappears_and_comes_back() {
         let saved = object(json!({"tables": [{"id": 3}], "layout": {"positions": {"3": [0, 0]}}}));
         let mut compacted = saved.clone();
-        compact(&mut compacted);
+        compact(&mut compacted, TableReferences::Ids);
         assert_eq!(
             Value::Object(compacted.clone()),
             json!({"tables": [{"id": 3, "@": [0, 0]}]})
         );
-        expand(&mut compacted);
+        expand(&mut compacted, TableReferences::Ids);
         assert_eq!(compacted, saved);
     }
 }

@@ -32,8 +32,8 @@ pub enum ShareError {
     /// nothing); opening it would break later edits.
     #[error("the design is inconsistent: {0}")]
     Inconsistent(String),
-    /// A link that does not start with a Relvar prefix (`r1.`).
-    #[error("not a Relvar share link (it should start with r1.)")]
+    /// A link that does not start with a Relvar prefix (`r2.`, or `r1.` from earlier builds).
+    #[error("not a Relvar share link (it should start with r2.)")]
     NotALink,
     /// A link from a newer link encoding.
     #[error("made by a newer Relvar (link version {found}, this one reads up to {supported})")]
@@ -41,7 +41,8 @@ pub enum ShareError {
     /// A link with characters base64url does not have, or an impossible length.
     #[error("the share link is damaged: it holds characters a Relvar link cannot have")]
     LinkNotBase64,
-    /// A link whose compressed data is cut short, altered or followed by more data.
+    /// A link whose compressed data is cut short, altered or followed by more data, or whose
+    /// content does not follow the link's binary form.
     #[error("the share link is damaged or incomplete (was it cut short when copied?)")]
     LinkDamaged,
     /// A link that would unpack to more than the limit (a "zip bomb").

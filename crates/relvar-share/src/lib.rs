@@ -5,18 +5,26 @@
 //!   ([`relvar_model::FORMAT_VERSION`]) says which format a file is in; older formats are upgraded
 //!   step by step on opening, and a newer one or a file that is not a design is refused with a
 //!   clear [`ShareError`] (opening never changes anything when it fails).
-//! - Links ([`encode_link`], [`decode_link`]) are `r1.` then base64url without padding of the zlib
-//!   stream of the design's compact JSON: the saved form without inferable ids and with positions
-//!   inside their tables. Reading one is bounded (64 MiB unpacked) and never panics.
+//! - Links ([`encode_link`], [`decode_link`]) are `r2.` then base64url without padding of a zlib
+//!   stream: the design's compact form (the saved form without inferable ids, with positions
+//!   inside their tables and references by position), its names written as templates of the
+//!   names around them, in a binary form that keeps like values together (a stream per place in
+//!   the design, strings and shapes numbered once seen, common strings from a fixed dictionary).
+//!   Links of the first version (`r1.`, the compact form as JSON) still open. Reading is bounded
+//!   (64 MiB unpacked, or standing for 64 MiB of JSON) and never panics.
 //!
 //! A design read either way has been checked: ids unique, references resolving.
 
 mod check;
 mod compact;
 mod compression;
+mod dictionary;
 mod error;
 mod file;
 mod link;
+mod pack;
+mod templates;
+mod unpack;
 mod upgrade;
 
 pub use compression::MAX_UNPACKED_BYTES;

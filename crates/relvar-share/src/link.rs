@@ -1,5 +1,8 @@
-//! Share links: the whole design in a URL fragment, `r1.` followed by the base64url (no padding)
-//! of the zlib stream of its compact JSON (see `compact`), the family of Mermaid Live's `#pako:`.
+//! Share links: the whole design in a URL fragment, the family of Mermaid Live's `#pako:`: `r2.`
+//! followed by the base64url (no padding) of the zlib stream of the design's compact form (see
+//! `compact`, relationships naming their tables by position) with its names as templates (see
+//! `templates`), in the binary form of `pack`. Links of version 1 (`r1.`: the zlib stream of the
+//! compact JSON) still open.
 
 use base64::Engine;
 use base64::alphabet::URL_SAFE;
@@ -7,16 +10,19 @@ use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use relvar_model::Design;
 use serde_json::Value;
 
-use crate::compact::{compact, expand};
+use crate::compact::{TableReferences, compact, expand};
 use crate::compression::{FASTEST, MAX_UNPACKED_BYTES, SMALLEST, deflate, inflate};
 use crate::error::ShareError;
 use crate::file::{design_from_value, parse_json, saved_value};
+use crate::pack::pack;
+use crate::templates::{fill_templates, write_templates};
+use crate::unpack::unpack;
 
 /// What every link this build makes starts with: `r`, the link encoding's version, a dot.
-pub const LINK_PREFIX: &str = "r1.";
+pub const LINK_PREFIX: &str = "r2.";
 
 /// The link encoding this build writes and the newest it reads.
-const LINK_VERSION: u32 = 1;
+const LINK_VERSION: u32 = 2;
 
 /// Links longer than this many characters may be cut by mail and chat programs; the app warns.
 pub const LINK_WARN_CHARS: usize = 8000;
@@ -29,7 +35,7 @@ const BASE64URL: GeneralPurpose = GeneralPurpose::new(
         .with_decode_padding_mode(DecodePaddingMode::Indifferent),
 );
 
-/// The fragment payload carrying the whole design (layout included): `r1.` + base64url. The app
+/// The fragment payload carrying the whole design (layout included): `r2.` + base64url. The app
 /// puts it after `#` (with a key of its own, such as `d=`, if it likes); it never reaches a server.
 pub fn encode_link(design: &Design) -> String {
     encode_at(design, SMALLEST)
@@ -44,37 +50,49 @@ pub fn encode_stored(design: &Design) -> String {
 fn encode_at(design: &Design, level: u8) -> String {
     let mut value = saved_value(design);
     if let Value::Object(object) = &mut value {
-        compact(object);
+        write_templates(object);
+        compact(object, TableReferences::Positions);
     }
-    // Writing a `Value` to a string cannot fail: every map key is already a string.
-    let json = serde_json::to_string(&value).unwrap_or_default();
     format!(
         "{LINK_PREFIX}{}",
-        BASE64URL.encode(deflate(json.as_bytes(), level))
+        BASE64URL.encode(deflate(&pack(&value), level))
     )
 }
 
-/// Opens a link made by [`encode_link`], of this or an earlier design format. Takes the payload,
-/// the fragment with its `#`, or a whole URL; an app-defined key before the payload (`d=r1.…`) is
-/// skipped; surrounding whitespace is ignored. Never panics; unpacking stops at 64 MiB.
+/// Opens a link made by [`encode_link`] (`r2.`) or by an earlier build (`r1.`), of this or an
+/// earlier design format. Takes the payload, the fragment with its `#`, or a whole URL; an
+/// app-defined key before the payload (`d=r2.…`) is skipped; surrounding whitespace is ignored.
+/// Never panics; unpacking stops at 64 MiB (of JSON, for a link whose content is binary).
 pub fn decode_link(link: &str) -> Result<Design, ShareError> {
     decode_link_within(link, MAX_UNPACKED_BYTES)
 }
 
 pub(crate) fn decode_link_within(link: &str, limit: usize) -> Result<Design, ShareError> {
+    let (version, payload) = payload(link)?;
     let packed = BASE64URL
-        .decode(payload(link)?)
+        .decode(payload)
         .map_err(|_| ShareError::LinkNotBase64)?;
-    let text = String::from_utf8(inflate(&packed, limit)?).map_err(|_| ShareError::LinkNotText)?;
-    let mut value = parse_json(&text)?;
-    if let Value::Object(object) = &mut value {
-        expand(object);
-    }
+    let unpacked = inflate(&packed, limit)?;
+    let value = if version == 1 {
+        let text = String::from_utf8(unpacked).map_err(|_| ShareError::LinkNotText)?;
+        let mut value = parse_json(&text)?;
+        if let Value::Object(object) = &mut value {
+            expand(object, TableReferences::Ids);
+        }
+        value
+    } else {
+        let mut value = unpack(&unpacked, limit)?;
+        if let Value::Object(object) = &mut value {
+            expand(object, TableReferences::Positions);
+            fill_templates(object);
+        }
+        value
+    };
     design_from_value(value, None)
 }
 
-/// The base64url part of a link, once its version is known to be readable.
-fn payload(link: &str) -> Result<&str, ShareError> {
+/// The link's version and its base64url part, once the version is known to be readable.
+fn payload(link: &str) -> Result<(u64, &str), ShareError> {
     let mut rest = link.trim();
     if let Some((_, fragment)) = rest.split_once('#') {
         rest = fragment;
@@ -98,6 +116,6 @@ fn payload(link: &str) -> Result<&str, ShareError> {
             found,
             supported: LINK_VERSION,
         }),
-        _ => Ok(payload),
+        found => Ok((found, payload)),
     }
 }

@@ -31,7 +31,15 @@ fn design() -> Design {
     design
 }
 
-/// A link of the current encoding carrying exactly these bytes as its JSON.
+/// A link of the first encoding (`r1.`) carrying exactly these bytes as its JSON.
+fn r1_link_of(bytes: &[u8]) -> String {
+    format!(
+        "r1.{}",
+        URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec_zlib(bytes, 6))
+    )
+}
+
+/// A link of the current encoding carrying exactly these bytes as its binary content.
 fn link_of(bytes: &[u8]) -> String {
     format!(
         "{LINK_PREFIX}{}",
@@ -48,7 +56,7 @@ fn a_link_opens_as_a_payload_a_fragment_a_keyed_fragment_or_a_whole_url() {
     let design = design();
     let link = encode_link(&design);
     assert!(
-        link.starts_with("r1.") && link.len() < LINK_WARN_CHARS,
+        link.starts_with("r2.") && link.len() < LINK_WARN_CHARS,
         "{link}"
     );
     for form in [
@@ -66,20 +74,38 @@ fn a_link_opens_as_a_payload_a_fragment_a_keyed_fragment_or_a_whole_url() {
     }
 }
 
+/// What links of the first encoding held: the compact JSON, without what reading infers.
 #[test]
-fn the_link_leaves_out_what_reading_infers() {
-    let design = design();
-    let packed = URL_SAFE_NO_PAD
-        .decode(&encode_link(&design)[LINK_PREFIX.len()..])
-        .unwrap();
-    let json =
-        String::from_utf8(miniz_oxide::inflate::decompress_to_vec_zlib(&packed).unwrap()).unwrap();
+fn a_link_of_the_first_encoding_still_opens() {
+    let json = format!(
+        "{{\"format_version\":{FORMAT_VERSION},\"ids\":{{\"next\":4}},\"name\":\"Shop\",\"tables\":[{{\"@\":[40,12.5],\
+         \"columns\":[[\"customer_id\",\"text\"],[\"email\",\"text\"],[\"name\",\"text\"]],\"name\":\"customer\",\"schema\":\"public\"}}]}}"
+    );
+    assert_eq!(decode_link(&r1_link_of(json.as_bytes())), Ok(design()));
     assert_eq!(
-        json,
-        format!(
-            "{{\"format_version\":{FORMAT_VERSION},\"ids\":{{\"next\":4}},\"name\":\"Shop\",\"tables\":[{{\"@\":[40,12.5],\
-             \"columns\":[[\"customer_id\",\"text\"],[\"email\",\"text\"],[\"name\",\"text\"]],\"name\":\"customer\",\"schema\":\"public\"}}]}}"
-        )
+        decode_link(&format!("#d={}", r1_link_of(json.as_bytes()))),
+        Ok(design())
+    );
+}
+
+/// The content of a link is binary, not JSON; zlib (pako, in the bench) still unpacks it.
+#[test]
+fn the_link_holds_the_design_in_binary_shorter_than_its_json() {
+    let design = design();
+    let link = encode_link(&design);
+    let packed = URL_SAFE_NO_PAD.decode(&link[LINK_PREFIX.len()..]).unwrap();
+    let content = miniz_oxide::inflate::decompress_to_vec_zlib(&packed).unwrap();
+    assert!(serde_json::from_slice::<serde_json::Value>(&content).is_err());
+    assert!(
+        !content.windows(6).any(|bytes| bytes == b"public"),
+        "a dictionary word is not spelled out: {content:?}"
+    );
+    let json = relvar_share::save_file(&design, relvar_share::JsonStyle::Compact);
+    assert!(
+        content.len() * 2 < json.len(),
+        "{} bytes against {} of JSON",
+        content.len(),
+        json.len()
     );
 }
 
@@ -102,22 +128,22 @@ fn text_that_is_not_a_relvar_link_is_refused_as_such() {
     }
     assert_eq!(
         error("pako:x"),
-        "not a Relvar share link (it should start with r1.)"
+        "not a Relvar share link (it should start with r2.)"
     );
 }
 
 #[test]
 fn a_link_from_a_newer_encoding_is_refused_with_both_versions() {
-    let newer = encode_link(&design()).replacen("r1.", "r2.", 1);
+    let newer = encode_link(&design()).replacen("r2.", "r3.", 1);
     assert_eq!(
         error(&newer),
-        "made by a newer Relvar (link version 2, this one reads up to 1)"
+        "made by a newer Relvar (link version 3, this one reads up to 2)"
     );
     assert_eq!(
         decode_link("r99999999999999999999999.x"),
         Err(ShareError::NewerLink {
             found: u64::MAX,
-            supported: 1
+            supported: 2
         })
     );
 }
@@ -200,7 +226,7 @@ fn every_single_bit_flipped_is_refused_or_changes_nothing() {
 
 #[test]
 fn a_link_unpacking_beyond_64_mib_is_refused_without_unpacking_it_all() {
-    let bomb = link_of(&vec![b' '; MAX_UNPACKED_BYTES + 1]);
+    let bomb = r1_link_of(&vec![b' '; MAX_UNPACKED_BYTES + 1]);
     assert!(bomb.len() < 200_000, "{} characters", bomb.len());
     assert_eq!(
         decode_link(&bomb),
@@ -210,46 +236,72 @@ fn a_link_unpacking_beyond_64_mib_is_refused_without_unpacking_it_all() {
         error(&bomb),
         "the share link unpacks to more than 64 MiB; it was not opened"
     );
+    // Twenty bytes standing for 2^62 nulls: refused once they would be 64 MiB of JSON.
+    let nulls = [
+        6, 13, 0, 0, 0, 0, 0, 7, 0, 1, 0, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x40,
+    ];
+    assert_eq!(
+        decode_link(&link_of(&nulls)),
+        Err(ShareError::LinkTooLarge { limit_mib: 64 })
+    );
 }
 
 #[test]
 fn a_link_whose_content_is_not_text_json_or_a_design_is_refused() {
     assert_eq!(
-        decode_link(&link_of(&[0xff, 0xfe, 0x00])),
+        decode_link(&r1_link_of(&[0xff, 0xfe, 0x00])),
         Err(ShareError::LinkNotText)
     );
     assert!(
-        error(&link_of(b"{\"format_version\": ")).starts_with("not valid JSON (line 1, column 19)")
+        error(&r1_link_of(b"{\"format_version\": "))
+            .starts_with("not valid JSON (line 1, column 19)")
     );
     assert_eq!(
-        decode_link(&link_of(b"[1, 2, 3]")),
+        decode_link(&r1_link_of(b"[1, 2, 3]")),
         Err(ShareError::NotADesign)
     );
     assert_eq!(
-        decode_link(&link_of(b"{\"code\":\"erDiagram\",\"mermaid\":\"{}\"}")),
+        decode_link(&r1_link_of(b"{\"code\":\"erDiagram\",\"mermaid\":\"{}\"}")),
         Err(ShareError::NotADesign)
     );
     assert_eq!(
-        decode_link(&link_of(b"{\"format_version\": 4, \"name\": \"x\"}")),
+        decode_link(&r1_link_of(b"{\"format_version\": 4, \"name\": \"x\"}")),
         Err(ShareError::NewerFormat {
             found: 4,
             supported: FORMAT_VERSION
         })
     );
     assert_eq!(
-        error(&link_of(b"{\"format_version\": 2, \"tables\": []}")),
+        error(&r1_link_of(b"{\"format_version\": 2, \"tables\": []}")),
         "not a valid Relvar design: missing field `name`"
     );
     // In a link a key names its columns by position in the table, or by id as `[id]`.
     let beyond = b"{\"format_version\":2,\"name\":\"x\",\"tables\":[{\"name\":\"t\",\"primary_key\":{\"columns\":[9]}}],\"ids\":{\"next\":1}}";
     assert_eq!(
-        error(&link_of(beyond)),
+        error(&r1_link_of(beyond)),
         "not a valid Relvar design: invalid type: null, expected u32"
     );
     let dangling = b"{\"format_version\":2,\"name\":\"x\",\"tables\":[{\"name\":\"t\",\"primary_key\":{\"columns\":[[9]]}}],\"ids\":{\"next\":1}}";
     assert_eq!(
-        error(&link_of(dangling)),
+        error(&r1_link_of(dangling)),
         "the design is inconsistent: its primary key of table t names column id 9, which is not one of its columns"
+    );
+}
+
+/// The binary content of a current link that is not the binary form, or not a design.
+#[test]
+fn a_link_whose_binary_content_is_damaged_or_not_a_design_is_refused() {
+    assert_eq!(
+        decode_link(&link_of(
+            b"{\"format_version\":2,\"name\":\"x\",\"tables\":[]}"
+        )),
+        Err(ShareError::LinkDamaged)
+    );
+    assert_eq!(decode_link(&link_of(&[])), Err(ShareError::LinkDamaged));
+    // Two streams: the root is the array [] (kind 7, a new shape of no runs).
+    assert_eq!(
+        decode_link(&link_of(&[2, 3, 0, 7, 0, 0])),
+        Err(ShareError::NotADesign)
     );
 }
 
