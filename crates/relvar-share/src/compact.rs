@@ -1,13 +1,14 @@
-//! The compact JSON a link carries: the saved form without what reading can infer, put back
-//! exactly on reading. An `id` one above the id before it (in the order tables, each table's
-//! columns, relationships, notes, subject areas) is left out; each table's position moves from
-//! `layout.positions` (keyed by table id) into the table as `"@": [x, y]`; and a column is written
-//! `[name, data_type]`, then `0` when it is `NOT NULL` (`1` otherwise, written only before more),
-//! then an object of its other fields if it has any. References to columns (keys, unique
-//! constraints, indexes, declared dependencies, both ends of a relationship) name a column by its
-//! position in its table instead of its id (`[id]` for one that is not there); an index part that
-//! is only a column is that reference alone. From link version 2 on ([`TableReferences::Positions`]),
-//! a relationship names its two tables by their positions in the list of tables the same way.
+//! The compact form a link carries (as JSON in `r1.` links, packed in `r2.`): the saved form
+//! without what reading can infer, put back exactly on reading. An `id` one above the id before
+//! it (in the order tables, each table's columns, relationships, notes, subject areas) is left
+//! out; each table's position moves from `layout.positions` (keyed by table id) into the table as
+//! `"@": [x, y]`; and a column is written `[name, data_type]`, then `0` when it is `NOT NULL`
+//! (`1` otherwise, written only before more), then an object of its other fields if it has any.
+//! References to columns (keys, unique constraints, indexes, declared dependencies, both ends of
+//! a relationship) name a column by its position in its table instead of its id (`[id]` for one
+//! that is not there); an index part that is only a column is that reference alone. From link
+//! version 2 on ([`TableReferences::Positions`]), a relationship names its two tables by their
+//! positions in the list of tables the same way.
 
 use std::collections::BTreeMap;
 
@@ -30,7 +31,7 @@ pub(crate) fn compact(design: &mut Map<String, Value>, tables: TableReferences) 
     let columns = columns_by_table(design);
     rewrite_references(design, &columns, true);
     if tables == TableReferences::Positions {
-        rewrite_relationship_tables(design, local_reference);
+        rewrite_relationship_tables(design, true);
     }
     let mut positions = take_positions(design);
     let mut next = 0;
@@ -84,15 +85,15 @@ pub(crate) fn expand(design: &mut Map<String, Value>, tables: TableReferences) {
     }
     put_positions(design, positions);
     if tables == TableReferences::Positions {
-        rewrite_relationship_tables(design, column_id);
+        rewrite_relationship_tables(design, false);
     }
     let columns = columns_by_table(design);
     rewrite_references(design, &columns, false);
 }
 
 /// Rewrites both tables of every relationship from ids to positions in the list of tables or
-/// back (the same mapping as a column's in its table).
-fn rewrite_relationship_tables(design: &mut Map<String, Value>, rewrite: Rewrite) {
+/// back (as [`local_reference`] and [`column_id`] do for a column in its table).
+fn rewrite_relationship_tables(design: &mut Map<String, Value>, encoding: bool) {
     let tables: Vec<u64> = design
         .get("tables")
         .and_then(Value::as_array)
@@ -100,10 +101,21 @@ fn rewrite_relationship_tables(design: &mut Map<String, Value>, rewrite: Rewrite
         .flatten()
         .map(|table| table.get("id").and_then(Value::as_u64).unwrap_or(u64::MAX))
         .collect();
+    let mut positions = BTreeMap::new();
+    for (position, id) in tables.iter().enumerate().rev() {
+        positions.insert(*id, position);
+    }
     for foreign_key in array_mut(design, "foreign_keys").filter_map(Value::as_object_mut) {
         for end in ["from_table", "to_table"] {
             if let Some(table) = foreign_key.get_mut(end) {
-                *table = rewrite(table, &tables);
+                *table = if encoding {
+                    match table.as_u64().and_then(|id| positions.get(&id)) {
+                        Some(position) => Value::from(*position),
+                        None => Value::Array(vec![table.take()]),
+                    }
+                } else {
+                    column_id(table, &tables)
+                };
             }
         }
     }

@@ -5,7 +5,8 @@
 //!
 //! The form: the number of streams and each one's length (varints), then the streams: the shapes
 //! (first the root's kind byte), the key names, then one per context of scalars in the order the
-//! contexts are first met, depth first. A value's kind is known from its context; by kind:
+//! contexts are first met, depth first (a new object shape meets the context of its key names,
+//! then those of its values in key order). A value's kind is known from its context; by kind:
 //! - null, false, true: nothing;
 //! - integer: a LEB128 varint of the integer (`-1 - n` for a negative `n`); under an object key,
 //!   of the difference (wrapping, zigzagged) from the previous integer of the context;
@@ -24,6 +25,8 @@
 //!   context's `(k - 1)`th shape); then each value in its key's context.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::rc::Rc;
 
 use serde_json::{Map, Value};
 
@@ -149,11 +152,35 @@ pub(crate) type Runs = Vec<(Kind, u64)>;
 /// An object's shape: its keys in order, with the kind of each value.
 pub(crate) type Fields = Vec<(String, Kind)>;
 
+/// FNV-1a: several times quicker than the standard hasher on the short keys packing looks up
+/// (the design is the user's own, so there is no one to collide keys on purpose).
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
 /// The value in the binary form described above.
 pub(crate) fn pack(value: &Value) -> Vec<u8> {
     let mut packer = Packer {
         known: Known::new(),
-        contexts: HashMap::new(),
+        contexts: FastMap::default(),
         places: Vec::new(),
         streams: vec![Vec::new(), Vec::new()],
     };
@@ -190,15 +217,23 @@ struct Place {
     stream: usize,
     differences: bool,
     previous: u64,
-    strings: HashMap<String, u64>,
+    strings: FastMap<String, u64>,
     last_written_out: String,
-    arrays: HashMap<Runs, u64>,
-    objects: HashMap<Fields, u64>,
+    arrays: FastMap<Runs, u64>,
+    objects: Vec<ObjectShape>,
+    /// Numbers of the object shapes, by a hash of their fields.
+    objects_by_hash: FastMap<u64, Vec<usize>>,
+}
+
+/// An object shape of a place and the places of its values, in the order of its keys.
+struct ObjectShape {
+    fields: Fields,
+    children: Rc<[usize]>,
 }
 
 struct Packer {
     known: Known,
-    contexts: HashMap<Context, usize>,
+    contexts: FastMap<Context, usize>,
     places: Vec<Place>,
     streams: Vec<Vec<u8>>,
 }
@@ -217,10 +252,11 @@ impl Packer {
             stream,
             differences: writes_differences(&context),
             previous: 0,
-            strings: HashMap::new(),
+            strings: FastMap::default(),
             last_written_out: String::new(),
-            arrays: HashMap::new(),
-            objects: HashMap::new(),
+            arrays: FastMap::default(),
+            objects: Vec::new(),
+            objects_by_hash: FastMap::default(),
         });
         self.contexts.insert(context, self.places.len() - 1);
         self.places.len() - 1
@@ -328,35 +364,77 @@ impl Packer {
     }
 
     fn object(&mut self, at: usize, object: &Map<String, Value>) {
-        let fields: Fields = object
+        let hash = fields_hash(object);
+        let seen = self.places.get(at).and_then(|place| {
+            let numbers = place.objects_by_hash.get(&hash)?;
+            numbers.iter().copied().find(|number| {
+                place
+                    .objects
+                    .get(*number)
+                    .is_some_and(|shape| has_fields(object, &shape.fields))
+            })
+        });
+        let number = match seen {
+            Some(number) => {
+                self.write(SHAPES, |bytes| write_varint(bytes, number as u64 + 1));
+                number
+            }
+            None => self.new_object_shape(at, object, hash),
+        };
+        let children = self
+            .places
+            .get(at)
+            .and_then(|place| place.objects.get(number))
+            .map(|shape| Rc::clone(&shape.children))
+            .unwrap_or_default();
+        for (child, value) in children.iter().zip(object.values()) {
+            self.value(*child, value);
+        }
+    }
+
+    /// Writes a shape not seen before in the place, and opens the places of its values.
+    fn new_object_shape(&mut self, at: usize, object: &Map<String, Value>, hash: u64) -> usize {
+        self.write(SHAPES, |bytes| {
+            write_varint(bytes, NEW_SHAPE);
+            write_varint(bytes, object.len() as u64);
+        });
+        let names = self.place_of((at, Slot::Keys, Kind::String));
+        for (key, value) in object {
+            self.write(SHAPES, |bytes| bytes.push(Kind::of(value) as u8));
+            self.string(names, key);
+        }
+        let children: Rc<[usize]> = object
+            .iter()
+            .map(|(key, value)| self.place_of((at, Slot::Key(key.clone()), Kind::of(value))))
+            .collect();
+        let fields = object
             .iter()
             .map(|(key, value)| (key.clone(), Kind::of(value)))
             .collect();
-        let seen = self
-            .places
-            .get(at)
-            .and_then(|place| place.objects.get(&fields).copied());
-        if let Some(number) = seen {
-            self.write(SHAPES, |bytes| write_varint(bytes, number + 1));
-        } else {
-            self.write(SHAPES, |bytes| {
-                write_varint(bytes, NEW_SHAPE);
-                write_varint(bytes, fields.len() as u64);
-            });
-            for (key, kind) in &fields {
-                self.write(SHAPES, |bytes| bytes.push(*kind as u8));
-                let names = self.place_of((at, Slot::Keys, Kind::String));
-                self.string(names, key);
-            }
-            if let Some(place) = self.places.get_mut(at) {
-                let number = place.objects.len() as u64;
-                place.objects.insert(fields, number);
-            }
-        }
-        for (key, value) in object {
-            let kind = Kind::of(value);
-            let child = self.place_of((at, Slot::Key(key.clone()), kind));
-            self.value(child, value);
-        }
+        let Some(place) = self.places.get_mut(at) else {
+            return 0;
+        };
+        let number = place.objects.len();
+        place.objects.push(ObjectShape { fields, children });
+        place.objects_by_hash.entry(hash).or_default().push(number);
+        number
     }
+}
+
+/// A hash of an object's keys and the kinds of its values, in order.
+fn fields_hash(object: &Map<String, Value>) -> u64 {
+    let mut hasher = Fnv::default();
+    for (key, value) in object {
+        key.hash(&mut hasher);
+        Kind::of(value).hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+fn has_fields(object: &Map<String, Value>, fields: &Fields) -> bool {
+    object.len() == fields.len()
+        && object
+            .iter()
+            .zip(fields)
+            .all(|((key, value), (name, kind))| key == name && Kind::of(value) == *kind)
 }

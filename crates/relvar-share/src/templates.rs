@@ -61,6 +61,7 @@ fn template(text: &str, names: &[String]) -> Option<String> {
     while let Some(character) = rest.chars().next() {
         let longest = names
             .iter()
+            .filter(|(_, name)| name.as_bytes().first() == rest.as_bytes().first())
             .filter(|(_, name)| rest.starts_with(name))
             .fold(
                 None,
@@ -199,7 +200,7 @@ fn rewrite_named_texts(design: &mut Map<String, Value>, texts: &TextsAround, rew
             rewrite_text(index, "name", &names, rewrite);
         }
         for check in objects_mut(table.get_mut("checks")) {
-            rewrite_text(check, "name", &[own.name.clone()], rewrite);
+            rewrite_text(check, "name", std::slice::from_ref(&own.name), rewrite);
         }
     }
     for foreign_key in objects_mut(design.get_mut("foreign_keys")) {
