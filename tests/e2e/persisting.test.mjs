@@ -13,6 +13,8 @@ import { AUTHORS_AND_BOOKS, corpusFile, drag, importSql, openStudio, table } fro
 const session = useStudioSession();
 const FORMAT_1_FILE = join(ROOT, 'crates/relvar-share/tests/fixtures/format-1.relvar.json');
 const FORMAT_2_FILE = join(ROOT, 'crates/relvar-share/tests/fixtures/format-2.relvar.json');
+/** A design as builds before link version 2 saved it in the browser (the `r1.` link form). */
+const R1_LINK_FILE = join(ROOT, 'crates/relvar-share/tests/fixtures/pg-sakila.r1.link');
 
 async function stats(page) {
   return page.locator('#design-stats').textContent();
@@ -50,6 +52,26 @@ test('every edit is saved at once: after a reload the design and its layout are 
   await table(page, 'book').waitFor();
   assert.match(await stats(page), /^2 tables/);
   assert.deepEqual(await layout(page), moved);
+});
+
+test('a design an earlier build saved in the browser (link version 1) still opens, and is saved again as version 2', async () => {
+  const { page, url } = session;
+  await openStudio(page, url);
+  const saved = (await readFile(R1_LINK_FILE, 'utf8')).trim();
+  await page.evaluate((payload) => {
+    localStorage.clear();
+    localStorage.setItem('relvar.designs', JSON.stringify([{ id: 'old', name: 'Sakila (r1)', updated: Date.now(), tables: 21 }]));
+    localStorage.setItem('relvar.design.old', payload);
+    localStorage.setItem('relvar.current', 'old');
+  }, saved);
+  await page.reload();
+  await table(page, 'film').waitFor();
+  assert.match(await stats(page), /^21 tables/);
+  await page.locator('#add-table').click();
+  await page.waitForFunction(() => localStorage.getItem('relvar.design.old').startsWith('r2.'));
+  await page.reload();
+  await table(page, 'film').waitFor();
+  assert.match(await stats(page), /^22 tables/);
 });
 
 test('designs are listed newest first; they open, rename, duplicate and delete after a confirmation', async () => {
@@ -112,7 +134,7 @@ test('a shared link opens in a fresh browser as a new design with the same layou
   await page.locator('#copy-link').click();
   await page.locator('#notice', { hasText: 'Link copied' }).waitFor();
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  assert.ok(link.startsWith(`${url}/#r1.`), link.slice(0, 80));
+  assert.ok(link.startsWith(`${url}/#r2.`), link.slice(0, 80));
   assert.ok(!link.slice(url.length).includes('?'), 'nothing of the design is in the path or query');
   const chars = Number((await page.locator('#notice').textContent()).match(/(\d+) characters/)[1]);
   assert.equal(chars, link.length);
@@ -161,7 +183,7 @@ test('a damaged or cut link gives a clear message and leaves the saved designs a
   await page.locator('#copy-link').click();
   await page.locator('#notice', { hasText: 'Link copied' }).waitFor();
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  for (const damaged of [link.slice(0, -12), `${link.slice(0, -20)}AAAA${link.slice(-16)}`, `${url}/#r1.not-a-design`]) {
+  for (const damaged of [link.slice(0, -12), `${link.slice(0, -20)}AAAA${link.slice(-16)}`, `${url}/#r2.not-a-design`, `${url}/#r1.not-a-design`]) {
     await page.goto(`${url}/__test__/blank.html`);
     await page.goto(damaged);
     await page.locator('#notice', { hasText: 'This link could not be opened' }).waitFor();
