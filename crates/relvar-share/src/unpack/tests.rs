@@ -130,7 +130,7 @@ fn a_well_formed_form_by_hand_reads() {
     // An array of five strings: the first three have a context each, the last two share one.
     let array = [Kind::Array as u8, 0, 1, Kind::String as u8, 5];
     let first = [0, 0, b'a', b'b', END_OF_TEXT];
-    let second = [1, 41];
+    let second = [1, 3];
     let third = [0, 0, b'b', END_OF_TEXT];
     let rest = [0, 0, b'q', END_OF_TEXT, 2];
     assert_eq!(
@@ -164,7 +164,7 @@ fn numbers_names_and_shapes_out_of_range_are_damaged() {
         // A key twice in one shape.
         form(&[
             &[Kind::Object as u8, 0, 2, Kind::Null as u8, Kind::Null as u8],
-            &[1, 41, 2],
+            &[1, 3, 2],
         ]),
         // More keys or runs than the bytes that could hold them.
         form(&[&[Kind::Object as u8, 0, 0x80, 0x80, 0x01], &[]]),
