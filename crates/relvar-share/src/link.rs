@@ -48,9 +48,8 @@ pub fn encode_stored(design: &Design) -> String {
 }
 
 fn encode_at(design: &Design, level: u8) -> String {
-    let mut value = saved_value(design);
+    let mut value = saved_value(&write_templates(design));
     if let Value::Object(object) = &mut value {
-        write_templates(object);
         compact(object, TableReferences::Positions);
     }
     format!(
@@ -73,22 +72,21 @@ pub(crate) fn decode_link_within(link: &str, limit: usize) -> Result<Design, Sha
         .decode(payload)
         .map_err(|_| ShareError::LinkNotBase64)?;
     let unpacked = inflate(&packed, limit)?;
-    let value = if version == 1 {
+    if version == 1 {
         let text = String::from_utf8(unpacked).map_err(|_| ShareError::LinkNotText)?;
         let mut value = parse_json(&text)?;
         if let Value::Object(object) = &mut value {
             expand(object, TableReferences::Ids);
         }
-        value
-    } else {
-        let mut value = unpack(&unpacked, limit)?;
-        if let Value::Object(object) = &mut value {
-            expand(object, TableReferences::Positions);
-            fill_templates(object);
-        }
-        value
-    };
-    design_from_value(value, None)
+        return design_from_value(value, None);
+    }
+    let mut value = unpack(&unpacked, limit)?;
+    if let Value::Object(object) = &mut value {
+        expand(object, TableReferences::Positions);
+    }
+    let mut design = design_from_value(value, None)?;
+    fill_templates(&mut design).ok_or(ShareError::LinkDamaged)?;
+    Ok(design)
 }
 
 /// The link's version and its base64url part, once the version is known to be readable.

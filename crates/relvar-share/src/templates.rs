@@ -5,7 +5,7 @@
 //! eighth name of the list each kind of text is given (below); a text holding one of U+0000 to
 //! U+0008 itself is written as it is after a U+0000.
 //!
-//! Texts and their names, in the saved form (ids, column ids):
+//! Texts and their names:
 //! - a column's name: its table's name;
 //! - a column's default: its table's name, the column's name, the table's schema;
 //! - the name of a primary key, unique constraint or index: its table's name, then the names of
@@ -13,9 +13,7 @@
 //! - a relationship's name: the names of its two tables, then of its columns on both ends;
 //! - a sequence's name: the table and column that own it.
 
-use std::collections::BTreeMap;
-
-use serde_json::{Map, Value};
+use relvar_model::{ColumnId, Design, IndexKey, PrimaryKey, Table, TableId};
 
 /// Starts a text written as it is.
 const AS_IS: char = '\u{0}';
@@ -27,33 +25,35 @@ const PLACEHOLDERS: [char; 8] = [
 const SHORTEST_NAME: usize = 2;
 
 /// Rewrites one text given its names: to a template, or back to the text (`None` when the
-/// template names a name that is not there, which reading then refuses).
-type Rewrite = fn(&str, &[String]) -> Option<String>;
+/// template names a name that is not there).
+type Rewrite = fn(&str, &[&str]) -> Option<String>;
 
-/// Writes the design's texts (saved form) as templates.
-pub(crate) fn write_templates(design: &mut Map<String, Value>) {
-    let texts = TextsAround::of(design);
-    rewrite_named_texts(design, &texts, template);
-    rewrite_column_names(design, template);
+/// The design with its texts written as templates.
+pub(crate) fn write_templates(design: &Design) -> Design {
+    let mut written = design.clone();
+    // Every rewrite of `template` succeeds.
+    let _ = rewrite_named_texts(&mut written, template);
+    let _ = rewrite_column_names(&mut written, template);
+    written
 }
 
-/// Fills in the templates [`write_templates`] wrote.
-pub(crate) fn fill_templates(design: &mut Map<String, Value>) {
-    rewrite_column_names(design, fill);
-    let texts = TextsAround::of(design);
-    rewrite_named_texts(design, &texts, fill);
+/// Fills in the templates [`write_templates`] wrote; `None` when one names a name that is not
+/// there (only a link made by hand has one).
+pub(crate) fn fill_templates(design: &mut Design) -> Option<()> {
+    rewrite_column_names(design, fill)?;
+    rewrite_named_texts(design, fill)
 }
 
 /// The text with each longest name it holds (the first of equally long ones) replaced by its
 /// placeholder.
-fn template(text: &str, names: &[String]) -> Option<String> {
+fn template(text: &str, names: &[&str]) -> Option<String> {
     if text.chars().any(|character| character <= PLACEHOLDERS[7]) {
         return Some(format!("{AS_IS}{text}"));
     }
     let names: Vec<(char, &str)> = PLACEHOLDERS
         .iter()
         .copied()
-        .zip(names.iter().map(String::as_str))
+        .zip(names.iter().copied())
         .filter(|(_, name)| name.len() >= SHORTEST_NAME)
         .collect();
     let mut written = String::with_capacity(text.len());
@@ -81,7 +81,7 @@ fn template(text: &str, names: &[String]) -> Option<String> {
 }
 
 /// The text a template stands for.
-fn fill(written: &str, names: &[String]) -> Option<String> {
+fn fill(written: &str, names: &[&str]) -> Option<String> {
     if let Some(text) = written.strip_prefix(AS_IS) {
         return Some(text.to_owned());
     }
@@ -98,179 +98,133 @@ fn fill(written: &str, names: &[String]) -> Option<String> {
     Some(text)
 }
 
-/// What the texts of tables and relationships are templated on: each table's name and schema and
-/// its columns' names, by id (the first table or column of an id, if ids repeat).
-#[derive(Default)]
-struct TextsAround {
-    tables: BTreeMap<u64, TableNames>,
+fn rewrite(text: &mut String, names: &[&str], rewrite: Rewrite) -> Option<()> {
+    *text = rewrite(text, names)?;
+    Some(())
 }
 
-#[derive(Default)]
-struct TableNames {
-    name: String,
-    schema: String,
-    columns: BTreeMap<u64, String>,
-}
-
-impl TextsAround {
-    fn of(design: &Map<String, Value>) -> Self {
-        let mut texts = Self::default();
-        for table in objects(design.get("tables")) {
-            let Some(id) = table.get("id").and_then(Value::as_u64) else {
-                continue;
-            };
-            let mut names = TableNames {
-                name: text_of(table.get("name")),
-                schema: text_of(table.get("schema")),
-                columns: BTreeMap::new(),
-            };
-            for column in objects(table.get("columns")) {
-                if let Some(id) = column.get("id").and_then(Value::as_u64) {
-                    names
-                        .columns
-                        .entry(id)
-                        .or_insert_with(|| text_of(column.get("name")));
-                }
-            }
-            texts.tables.entry(id).or_insert(names);
-        }
-        texts
-    }
-
-    fn table(&self, id: Option<&Value>) -> Option<&TableNames> {
-        id.and_then(Value::as_u64)
-            .and_then(|id| self.tables.get(&id))
-    }
-}
-
-impl TableNames {
-    /// The names of the columns `ids` lists (an empty name for an id that is not there).
-    fn columns<'a>(&'a self, ids: impl Iterator<Item = &'a Value>) -> impl Iterator<Item = String> {
-        ids.map(|id| {
-            id.as_u64()
-                .and_then(|id| self.columns.get(&id))
-                .cloned()
-                .unwrap_or_default()
-        })
-    }
-}
-
-fn rewrite_column_names(design: &mut Map<String, Value>, rewrite: Rewrite) {
-    for table in objects_mut(design.get_mut("tables")) {
-        let names = [text_of(table.get("name"))];
-        for column in objects_mut(table.get_mut("columns")) {
-            rewrite_text(column, "name", &names, rewrite);
+fn rewrite_column_names(design: &mut Design, rewrite_text: Rewrite) -> Option<()> {
+    for table in &mut design.tables {
+        for column in &mut table.columns {
+            rewrite(&mut column.name, &[&table.name], rewrite_text)?;
         }
     }
+    Some(())
 }
 
-fn rewrite_named_texts(design: &mut Map<String, Value>, texts: &TextsAround, rewrite: Rewrite) {
-    let nothing = TableNames::default();
-    for table in objects_mut(design.get_mut("tables")) {
-        let own = texts.table(table.get("id")).unwrap_or(&nothing);
-        let with_columns = |columns: Option<&Value>| -> Vec<String> {
-            let ids = columns.and_then(Value::as_array).into_iter().flatten();
-            [own.name.clone()]
-                .into_iter()
-                .chain(own.columns(ids))
-                .collect()
+/// The name of the table's column `id` (of the first of that id), or nothing.
+fn column_name(table: &Table, id: ColumnId) -> &str {
+    table
+        .columns
+        .iter()
+        .find(|column| column.id == id)
+        .map_or("", |column| column.name.as_str())
+}
+
+fn name_of(table: Option<&Table>) -> &str {
+    table.map_or("", |table| table.name.as_str())
+}
+
+fn column_of(table: Option<&Table>, id: ColumnId) -> &str {
+    table.map_or("", |table| column_name(table, id))
+}
+
+/// The table's name, then the names of the columns `ids` lists.
+fn with_columns(table: &Table, ids: impl Iterator<Item = ColumnId>) -> Vec<&str> {
+    [table.name.as_str()]
+        .into_iter()
+        .chain(ids.map(|id| column_name(table, id)))
+        .collect()
+}
+
+fn rewrite_named_texts(design: &mut Design, rewrite_text: Rewrite) -> Option<()> {
+    let mut foreign_keys = std::mem::take(&mut design.foreign_keys);
+    for foreign_key in &mut foreign_keys {
+        let Some(text) = &mut foreign_key.name else {
+            continue;
         };
-        for column in objects_mut(table.get_mut("columns")) {
-            let names = [
-                own.name.clone(),
-                text_of(column.get("name")),
-                own.schema.clone(),
-            ];
-            rewrite_text(column, "default", &names, rewrite);
-        }
-        if let Some(Value::Object(key)) = table.get_mut("primary_key") {
-            let names = with_columns(key.get("columns"));
-            rewrite_text(key, "name", &names, rewrite);
-        }
-        for unique in objects_mut(table.get_mut("uniques")) {
-            let names = with_columns(unique.get("columns"));
-            rewrite_text(unique, "name", &names, rewrite);
-        }
-        for index in objects_mut(table.get_mut("indexes")) {
-            let parts = objects(index.get("parts"));
-            let columns: Vec<Value> = parts
-                .filter_map(|part| part.get("key")?.get("Column").cloned())
-                .collect();
-            let names = with_columns(Some(&Value::Array(columns)));
-            rewrite_text(index, "name", &names, rewrite);
-        }
-        for check in objects_mut(table.get_mut("checks")) {
-            rewrite_text(check, "name", std::slice::from_ref(&own.name), rewrite);
-        }
-    }
-    for foreign_key in objects_mut(design.get_mut("foreign_keys")) {
-        let from = texts
-            .table(foreign_key.get("from_table"))
-            .unwrap_or(&nothing);
-        let to = texts.table(foreign_key.get("to_table")).unwrap_or(&nothing);
-        let columns = |table: &TableNames, key: &str| -> Vec<String> {
-            let ids = foreign_key
-                .get(key)
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten();
-            table.columns(ids).collect()
-        };
-        let names: Vec<String> = [from.name.clone(), to.name.clone()]
+        let table = |id: TableId| design.tables.iter().find(|table| table.id == id);
+        let (from, to) = (table(foreign_key.from_table), table(foreign_key.to_table));
+        let names: Vec<&str> = [name_of(from), name_of(to)]
             .into_iter()
-            .chain(columns(from, "from_columns"))
-            .chain(columns(to, "to_columns"))
+            .chain(
+                foreign_key
+                    .from_columns
+                    .iter()
+                    .map(|id| column_of(from, *id)),
+            )
+            .chain(foreign_key.to_columns.iter().map(|id| column_of(to, *id)))
             .collect();
-        rewrite_text(foreign_key, "name", &names, rewrite);
+        rewrite(text, &names, rewrite_text)?;
     }
-    for sequence in objects_mut(design.get_mut("sequences")) {
-        let owner = sequence.get("owned_by");
-        let names = ["table", "column"].map(|key| text_of(owner.and_then(|owner| owner.get(key))));
-        rewrite_text(sequence, "name", &names, rewrite);
+    design.foreign_keys = foreign_keys;
+    for table in &mut design.tables {
+        let schema = table.schema.as_deref().unwrap_or_default();
+        for column in &mut table.columns {
+            if let Some(default) = &mut column.default {
+                rewrite(default, &[&table.name, &column.name, schema], rewrite_text)?;
+            }
+        }
+        for check in &mut table.checks {
+            if let Some(text) = &mut check.name {
+                rewrite(text, &[&table.name], rewrite_text)?;
+            }
+        }
+        let mut key = table.primary_key.take();
+        if let Some(PrimaryKey {
+            name: Some(text),
+            columns,
+        }) = &mut key
+        {
+            let names = with_columns(table, columns.iter().copied());
+            rewrite(text, &names, rewrite_text)?;
+        }
+        table.primary_key = key;
+        let mut uniques = std::mem::take(&mut table.uniques);
+        for unique in &mut uniques {
+            if let Some(text) = &mut unique.name {
+                let names = with_columns(table, unique.columns.iter().copied());
+                rewrite(text, &names, rewrite_text)?;
+            }
+        }
+        table.uniques = uniques;
+        let mut indexes = std::mem::take(&mut table.indexes);
+        for index in &mut indexes {
+            if let Some(text) = &mut index.name {
+                let ids = index.parts.iter().filter_map(|part| match part.key {
+                    IndexKey::Column(id) => Some(id),
+                    IndexKey::Expression(_) => None,
+                });
+                rewrite(text, &with_columns(table, ids), rewrite_text)?;
+            }
+        }
+        table.indexes = indexes;
     }
-}
-
-/// Rewrites `object[key]` when it is a text; a template that cannot be filled becomes `null`.
-fn rewrite_text(object: &mut Map<String, Value>, key: &str, names: &[String], rewrite: Rewrite) {
-    if let Some(Value::String(text)) = object.get(key) {
-        let rewritten = rewrite(text, names).map_or(Value::Null, Value::String);
-        object.insert(key.to_owned(), rewritten);
+    for sequence in &mut design.sequences {
+        let owner = sequence.owned_by.as_ref();
+        let names = [
+            owner.map_or("", |owner| owner.table.as_str()),
+            owner.map_or("", |owner| owner.column.as_str()),
+        ];
+        rewrite(&mut sequence.name, &names, rewrite_text)?;
     }
-}
-
-fn text_of(value: Option<&Value>) -> String {
-    value.and_then(Value::as_str).unwrap_or_default().to_owned()
-}
-
-fn objects(list: Option<&Value>) -> impl Iterator<Item = &Map<String, Value>> {
-    list.and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_object)
-}
-
-fn objects_mut(list: Option<&mut Value>) -> impl Iterator<Item = &mut Map<String, Value>> {
-    list.and_then(Value::as_array_mut)
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_object_mut)
+    Some(())
 }
 
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
 
-    use serde_json::json;
+    use relvar_model::{
+        CheckConstraint, Column, ForeignKey, ForeignKeyId, Index, IndexPart, Sequence,
+        SequenceOwner, UniqueConstraint,
+    };
 
     use super::*;
 
-    fn names(list: &[&str]) -> Vec<String> {
-        list.iter().map(|name| (*name).to_owned()).collect()
-    }
-
     #[test]
     fn the_longest_name_at_each_place_becomes_its_placeholder() {
-        let around = names(&["film_actor", "actor", "actor_id", "x"]);
+        let around = ["film_actor", "actor", "actor_id", "x"];
         assert_eq!(
             template("film_actor_actor_id_fkey", &around).unwrap(),
             "\u{1}_\u{3}_fkey"
@@ -289,7 +243,7 @@ mod tests {
 
     #[test]
     fn a_text_holding_control_characters_is_written_as_it_is() {
-        let around = names(&["ab"]);
+        let around = ["ab"];
         for text in ["\u{0}", "\u{1}ab", "a\u{8}b", "\u{0}\u{0}x"] {
             let written = template(text, &around).unwrap();
             assert!(written.starts_with(AS_IS), "{written:?}");
@@ -300,44 +254,98 @@ mod tests {
 
     #[test]
     fn a_placeholder_without_its_name_cannot_be_filled() {
-        assert_eq!(fill("\u{3}_fkey", &names(&["a", "b"])), None);
-        assert_eq!(fill("\u{2}", &names(&["a", ""])).unwrap(), "");
+        assert_eq!(fill("\u{3}_fkey", &["a", "b"]), None);
+        assert_eq!(fill("\u{2}", &["a", ""]).unwrap(), "");
+        let mut design = Design::default();
+        let mut table = Table::new(TableId(0), None, "t");
+        table.columns.push(Column::new(ColumnId(1), "\u{2}", "int"));
+        design.tables.push(table);
+        assert_eq!(fill_templates(&mut design), None);
+    }
+
+    fn film_design() -> Design {
+        let mut design = Design::default();
+        let mut film = Table::new(TableId(0), Some("public".into()), "film");
+        let mut id = Column::new(ColumnId(1), "film_id", "int");
+        id.default = Some("nextval('public.film_film_id_seq')".into());
+        film.columns.push(id);
+        film.columns.push(Column::new(ColumnId(2), "title", "text"));
+        film.primary_key = Some(PrimaryKey {
+            name: Some("film_pkey".into()),
+            columns: vec![ColumnId(1)],
+        });
+        film.uniques.push(UniqueConstraint {
+            name: Some("film_title_key".into()),
+            columns: vec![ColumnId(2)],
+        });
+        film.indexes.push(Index {
+            name: Some("idx_title".into()),
+            unique: false,
+            method: None,
+            parts: vec![
+                IndexPart {
+                    key: IndexKey::Column(ColumnId(2)),
+                    prefix: None,
+                    descending: false,
+                },
+                IndexPart {
+                    key: IndexKey::Expression("x".into()),
+                    prefix: None,
+                    descending: false,
+                },
+            ],
+            include: Vec::new(),
+            predicate: None,
+        });
+        film.checks.push(CheckConstraint {
+            name: Some("film_check".into()),
+            expression: "true".into(),
+        });
+        let mut actor = Table::new(TableId(3), None, "film_actor");
+        actor
+            .columns
+            .push(Column::new(ColumnId(4), "film_id", "int"));
+        design.tables = vec![film, actor];
+        design.foreign_keys.push(ForeignKey {
+            id: ForeignKeyId(5),
+            name: Some("film_actor_film_id_fkey".into()),
+            from_table: TableId(3),
+            from_columns: vec![ColumnId(4)],
+            to_table: TableId(0),
+            to_columns: vec![ColumnId(1)],
+            on_delete: Default::default(),
+            on_update: Default::default(),
+            deferral: Default::default(),
+        });
+        design.sequences.push(Sequence {
+            name: "film_film_id_seq".into(),
+            owned_by: Some(SequenceOwner {
+                table: "film".into(),
+                column: "film_id".into(),
+            }),
+            ..Sequence::default()
+        });
+        design
     }
 
     #[test]
     fn every_templated_text_of_a_design_comes_back() {
-        let saved = json!({
-            "tables": [
-                {"id": 0, "name": "film", "schema": "public", "columns": [
-                    {"id": 1, "name": "film_id", "data_type": "int", "default": "nextval('public.film_film_id_seq')"},
-                    {"id": 2, "name": "title", "data_type": "text"},
-                ],
-                 "primary_key": {"name": "film_pkey", "columns": [1]},
-                 "uniques": [{"name": "film_title_key", "columns": [2]}],
-                 "indexes": [{"name": "idx_title", "parts": [{"key": {"Column": 2}}, {"key": {"Expression": "x"}}]}],
-                 "checks": [{"name": "film_check", "expression": "true"}]},
-                {"id": 3, "name": "film_actor", "columns": [{"id": 4, "name": "film_id", "data_type": "int"}]},
-            ],
-            "foreign_keys": [{"id": 5, "name": "film_actor_film_id_fkey", "from_table": 3,
-                              "from_columns": [4], "to_table": 0, "to_columns": [1]}],
-            "sequences": [{"name": "film_film_id_seq", "owned_by": {"table": "film", "column": "film_id"}}],
-        });
-        let Value::Object(saved) = saved else { return };
-        let mut written = saved.clone();
-        write_templates(&mut written);
-        let tables = &written["tables"];
-        assert_eq!(tables[0]["columns"][0]["name"], "\u{1}_id");
+        let design = film_design();
+        let mut written = write_templates(&design);
+        let film = &written.tables[0];
+        assert_eq!(film.columns[0].name, "\u{1}_id");
         assert_eq!(
-            tables[0]["columns"][0]["default"],
-            "nextval('\u{3}.\u{1}_\u{2}_seq')"
+            film.columns[0].default.as_deref(),
+            Some("nextval('\u{3}.\u{1}_\u{2}_seq')")
         );
-        assert_eq!(tables[0]["primary_key"]["name"], "\u{1}_pkey");
-        assert_eq!(tables[0]["uniques"][0]["name"], "\u{1}_\u{2}_key");
-        assert_eq!(tables[0]["indexes"][0]["name"], "idx_\u{2}");
-        assert_eq!(tables[0]["checks"][0]["name"], "\u{1}_check");
-        assert_eq!(written["foreign_keys"][0]["name"], "\u{1}_\u{3}_fkey");
-        assert_eq!(written["sequences"][0]["name"], "\u{1}_\u{2}_seq");
-        fill_templates(&mut written);
-        assert_eq!(written, saved);
+        let name = |text: &Option<String>| text.clone().unwrap();
+        assert_eq!(name(&film.primary_key.as_ref().unwrap().name), "\u{1}_pkey");
+        assert_eq!(name(&film.uniques[0].name), "\u{1}_\u{2}_key");
+        assert_eq!(name(&film.indexes[0].name), "idx_\u{2}");
+        assert_eq!(name(&film.checks[0].name), "\u{1}_check");
+        assert_eq!(name(&written.foreign_keys[0].name), "\u{1}_\u{3}_fkey");
+        assert_eq!(written.sequences[0].name, "\u{1}_\u{2}_seq");
+        assert_eq!(fill_templates(&mut written), Some(()));
+        assert_eq!(written, design);
     }
 }
