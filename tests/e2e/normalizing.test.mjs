@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useStudioSession } from './support/session.mjs';
-import { clickTable, exportedDdl, importSql, openStudio, table } from './support/studio.mjs';
+import { clickTable, exportedDdl, importSql, openStudio, pasteInto, table } from './support/studio.mjs';
 
 const session = useStudioSession();
 
@@ -31,7 +31,7 @@ async function declare(page, text) {
 
 async function pasteSample(page, text) {
   if ((await page.locator('#sample-toggle').getAttribute('aria-expanded')) !== 'true') await page.locator('#sample-toggle').click();
-  await page.locator('#sample-text').fill(text);
+  await pasteInto(page, '#sample-text', text);
 }
 
 test('a declared dependency gives the normal form and its violation; 3NF is previewed on the canvas, applied and undone', async () => {

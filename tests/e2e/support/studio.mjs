@@ -24,14 +24,25 @@ export async function openStudio(page, url) {
   return response;
 }
 
-/** Pastes text into the import box the way a person does: clipboard, then Ctrl+A, Ctrl+V. */
-export async function pasteIntoImportBox(page, text) {
+/**
+ * Pastes text into a text box the way a person does: clipboard, then Ctrl+A, Ctrl+V. Playwright's
+ * `fill` takes about 30 s for 240 KB in a textarea (the page itself takes 12 ms), so big texts
+ * arrive this way.
+ */
+export async function pasteInto(page, selector, text) {
   await page.evaluate((value) => navigator.clipboard.writeText(value), text);
-  const box = page.locator('#import-text');
-  await box.focus();
+  await page.locator(selector).focus();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+V');
-  await page.waitForFunction((length) => document.querySelector('#import-text').value.length === length, text.length);
+  await page.waitForFunction(
+    ([where, length]) => document.querySelector(where).value.length === length,
+    [selector, text.length],
+  );
+}
+
+/** Pastes text into the import box (see `pasteInto`). */
+export async function pasteIntoImportBox(page, text) {
+  await pasteInto(page, '#import-text', text);
 }
 
 export async function importSql(page, text) {
