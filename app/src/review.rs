@@ -1,7 +1,8 @@
 //! The schema review of the design as it is edited, shared through context: the findings and,
-//! when the design has a workload, the index advisor's advice (both run again on every edit; for a design of more than [`IDLE_REVIEW_TABLES`] tables when the browser
-//! is idle after it, showing the findings of the last run meanwhile), a badge per table, and the
-//! finding the user selected, whose objects the canvas highlights.
+//! when the design has a workload, the index advisor's advice (both run again on every edit; for
+//! a design of more than [`IDLE_REVIEW_TABLES`] tables when the browser is idle after it, showing
+//! the findings of the last run meanwhile), a badge per table, and the finding the user
+//! selected, whose objects the canvas highlights.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

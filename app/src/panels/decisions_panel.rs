@@ -5,17 +5,25 @@
 use leptos::prelude::*;
 use relvar_model::{Command, Decision, DecisionStatus};
 
+use super::counted;
 use crate::store::{Store, use_store};
 
-/// The decisions with `change` made to the one at `position`, as one command.
-fn edited(store: Store, position: usize, change: impl FnOnce(&mut Decision)) -> Command {
+/// The decision records with `change` made to them, as one command.
+fn changed(store: Store, change: impl FnOnce(&mut Vec<Decision>)) -> Command {
     let mut decisions = store
         .design
         .with_untracked(|design| design.decisions.clone());
-    if let Some(decision) = decisions.get_mut(position) {
-        change(decision);
-    }
+    change(&mut decisions);
     Command::SetDecisions { decisions }
+}
+
+/// The decisions with `change` made to the one at `position`, as one command.
+fn edited(store: Store, position: usize, change: impl FnOnce(&mut Decision)) -> Command {
+    changed(store, |decisions| {
+        if let Some(decision) = decisions.get_mut(position) {
+            change(decision);
+        }
+    })
 }
 
 /// Today in the browser's time zone, `YYYY-MM-DD`.
@@ -38,10 +46,9 @@ fn summary(decisions: &[Decision]) -> String {
         .iter()
         .filter(|decision| decision.status == DecisionStatus::Accepted)
         .count();
-    let count = decisions.len();
     format!(
-        "{count} {} · {accepted} accepted",
-        if count == 1 { "decision" } else { "decisions" }
+        "{} · {accepted} accepted",
+        counted(decisions.len(), "decision", "decisions")
     )
 }
 
@@ -82,13 +89,11 @@ fn decision_item(store: Store, position: usize, decision: Decision) -> impl Into
         }
     };
     let delete = move |_| {
-        let mut decisions = store
-            .design
-            .with_untracked(|design| design.decisions.clone());
-        if position < decisions.len() {
-            decisions.remove(position);
-        }
-        let _ = store.dispatch(Command::SetDecisions { decisions });
+        let _ = store.dispatch(changed(store, |decisions| {
+            if position < decisions.len() {
+                decisions.remove(position);
+            }
+        }));
     };
     view! {
         <li class="decision" data-decision=number data-status=status.label()>
@@ -122,15 +127,13 @@ fn decision_item(store: Store, position: usize, decision: Decision) -> impl Into
 pub fn DecisionsPanel() -> impl IntoView {
     let store = use_store();
     let add = move |_| {
-        let mut decisions = store
-            .design
-            .with_untracked(|design| design.decisions.clone());
-        decisions.push(Decision {
-            title: format!("Decision {}", decisions.len() + 1),
-            date: today(),
-            ..Decision::default()
-        });
-        let _ = store.dispatch(Command::SetDecisions { decisions });
+        let _ = store.dispatch(changed(store, |decisions| {
+            decisions.push(Decision {
+                title: format!("Decision {}", decisions.len() + 1),
+                date: today(),
+                ..Decision::default()
+            });
+        }));
     };
     let decisions = move || {
         store

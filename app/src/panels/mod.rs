@@ -29,3 +29,8 @@ pub use normalize_panel::NormalizePanel;
 pub use review_panel::ReviewPanel;
 pub use share_tools::{NoticeBar, ShareTools};
 pub use workload_panel::WorkloadPanel;
+
+/// A count with its noun: "1 query", "3 queries".
+fn counted(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use relvar_analysis::{Finding, Severity, rule_info};
 use relvar_model::{Command, Design, TableId};
 
+use super::counted;
 use crate::review::{FindingKey, Review};
 use crate::store::{Store, use_store};
 
@@ -22,10 +23,6 @@ fn heading(severity: Severity) -> &'static str {
         Severity::Warning => "Warnings",
         Severity::Info => "Info",
     }
-}
-
-fn counted(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 /// "2 errors · 1 warning · 3 info", or that there is nothing to report.

@@ -11,28 +11,26 @@ use relvar_analysis::workload::{ParseFinding, Workload, design_dialect};
 use relvar_analysis::{Advice, Recommendation};
 use relvar_model::{Command, Design, WorkloadQuery};
 
+use super::counted;
 use crate::review::Review;
 use crate::store::{Store, use_store};
 
-/// The workload with `change` made to the query at `position`, as one command.
-fn edited(store: Store, position: usize, change: impl FnOnce(&mut WorkloadQuery)) -> Command {
+/// The workload with `change` made to its queries, as one command.
+fn changed(store: Store, change: impl FnOnce(&mut Vec<WorkloadQuery>)) -> Command {
     let mut queries = store
         .design
         .with_untracked(|design| design.workload.clone());
-    if let Some(query) = queries.get_mut(position) {
-        change(query);
-    }
+    change(&mut queries);
     Command::SetWorkload { queries }
 }
 
-fn without(store: Store, position: usize) -> Command {
-    let mut queries = store
-        .design
-        .with_untracked(|design| design.workload.clone());
-    if position < queries.len() {
-        queries.remove(position);
-    }
-    Command::SetWorkload { queries }
+/// The workload with `change` made to the query at `position`, as one command.
+fn edited(store: Store, position: usize, change: impl FnOnce(&mut WorkloadQuery)) -> Command {
+    changed(store, |queries| {
+        if let Some(query) = queries.get_mut(position) {
+            change(query);
+        }
+    })
 }
 
 /// The queries of pasted text, in the design's dialect, after those the workload has.
@@ -56,22 +54,19 @@ fn summary(design: &Design, advice: Option<&Advice>) -> String {
     let Some(advice) = advice.filter(|_| queries > 0) else {
         return "Paste the queries your application runs to get index recommendations and query notes.".to_owned();
     };
-    let plural = |count: usize, one: &str, many: &str| {
-        format!("{count} {}", if count == 1 { one } else { many })
-    };
     let mut parts = vec![
-        plural(queries, "query", "queries"),
-        plural(
+        counted(queries, "query", "queries"),
+        counted(
             advice.recommendations.len(),
             "index recommendation",
             "index recommendations",
         ),
-        plural(
+        counted(
             advice.unused_indexes.len(),
             "unused index",
             "unused indexes",
         ),
-        plural(advice.query_notes.len(), "query note", "query notes"),
+        counted(advice.query_notes.len(), "query note", "query notes"),
     ];
     if !advice.parse_findings.is_empty() {
         parts.push(format!("{} not read", advice.parse_findings.len()));
@@ -105,7 +100,11 @@ fn query_item(
         }
     };
     let remove = move |_| {
-        let _ = store.dispatch(without(store, position));
+        let _ = store.dispatch(changed(store, |queries| {
+            if position < queries.len() {
+                queries.remove(position);
+            }
+        }));
     };
     let number = position + 1;
     let label = format!("Query {number}");

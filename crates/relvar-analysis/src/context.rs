@@ -15,7 +15,6 @@ use crate::types::SqlType;
 pub struct Context<'a> {
     pub design: &'a Design,
     pub dialect: &'static DialectFacts,
-    tables: BTreeMap<TableId, &'a Table>,
     from: BTreeMap<TableId, Vec<&'a ForeignKey>>,
     to: BTreeMap<TableId, Vec<&'a ForeignKey>>,
     foreign_keys: BTreeMap<ForeignKeyId, &'a ForeignKey>,
@@ -40,10 +39,8 @@ pub struct ColumnFacts {
 
 impl<'a> Context<'a> {
     pub fn new(design: &'a Design) -> Self {
-        let mut tables = BTreeMap::new();
         let mut positions = BTreeMap::new();
         for (position, table) in design.tables.iter().enumerate() {
-            tables.entry(table.id).or_insert(table);
             positions.entry(table.id).or_insert(position);
         }
         let mut from: BTreeMap<TableId, Vec<&ForeignKey>> = BTreeMap::new();
@@ -67,7 +64,6 @@ impl<'a> Context<'a> {
         Self {
             design,
             dialect: facts(design.source_dialect.as_deref()),
-            tables,
             from,
             to,
             foreign_keys,
@@ -104,7 +100,7 @@ impl<'a> Context<'a> {
     }
 
     pub fn table(&self, id: TableId) -> Option<&'a Table> {
-        self.tables.get(&id).copied()
+        self.design.tables.get(*self.positions.get(&id)?)
     }
 
     pub fn column(&self, table: TableId, column: ColumnId) -> Option<&'a Column> {
@@ -139,8 +135,13 @@ impl<'a> Context<'a> {
     /// The facts of a column of a table.
     pub fn column_facts(&self, table: TableId, column: ColumnId) -> Option<&ColumnFacts> {
         let position = *self.positions.get(&table)?;
-        let found = self.design.tables.get(position)?;
-        let index = found.columns.iter().position(|c| c.id == column)?;
+        let index = self
+            .design
+            .tables
+            .get(position)?
+            .columns
+            .iter()
+            .position(|c| c.id == column)?;
         self.columns.get(position)?.get(index)
     }
 

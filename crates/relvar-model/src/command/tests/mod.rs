@@ -8,6 +8,7 @@ mod enums;
 mod random;
 mod random_design;
 mod random_edits;
+mod random_settings;
 mod relationships;
 mod review;
 mod tables;

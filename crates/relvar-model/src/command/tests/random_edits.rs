@@ -3,14 +3,13 @@
 
 use proptest::prelude::*;
 
+use super::random_settings::settings;
 use crate::annotation::{Note, SubjectArea};
 use crate::command::Command;
-use crate::decision::{Decision, DecisionStatus};
 use crate::dependency::{DeclaredDependency, DependencyKind};
 use crate::design::{Design, EnumType, ForeignKey, Point, ReferentialAction};
 use crate::ids::{AreaId, ColumnId, ForeignKeyId, IdAllocator, NoteId, TableId};
 use crate::table::{Column, Table};
-use crate::workload::WorkloadQuery;
 
 const NAMES: [&str; 11] = [
     "film", "FILM", "actor", "t1", "", " ", "store", "store_2", "mood", "Mood", "t0_copy",
@@ -34,9 +33,9 @@ const BATCH: u8 = 39;
 /// What to do, and numbers that pick its targets and values in the design as it is by then.
 #[derive(Debug, Clone)]
 pub(super) struct Recipe {
-    kind: u8,
-    picks: [u8; 4],
-    fresh: bool,
+    pub(super) kind: u8,
+    pub(super) picks: [u8; 4],
+    pub(super) fresh: bool,
 }
 
 pub(super) fn recipe() -> impl Strategy<Value = Recipe> {
@@ -52,7 +51,7 @@ fn pick<T: Copy>(items: &[T], choice: u8, missing: T) -> T {
     items.get(index).copied().unwrap_or(missing)
 }
 
-fn text(choice: u8) -> String {
+pub(super) fn text(choice: u8) -> String {
     NAMES[usize::from(choice) % NAMES.len()].to_owned()
 }
 
@@ -437,39 +436,6 @@ pub(super) fn command(design: &Design, recipe: &Recipe) -> Command {
         }
         40 => Command::RestoreIds(raised(design, a)),
         _ => primitive(design, recipe, table, column),
-    }
-}
-
-/// The design's review, workload and capacity settings, some of them refused (a blank rule, a
-/// blank query, a query that never runs, a missing table).
-fn settings(recipe: &Recipe, table: TableId) -> Command {
-    let [a, b, c, _] = recipe.picks;
-    match c % 4 {
-        0 => Command::SetReviewRuleEnabled {
-            rule: ["RV001", "RV012", "varchar-with-length", " "][usize::from(a % 4)].to_owned(),
-            enabled: recipe.fresh,
-        },
-        1 => Command::SetWorkload {
-            queries: (0..a % 4)
-                .map(|n| {
-                    let sql = ["SELECT 1", "SELECT * FROM film", " ", "DELETE FROM actor"];
-                    WorkloadQuery::new(sql[usize::from((n + b) % 4)], u32::from(b % 3))
-                })
-                .collect(),
-        },
-        3 => Command::SetDecisions {
-            decisions: (0..a % 3)
-                .map(|n| Decision {
-                    title: text(b.wrapping_add(n)),
-                    status: DecisionStatus::ALL[usize::from(n) % 5],
-                    ..Decision::default()
-                })
-                .collect(),
-        },
-        _ => Command::SetTableExpectedRows {
-            table,
-            rows: recipe.fresh.then(|| u64::from(b) << 24),
-        },
     }
 }
 
