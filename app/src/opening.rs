@@ -18,8 +18,13 @@ pub enum Notice {
     Opened { name: String, from_link: bool },
     /// A link or a file could not be opened; nothing changed.
     Failed(String),
-    /// A link was copied: its length, and whether it is long enough to be cut by mail and chat.
-    LinkCopied { chars: usize, too_long: bool },
+    /// A link was copied: its length, whether it is long enough to be cut by mail and chat, and
+    /// how many statements of data rows it leaves out (a file keeps them).
+    LinkCopied {
+        chars: usize,
+        too_long: bool,
+        data_left_out: usize,
+    },
 }
 
 /// The notice on show, shared through context.

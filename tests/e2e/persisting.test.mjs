@@ -177,6 +177,33 @@ test('a link over 8,000 characters is copied with a warning, and the file is off
   assert.match(download.suggestedFilename(), /\.relvar\.json$/);
 });
 
+test('a link leaves out a dump\'s rows of data, says so and offers the file, and opens as the schema', async () => {
+  const { page, url } = session;
+  await openStudio(page, url);
+  await importSql(page, corpusFile('pg_northwind.sql'));
+  await page.locator('#export-postgres').click();
+  await page.locator('#export-text[data-state="current"]').waitFor();
+  assert.match(await page.locator('#export-text').inputValue(), /Not written: 3362 imported statements \(table data\)/, 'the design itself keeps its rows');
+  await page.locator('#copy-link').click();
+  const notice = page.locator('#notice', { hasText: 'Link copied' });
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /leaves out the design's 3362 statements of data rows \(INSERT, COPY\), which a file keeps/);
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(link.length < 8000, `northwind's schema travels in ${link.length} characters`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#notice-save-file').click()]);
+  assert.match(await readFile(await download.path(), 'utf8'), /INSERT INTO/, 'the file keeps the rows');
+
+  await page.goto(`${url}/__test__/blank.html`);
+  await page.goto(link);
+  await page.locator('#notice', { hasText: 'from a shared link as a new design' }).waitFor();
+  assert.match(await stats(page), /^14 tables/);
+  await page.locator('#export-postgres').click();
+  await page.locator('#export-text[data-state="current"]').waitFor();
+  const ddl = await page.locator('#export-text').inputValue();
+  assert.match(ddl, /CREATE TABLE employees/);
+  assert.doesNotMatch(ddl, /table data/, 'the opened design has no rows to leave out');
+});
+
 test('a damaged or cut link gives a clear message and leaves the saved designs as they were', async () => {
   const { page, url } = session;
   const moved = await authorsAndBooksMoved(page, url);

@@ -1,8 +1,10 @@
 //! The toolbar's keeping and sharing tools: the home view, save and open a `.relvar.json` file,
-//! copy a share link (its length shown, a warning above 8,000 characters), view only.
+//! copy a share link (its length shown, a warning above 8,000 characters, what it leaves out),
+//! view only.
 
 use leptos::prelude::*;
 
+use super::counted;
 use super::designs_dialog::HomeView;
 use crate::browser::{copy_to_clipboard, download, picked_file, read_file_text};
 use crate::library::Library;
@@ -60,14 +62,16 @@ pub fn save_file(store: Store, library: Library, notices: Notices) {
 pub fn ShareTools(store: Store, library: Library, notices: Notices) -> impl IntoView {
     let home = expect_context::<HomeView>();
     let copy_link = move |_| {
-        let payload = relvar_share::encode_link(&named_design(store, library));
-        let url = link_url(&payload);
+        let design = named_design(store, library);
+        let url = link_url(&relvar_share::encode_link(&design));
         let chars = url.chars().count();
+        let data_left_out = relvar_share::data_statements(&design);
         leptos::task::spawn_local(async move {
             match copy_to_clipboard(&url).await {
                 Ok(()) => notices.0.set(Some(Notice::LinkCopied {
                     chars,
                     too_long: chars > relvar_share::LINK_WARN_CHARS,
+                    data_left_out,
                 })),
                 Err(error) => notices.0.set(Some(Notice::Failed(format!(
                     "The link could not be copied: {error}"
@@ -123,17 +127,30 @@ pub fn NoticeBar(store: Store, library: Library, notices: Notices) -> impl IntoV
                     .into_any()
                 }
                 Notice::Failed(message) => view! { <span class="error">{message}</span> }.into_any(),
-                Notice::LinkCopied { chars, too_long: false } => {
-                    view! { <span>{format!("Link copied: {chars} characters.")}</span> }.into_any()
+                Notice::LinkCopied { chars, too_long, data_left_out } => {
+                    let mut message = format!("Link copied: {chars} characters.");
+                    if too_long {
+                        message.push_str(&format!(
+                            " Links over {} characters may be cut by mail and chat programs.",
+                            relvar_share::LINK_WARN_CHARS
+                        ));
+                    }
+                    if data_left_out > 0 {
+                        message.push_str(&format!(
+                            " It leaves out the design's {} of data rows (INSERT, COPY), which a file keeps.",
+                            counted(data_left_out, "statement", "statements")
+                        ));
+                    }
+                    let offer_file = too_long || data_left_out > 0;
+                    view! {
+                        <span class:warning=too_long id="link-copied">{message}</span>
+                        {offer_file.then(|| view! {
+                            " "
+                            <button class="link" id="notice-save-file" on:click=move |_| save_file(store, library, notices)>"Save a file"</button>
+                        })}
+                    }
+                    .into_any()
                 }
-                Notice::LinkCopied { chars, too_long: true } => view! {
-                    <span class="warning">{format!(
-                        "Link copied: {chars} characters. Links over {} characters may be cut by mail and chat programs: ",
-                        relvar_share::LINK_WARN_CHARS
-                    )}</span>
-                    <button class="link" id="notice-save-file" on:click=move |_| save_file(store, library, notices)>"save a file instead"</button>
-                }
-                .into_any(),
             };
             view! {
                 <p class="notice" id="notice" role="status">

@@ -215,6 +215,36 @@ pub struct UnmodelledStatement {
     pub reason: String,
 }
 
+impl UnmodelledStatement {
+    /// Whether the statement holds rows of data and nothing of the design: an INSERT, REPLACE,
+    /// `COPY ... FROM stdin` with its lines, BULK INSERT or LOAD DATA, without the word CREATE
+    /// or ALTER anywhere in it (a T-SQL batch may follow its rows with a table).
+    pub fn holds_data(&self) -> bool {
+        let words = |text: &'_ str| {
+            text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .filter(|word| !word.is_empty())
+                .map(str::to_ascii_lowercase)
+                .collect::<Vec<_>>()
+        };
+        let first_line = words(self.text.lines().next().unwrap_or_default());
+        let starts = |wanted: &[&str]| {
+            first_line.len() >= wanted.len()
+                && first_line
+                    .iter()
+                    .zip(wanted)
+                    .all(|(word, wanted)| word == wanted)
+        };
+        let rows = starts(&["insert"])
+            || starts(&["replace"])
+            || starts(&["bulk", "insert"])
+            || starts(&["load", "data"])
+            || (starts(&["copy"]) && first_line.windows(2).any(|pair| pair == ["from", "stdin"]));
+        rows && !words(&self.text)
+            .iter()
+            .any(|word| word == "create" || word == "alter")
+    }
+}
+
 /// A position on the canvas, in canvas units (CSS pixels at zoom 1); saved as `[x, y]`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Deserialize)]
 #[serde(from = "(f64, f64)")]
@@ -313,6 +343,38 @@ impl Design {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn kept(text: &str) -> UnmodelledStatement {
+        UnmodelledStatement {
+            line: 1,
+            text: text.into(),
+            reason: String::new(),
+        }
+    }
+
+    #[test]
+    fn statements_of_rows_hold_data_and_statements_of_design_do_not() {
+        for rows in [
+            "INSERT INTO film VALUES (1, 'Alien')",
+            "insert  into `t` values (1)",
+            "REPLACE INTO t VALUES (1)",
+            "COPY public.actor (actor_id, name) FROM stdin;\n1\tPenelope\n\\.",
+            "BULK INSERT [Person].[Address] FROM '$(SqlSamplesSourceDataPath)Address.csv'",
+            "LOAD DATA INFILE 'rows.csv' INTO TABLE t",
+        ] {
+            assert!(kept(rows).holds_data(), "{rows}");
+        }
+        for design in [
+            "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1 $$",
+            "INSERT INTO t VALUES (1); CREATE TABLE u (id int)",
+            "COPY actor TO '/tmp/actor.csv'",
+            "ALTER TABLE t OWNER TO postgres",
+            "SET client_encoding = 'UTF8'",
+            "",
+        ] {
+            assert!(!kept(design).holds_data(), "{design}");
+        }
+    }
 
     #[test]
     fn fields_at_their_default_may_be_left_out() {

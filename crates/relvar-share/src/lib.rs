@@ -5,7 +5,8 @@
 //!   ([`relvar_model::FORMAT_VERSION`]) says which format a file is in; older formats are upgraded
 //!   step by step on opening, and a newer one or a file that is not a design is refused with a
 //!   clear [`ShareError`] (opening never changes anything when it fails).
-//! - Links ([`encode_link`], [`decode_link`]) are `r2.` then base64url without padding of a zlib
+//! - Links ([`encode_link`], [`decode_link`]) carry all of the design but its statements of data
+//!   rows ([`data_statements`]), which only a file keeps. They are `r2.` then base64url without padding of a zlib
 //!   stream: the design's compact form (the saved form without inferable ids, with positions
 //!   inside their tables and references by position), its names written as templates of the
 //!   names around them, in a binary form that keeps like values together (a stream per place in
@@ -30,4 +31,6 @@ mod upgrade;
 pub use compression::MAX_UNPACKED_BYTES;
 pub use error::ShareError;
 pub use file::{JsonStyle, load_file, save_file};
-pub use link::{LINK_PREFIX, LINK_WARN_CHARS, decode_link, encode_link, encode_stored};
+pub use link::{
+    LINK_PREFIX, LINK_WARN_CHARS, data_statements, decode_link, encode_link, encode_stored,
+};

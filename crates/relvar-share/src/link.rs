@@ -35,14 +35,39 @@ const BASE64URL: GeneralPurpose = GeneralPurpose::new(
         .with_decode_padding_mode(DecodePaddingMode::Indifferent),
 );
 
-/// The fragment payload carrying the whole design (layout included): `r2.` + base64url. The app
-/// puts it after `#` (with a key of its own, such as `d=`, if it likes); it never reaches a server.
+/// The fragment payload carrying the design (layout included): `r2.` + base64url. The app puts
+/// it after `#` (with a key of its own, such as `d=`, if it likes); it never reaches a server.
+/// It leaves out the statements that hold rows of data and nothing of the design
+/// ([`holds_data`](relvar_model::UnmodelledStatement::holds_data); [`data_statements`] counts them), which only a saved
+/// file carries: a dump's rows would make a link hundreds of times longer than its schema's.
 pub fn encode_link(design: &Design) -> String {
-    encode_at(design, SMALLEST)
+    if data_statements(design) == 0 {
+        return encode_at(design, SMALLEST);
+    }
+    let schema_only = Design {
+        unmodelled: design
+            .unmodelled
+            .iter()
+            .filter(|statement| !statement.holds_data())
+            .cloned()
+            .collect(),
+        ..design.clone()
+    };
+    encode_at(&schema_only, SMALLEST)
 }
 
-/// The same payload as [`encode_link`], compressed at the fastest level: a few times quicker and
-/// somewhat longer, for keeping a design in the browser after every edit. [`decode_link`] reads it.
+/// How many of the design's kept statements hold rows of data, which [`encode_link`] leaves out.
+pub fn data_statements(design: &Design) -> usize {
+    design
+        .unmodelled
+        .iter()
+        .filter(|statement| statement.holds_data())
+        .count()
+}
+
+/// The payload of the whole design, data statements included, compressed at the fastest level:
+/// a few times quicker and somewhat longer, for keeping a design in the browser after every
+/// edit. [`decode_link`] reads it.
 pub fn encode_stored(design: &Design) -> String {
     encode_at(design, FASTEST)
 }
