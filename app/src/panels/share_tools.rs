@@ -143,7 +143,7 @@ pub fn NoticeBar(store: Store, library: Library, notices: Notices) -> impl IntoV
                     }
                     let offer_file = too_long || data_left_out > 0;
                     view! {
-                        <span class:warning=too_long id="link-copied">{message}</span>
+                        <span class:warning=too_long>{message}</span>
                         {offer_file.then(|| view! {
                             " "
                             <button class="link" id="notice-save-file" on:click=move |_| save_file(store, library, notices)>"Save a file"</button>

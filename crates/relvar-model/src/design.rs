@@ -239,9 +239,10 @@ impl UnmodelledStatement {
             || starts(&["bulk", "insert"])
             || starts(&["load", "data"])
             || (starts(&["copy"]) && first_line.windows(2).any(|pair| pair == ["from", "stdin"]));
-        rows && !words(&self.text)
-            .iter()
-            .any(|word| word == "create" || word == "alter")
+        rows && !self
+            .text
+            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .any(|word| word.eq_ignore_ascii_case("create") || word.eq_ignore_ascii_case("alter"))
     }
 }
 
@@ -333,6 +334,20 @@ impl Design {
 
     pub fn area(&self, id: AreaId) -> Option<&SubjectArea> {
         self.areas.iter().find(|area| area.id == id)
+    }
+
+    /// The design without its kept statements that hold rows of data
+    /// ([`UnmodelledStatement::holds_data`]): what a share link carries.
+    pub fn without_data(&self) -> Design {
+        Design {
+            unmodelled: self
+                .unmodelled
+                .iter()
+                .filter(|statement| !statement.holds_data())
+                .cloned()
+                .collect(),
+            ..self.clone()
+        }
     }
 
     pub fn position(&self, id: TableId) -> Point {

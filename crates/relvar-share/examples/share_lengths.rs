@@ -3,9 +3,9 @@
 //! link's length (the design but its rows of data) and how many statements of rows it left out;
 //! the length of the link of its tables alone (kept statements and views left out); the length
 //! of the link of what the Mermaid text holds (tables, columns with their types, nullability and
-//! comments, primary keys, unique constraints, relationships) with the layout; whether the link opened to
-//! the same design, rows of data left out; the link itself; and the schema's Mermaid erDiagram
-//! text.
+//! comments, primary keys, unique constraints, relationships) with the layout; whether the link
+//! opened to the same design, rows of data left out; the link itself; and the schema's Mermaid
+//! erDiagram text.
 
 use relvar_model::{Column, Design, Table};
 use relvar_share::{data_statements, decode_link, encode_link};
@@ -33,15 +33,7 @@ fn main() {
         let mut design = relvar_sql::import_sql(&text, dialect).design;
         relvar_layout::lay_out_unplaced(&mut design);
         let link = encode_link(&design);
-        let schema = Design {
-            unmodelled: design
-                .unmodelled
-                .iter()
-                .filter(|statement| !statement.holds_data())
-                .cloned()
-                .collect(),
-            ..design.clone()
-        };
+        let schema = design.without_data();
         let opens_the_same = decode_link(&link).is_ok_and(|read| read == schema);
         let tables_only = Design {
             unmodelled: Vec::new(),

@@ -6,8 +6,8 @@
 //!   step by step on opening, and a newer one or a file that is not a design is refused with a
 //!   clear [`ShareError`] (opening never changes anything when it fails).
 //! - Links ([`encode_link`], [`decode_link`]) carry all of the design but its statements of data
-//!   rows ([`data_statements`]), which only a file keeps. They are `r2.` then base64url without padding of a zlib
-//!   stream: the design's compact form (the saved form without inferable ids, with positions
+//!   rows ([`data_statements`]), which only a file keeps. They are `r2.` then base64url without
+//!   padding of a zlib stream: the design's compact form (the saved form without inferable ids, with positions
 //!   inside their tables and references by position), its names written as templates of the
 //!   names around them, in a binary form that keeps like values together (a stream per place in
 //!   the design, strings and shapes numbered once seen, common strings from a fixed dictionary).

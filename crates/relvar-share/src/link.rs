@@ -38,22 +38,14 @@ const BASE64URL: GeneralPurpose = GeneralPurpose::new(
 /// The fragment payload carrying the design (layout included): `r2.` + base64url. The app puts
 /// it after `#` (with a key of its own, such as `d=`, if it likes); it never reaches a server.
 /// It leaves out the statements that hold rows of data and nothing of the design
-/// ([`holds_data`](relvar_model::UnmodelledStatement::holds_data); [`data_statements`] counts them), which only a saved
-/// file carries: a dump's rows would make a link hundreds of times longer than its schema's.
+/// ([`Design::without_data`]; [`data_statements`] counts them), which only a saved file carries:
+/// a dump's rows would make a link hundreds of times longer than its schema's.
 pub fn encode_link(design: &Design) -> String {
     if data_statements(design) == 0 {
-        return encode_at(design, SMALLEST);
+        encode_at(design, SMALLEST)
+    } else {
+        encode_at(&design.without_data(), SMALLEST)
     }
-    let schema_only = Design {
-        unmodelled: design
-            .unmodelled
-            .iter()
-            .filter(|statement| !statement.holds_data())
-            .cloned()
-            .collect(),
-        ..design.clone()
-    };
-    encode_at(&schema_only, SMALLEST)
 }
 
 /// How many of the design's kept statements hold rows of data, which [`encode_link`] leaves out.

@@ -12,7 +12,6 @@
 mod support;
 
 use proptest::prelude::*;
-use relvar_model::Design;
 use relvar_share::{
     JsonStyle, LINK_PREFIX, data_statements, decode_link, encode_link, encode_stored, load_file,
     save_file,
@@ -58,15 +57,7 @@ fn every_corpus_schema_laid_out_comes_back_exactly_from_its_link_and_its_file() 
             cells[file]
         );
         let link = encode_link(&design);
-        let schema = Design {
-            unmodelled: design
-                .unmodelled
-                .iter()
-                .filter(|statement| !statement.holds_data())
-                .cloned()
-                .collect(),
-            ..design.clone()
-        };
+        let schema = design.without_data();
         assert!(
             decode_link(&link).unwrap() == schema,
             "{} from its link, all but its data rows",
