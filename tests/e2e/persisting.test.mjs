@@ -15,6 +15,8 @@ const FORMAT_1_FILE = join(ROOT, 'crates/relvar-share/tests/fixtures/format-1.re
 const FORMAT_2_FILE = join(ROOT, 'crates/relvar-share/tests/fixtures/format-2.relvar.json');
 /** A design as builds before link version 2 saved it in the browser (the `r1.` link form). */
 const R1_LINK_FILE = join(ROOT, 'crates/relvar-share/tests/fixtures/pg-sakila.r1.link');
+/** The same as builds before link version 3 saved it (`r2.`: no preset dictionary). */
+const R2_LINK_FILE = join(ROOT, 'crates/relvar-share/tests/fixtures/pg-sakila.r2.link');
 
 async function stats(page) {
   return page.locator('#design-stats').textContent();
@@ -54,25 +56,28 @@ test('every edit is saved at once: after a reload the design and its layout are 
   assert.deepEqual(await layout(page), moved);
 });
 
-test('a design an earlier build saved in the browser (link version 1) still opens, and is saved again as version 2', async () => {
-  const { page, url } = session;
-  await openStudio(page, url);
-  const saved = (await readFile(R1_LINK_FILE, 'utf8')).trim();
-  await page.evaluate((payload) => {
-    localStorage.clear();
-    localStorage.setItem('relvar.designs', JSON.stringify([{ id: 'old', name: 'Sakila (r1)', updated: Date.now(), tables: 21 }]));
-    localStorage.setItem('relvar.design.old', payload);
-    localStorage.setItem('relvar.current', 'old');
-  }, saved);
-  await page.reload();
-  await table(page, 'film').waitFor();
-  assert.match(await stats(page), /^21 tables/);
-  await page.locator('#add-table').click();
-  await page.waitForFunction(() => localStorage.getItem('relvar.design.old').startsWith('r2.'));
-  await page.reload();
-  await table(page, 'film').waitFor();
-  assert.match(await stats(page), /^22 tables/);
-});
+for (const [version, file] of [[1, R1_LINK_FILE], [2, R2_LINK_FILE]]) {
+  test(`a design an earlier build saved in the browser (link version ${version}) still opens, and is saved again as version 3`, async () => {
+    const { page, url } = session;
+    await openStudio(page, url);
+    const saved = (await readFile(file, 'utf8')).trim();
+    assert.ok(saved.startsWith(`r${version}.`));
+    await page.evaluate(([payload, name]) => {
+      localStorage.clear();
+      localStorage.setItem('relvar.designs', JSON.stringify([{ id: 'old', name, updated: Date.now(), tables: 21 }]));
+      localStorage.setItem('relvar.design.old', payload);
+      localStorage.setItem('relvar.current', 'old');
+    }, [saved, `Sakila (r${version})`]);
+    await page.reload();
+    await table(page, 'film').waitFor();
+    assert.match(await stats(page), /^21 tables/);
+    await page.locator('#add-table').click();
+    await page.waitForFunction(() => localStorage.getItem('relvar.design.old').startsWith('r3.'));
+    await page.reload();
+    await table(page, 'film').waitFor();
+    assert.match(await stats(page), /^22 tables/);
+  });
+}
 
 test('designs are listed newest first; they open, rename, duplicate and delete after a confirmation', async () => {
   const { page, url } = session;
@@ -134,7 +139,7 @@ test('a shared link opens in a fresh browser as a new design with the same layou
   await page.locator('#copy-link').click();
   await page.locator('#notice', { hasText: 'Link copied' }).waitFor();
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  assert.ok(link.startsWith(`${url}/#r2.`), link.slice(0, 80));
+  assert.ok(link.startsWith(`${url}/#r3.`), link.slice(0, 80));
   assert.ok(!link.slice(url.length).includes('?'), 'nothing of the design is in the path or query');
   const chars = Number((await page.locator('#notice').textContent()).match(/(\d+) characters/)[1]);
   assert.equal(chars, link.length);
@@ -166,12 +171,12 @@ test('a shared link opens in a fresh browser as a new design with the same layou
 test('a link over 8,000 characters is copied with a warning, and the file is offered instead', async () => {
   const { page, url } = session;
   await openStudio(page, url);
-  await importSql(page, corpusFile('pg_pagila-schema.sql'));
+  await importSql(page, corpusFile('ms_adventureworks-instawdb.sql'));
   await page.locator('#copy-link').click();
   const notice = page.locator('#notice', { hasText: 'Link copied' });
   await notice.waitFor();
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  assert.ok(link.length > 8000, `pagila's link has ${link.length} characters`);
+  assert.ok(link.length > 8000, `AdventureWorks' link has ${link.length} characters`);
   assert.match(await notice.textContent(), /may be cut by mail and chat programs/);
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#notice-save-file').click()]);
   assert.match(download.suggestedFilename(), /\.relvar\.json$/);
@@ -210,7 +215,7 @@ test('a damaged or cut link gives a clear message and leaves the saved designs a
   await page.locator('#copy-link').click();
   await page.locator('#notice', { hasText: 'Link copied' }).waitFor();
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  for (const damaged of [link.slice(0, -12), `${link.slice(0, -20)}AAAA${link.slice(-16)}`, `${url}/#r2.not-a-design`, `${url}/#r1.not-a-design`]) {
+  for (const damaged of [link.slice(0, -12), `${link.slice(0, -20)}AAAA${link.slice(-16)}`, `${url}/#r3.not-a-design`, `${url}/#r2.not-a-design`, `${url}/#r1.not-a-design`]) {
     await page.goto(`${url}/__test__/blank.html`);
     await page.goto(damaged);
     await page.locator('#notice', { hasText: 'This link could not be opened' }).waitFor();

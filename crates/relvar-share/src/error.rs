@@ -32,8 +32,8 @@ pub enum ShareError {
     /// nothing); opening it would break later edits.
     #[error("the design is inconsistent: {0}")]
     Inconsistent(String),
-    /// A link that does not start with a Relvar prefix (`r2.`, or `r1.` from earlier builds).
-    #[error("not a Relvar share link (it should start with r2.)")]
+    /// A link that does not start with a Relvar prefix (`r3.`, or `r2.` or `r1.` from earlier builds).
+    #[error("not a Relvar share link (it should start with r3.)")]
     NotALink,
     /// A link from a newer link encoding.
     #[error("made by a newer Relvar (link version {found}, this one reads up to {supported})")]

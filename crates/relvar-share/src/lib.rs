@@ -6,12 +6,14 @@
 //!   step by step on opening, and a newer one or a file that is not a design is refused with a
 //!   clear [`ShareError`] (opening never changes anything when it fails).
 //! - Links ([`encode_link`], [`decode_link`]) carry all of the design but its statements of data
-//!   rows ([`data_statements`]), which only a file keeps. They are `r2.` then base64url without
-//!   padding of a zlib stream: the design's compact form (the saved form without inferable ids, with positions
+//!   rows ([`data_statements`]), which only a file keeps. They are `r3.` then base64url without
+//!   padding of a zlib stream with a preset dictionary of SQL's and dump tools' common text: the
+//!   design's compact form (the saved form without inferable ids, with positions
 //!   inside their tables and references by position), its names written as templates of the
 //!   names around them, in a binary form that keeps like values together (a stream per place in
 //!   the design, strings and shapes numbered once seen, common strings from a fixed dictionary).
-//!   Links of the first version (`r1.`, the compact form as JSON) still open. Reading is bounded
+//!   Links of the earlier versions (`r2.`, the same without the preset dictionary; `r1.`, the
+//!   compact form as JSON) still open. Reading is bounded
 //!   (64 MiB unpacked, or standing for 64 MiB of JSON) and never panics.
 //!
 //! A design read either way has been checked: ids unique, references resolving.
@@ -23,6 +25,7 @@ mod dictionary;
 mod error;
 mod file;
 mod link;
+mod link_dictionary;
 mod pack;
 mod templates;
 mod unpack;
@@ -34,3 +37,4 @@ pub use file::{JsonStyle, load_file, save_file};
 pub use link::{
     LINK_PREFIX, LINK_WARN_CHARS, data_statements, decode_link, encode_link, encode_stored,
 };
+pub use link_dictionary::LINK_DICTIONARY;

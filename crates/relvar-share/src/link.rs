@@ -1,8 +1,9 @@
-//! Share links: the whole design in a URL fragment, the family of Mermaid Live's `#pako:`: `r2.`
-//! followed by the base64url (no padding) of the zlib stream of the design's compact form (see
-//! `compact`, relationships naming their tables by position) with its names as templates (see
-//! `templates`), in the binary form of `pack`. Links of version 1 (`r1.`: the zlib stream of the
-//! compact JSON) still open.
+//! Share links: the whole design in a URL fragment, the family of Mermaid Live's `#pako:`: `r3.`
+//! followed by the base64url (no padding) of the zlib stream, with the preset dictionary of
+//! `link_dictionary`, of the design's compact form (see `compact`, relationships naming their
+//! tables by position) with its names as templates (see `templates`), in the binary form of
+//! `pack`. Links of the versions before still open: `r2.` is the same without the dictionary,
+//! `r1.` the zlib stream of the compact JSON.
 
 use base64::Engine;
 use base64::alphabet::URL_SAFE;
@@ -14,15 +15,16 @@ use crate::compact::{TableReferences, compact, expand};
 use crate::compression::{FASTEST, MAX_UNPACKED_BYTES, SMALLEST, deflate, inflate};
 use crate::error::ShareError;
 use crate::file::{design_from_value, parse_json, saved_value};
+use crate::link_dictionary::LINK_DICTIONARY;
 use crate::pack::pack;
 use crate::templates::{fill_templates, write_templates};
 use crate::unpack::unpack;
 
 /// What every link this build makes starts with: `r`, the link encoding's version, a dot.
-pub const LINK_PREFIX: &str = "r2.";
+pub const LINK_PREFIX: &str = "r3.";
 
 /// The link encoding this build writes and the newest it reads.
-const LINK_VERSION: u32 = 2;
+const LINK_VERSION: u32 = 3;
 
 /// Links longer than this many characters may be cut by mail and chat programs; the app warns.
 pub const LINK_WARN_CHARS: usize = 8000;
@@ -35,7 +37,7 @@ const BASE64URL: GeneralPurpose = GeneralPurpose::new(
         .with_decode_padding_mode(DecodePaddingMode::Indifferent),
 );
 
-/// The fragment payload carrying the design (layout included): `r2.` + base64url. The app puts
+/// The fragment payload carrying the design (layout included): `r3.` + base64url. The app puts
 /// it after `#` (with a key of its own, such as `d=`, if it likes); it never reaches a server.
 /// It leaves out the statements that hold rows of data and nothing of the design
 /// ([`Design::without_data`]; [`data_statements`] counts them), which only a saved file carries:
@@ -71,13 +73,13 @@ fn encode_at(design: &Design, level: u8) -> String {
     }
     format!(
         "{LINK_PREFIX}{}",
-        BASE64URL.encode(deflate(&pack(&value), level))
+        BASE64URL.encode(deflate(&pack(&value), level, LINK_DICTIONARY))
     )
 }
 
-/// Opens a link made by [`encode_link`] (`r2.`) or by an earlier build (`r1.`), of this or an
-/// earlier design format. Takes the payload, the fragment with its `#`, or a whole URL; an
-/// app-defined key before the payload (`d=r2.…`) is skipped; surrounding whitespace is ignored.
+/// Opens a link made by [`encode_link`] (`r3.`) or by an earlier build (`r2.`, `r1.`), of this
+/// or an earlier design format. Takes the payload, the fragment with its `#`, or a whole URL; an
+/// app-defined key before the payload (`d=r3.…`) is skipped; surrounding whitespace is ignored.
 /// Never panics; unpacking stops at 64 MiB (of JSON, for a link whose content is binary).
 pub fn decode_link(link: &str) -> Result<Design, ShareError> {
     decode_link_within(link, MAX_UNPACKED_BYTES)
@@ -88,7 +90,8 @@ pub(crate) fn decode_link_within(link: &str, limit: usize) -> Result<Design, Sha
     let packed = BASE64URL
         .decode(payload)
         .map_err(|_| ShareError::LinkNotBase64)?;
-    let unpacked = inflate(&packed, limit)?;
+    let dictionary: &[u8] = if version >= 3 { LINK_DICTIONARY } else { &[] };
+    let unpacked = inflate(&packed, limit, dictionary)?;
     if version == 1 {
         let text = String::from_utf8(unpacked).map_err(|_| ShareError::LinkNotText)?;
         let mut value = parse_json(&text)?;

@@ -10,12 +10,14 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use miniz_oxide::inflate::TINFLStatus;
+use miniz_oxide::inflate::core::{DecompressorOxide, decompress, inflate_flags};
 use relvar_model::{
     Column, ColumnId, Design, FORMAT_VERSION, Point, Table, TableId, UnmodelledStatement,
 };
 use relvar_share::{
-    LINK_PREFIX, LINK_WARN_CHARS, MAX_UNPACKED_BYTES, ShareError, data_statements, decode_link,
-    encode_link, encode_stored,
+    LINK_DICTIONARY, LINK_PREFIX, LINK_WARN_CHARS, MAX_UNPACKED_BYTES, ShareError, data_statements,
+    decode_link, encode_link, encode_stored,
 };
 
 fn design() -> Design {
@@ -42,12 +44,41 @@ fn r1_link_of(bytes: &[u8]) -> String {
     )
 }
 
-/// A link of the current encoding carrying exactly these bytes as its binary content.
+/// A link of the binary encoding without the preset dictionary (`r2.`, read by the same code as
+/// `r3.` once unpacked) carrying exactly these bytes as its binary content.
 fn link_of(bytes: &[u8]) -> String {
     format!(
-        "{LINK_PREFIX}{}",
+        "r2.{}",
         URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec_zlib(bytes, 6))
     )
+}
+
+/// The content of a current link, read as zlib reads a stream with a preset dictionary: the
+/// header names the dictionary by its Adler-32, and the deflate data may refer back into it.
+fn content_of(link: &str) -> Vec<u8> {
+    let stream = URL_SAFE_NO_PAD.decode(&link[LINK_PREFIX.len()..]).unwrap();
+    assert_eq!(stream[1] & 0x20, 0x20, "the header's FDICT bit");
+    assert_eq!(
+        stream[2..6],
+        adler2::adler32_slice(LINK_DICTIONARY).to_be_bytes()
+    );
+    let start = LINK_DICTIONARY.len();
+    let mut output = LINK_DICTIONARY.to_vec();
+    output.resize(start + (1 << 20), 0);
+    let (status, read, written) = decompress(
+        &mut DecompressorOxide::default(),
+        &stream[6..],
+        &mut output,
+        start,
+        inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF,
+    );
+    assert_eq!(status, TINFLStatus::Done);
+    let content = output[start..start + written].to_vec();
+    assert_eq!(
+        stream[6 + read..],
+        adler2::adler32_slice(&content).to_be_bytes()
+    );
+    content
 }
 
 fn error(link: &str) -> String {
@@ -59,7 +90,7 @@ fn a_link_opens_as_a_payload_a_fragment_a_keyed_fragment_or_a_whole_url() {
     let design = design();
     let link = encode_link(&design);
     assert!(
-        link.starts_with("r2.") && link.len() < LINK_WARN_CHARS,
+        link.starts_with("r3.") && link.len() < LINK_WARN_CHARS,
         "{link}"
     );
     for form in [
@@ -91,13 +122,12 @@ fn a_link_of_the_first_encoding_still_opens() {
     );
 }
 
-/// The content of a link is binary, not JSON; zlib (pako, in the bench) still unpacks it.
+/// The content of a link is binary, not JSON; zlib (pako, in the bench) still unpacks it, given
+/// the preset dictionary.
 #[test]
 fn the_link_holds_the_design_in_binary_shorter_than_its_json() {
     let design = design();
-    let link = encode_link(&design);
-    let packed = URL_SAFE_NO_PAD.decode(&link[LINK_PREFIX.len()..]).unwrap();
-    let content = miniz_oxide::inflate::decompress_to_vec_zlib(&packed).unwrap();
+    let content = content_of(&encode_link(&design));
     assert!(serde_json::from_slice::<serde_json::Value>(&content).is_err());
     assert!(
         !content.windows(6).any(|bytes| bytes == b"public"),
@@ -161,22 +191,22 @@ fn text_that_is_not_a_relvar_link_is_refused_as_such() {
     }
     assert_eq!(
         error("pako:x"),
-        "not a Relvar share link (it should start with r2.)"
+        "not a Relvar share link (it should start with r3.)"
     );
 }
 
 #[test]
 fn a_link_from_a_newer_encoding_is_refused_with_both_versions() {
-    let newer = encode_link(&design()).replacen("r2.", "r3.", 1);
+    let newer = encode_link(&design()).replacen("r3.", "r4.", 1);
     assert_eq!(
         error(&newer),
-        "made by a newer Relvar (link version 3, this one reads up to 2)"
+        "made by a newer Relvar (link version 4, this one reads up to 3)"
     );
     assert_eq!(
         decode_link("r99999999999999999999999.x"),
         Err(ShareError::NewerLink {
             found: u64::MAX,
-            supported: 2
+            supported: 3
         })
     );
 }
@@ -318,6 +348,24 @@ fn a_link_whose_content_is_not_text_json_or_a_design_is_refused() {
     assert_eq!(
         error(&r1_link_of(dangling)),
         "the design is inconsistent: its primary key of table t names column id 9, which is not one of its columns"
+    );
+}
+
+/// A link's version says whether its stream has the preset dictionary: the same stream under
+/// the other version's prefix is damaged, not another design.
+#[test]
+fn a_stream_with_the_dictionary_opens_only_as_r3_and_one_without_only_as_r2() {
+    let design = design();
+    let r3 = encode_link(&design);
+    let r2 = link_of(&content_of(&r3));
+    assert_eq!(decode_link(&r2), Ok(design.clone()));
+    assert_eq!(
+        decode_link(&r3.replacen("r3.", "r2.", 1)),
+        Err(ShareError::LinkDamaged)
+    );
+    assert_eq!(
+        decode_link(&r2.replacen("r2.", "r3.", 1)),
+        Err(ShareError::LinkDamaged)
     );
 }
 

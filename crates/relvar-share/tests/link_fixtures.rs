@@ -1,7 +1,7 @@
 //! Links made by earlier builds keep opening: the committed links of the pg sakila design (its
-//! tables, laid out) in both encodings open to the committed design file, and the committed
-//! binary content of its `r2.` link (also a fuzzing seed) opens the same and fails cleanly when
-//! cut or altered.
+//! tables, laid out) in every encoding open to the committed design file, and the committed
+//! binary content of its `r2.` link (also a fuzzing seed; `r3.` links hold the same form) opens
+//! the same and fails cleanly when cut or altered.
 
 #![allow(
     clippy::unwrap_used,
@@ -13,13 +13,15 @@
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use relvar_model::Design;
-use relvar_share::{LINK_PREFIX, ShareError, decode_link, encode_link, load_file};
+use relvar_share::{ShareError, decode_link, encode_link, load_file};
 
 const DESIGN: &str = include_str!("fixtures/pg-sakila.relvar.json");
 /// Made by the build before link version 2.
 const R1_LINK: &str = include_str!("fixtures/pg-sakila.r1.link");
 /// Made when link version 2 came.
 const R2_LINK: &str = include_str!("fixtures/pg-sakila.r2.link");
+/// Made when link version 3 came.
+const R3_LINK: &str = include_str!("fixtures/pg-sakila.r3.link");
 /// The zlib content of `R2_LINK`.
 const R2_CONTENT: &[u8] = include_bytes!("fixtures/pg-sakila.r2.unpacked");
 
@@ -27,28 +29,31 @@ fn design() -> Design {
     load_file(DESIGN).unwrap()
 }
 
+/// The `r2.` link of a binary content.
 fn link_of(content: &[u8]) -> String {
     format!(
-        "{LINK_PREFIX}{}",
+        "r2.{}",
         URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec_zlib(content, 1))
     )
 }
 
 #[test]
-fn the_committed_links_of_both_versions_open_to_the_committed_design() {
+fn the_committed_links_of_every_version_open_to_the_committed_design() {
     let design = design();
     assert_eq!(design.tables.len(), 21);
     assert!(!design.foreign_keys.is_empty() && !design.layout.positions.is_empty());
-    assert!(R1_LINK.starts_with("r1.") && R2_LINK.starts_with("r2."));
+    assert!(R1_LINK.starts_with("r1.") && R2_LINK.starts_with("r2.") && R3_LINK.starts_with("r3."));
     assert_eq!(decode_link(R1_LINK), Ok(design.clone()));
     assert_eq!(decode_link(R2_LINK), Ok(design.clone()));
+    assert_eq!(decode_link(R3_LINK), Ok(design.clone()));
     assert_eq!(decode_link(&link_of(R2_CONTENT)), Ok(design.clone()));
     let link = encode_link(&design);
     assert!(
-        link.len() * 4 < R1_LINK.len() * 3,
-        "{} against {} characters in r1",
+        link.len() * 4 < R1_LINK.len() * 3 && link.len() < R2_LINK.len(),
+        "{} against {} characters in r1 and {} in r2",
         link.len(),
-        R1_LINK.len()
+        R1_LINK.len(),
+        R2_LINK.len()
     );
 }
 

@@ -34,9 +34,10 @@ export async function pasteInto(page, selector, text) {
   await page.locator(selector).focus();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+V');
+  // A text box's value has its line breaks as LF alone, whatever was pasted (CRLF from SQL Server).
   await page.waitForFunction(
     ([where, length]) => document.querySelector(where).value.length === length,
-    [selector, text.length],
+    [selector, text.replace(/\r\n?/g, '\n').length],
   );
 }
 
