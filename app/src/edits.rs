@@ -14,11 +14,7 @@ use crate::store::Store;
 
 /// The type a new key column gets in the design's dialect.
 fn key_type(design: &Design) -> &'static str {
-    match design.source_dialect.as_deref() {
-        Some("sqlite") => "INTEGER",
-        Some("mysql") => "bigint unsigned",
-        _ => "bigint",
-    }
+    design.dialect().key_type()
 }
 
 /// Commands that move tables by an offset from where they are now.

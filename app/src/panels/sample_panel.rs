@@ -47,15 +47,11 @@ fn value_kind(texts: &[String], marker: Option<&str>) -> ValueKind {
 }
 
 fn type_name(design: &Design, kind: ValueKind) -> &'static str {
-    match (design.source_dialect.as_deref(), kind) {
-        (Some("sqlite"), ValueKind::Integer) => "INTEGER",
-        (Some("sqlite"), ValueKind::Number) => "REAL",
-        (Some("sqlite"), ValueKind::Text) => "TEXT",
-        (Some("mssql"), ValueKind::Text) => "nvarchar(max)",
-        (Some("mssql" | "mysql"), ValueKind::Number) => "double precision",
-        (_, ValueKind::Integer) => "bigint",
-        (_, ValueKind::Number) => "numeric",
-        (_, ValueKind::Text) => "text",
+    let dialect = design.dialect();
+    match kind {
+        ValueKind::Integer => dialect.integer_type(),
+        ValueKind::Number => dialect.number_type(),
+        ValueKind::Text => dialect.text_type(),
     }
 }
 

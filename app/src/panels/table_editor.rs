@@ -2,8 +2,7 @@
 
 use leptos::prelude::*;
 use relvar_analysis::{format_row_count, parse_row_count};
-use relvar_model::{Column, Command, TableId};
-use relvar_sql::Dialect;
+use relvar_model::{Column, Command, Design, Dialect, TableId};
 
 use super::column_editor::ColumnEditor;
 use crate::edits;
@@ -16,13 +15,7 @@ fn blank_to_none(text: String) -> Option<String> {
 
 /// The dialect whose types the type picker offers: the design's own, else PostgreSQL.
 pub fn design_dialect(store: Store) -> Dialect {
-    store.design.with(|design| {
-        design
-            .source_dialect
-            .as_deref()
-            .and_then(Dialect::from_id)
-            .unwrap_or_default()
-    })
+    store.design.with(Design::dialect)
 }
 
 #[component]
@@ -69,11 +62,7 @@ pub fn TableEditor(table: TableId) -> impl IntoView {
                 number += 1;
                 name = format!("column_{number}");
             }
-            let data_type = match design.source_dialect.as_deref() {
-                Some("sqlite") => "TEXT",
-                Some("mssql") => "nvarchar(255)",
-                _ => "text",
-            };
+            let data_type = design.dialect().new_column_type();
             let column = Column::new(ids.column(), name, data_type);
             Some(Command::AddColumn {
                 table,

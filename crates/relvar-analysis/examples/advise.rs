@@ -26,7 +26,7 @@ fn main() -> ExitCode {
         .and_then(|id| Dialect::from_id(id))
         .unwrap_or_else(|| detect_dialect(&schema));
     let mut design = import_sql(&schema, dialect).design;
-    design.source_dialect = Some(dialect.id().to_owned());
+    design.source_dialect = Some(dialect);
     let workload = Workload::from_sql(&queries, dialect);
     let advice = advise(&design, &workload, &AdvisorOptions::default());
     let table_name = |id| {

@@ -73,7 +73,7 @@ impl Lcg {
 
 fn generate(count: usize) -> Design {
     let mut design = Design {
-        source_dialect: Some("postgres".into()),
+        source_dialect: Some(relvar_model::Dialect::PostgreSql),
         ..Design::default()
     };
     let mut random = Lcg(42);

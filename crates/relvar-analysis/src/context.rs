@@ -3,7 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use relvar_model::{Column, ColumnId, Design, ForeignKey, ForeignKeyId, IndexKey, Table, TableId};
+use relvar_model::{
+    Column, ColumnId, Design, Dialect, ForeignKey, ForeignKeyId, IndexKey, Table, TableId,
+};
 
 use crate::names::words;
 
@@ -63,7 +65,7 @@ impl<'a> Context<'a> {
         let foreign_keys = design.foreign_keys.iter().map(|fk| (fk.id, fk)).collect();
         Self {
             design,
-            dialect: facts(design.source_dialect.as_deref()),
+            dialect: facts(design.source_dialect),
             from,
             to,
             foreign_keys,
@@ -128,8 +130,8 @@ impl<'a> Context<'a> {
     }
 
     /// Whether the design is written for this engine.
-    pub fn is(&self, engine: crate::dialect::Engine) -> bool {
-        self.dialect.engine == engine
+    pub fn is(&self, engine: Dialect) -> bool {
+        self.dialect.engine == Some(engine)
     }
 
     /// The facts of a column of a table.

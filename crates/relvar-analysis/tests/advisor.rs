@@ -41,7 +41,7 @@ CREATE TABLE article (id integer PRIMARY KEY, title text NOT NULL, body text NOT
 
 fn design(sql: &str, dialect: Dialect) -> Design {
     let mut design = import_sql(sql, dialect).design;
-    design.source_dialect = Some(dialect.id().to_owned());
+    design.source_dialect = Some(dialect);
     design
 }
 

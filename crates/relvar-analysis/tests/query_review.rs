@@ -33,7 +33,7 @@ CREATE TABLE orders (
 
 fn design() -> Design {
     let mut design = import_sql(SCHEMA, Dialect::PostgreSql).design;
-    design.source_dialect = Some(String::from("postgres"));
+    design.source_dialect = Some(relvar_model::Dialect::PostgreSql);
     design
 }
 
@@ -264,7 +264,7 @@ proptest! {
             for sql in [&text, &words] {
                 let workload = Workload::from_sql(sql, dialect);
                 let mut design = design.clone();
-                design.source_dialect = Some(dialect.id().to_owned());
+                design.source_dialect = Some(dialect);
                 let advice = advise(&design, &workload, &AdvisorOptions::default());
                 prop_assert!(advice.parse_findings.iter().all(|f| f.line >= 1 && f.column >= 1));
                 prop_assert_eq!(&advice, &advise(&design, &workload, &AdvisorOptions::default()));

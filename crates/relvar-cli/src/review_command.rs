@@ -263,7 +263,7 @@ fn design_of(arguments: &ReviewArgs, text: &str) -> Option<(Design, Dialect)> {
         .map_or_else(|| detect_dialect(text), Dialect::from);
     let mut design = import_sql(text, dialect).design;
     if design.source_dialect.is_none() {
-        design.source_dialect = Some(dialect.id().to_owned());
+        design.source_dialect = Some(dialect);
     }
     Some((design, dialect))
 }

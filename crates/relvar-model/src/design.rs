@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::annotation::{Note, SubjectArea};
 use crate::decision::Decision;
+use crate::dialect::Dialect;
 use crate::ids::{AreaId, ColumnId, ForeignKeyId, IdAllocator, NoteId, TableId};
 use crate::sequence::Sequence;
 use crate::table::{CheckConstraint, Column, Table, qualified_name};
@@ -28,10 +29,14 @@ pub const FORMAT_VERSION: u32 = 3;
 pub struct Design {
     pub format_version: u32,
     pub name: String,
-    /// Id of the dialect the design's SQL text is written in (types, defaults, expressions,
-    /// verbatim parts): `postgresql`, `mysql`, `sqlite` or `mssql`; none for a design begun empty.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source_dialect: Option<String>,
+    /// The dialect the design's SQL text is written in (types, defaults, expressions, verbatim
+    /// parts), saved as its id; none for a design begun empty.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::dialect::deserialize_lenient"
+    )]
+    pub source_dialect: Option<Dialect>,
     /// Schemas (namespaces) the script declared with `CREATE SCHEMA`, in order; tables may name
     /// others, which exist implicitly.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -279,6 +284,12 @@ impl Layout {
 }
 
 impl Design {
+    /// The dialect the design's SQL text is read in: its source dialect, PostgreSQL when it
+    /// names none.
+    pub fn dialect(&self) -> Dialect {
+        self.source_dialect.unwrap_or_default()
+    }
+
     pub fn table(&self, id: TableId) -> Option<&Table> {
         self.tables.iter().find(|table| table.id == id)
     }

@@ -4,13 +4,17 @@
 //! its inverse, and [`History`] keeps both stacks for undo and redo.
 
 mod annotation;
+mod check;
 mod command;
 mod decision;
 mod dependency;
 mod design;
+mod dialect;
 mod duplicate;
+mod graph;
 mod history;
 mod ids;
+mod keys;
 mod outline;
 mod saved_form;
 mod sequence;
@@ -26,8 +30,11 @@ pub use design::{
     Deferral, Design, Domain, EnumType, FORMAT_VERSION, ForeignKey, Layout, Point,
     ReferentialAction, UnmodelledStatement,
 };
+pub use dialect::{Dialect, IdentifierLimit};
+pub use graph::{EdgeDirection, ForeignKeyGraph};
 pub use history::History;
 pub use ids::{AreaId, ColumnId, ForeignKeyId, IdAllocator, NoteId, TableId};
+pub use keys::{Cardinality, Maximum, Minimum, RelationshipEnds, same_columns};
 pub use sequence::{Sequence, SequenceOwner};
 pub use table::{
     CheckConstraint, Column, GeneratedColumn, Identity, Index, IndexKey, IndexPart, PartitionOf,

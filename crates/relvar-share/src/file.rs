@@ -5,7 +5,6 @@
 use relvar_model::{Design, FORMAT_VERSION};
 use serde_json::{Map, Value};
 
-use crate::check::check_consistent;
 use crate::error::ShareError;
 use crate::upgrade::{UPGRADES, upgrade};
 
@@ -63,7 +62,7 @@ pub(crate) fn design_from_value(value: Value, text: Option<&str>) -> Result<Desi
         return Err(ShareError::NotADesign);
     };
     let version = format_version(&object)?;
-    let design = if version < FORMAT_VERSION {
+    let design: Design = if version < FORMAT_VERSION {
         upgrade(UPGRADES, &mut object, version)?;
         serde_json::from_value(Value::Object(object)).map_err(|error| invalid(&error, false))?
     } else if let Some(text) = text {
@@ -71,7 +70,9 @@ pub(crate) fn design_from_value(value: Value, text: Option<&str>) -> Result<Desi
     } else {
         serde_json::from_value(Value::Object(object)).map_err(|error| invalid(&error, false))?
     };
-    check_consistent(&design).map_err(ShareError::Inconsistent)?;
+    design
+        .check_consistent()
+        .map_err(ShareError::Inconsistent)?;
     Ok(design)
 }
 

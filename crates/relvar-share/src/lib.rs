@@ -18,7 +18,6 @@
 //!
 //! A design read either way has been checked: ids unique, references resolving.
 
-mod check;
 mod compact;
 mod compression;
 mod dictionary;

@@ -9,11 +9,10 @@ mod import;
 mod position;
 mod recover;
 mod split;
-mod type_names;
 
 pub use detect::detect_dialect;
 pub use diagnostic::{Diagnostic, Severity};
-pub use dialect::Dialect;
+pub use dialect::{Dialect, SqlSyntax};
 pub use export::{DdlExport, export_ddl, mapped_type};
 pub use import::{Import, import_sql};
 pub use position::{LineColumn, LineIndex};

@@ -32,7 +32,7 @@ pub struct RawStatement {
 pub fn split_statements(text: &str, dialect: Dialect) -> Vec<RawStatement> {
     Splitter {
         bytes: text.as_bytes(),
-        lexicon: dialect.lexicon(),
+        lexicon: crate::dialect::lexicon(dialect),
         delimiter: b";".to_vec(),
         origin: if text.starts_with('\u{feff}') {
             '\u{feff}'.len_utf8()

@@ -15,7 +15,7 @@ use relvar_model::{
     CheckConstraint, Column, Deferral, Design, ForeignKey, Identity, Index, IndexKey, IndexPart,
     PrimaryKey, ReferentialAction, Table, UniqueConstraint,
 };
-use relvar_sql::{Dialect, export_ddl, import_sql};
+use relvar_sql::{Dialect, SqlSyntax, export_ddl, import_sql};
 use support::sorted_entries;
 
 const NAMES: &[&str] = &[
@@ -195,7 +195,7 @@ fn build(
     links: &[(usize, usize, usize, usize, bool)],
 ) -> Design {
     let mut design = Design {
-        source_dialect: Some(dialect.id().to_owned()),
+        source_dialect: Some(dialect),
         ..Design::default()
     };
     let types = types(dialect);

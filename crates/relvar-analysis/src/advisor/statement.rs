@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use relvar_model::{Command, Design, Index, IndexKey, IndexPart, Table};
-use relvar_sql::Dialect;
+use relvar_sql::{Dialect, SqlSyntax};
 
 use super::candidates::{KeyPart, part_name};
 use super::merge::Merged;

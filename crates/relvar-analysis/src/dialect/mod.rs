@@ -1,29 +1,18 @@
-//! The one description of what the review needs to know about each engine: reserved words,
-//! identifier length limits, the boolean, exact-decimal and time-ordered id spellings.
+//! What the review needs to know about each engine beyond the model's [`Dialect`] (whose
+//! reserved words and identifier limits it reads): the boolean, exact-decimal and time-ordered
+//! id spellings, and what the engine does for indexes.
 
-mod reserved_words;
+use relvar_model::{Dialect, IdentifierLimit};
 
-use reserved_words::{MSSQL_RESERVED, MYSQL_RESERVED, POSTGRES_RESERVED, SQLITE_RESERVED};
-
-/// The engine a design's SQL is written for, from `Design::source_dialect`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Engine {
-    PostgreSql,
-    MySql,
-    Sqlite,
-    MsSql,
-    /// A design begun empty, or naming a dialect not known here.
-    Unknown,
-}
-
-/// What the rules consult about an engine; one entry per [`Engine`] in [`ENGINES`].
+/// What the rules consult about an engine; one entry per dialect in [`ENGINES`], and one for a
+/// design written for none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DialectFacts {
-    pub engine: Engine,
+    /// The engine; none for a design begun empty.
+    pub engine: Option<Dialect>,
     /// The name shown in messages.
     pub name: &'static str,
-    /// Longest identifier the engine keeps whole, and whether it counts bytes (PostgreSQL's
-    /// NAMEDATALEN - 1) rather than characters; `None` when there is no practical limit.
+    /// Longest identifier the engine keeps whole; `None` when there is no practical limit.
     pub identifier_limit: Option<IdentifierLimit>,
     /// Words that cannot be a bare table or column name, lower case, sorted.
     pub reserved: &'static [&'static str],
@@ -43,24 +32,6 @@ pub struct DialectFacts {
     pub partial_indexes: bool,
 }
 
-/// An identifier length limit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct IdentifierLimit {
-    pub max: usize,
-    pub counts_bytes: bool,
-}
-
-impl IdentifierLimit {
-    /// The length of a name as this engine counts it.
-    pub fn length(&self, name: &str) -> usize {
-        if self.counts_bytes {
-            name.len()
-        } else {
-            name.chars().count()
-        }
-    }
-}
-
 const RANDOM_UUIDS: &[&str] = &[
     "gen_random_uuid()",
     "newid()",
@@ -69,16 +40,13 @@ const RANDOM_UUIDS: &[&str] = &[
     "uuid_to_bin(uuid())",
 ];
 
-/// Every engine's facts; the last entry is the fallback for [`Engine::Unknown`].
+/// Every engine's facts; the last entry is for a design written for none.
 pub const ENGINES: [DialectFacts; 5] = [
     DialectFacts {
-        engine: Engine::PostgreSql,
+        engine: Some(Dialect::PostgreSql),
         name: "PostgreSQL",
-        identifier_limit: Some(IdentifierLimit {
-            max: 63,
-            counts_bytes: true,
-        }),
-        reserved: POSTGRES_RESERVED,
+        identifier_limit: Dialect::PostgreSql.identifier_limit(),
+        reserved: Dialect::PostgreSql.reserved_words(),
         boolean_type: Some("boolean"),
         boolean_spellings: &["bool", "boolean"],
         money_type: "numeric(12,2)",
@@ -88,13 +56,10 @@ pub const ENGINES: [DialectFacts; 5] = [
         ordered_uuid_default: Some("uuidv7()"),
     },
     DialectFacts {
-        engine: Engine::MySql,
+        engine: Some(Dialect::MySql),
         name: "MySQL",
-        identifier_limit: Some(IdentifierLimit {
-            max: 64,
-            counts_bytes: false,
-        }),
-        reserved: MYSQL_RESERVED,
+        identifier_limit: Dialect::MySql.identifier_limit(),
+        reserved: Dialect::MySql.reserved_words(),
         boolean_type: Some("boolean"),
         boolean_spellings: &[
             "bit(1)",
@@ -110,10 +75,10 @@ pub const ENGINES: [DialectFacts; 5] = [
         ordered_uuid_default: None,
     },
     DialectFacts {
-        engine: Engine::Sqlite,
+        engine: Some(Dialect::Sqlite),
         name: "SQLite",
-        identifier_limit: None,
-        reserved: SQLITE_RESERVED,
+        identifier_limit: Dialect::Sqlite.identifier_limit(),
+        reserved: Dialect::Sqlite.reserved_words(),
         boolean_type: None,
         boolean_spellings: &["bool", "boolean"],
         money_type: "decimal(12,2)",
@@ -123,13 +88,10 @@ pub const ENGINES: [DialectFacts; 5] = [
         ordered_uuid_default: None,
     },
     DialectFacts {
-        engine: Engine::MsSql,
+        engine: Some(Dialect::MsSql),
         name: "SQL Server",
-        identifier_limit: Some(IdentifierLimit {
-            max: 128,
-            counts_bytes: false,
-        }),
-        reserved: MSSQL_RESERVED,
+        identifier_limit: Dialect::MsSql.identifier_limit(),
+        reserved: Dialect::MsSql.reserved_words(),
         boolean_type: Some("bit"),
         boolean_spellings: &["bit"],
         money_type: "decimal(19,4)",
@@ -141,13 +103,10 @@ pub const ENGINES: [DialectFacts; 5] = [
     // No dialect: PostgreSQL's reserved words (close to the SQL standard's) and the strictest
     // limit of the engines that have one; engine-specific type advice is not given.
     DialectFacts {
-        engine: Engine::Unknown,
+        engine: None,
         name: "SQL",
-        identifier_limit: Some(IdentifierLimit {
-            max: 63,
-            counts_bytes: true,
-        }),
-        reserved: POSTGRES_RESERVED,
+        identifier_limit: Dialect::PostgreSql.identifier_limit(),
+        reserved: Dialect::PostgreSql.reserved_words(),
         boolean_type: None,
         boolean_spellings: &["bool", "boolean"],
         money_type: "decimal(12,2)",
@@ -158,22 +117,9 @@ pub const ENGINES: [DialectFacts; 5] = [
     },
 ];
 
-/// The facts for a design's `source_dialect` (`postgres`/`postgresql`, `mysql`/`mariadb`,
-/// `sqlite`, `mssql`/`sqlserver`), ignoring ASCII case.
-pub fn facts(source_dialect: Option<&str>) -> &'static DialectFacts {
-    let engine = match source_dialect.map(str::to_ascii_lowercase).as_deref() {
-        Some("postgres" | "postgresql" | "pg") => Engine::PostgreSql,
-        Some("mysql" | "mariadb") => Engine::MySql,
-        Some("sqlite" | "sqlite3") => Engine::Sqlite,
-        Some("mssql" | "sqlserver" | "tsql") => Engine::MsSql,
-        _ => Engine::Unknown,
-    };
-    facts_of(engine)
-}
-
-/// The facts of one engine.
-pub fn facts_of(engine: Engine) -> &'static DialectFacts {
-    let found = ENGINES.iter().find(|facts| facts.engine == engine);
+/// The facts for a design's dialect.
+pub fn facts(dialect: Option<Dialect>) -> &'static DialectFacts {
+    let found = ENGINES.iter().find(|facts| facts.engine == dialect);
     match found {
         Some(facts) => facts,
         None => &FALLBACK,
@@ -195,27 +141,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reserved_word_lists_are_sorted_lower_case_and_found() {
-        for facts in &ENGINES {
-            assert!(
-                facts.reserved.windows(2).all(|pair| pair[0] < pair[1]),
-                "{}",
-                facts.name
-            );
-            assert!(facts.reserved.iter().all(|w| *w == w.to_ascii_lowercase()));
+    fn every_dialect_has_its_facts_and_none_falls_back() {
+        for dialect in Dialect::ALL {
+            let facts = facts(Some(dialect));
+            assert_eq!(facts.engine, Some(dialect));
+            assert_eq!(facts.reserved, dialect.reserved_words());
             assert!(facts.is_reserved("SELECT") && !facts.is_reserved("customer"));
         }
-        assert!(facts(Some("mysql")).is_reserved("key"));
-        assert!(!facts(Some("postgres")).is_reserved("key"));
-    }
-
-    #[test]
-    fn dialect_ids_pick_their_engine() {
-        assert_eq!(facts(Some("postgres")).engine, Engine::PostgreSql);
-        assert_eq!(facts(Some("MSSQL")).engine, Engine::MsSql);
-        assert_eq!(facts(None).engine, Engine::Unknown);
-        assert_eq!(facts(Some("oracle")).engine, Engine::Unknown);
-        let limit = facts(Some("postgres")).identifier_limit.unwrap();
+        assert!(facts(Some(Dialect::MySql)).is_reserved("key"));
+        assert!(!facts(Some(Dialect::PostgreSql)).is_reserved("key"));
+        assert_eq!(facts(None).engine, None);
+        let limit = facts(Some(Dialect::PostgreSql)).identifier_limit.unwrap();
         assert_eq!(limit.length("é"), 2);
     }
 }

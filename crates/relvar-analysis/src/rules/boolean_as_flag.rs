@@ -4,10 +4,10 @@
 use relvar_model::{Column, Table};
 
 use crate::context::Context;
-use crate::dialect::Engine;
 use crate::finding::{Finding, ObjectRef};
 use crate::fixes::change_column;
 use crate::rule::rule_info;
+use relvar_model::Dialect;
 
 rule_info! {
     code: "RV020",
@@ -79,8 +79,8 @@ fn finding(cx: &Context<'_>, table: &Table, column: &Column, boolean: &str) -> F
         return finding;
     };
     let spelled = default.map(|value| match (cx.dialect.engine, value) {
-        (Engine::MsSql, true) => String::from("1"),
-        (Engine::MsSql, false) => String::from("0"),
+        (Some(Dialect::MsSql), true) => String::from("1"),
+        (Some(Dialect::MsSql), false) => String::from("0"),
         (_, value) => value.to_string(),
     });
     finding.with_fix(

@@ -2,9 +2,9 @@
 //! characters).
 
 use crate::context::Context;
-use crate::dialect::IdentifierLimit;
 use crate::finding::{Finding, ObjectRef};
 use crate::rule::rule_info;
+use relvar_model::IdentifierLimit;
 
 rule_info! {
     code: "RV015",

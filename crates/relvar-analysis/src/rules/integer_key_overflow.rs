@@ -3,11 +3,11 @@
 use relvar_model::{Command, Table};
 
 use crate::context::Context;
-use crate::dialect::Engine;
 use crate::finding::{Finding, ObjectRef};
 use crate::row_count::format_row_count;
 use crate::rule::rule_info;
 use crate::types::SqlType;
+use relvar_model::Dialect;
 
 rule_info! {
     code: "RV032",
@@ -23,11 +23,11 @@ rule_info! {
 fn limit_and_wider(
     written: &SqlType,
     resolved: &SqlType,
-    engine: Engine,
+    engine: Option<Dialect>,
 ) -> Option<(u64, &'static str)> {
     let unsigned = resolved.rest.split(' ').any(|word| word == "unsigned");
     let written_base = match written.base.as_str() {
-        "serial" if engine == Engine::MySql => return None,
+        "serial" if engine == Some(Dialect::MySql) => return None,
         base => base,
     };
     let (bits, wider) = match (written_base, resolved.base.as_str()) {
@@ -54,7 +54,7 @@ fn limit_and_wider(
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     // Every SQLite integer, a rowid key included, is 64 bits wide.
-    if cx.is(Engine::Sqlite) {
+    if cx.is(Dialect::Sqlite) {
         return;
     }
     for table in cx.entity_tables() {
@@ -150,7 +150,7 @@ mod tests {
     fn limits_follow_the_width_and_signedness_of_the_type() {
         let limit = |text: &str| {
             let parsed = SqlType::parse(text);
-            limit_and_wider(&parsed, &parsed, Engine::PostgreSql)
+            limit_and_wider(&parsed, &parsed, Some(Dialect::PostgreSql))
         };
         assert_eq!(limit("integer"), Some((2_147_483_647, "bigint")));
         assert_eq!(
@@ -164,6 +164,9 @@ mod tests {
         assert_eq!(limit("bigserial"), None);
         assert_eq!(limit("uuid"), None);
         let parsed = SqlType::parse("serial");
-        assert_eq!(limit_and_wider(&parsed, &parsed, Engine::MySql), None);
+        assert_eq!(
+            limit_and_wider(&parsed, &parsed, Some(Dialect::MySql)),
+            None
+        );
     }
 }

@@ -4,10 +4,10 @@
 use relvar_model::Identity;
 
 use crate::context::Context;
-use crate::dialect::Engine;
 use crate::finding::{Finding, ObjectRef};
 use crate::fixes::change_column;
 use crate::rule::rule_info;
+use relvar_model::Dialect;
 
 rule_info! {
     code: "RV010",
@@ -19,7 +19,7 @@ rule_info! {
 }
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    if !cx.is(Engine::PostgreSql) {
+    if !cx.is(Dialect::PostgreSql) {
         return;
     }
     for table in cx.entity_tables() {

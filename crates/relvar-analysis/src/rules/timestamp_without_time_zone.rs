@@ -3,9 +3,9 @@
 use relvar_model::Command;
 
 use crate::context::Context;
-use crate::dialect::Engine;
 use crate::finding::{Finding, ObjectRef};
 use crate::rule::rule_info;
+use relvar_model::Dialect;
 
 rule_info! {
     code: "RV008",
@@ -17,7 +17,7 @@ rule_info! {
 }
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    if !cx.is(Engine::PostgreSql) {
+    if !cx.is(Dialect::PostgreSql) {
         return;
     }
     for (table, column, facts) in cx.entity_columns() {

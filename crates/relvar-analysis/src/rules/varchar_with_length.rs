@@ -1,10 +1,10 @@
 //! RV012: PostgreSQL `varchar(n)` columns, where `text` with a check serves.
 
 use crate::context::Context;
-use crate::dialect::Engine;
 use crate::finding::{Finding, ObjectRef};
 use crate::fixes::text_with_length_check;
 use crate::rule::rule_info;
+use relvar_model::Dialect;
 
 rule_info! {
     code: "RV012",
@@ -16,7 +16,7 @@ rule_info! {
 }
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    if !cx.is(Engine::PostgreSql) {
+    if !cx.is(Dialect::PostgreSql) {
         return;
     }
     for (table, column, facts) in cx.entity_columns() {

@@ -36,11 +36,7 @@ pub struct ExtractedQuery {
 
 /// The SQL dialect a design is written in (PostgreSQL when it does not say).
 pub fn design_dialect(design: &Design) -> Dialect {
-    design
-        .source_dialect
-        .as_deref()
-        .and_then(Dialect::from_id)
-        .unwrap_or_default()
+    design.dialect()
 }
 
 /// Parses every query in the design's dialect and extracts what it does to the design's tables.

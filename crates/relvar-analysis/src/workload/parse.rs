@@ -3,7 +3,7 @@
 //! engine): each query gives its statement, or a finding naming the line and column (in the
 //! workload file) where the design's dialect stops.
 
-use relvar_sql::Dialect;
+use relvar_sql::{Dialect, SqlSyntax};
 use sqlparser::ast::Statement;
 use sqlparser::parser::Parser;
 

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use relvar_model::{Column, Design, Table, TableId};
-use relvar_sql::Dialect;
+use relvar_sql::{Dialect, SqlSyntax};
 use sqlparser::ast::{Ident, ObjectName, ObjectNamePart};
 
 /// The design's tables by lower-case name, for resolving the names queries use.

@@ -5,10 +5,10 @@
 use proptest::prelude::*;
 use relvar_model::{
     AreaId, CheckConstraint, Column, ColumnId, Decision, DecisionStatus, DeclaredDependency,
-    Deferral, DependencyKind, Design, Domain, EnumType, ForeignKey, ForeignKeyId, GeneratedColumn,
-    Identity, Index, IndexKey, IndexPart, Note, NoteId, PartitionOf, Point, PrimaryKey,
-    ReferentialAction, Sequence, SequenceOwner, SubjectArea, Table, TableId, UniqueConstraint,
-    UnmodelledStatement, View, WorkloadQuery,
+    Deferral, DependencyKind, Design, Dialect, Domain, EnumType, ForeignKey, ForeignKeyId,
+    GeneratedColumn, Identity, Index, IndexKey, IndexPart, Note, NoteId, PartitionOf, Point,
+    PrimaryKey, ReferentialAction, Sequence, SequenceOwner, SubjectArea, Table, TableId,
+    UniqueConstraint, UnmodelledStatement, View, WorkloadQuery,
 };
 
 /// Short names, any Unicode text (quotes, controls, emoji), or nothing.
@@ -132,7 +132,7 @@ fn table_seed() -> impl Strategy<Value = TableSeed> {
 #[derive(Debug, Clone)]
 pub struct DesignSeed {
     name: String,
-    dialect: Option<String>,
+    dialect: Option<Dialect>,
     schemas: Vec<String>,
     tables: Vec<TableSeed>,
     links: Vec<(u8, u8, u8, u8)>,
@@ -146,7 +146,11 @@ pub struct DesignSeed {
 
 pub fn design_seed() -> impl Strategy<Value = DesignSeed> {
     (
-        (text(), maybe_text(), prop::collection::vec(text(), 0..2)),
+        (
+            text(),
+            prop::option::of(prop::sample::select(Dialect::ALL.to_vec())),
+            prop::collection::vec(text(), 0..2),
+        ),
         prop::collection::vec(table_seed(), 0..5),
         prop::collection::vec(any::<(u8, u8, u8, u8)>(), 0..4),
         prop::collection::vec(any::<u8>(), 16),
@@ -224,7 +228,7 @@ pub fn build(seed: &DesignSeed) -> Design {
     };
     let mut design = Design {
         name: seed.name.clone(),
-        source_dialect: seed.dialect.clone(),
+        source_dialect: seed.dialect,
         schemas: seed.schemas.clone(),
         ..Design::default()
     };

@@ -7,7 +7,7 @@ use relvar_model::Table;
 
 use super::DdlWriter;
 use super::types::string_literal;
-use crate::dialect::Dialect;
+use crate::dialect::{Dialect, SqlSyntax};
 
 impl DdlWriter<'_> {
     pub(super) fn sqlite_comments(&mut self, out: &mut String, table: &Table) {

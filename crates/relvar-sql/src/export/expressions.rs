@@ -4,7 +4,7 @@
 use sqlparser::keywords::Keyword;
 use sqlparser::tokenizer::{Token, Tokenizer, Whitespace};
 
-use crate::dialect::Dialect;
+use crate::dialect::{Dialect, SqlSyntax};
 
 /// Functions every supported engine knows under the same name and meaning.
 const PORTABLE_FUNCTIONS: &[&str] = &[

@@ -8,7 +8,7 @@ use super::DdlWriter;
 use super::expressions::translate;
 use super::names::NameKind;
 use super::types::SqlType;
-use crate::dialect::Dialect;
+use crate::dialect::{Dialect, SqlSyntax};
 
 impl DdlWriter<'_> {
     pub(super) fn indexes(&mut self, out: &mut String, table: &Table) {

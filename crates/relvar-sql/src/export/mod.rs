@@ -21,7 +21,7 @@ use relvar_model::{
     ColumnId, Design, EnumType, ForeignKey, Table, TableId, UnmodelledStatement, is_default_schema,
 };
 
-use crate::dialect::Dialect;
+use crate::dialect::{Dialect, SqlSyntax};
 use crate::import::statement_label;
 use names::{NameKind, NameRegistry};
 pub(crate) use types::SqlType;
@@ -37,11 +37,7 @@ pub struct DdlExport {
 
 /// Writes the design as DDL for `dialect`.
 pub fn export_ddl(design: &Design, dialect: Dialect) -> DdlExport {
-    let from = design
-        .source_dialect
-        .as_deref()
-        .and_then(Dialect::from_id)
-        .unwrap_or(Dialect::PostgreSql);
+    let from = design.dialect();
     let placements = design
         .unmodelled
         .iter()

@@ -9,7 +9,7 @@ use relvar_model::Sequence;
 use super::DdlWriter;
 use super::order::split_qualified;
 use super::types::SqlType;
-use crate::dialect::Dialect;
+use crate::dialect::{Dialect, SqlSyntax};
 
 impl DdlWriter<'_> {
     pub(super) fn sequences(&mut self, out: &mut String) {

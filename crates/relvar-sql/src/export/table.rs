@@ -10,7 +10,7 @@ use super::expressions::{is_literal, translate, value_as_column};
 use super::names::NameKind;
 use super::types::{SqlType, string_literal};
 use super::{DdlWriter, inline_enum_name};
-use crate::dialect::Dialect;
+use crate::dialect::{Dialect, SqlSyntax};
 
 impl<'a> DdlWriter<'a> {
     /// Writes the table; returns its foreign keys that must wait for tables not created yet.

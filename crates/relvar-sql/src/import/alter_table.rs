@@ -8,6 +8,7 @@ use super::create_table::{column_id, resolve_columns};
 use super::foreign_keys::PendingForeignKey;
 use super::names::{QualifiedName, key_columns};
 use crate::diagnostic::Severity;
+use crate::dialect::SqlSyntax;
 
 impl Importer {
     pub(super) fn alter_table(&mut self, mut alter: AlterTable, text: &str) {

@@ -7,6 +7,7 @@ use sqlparser::tokenizer::{Token, Tokenizer};
 use super::Importer;
 use super::create_table::column_id;
 use crate::diagnostic::Severity;
+use crate::dialect::SqlSyntax;
 
 /// The parameters of `sp_addextendedproperty`, in their positional order.
 const EXTENDED_PROPERTY_PARAMETERS: [&str; 8] = [

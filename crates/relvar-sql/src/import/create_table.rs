@@ -16,6 +16,7 @@ use super::foreign_keys::PendingForeignKey;
 use super::indexes::{strip_parentheses, table_index};
 use super::names::{QualifiedName, key_columns};
 use crate::diagnostic::Severity;
+use crate::dialect::SqlSyntax;
 
 impl Importer {
     pub(super) fn create_table(&mut self, create: CreateTable, text: &str) {

@@ -1,5 +1,6 @@
 //! `CREATE DOMAIN`: a named base type with a collation, a default and checks.
 
+use crate::dialect::SqlSyntax;
 use relvar_model::{CheckConstraint, Domain};
 use sqlparser::ast::{CreateDomain, TableConstraint};
 

@@ -7,7 +7,7 @@ use super::Importer;
 use super::create_table::column_id;
 use super::names::{QualifiedName, idents};
 use crate::diagnostic::Severity;
-use crate::dialect::Dialect;
+use crate::dialect::{Dialect, SqlSyntax};
 use crate::position::LineColumn;
 
 /// A foreign key read from the script, waiting for its target table to be known.

@@ -7,7 +7,7 @@ use super::Importer;
 use super::create_table::column_id;
 use super::names::QualifiedName;
 use crate::diagnostic::Severity;
-use crate::dialect::Dialect;
+use crate::dialect::{Dialect, SqlSyntax};
 
 impl Importer {
     pub(super) fn create_index(&mut self, create: CreateIndex, text: &str) {

@@ -23,7 +23,7 @@ use sqlparser::parser::Parser;
 use sqlparser::tokenizer::Tokenizer;
 
 use crate::diagnostic::{Diagnostic, Severity, locate_parser_error};
-use crate::dialect::Dialect;
+use crate::dialect::{Dialect, SqlSyntax};
 use crate::position::{LineColumn, LineIndex};
 use crate::recover::recover;
 use crate::split::{StatementKind, split_statements};
@@ -46,7 +46,7 @@ pub fn import_sql(text: &str, dialect: Dialect) -> Import {
     let mut importer = Importer {
         dialect,
         design: Design {
-            source_dialect: Some(dialect.id().to_owned()),
+            source_dialect: Some(dialect),
             ..Design::default()
         },
         diagnostics: Vec::new(),

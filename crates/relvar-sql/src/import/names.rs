@@ -3,7 +3,7 @@
 use sqlparser::ast::{Expr, Ident, IndexColumn, ObjectName, ObjectNamePart};
 use sqlparser::tokenizer::Word;
 
-use crate::dialect::Dialect;
+use crate::dialect::{Dialect, SqlSyntax};
 
 /// A possibly schema-qualified name, folded as the dialect folds it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,7 +5,7 @@
 use sqlparser::tokenizer::{Token, Tokenizer};
 
 use super::names::{QualifiedName, fold_word};
-use crate::dialect::Dialect;
+use crate::dialect::{Dialect, SqlSyntax};
 use crate::recover::unquoted_word;
 
 pub(super) struct TokenReader {

@@ -7,7 +7,7 @@ use sqlparser::tokenizer::{Token, Tokenizer};
 
 use super::Importer;
 use super::names::{QualifiedName, fold_word};
-use crate::dialect::Dialect;
+use crate::dialect::{Dialect, SqlSyntax};
 use crate::recover::unquoted_word;
 
 impl Importer {

@@ -20,7 +20,7 @@ pub(super) fn settings(recipe: &Recipe, table: TableId) -> Command {
             queries: (0..a % 4)
                 .map(|n| {
                     let sql = ["SELECT 1", "SELECT * FROM film", " ", "DELETE FROM actor"];
-                    WorkloadQuery::new(sql[usize::from((n + b) % 4)], u32::from(b % 3))
+                    WorkloadQuery::new(sql[usize::from(n.wrapping_add(b) % 4)], u32::from(b % 3))
                 })
                 .collect(),
         },

@@ -1,7 +1,7 @@
 //! The column types each dialect offers, as the type picker lists them; any other type text is
 //! still accepted as written.
 
-use crate::dialect::Dialect;
+use super::Dialect;
 
 const POSTGRESQL: &[&str] = &[
     "bigint",
@@ -102,28 +102,49 @@ impl Dialect {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// The types the studio gives the columns it makes, by what they hold.
+impl Dialect {
+    /// A new surrogate key column.
+    pub fn key_type(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "INTEGER",
+            Dialect::MySql => "bigint unsigned",
+            Dialect::PostgreSql | Dialect::MsSql => "bigint",
+        }
+    }
 
-    #[test]
-    fn every_offered_type_imports_as_written() {
-        for dialect in Dialect::ALL {
-            for name in dialect.type_names() {
-                let sql = format!("CREATE TABLE t (c {name});");
-                let import = crate::import_sql(&sql, dialect);
-                let column = import
-                    .design
-                    .tables
-                    .first()
-                    .and_then(|table| table.columns.first());
-                assert!(
-                    column.is_some_and(|column| column.data_type.eq_ignore_ascii_case(name)),
-                    "{dialect:?} {name}: {:?} {:?}",
-                    column.map(|column| &column.data_type),
-                    import.diagnostics
-                );
-            }
+    /// A column added by hand, before its type is chosen.
+    pub fn new_column_type(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "TEXT",
+            Dialect::MsSql => "nvarchar(255)",
+            Dialect::PostgreSql | Dialect::MySql => "text",
+        }
+    }
+
+    /// Whole numbers of a sample.
+    pub fn integer_type(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "INTEGER",
+            Dialect::PostgreSql | Dialect::MySql | Dialect::MsSql => "bigint",
+        }
+    }
+
+    /// Other numbers of a sample.
+    pub fn number_type(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "REAL",
+            Dialect::MsSql | Dialect::MySql => "double precision",
+            Dialect::PostgreSql => "numeric",
+        }
+    }
+
+    /// Text of a sample, of any length.
+    pub fn text_type(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "TEXT",
+            Dialect::MsSql => "nvarchar(max)",
+            Dialect::PostgreSql | Dialect::MySql => "text",
         }
     }
 }

@@ -1,9 +1,9 @@
-//! The reserved words of each engine, lower case and sorted, for `is_reserved`.
+//! The reserved words of each engine, lower case and sorted, for `Dialect::is_reserved`.
 
 /// PostgreSQL: the keywords its documentation (Appendix C) marks "reserved" or "reserved (can
 /// be function or type)", which cannot be a bare table or column name.
 #[rustfmt::skip]
-pub(super) const POSTGRES_RESERVED: &[&str] = &[
+pub(crate) const POSTGRES_RESERVED: &[&str] = &[
     "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization",
     "binary", "both", "case", "cast", "check", "collate", "collation", "column", "concurrently",
     "constraint", "create", "cross", "current_catalog", "current_date", "current_role",
@@ -20,7 +20,7 @@ pub(super) const POSTGRES_RESERVED: &[&str] = &[
 
 /// MySQL 8.0: the keywords its manual marks (R), reserved, which need backquotes as names.
 #[rustfmt::skip]
-pub(super) const MYSQL_RESERVED: &[&str] = &[
+pub(crate) const MYSQL_RESERVED: &[&str] = &[
     "accessible", "add", "all", "alter", "analyze", "and", "as", "asc", "asensitive", "before",
     "between", "bigint", "binary", "blob", "both", "by", "call", "cascade", "case", "change",
     "char", "character", "check", "collate", "column", "condition", "constraint", "continue",
@@ -57,7 +57,7 @@ pub(super) const MYSQL_RESERVED: &[&str] = &[
 
 /// SQL Server: the reserved keywords of Transact-SQL, which need brackets as names.
 #[rustfmt::skip]
-pub(super) const MSSQL_RESERVED: &[&str] = &[
+pub(crate) const MSSQL_RESERVED: &[&str] = &[
     "add", "all", "alter", "and", "any", "as", "asc", "authorization", "backup", "begin",
     "between", "break", "browse", "bulk", "by", "cascade", "case", "check", "checkpoint", "close",
     "clustered", "coalesce", "collate", "column", "commit", "compute", "constraint", "contains",
@@ -84,7 +84,7 @@ pub(super) const MSSQL_RESERVED: &[&str] = &[
 
 /// SQLite: its keywords ("SQL As Understood By SQLite"), which it asks to be quoted as names.
 #[rustfmt::skip]
-pub(super) const SQLITE_RESERVED: &[&str] = &[
+pub(crate) const SQLITE_RESERVED: &[&str] = &[
     "abort", "action", "add", "after", "all", "alter", "analyze", "and", "as", "asc", "attach",
     "autoincrement", "before", "begin", "between", "by", "cascade", "case", "cast", "check",
     "collate", "column", "commit", "conflict", "constraint", "create", "cross", "current_date",

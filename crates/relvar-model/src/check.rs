@@ -3,10 +3,26 @@
 
 use std::collections::BTreeSet;
 
-use relvar_model::{ColumnId, Design, IndexKey, Table};
+use crate::design::Design;
+use crate::ids::ColumnId;
+use crate::table::Table;
 
-/// Fails with the first inconsistency found, in words.
-pub(crate) fn check_consistent(design: &Design) -> Result<(), String> {
+impl Design {
+    /// Fails with the first inconsistency found, in words: an id used twice or not below the
+    /// allocator's next id, or a reference to a table or column that is not there. Every
+    /// command keeps this.
+    pub fn check_references(&self) -> Result<(), String> {
+        check(self, false)
+    }
+
+    /// [`Design::check_references`], and every foreign key pairs its columns one to one: what a
+    /// design must have to be opened from a file or link.
+    pub fn check_consistent(&self) -> Result<(), String> {
+        check(self, true)
+    }
+}
+
+fn check(design: &Design, pairs: bool) -> Result<(), String> {
     let next = design.ids.clone().table().0;
     let below_next = |kind: &str, id: u32| {
         if id < next {
@@ -54,8 +70,9 @@ pub(crate) fn check_consistent(design: &Design) -> Result<(), String> {
             })?;
             owns_all(table, columns, "a relationship")?;
         }
-        if foreign_key.from_columns.len() != foreign_key.to_columns.len()
-            || foreign_key.from_columns.is_empty()
+        if pairs
+            && (foreign_key.from_columns.len() != foreign_key.to_columns.len()
+                || foreign_key.from_columns.is_empty())
         {
             return Err(format!(
                 "relationship {} does not pair its columns one to one",
@@ -99,14 +116,7 @@ fn check_table_references(table: &Table) -> Result<(), String> {
         owns_all(table, &unique.columns, "a unique constraint")?;
     }
     for index in &table.indexes {
-        let parts: Vec<ColumnId> = index
-            .parts
-            .iter()
-            .filter_map(|part| match part.key {
-                IndexKey::Column(id) => Some(id),
-                IndexKey::Expression(_) => None,
-            })
-            .collect();
+        let parts: Vec<ColumnId> = index.key_columns().collect();
         owns_all(table, &parts, "an index")?;
         owns_all(table, &index.include, "an index")?;
     }
