@@ -1,5 +1,37 @@
 //! Graph algorithms over tables by position, without recursion (a design may be a long chain):
-//! strongly connected components (Tarjan) and longest paths in a graph that may have cycles.
+//! the graph of a design's foreign keys, strongly connected components (Tarjan) and longest
+//! paths in a graph that may have cycles.
+
+use std::collections::BTreeMap;
+
+use relvar_model::{Design, ForeignKey, TableId};
+
+/// The design's tables as nodes, by position, with an edge for each foreign key that `edge`
+/// maps to a (from, to) pair of tables. Self references and foreign keys whose tables are not in
+/// the design give no edge.
+pub fn table_graph(
+    design: &Design,
+    edge: impl Fn(&ForeignKey) -> Option<(TableId, TableId)>,
+) -> Vec<Vec<usize>> {
+    let position: BTreeMap<TableId, usize> = design
+        .tables
+        .iter()
+        .enumerate()
+        .map(|(index, table)| (table.id, index))
+        .collect();
+    let mut adjacency = vec![Vec::new(); design.tables.len()];
+    for (from, to) in design.foreign_keys.iter().filter_map(edge) {
+        let (Some(&from), Some(&to)) = (position.get(&from), position.get(&to)) else {
+            continue;
+        };
+        if from != to
+            && let Some(edges) = adjacency.get_mut(from)
+        {
+            edges.push(to);
+        }
+    }
+    adjacency
+}
 
 /// The strongly connected components of a directed graph with nodes `0..adjacency.len()`, each
 /// sorted, components ordered by their smallest node.
