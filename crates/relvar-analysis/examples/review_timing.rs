@@ -16,8 +16,8 @@ use relvar_analysis::rules::ALL;
 use relvar_analysis::workload::{Workload, WorkloadQuery};
 use relvar_analysis::{AdvisorOptions, ReviewOptions, advise, review};
 use relvar_model::{
-    Column, Design, ForeignKey, Identity, Index, IndexKey, IndexPart, PrimaryKey,
-    ReferentialAction, Table, UniqueConstraint,
+    Column, Design, ForeignKey, Identity, Index, PrimaryKey, ReferentialAction, Table,
+    UniqueConstraint,
 };
 use serde_json::json;
 
@@ -177,19 +177,8 @@ fn pick<T: Copy>(items: &[T], n: usize, otherwise: T) -> T {
 
 fn index(columns: &[relvar_model::ColumnId], unique: bool) -> Index {
     Index {
-        name: None,
         unique,
-        method: None,
-        parts: columns
-            .iter()
-            .map(|column| IndexPart {
-                key: IndexKey::Column(*column),
-                prefix: None,
-                descending: false,
-            })
-            .collect(),
-        include: Vec::new(),
-        predicate: None,
+        ..Index::on_columns(columns)
     }
 }
 

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use relvar_model::{
-    Column, ColumnId, Design, Dialect, ForeignKey, ForeignKeyId, IndexKey, Table, TableId,
+    Column, ColumnId, Design, Dialect, ForeignKey, ForeignKeyGraph, ForeignKeyId, Table, TableId,
 };
 
 use crate::names::words;
@@ -17,11 +17,9 @@ use crate::types::SqlType;
 pub struct Context<'a> {
     pub design: &'a Design,
     pub dialect: &'static DialectFacts,
-    from: BTreeMap<TableId, Vec<&'a ForeignKey>>,
-    to: BTreeMap<TableId, Vec<&'a ForeignKey>>,
+    /// The foreign keys by table, and tables by position.
+    pub graph: ForeignKeyGraph<'a>,
     foreign_keys: BTreeMap<ForeignKeyId, &'a ForeignKey>,
-    /// The position in `design.tables` of the first table with each id.
-    positions: BTreeMap<TableId, usize>,
     /// Each table's column facts, in the order of `design.tables` and of its columns.
     columns: Vec<Vec<ColumnFacts>>,
 }
@@ -41,16 +39,6 @@ pub struct ColumnFacts {
 
 impl<'a> Context<'a> {
     pub fn new(design: &'a Design) -> Self {
-        let mut positions = BTreeMap::new();
-        for (position, table) in design.tables.iter().enumerate() {
-            positions.entry(table.id).or_insert(position);
-        }
-        let mut from: BTreeMap<TableId, Vec<&ForeignKey>> = BTreeMap::new();
-        let mut to: BTreeMap<TableId, Vec<&ForeignKey>> = BTreeMap::new();
-        for fk in &design.foreign_keys {
-            from.entry(fk.from_table).or_default().push(fk);
-            to.entry(fk.to_table).or_default().push(fk);
-        }
         let columns = design
             .tables
             .iter()
@@ -66,10 +54,8 @@ impl<'a> Context<'a> {
         Self {
             design,
             dialect: facts(design.source_dialect),
-            from,
-            to,
+            graph: design.foreign_key_graph(),
             foreign_keys,
-            positions,
             columns,
         }
     }
@@ -102,7 +88,7 @@ impl<'a> Context<'a> {
     }
 
     pub fn table(&self, id: TableId) -> Option<&'a Table> {
-        self.design.tables.get(*self.positions.get(&id)?)
+        self.graph.table(id)
     }
 
     pub fn column(&self, table: TableId, column: ColumnId) -> Option<&'a Column> {
@@ -114,12 +100,12 @@ impl<'a> Context<'a> {
 
     /// The foreign keys whose referencing side is this table.
     pub fn foreign_keys_from(&self, table: TableId) -> &[&'a ForeignKey] {
-        self.from.get(&table).map_or(&[], Vec::as_slice)
+        self.graph.references_from(table)
     }
 
     /// The foreign keys that reference this table.
     pub fn foreign_keys_to(&self, table: TableId) -> &[&'a ForeignKey] {
-        self.to.get(&table).map_or(&[], Vec::as_slice)
+        self.graph.references_to(table)
     }
 
     /// Whether the column is a referencing column of one of its table's foreign keys.
@@ -136,7 +122,7 @@ impl<'a> Context<'a> {
 
     /// The facts of a column of a table.
     pub fn column_facts(&self, table: TableId, column: ColumnId) -> Option<&ColumnFacts> {
-        let position = *self.positions.get(&table)?;
+        let position = self.graph.position(table)?;
         let index = self
             .design
             .tables
@@ -170,29 +156,4 @@ fn column_facts(design: &Design, column: &Column) -> ColumnFacts {
         resolved,
         words: words(&column.name),
     }
-}
-
-/// The column sets a table guarantees unique: its primary key, its unique constraints and its
-/// unique indexes over plain columns without a predicate.
-pub fn unique_keys(table: &Table) -> Vec<Vec<ColumnId>> {
-    let mut keys = Vec::new();
-    if let Some(key) = &table.primary_key {
-        keys.push(key.columns.clone());
-    }
-    keys.extend(table.uniques.iter().map(|unique| unique.columns.clone()));
-    for index in &table.indexes {
-        let plain = index
-            .parts
-            .iter()
-            .all(|part| matches!(part.key, IndexKey::Column(_)) && part.prefix.is_none());
-        if index.unique && index.predicate.is_none() && plain {
-            keys.push(index.key_columns().collect());
-        }
-    }
-    keys
-}
-
-/// Whether two column lists hold the same columns, in any order.
-pub fn same_set(a: &[ColumnId], b: &[ColumnId]) -> bool {
-    a.len() == b.len() && a.iter().all(|column| b.contains(column))
 }

@@ -1,7 +1,7 @@
 //! What a review reports: findings with a code, a severity, the objects they concern, a message
 //! and, where one exists, a fix that is a model command (so it can be applied and undone).
 
-use relvar_model::{ColumnId, Command, Design, ForeignKeyId, TableId};
+use relvar_model::{Column, ColumnId, Command, Design, ForeignKeyId, Table, TableId};
 
 use crate::rule::RuleInfo;
 
@@ -45,12 +45,27 @@ pub enum ObjectRef {
     },
 }
 
+impl ObjectRef {
+    pub fn column(table: TableId, column: ColumnId) -> Self {
+        Self::Column { table, column }
+    }
+}
+
 /// A change that resolves a finding: one command, whose inverse undoes it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fix {
     /// What applying it does, in words ("add an index on rental(customer_id)").
     pub title: String,
     pub command: Command,
+}
+
+impl Fix {
+    pub fn new(title: impl Into<String>, command: Command) -> Self {
+        Self {
+            title: title.into(),
+            command,
+        }
+    }
 }
 
 /// One thing the review found.
@@ -76,15 +91,6 @@ impl Finding {
             message: message.into(),
             fix: None,
         }
-    }
-
-    /// The same finding with a fix.
-    pub fn with_fix(mut self, title: impl Into<String>, command: relvar_model::Command) -> Self {
-        self.fix = Some(Fix {
-            title: title.into(),
-            command,
-        });
-        self
     }
 
     /// The table the finding is about: that of its first object which belongs to one.
@@ -148,6 +154,11 @@ pub fn describe_object(design: &Design, object: ObjectRef) -> String {
             format!("{}.{name}", table_name(design, table))
         }
     }
+}
+
+/// A column by name as findings show it: `table.column`.
+pub(crate) fn column_label(table: &Table, column: &Column) -> String {
+    format!("{}.{}", table.display_name(), column.name)
 }
 
 fn table_name(design: &Design, id: TableId) -> String {

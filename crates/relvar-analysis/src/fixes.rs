@@ -1,12 +1,14 @@
-//! Commands that fixes share: adding or dropping an index, changing a column, free index names.
+//! Fixes that rules share, each a titled command (adding or dropping an index, changing a
+//! column's type), and the commands and free index names they are built from.
 
-use relvar_model::{CheckConstraint, Column, ColumnId, Command, Index, IndexKey, IndexPart, Table};
+use relvar_model::{CheckConstraint, Column, ColumnId, Command, Index, Table};
 
 use crate::context::Context;
+use crate::finding::{Fix, column_label, column_names};
 
-/// `ReplaceTable` with one more index over `columns`, in order, named freely after the table and
-/// columns (within the engine's length limit).
-pub fn add_index(cx: &Context<'_>, table: &Table, columns: &[ColumnId]) -> Command {
+/// Add an index over `columns`, in order, named freely after the table and columns (within the
+/// engine's length limit).
+pub fn add_index(cx: &Context<'_>, table: &Table, columns: &[ColumnId]) -> Fix {
     let column_words: Vec<String> = columns
         .iter()
         .filter_map(|id| table.columns.iter().find(|column| column.id == *id))
@@ -16,29 +18,41 @@ pub fn add_index(cx: &Context<'_>, table: &Table, columns: &[ColumnId]) -> Comma
     let mut grown = table.clone();
     grown.indexes.push(Index {
         name: Some(free_index_name(cx, table, &base)),
-        unique: false,
-        method: None,
-        parts: columns
-            .iter()
-            .map(|column| IndexPart {
-                key: IndexKey::Column(*column),
-                prefix: None,
-                descending: false,
-            })
-            .collect(),
-        include: Vec::new(),
-        predicate: None,
+        ..Index::on_columns(columns)
     });
-    Command::ReplaceTable(Box::new(grown))
+    Fix::new(
+        format!(
+            "add an index on {}({})",
+            table.display_name(),
+            column_names(cx.design, table.id, columns)
+        ),
+        Command::ReplaceTable(Box::new(grown)),
+    )
 }
 
-/// `ReplaceTable` without the index at `position`.
-pub fn drop_index(table: &Table, position: usize) -> Command {
+/// Drop the index at `position`, called `name` in the title.
+pub fn drop_index(table: &Table, position: usize, name: &str) -> Fix {
     let mut shrunk = table.clone();
     if position < shrunk.indexes.len() {
         shrunk.indexes.remove(position);
     }
-    Command::ReplaceTable(Box::new(shrunk))
+    Fix::new(
+        format!("drop index {name}"),
+        Command::ReplaceTable(Box::new(shrunk)),
+    )
+}
+
+/// Give the column another type.
+pub fn set_type(table: &Table, column: &Column, data_type: impl Into<String>) -> Fix {
+    let data_type = data_type.into();
+    Fix::new(
+        format!("make {} {data_type}", column_label(table, column)),
+        Command::SetColumnType {
+            table: table.id,
+            column: column.id,
+            data_type,
+        },
+    )
 }
 
 /// `ReplaceColumn` with the column changed by `change`.
@@ -51,9 +65,8 @@ pub fn change_column(table: &Table, column: &Column, change: impl FnOnce(&mut Co
     }
 }
 
-/// `ReplaceTable` with the column's type made `text` and a check keeping its length at most
-/// `limit` (PostgreSQL).
-pub fn text_with_length_check(table: &Table, column: &Column, limit: u32) -> Command {
+/// Make the column's type `text` with a check keeping its length at most `limit` (PostgreSQL).
+pub fn text_with_length_check(table: &Table, column: &Column, limit: u32) -> Fix {
     let mut changed = table.clone();
     if let Some(target) = changed.columns.iter_mut().find(|c| c.id == column.id) {
         target.data_type = String::from("text");
@@ -62,7 +75,14 @@ pub fn text_with_length_check(table: &Table, column: &Column, limit: u32) -> Com
         name: None,
         expression: format!("char_length({}) <= {limit}", quote_pg(&column.name)),
     });
-    Command::ReplaceTable(Box::new(changed))
+    Fix::new(
+        format!(
+            "make {} text with CHECK (char_length({}) <= {limit})",
+            column_label(table, column),
+            column.name
+        ),
+        Command::ReplaceTable(Box::new(changed)),
+    )
 }
 
 /// A PostgreSQL identifier, quoted unless it is plain lower case.

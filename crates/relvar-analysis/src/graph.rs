@@ -1,5 +1,6 @@
-//! Graph algorithms over tables by position, without recursion (a design may be a long chain):
-//! strongly connected components (Tarjan) and longest paths in a graph that may have cycles.
+//! Graph algorithms over tables by position (the model's `ForeignKeyGraph::adjacency`), without
+//! recursion (a design may be a long chain): strongly connected components (Tarjan) and longest
+//! paths in a graph that may have cycles.
 
 /// The strongly connected components of a directed graph with nodes `0..adjacency.len()`, each
 /// sorted, components ordered by their smallest node.

@@ -3,7 +3,8 @@
 //!
 //! [`review`] never fails and never panics; its findings come in a fixed order (severity, then
 //! table, then code). Each rule lives in its own file under `rules/` and describes itself as a
-//! [`RuleInfo`] that is also its doc comment. Engine knowledge is in [`dialect`].
+//! [`RuleInfo`] that is also its doc comment; its check writes to a [`Reporter`] bound to that
+//! description. Engine knowledge is in [`dialect`].
 //!
 //! [`advise`] reads a [`workload`] of queries against the design: the indexes that would serve
 //! them (see [`advisor`]), the existing indexes none uses, and the [`query_review`] notes.
@@ -16,6 +17,7 @@ mod fixes;
 mod graph;
 mod names;
 pub mod query_review;
+mod report;
 mod review;
 mod row_count;
 mod rule;
@@ -26,6 +28,7 @@ pub mod workload;
 pub use advisor::{Advice, AdvisorOptions, Recommendation, advise};
 pub use context::Context;
 pub use finding::{Finding, Fix, ObjectRef, Severity, column_names, describe_object};
+pub use report::{Reported, Reporter};
 pub use review::{ReviewOptions, review, review_with_advice, rule_info};
 pub use row_count::{format_row_count, parse_row_count};
 pub use rule::{Rule, RuleInfo};

@@ -7,6 +7,7 @@ use relvar_model::{Design, TableId};
 use crate::advisor::{Advice, unused};
 use crate::context::Context;
 use crate::finding::Finding;
+use crate::report::Reporter;
 use crate::rule::RuleInfo;
 use crate::rules::ALL;
 
@@ -53,7 +54,7 @@ pub fn review(design: &Design, options: &ReviewOptions) -> Vec<Finding> {
     let context = Context::new(design);
     let mut findings = Vec::new();
     for rule in ALL.iter().filter(|rule| options.enabled(rule.info)) {
-        (rule.check)(&context, &mut findings);
+        (rule.check)(&context, &mut Reporter::new(rule.info, &mut findings));
     }
     ordered(&context, findings)
 }

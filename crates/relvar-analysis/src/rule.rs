@@ -1,7 +1,8 @@
 //! A review rule: its description as data ([`RuleInfo`], also its doc comment) and its check.
 
 use crate::context::Context;
-use crate::finding::{Finding, Severity};
+use crate::finding::Severity;
+use crate::report::Reporter;
 
 /// What a rule is about, as the app and the command line show it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,11 +20,11 @@ pub struct RuleInfo {
     pub example: &'static str,
 }
 
-/// A rule: its description and the check that appends its findings.
+/// A rule: its description and the check that reports its findings.
 #[derive(Debug, Clone, Copy)]
 pub struct Rule {
     pub info: &'static RuleInfo,
-    pub check: fn(&Context<'_>, &mut Vec<Finding>),
+    pub check: fn(&Context<'_>, &mut Reporter<'_>),
 }
 
 /// Declares a rule's `INFO` constant and gives it a doc comment made of the same text, so the

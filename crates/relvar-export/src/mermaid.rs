@@ -4,12 +4,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
-use relvar_model::{ColumnId, Design, ForeignKey, Table, TableId};
+use relvar_model::{Cardinality, Design, ForeignKey, Maximum, Minimum, Table, TableId};
 
 /// Writes the design as a Mermaid entity-relationship diagram.
 pub fn to_mermaid(design: &Design) -> String {
     let entities = entity_names(design);
     let entity = |id: TableId| entities.get(&id).cloned().unwrap_or_default();
+    let graph = design.foreign_key_graph();
     let mut out = String::from("erDiagram\n");
     for table in &design.tables {
         let _ = writeln!(out, "    {} {{", entity(table.id));
@@ -18,10 +19,10 @@ pub fn to_mermaid(design: &Design) -> String {
             if table.is_primary_key_column(column.id) {
                 keys.push("PK");
             }
-            if design
-                .foreign_keys
+            if graph
+                .references_from(table.id)
                 .iter()
-                .any(|fk| fk.from_table == table.id && fk.from_columns.contains(&column.id))
+                .any(|fk| fk.from_columns.contains(&column.id))
             {
                 keys.push("FK");
             }
@@ -58,17 +59,14 @@ pub fn to_mermaid(design: &Design) -> String {
         ) else {
             continue;
         };
+        let ends = child.relationship_ends(foreign_key);
         let _ = writeln!(
             out,
             "    {} {}{}{} {} : \"{}\"",
             entity(foreign_key.to_table),
-            parent_end(child, foreign_key),
-            if is_identifying(child, foreign_key) {
-                "--"
-            } else {
-                ".."
-            },
-            child_end(child, foreign_key),
+            parent_end(ends.parent),
+            if ends.identifying { "--" } else { ".." },
+            child_end(ends.child),
             entity(foreign_key.from_table),
             quoted_text(&relationship_label(child, foreign_key)),
         );
@@ -76,35 +74,20 @@ pub fn to_mermaid(design: &Design) -> String {
     out
 }
 
-/// `||` when every referencing column is NOT NULL (exactly one parent), else `|o` (zero or one).
-fn parent_end(child: &Table, foreign_key: &ForeignKey) -> &'static str {
-    let all_required = foreign_key.from_columns.iter().all(|id| {
-        child
-            .columns
-            .iter()
-            .any(|column| column.id == *id && !column.nullable)
-    });
-    if all_required { "||" } else { "|o" }
+/// `||` for exactly one parent (every referencing column NOT NULL), else `|o` (zero or one).
+fn parent_end(parent: Cardinality) -> &'static str {
+    match parent.min {
+        Minimum::One => "||",
+        Minimum::Zero => "|o",
+    }
 }
 
-/// `o|` when the referencing columns are unique in the child (one-to-one), else `o{`.
-fn child_end(child: &Table, foreign_key: &ForeignKey) -> &'static str {
-    let columns: BTreeSet<ColumnId> = foreign_key.from_columns.iter().copied().collect();
-    let same_set = |ids: &[ColumnId]| ids.iter().copied().collect::<BTreeSet<_>>() == columns;
-    let unique = child
-        .primary_key
-        .as_ref()
-        .is_some_and(|key| same_set(&key.columns))
-        || child.uniques.iter().any(|unique| same_set(&unique.columns));
-    if unique { "o|" } else { "o{" }
-}
-
-/// A relationship is identifying when the foreign key is part of the child's primary key.
-fn is_identifying(child: &Table, foreign_key: &ForeignKey) -> bool {
-    foreign_key
-        .from_columns
-        .iter()
-        .all(|id| child.is_primary_key_column(*id))
+/// `o|` for at most one child (the referencing columns are a unique key), else `o{`.
+fn child_end(child: Cardinality) -> &'static str {
+    match child.max {
+        Maximum::One => "o|",
+        Maximum::Many => "o{",
+    }
 }
 
 fn relationship_label(child: &Table, foreign_key: &ForeignKey) -> String {

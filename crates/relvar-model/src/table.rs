@@ -160,6 +160,26 @@ pub enum IndexKey {
 }
 
 impl Index {
+    /// A plain ascending index over these columns, in order: unnamed, not unique, of the engine's
+    /// default method, over every row.
+    pub fn on_columns(columns: &[ColumnId]) -> Self {
+        Self {
+            name: None,
+            unique: false,
+            method: None,
+            parts: columns
+                .iter()
+                .map(|column| IndexPart {
+                    key: IndexKey::Column(*column),
+                    prefix: None,
+                    descending: false,
+                })
+                .collect(),
+            include: Vec::new(),
+            predicate: None,
+        }
+    }
+
     /// The columns an index's key parts name, in order; expression parts are left out.
     pub fn key_columns(&self) -> impl Iterator<Item = ColumnId> + '_ {
         self.parts.iter().filter_map(|part| match part.key {

@@ -1,5 +1,5 @@
 //! A model table as a relation: its columns by position, its declared dependencies, and the
-//! dependencies its primary key and unique constraints imply (a key `K` gives `K -> all`).
+//! dependencies its unique keys imply (a key `K` gives `K -> all`).
 //! Also reads and writes a table's dependencies as text.
 
 use relvar_model::{ColumnId, Command, DeclaredDependency, DependencyKind, Table};
@@ -8,8 +8,8 @@ use crate::attrs::AttrSet;
 use crate::parse::{ParseError, parse_dependencies};
 use crate::relation::{Fd, Mvd, Relation};
 
-/// The table as a relation: declared dependencies first, in order, then one per key (primary
-/// key, then unique constraints).
+/// The table as a relation: declared dependencies first, in order, then one per unique key
+/// (primary key, unique constraints, unique indexes).
 pub fn table_relation(table: &Table) -> Relation {
     let mut relation = Relation::new(table.columns.iter().map(|column| column.name.clone()));
     for dependency in &table.dependencies {
@@ -26,13 +26,12 @@ pub fn table_relation(table: &Table) -> Relation {
     relation
 }
 
-/// `K -> all other columns` for the primary key and each unique constraint.
+/// `K -> all other columns` for each of the table's unique keys ([`Table::unique_keys`]).
 pub fn key_dependencies(table: &Table) -> Vec<Fd> {
     let all = AttrSet::full(table.columns.len());
-    let primary = table.primary_key.iter().map(|key| &key.columns);
-    let uniques = table.uniques.iter().map(|unique| &unique.columns);
-    primary
-        .chain(uniques)
+    table
+        .unique_keys()
+        .iter()
         .map(|columns| {
             let key = positions(table, columns);
             let rest = all.difference(&key);
@@ -119,4 +118,44 @@ pub(crate) fn primary_key_positions(table: &Table) -> AttrSet {
         .primary_key
         .as_ref()
         .map_or_else(AttrSet::new, |key| positions(table, &key.columns))
+}
+
+#[cfg(test)]
+mod tests {
+    use relvar_model::{Column, Index, IndexKey, IndexPart, TableId, UniqueConstraint};
+
+    use super::*;
+
+    #[test]
+    fn every_unique_key_determines_the_rest_and_a_partial_index_does_not() {
+        let mut table = Table::new(TableId(0), None, "person");
+        for (id, name) in ["id", "email", "badge", "locker"].into_iter().enumerate() {
+            table
+                .columns
+                .push(Column::new(ColumnId(id as u32 + 1), name, "int"));
+        }
+        table.uniques.push(UniqueConstraint {
+            name: None,
+            columns: vec![ColumnId(2)],
+        });
+        let unique_index = |column: u32, predicate: Option<&str>| Index {
+            name: None,
+            unique: true,
+            method: None,
+            parts: vec![IndexPart {
+                key: IndexKey::Column(ColumnId(column)),
+                prefix: None,
+                descending: false,
+            }],
+            include: Vec::new(),
+            predicate: predicate.map(str::to_owned),
+        };
+        table.indexes.push(unique_index(3, None));
+        table.indexes.push(unique_index(4, Some("locker > 0")));
+        let left_sides: Vec<Vec<usize>> = key_dependencies(&table)
+            .iter()
+            .map(|fd| fd.lhs.iter().collect())
+            .collect();
+        assert_eq!(left_sides, vec![vec![1], vec![2]]);
+    }
 }

@@ -8,8 +8,9 @@ use relvar_model::{Design, IndexKey, TableId};
 
 use super::candidates::KeyPart;
 use super::merge::normalize;
-use crate::finding::{Finding, ObjectRef};
+use crate::finding::Finding;
 use crate::fixes::drop_index;
+use crate::report::Reporter;
 use crate::rule::rule_info;
 use crate::workload::ExtractedQuery;
 
@@ -56,6 +57,7 @@ pub fn unused_indexes(
         }
     }
     let mut findings = Vec::new();
+    let mut report = Reporter::new(&INFO, &mut findings);
     for table in &design.tables {
         let Some(parts) = leading.get(&table.id) else {
             continue;
@@ -94,20 +96,16 @@ pub fn unused_indexes(
                 .name
                 .clone()
                 .unwrap_or_else(|| format!("index #{}", position + 1));
-            findings.push(
-                Finding::new(
-                    &INFO,
-                    vec![ObjectRef::Index {
-                        table: table.id,
-                        position,
-                    }],
+            report
+                .index(
+                    table,
+                    position,
                     format!(
                         "no query of the workload uses {name} on {}: it costs every write and serves none of these reads",
                         table.display_name()
                     ),
                 )
-                .with_fix(format!("drop index {name}"), drop_index(table, position)),
-            );
+                .fix(drop_index(table, position, &name));
         }
     }
     findings

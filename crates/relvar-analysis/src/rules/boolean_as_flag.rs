@@ -4,8 +4,9 @@
 use relvar_model::{Column, Table};
 
 use crate::context::Context;
-use crate::finding::{Finding, ObjectRef};
+use crate::finding::{Fix, column_label};
 use crate::fixes::change_column;
+use crate::report::Reporter;
 use crate::rule::rule_info;
 use relvar_model::Dialect;
 
@@ -20,7 +21,7 @@ rule_info! {
 
 const QUESTION_WORDS: &[&str] = &["is", "has", "can", "should", "was", "allow", "allows"];
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     let Some(boolean) = cx.dialect.boolean_type else {
         return;
     };
@@ -50,18 +51,22 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if is_boolean || !flag_type {
             continue;
         }
-        out.push(finding(cx, table, column, boolean));
+        report_flag(cx, report, table, column, boolean);
     }
 }
 
-fn finding(cx: &Context<'_>, table: &Table, column: &Column, boolean: &str) -> Finding {
-    let name = format!("{}.{}", table.display_name(), column.name);
-    let finding = Finding::new(
-        &INFO,
-        vec![ObjectRef::Column {
-            table: table.id,
-            column: column.id,
-        }],
+/// The flag column, with the boolean type as its fix where its default and checks allow.
+fn report_flag(
+    cx: &Context<'_>,
+    report: &mut Reporter<'_>,
+    table: &Table,
+    column: &Column,
+    boolean: &str,
+) {
+    let name = column_label(table, column);
+    let mut finding = report.column(
+        table,
+        column,
         format!("{name} is a yes/no flag stored as {}", column.data_type),
     );
     // A check or a non-0/1 default would need rewriting by hand.
@@ -76,20 +81,20 @@ fn finding(cx: &Context<'_>, table: &Table, column: &Column, boolean: &str) -> F
         Some(_) => None,
     };
     let (Some(default), false) = (default, checked) else {
-        return finding;
+        return;
     };
     let spelled = default.map(|value| match (cx.dialect.engine, value) {
         (Some(Dialect::MsSql), true) => String::from("1"),
         (Some(Dialect::MsSql), false) => String::from("0"),
         (_, value) => value.to_string(),
     });
-    finding.with_fix(
+    finding.fix(Fix::new(
         format!("make {name} {boolean}"),
         change_column(table, column, |changed| {
             changed.data_type = boolean.to_owned();
             changed.default = spelled;
         }),
-    )
+    ));
 }
 
 /// The arguments of a type as written, without spaces (`tinyint(1)` gives `1`).

@@ -1,12 +1,11 @@
 //! RV025: ON DELETE CASCADE chains more than two foreign keys deep.
 
-use std::collections::BTreeMap;
-
-use relvar_model::{ReferentialAction, TableId};
+use relvar_model::{EdgeDirection, ReferentialAction};
 
 use crate::context::Context;
-use crate::finding::{Finding, ObjectRef};
+use crate::finding::ObjectRef;
 use crate::graph::longest_paths;
+use crate::report::Reporter;
 use crate::rule::rule_info;
 
 rule_info! {
@@ -21,29 +20,15 @@ rule_info! {
 /// Cascades deeper than this are reported.
 pub const CASCADE_DEPTH: usize = 2;
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     let tables = &cx.design.tables;
-    let position: BTreeMap<TableId, usize> = tables
-        .iter()
-        .enumerate()
-        .map(|(index, table)| (table.id, index))
-        .collect();
     // Parent to child: deleting the parent deletes the child's rows.
-    let mut adjacency = vec![Vec::new(); tables.len()];
+    let adjacency = cx.graph.adjacency(EdgeDirection::ToReferencing, |fk| {
+        fk.on_delete == ReferentialAction::Cascade
+    });
     let mut cascaded = vec![false; tables.len()];
-    for fk in &cx.design.foreign_keys {
-        if fk.on_delete != ReferentialAction::Cascade || fk.from_table == fk.to_table {
-            continue;
-        }
-        let (Some(&parent), Some(&child)) =
-            (position.get(&fk.to_table), position.get(&fk.from_table))
-        else {
-            continue;
-        };
-        if let Some(edges) = adjacency.get_mut(parent) {
-            edges.push(child);
-        }
-        if let Some(flag) = cascaded.get_mut(child) {
+    for child in adjacency.iter().flatten() {
+        if let Some(flag) = cascaded.get_mut(*child) {
             *flag = true;
         }
     }
@@ -69,8 +54,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let Some(root) = members.first() else {
             continue;
         };
-        out.push(Finding::new(
-            &INFO,
+        report.on(
             members
                 .iter()
                 .map(|table| ObjectRef::Table(table.id))
@@ -80,6 +64,6 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 root.display_name(),
                 names.join(" -> ")
             ),
-        ));
+        );
     }
 }

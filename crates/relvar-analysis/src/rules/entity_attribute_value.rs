@@ -1,9 +1,9 @@
 //! RV026: an entity-attribute-value table (`post_id, meta_key, meta_value`).
 
-use relvar_model::{Column, Table};
+use relvar_model::Column;
 
 use crate::context::Context;
-use crate::finding::{Finding, ObjectRef};
+use crate::report::Reporter;
 use crate::rule::rule_info;
 
 rule_info! {
@@ -18,7 +18,7 @@ rule_info! {
 /// Tables wider than this are not entity-attribute-value tables.
 const NARROW: usize = 6;
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     for table in cx.entity_tables() {
         if table.columns.len() > NARROW || table.columns.len() < 3 {
             continue;
@@ -48,27 +48,17 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             word == "value" || word == "val"
         });
         if let (Some(entity), Some(attribute), Some(value)) = (entity, attribute, value) {
-            out.push(finding(table, [entity, attribute, value]));
+            report.columns(
+                table,
+                [entity, attribute, value],
+                format!(
+                    "{} stores attributes as rows ({}, {}, {}): an entity-attribute-value table",
+                    table.display_name(),
+                    entity.name,
+                    attribute.name,
+                    value.name
+                ),
+            );
         }
     }
-}
-
-fn finding(table: &Table, [entity, attribute, value]: [&Column; 3]) -> Finding {
-    Finding::new(
-        &INFO,
-        [entity, attribute, value]
-            .iter()
-            .map(|column| ObjectRef::Column {
-                table: table.id,
-                column: column.id,
-            })
-            .collect(),
-        format!(
-            "{} stores attributes as rows ({}, {}, {}): an entity-attribute-value table",
-            table.display_name(),
-            entity.name,
-            attribute.name,
-            value.name
-        ),
-    )
 }

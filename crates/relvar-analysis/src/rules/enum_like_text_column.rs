@@ -2,7 +2,8 @@
 //! check, enum or foreign key limiting it.
 
 use crate::context::Context;
-use crate::finding::{Finding, ObjectRef};
+use crate::finding::column_label;
+use crate::report::Reporter;
 use crate::rule::rule_info;
 
 rule_info! {
@@ -20,7 +21,7 @@ const ENUM_WORDS: &[&str] = &[
     "gender", "kind", "level", "priority", "role", "stage", "status", "tier",
 ];
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     for (table, column, facts) in cx.entity_columns() {
         let enum_like = facts
             .words
@@ -39,17 +40,13 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if checked {
             continue;
         }
-        out.push(Finding::new(
-                &INFO,
-                vec![ObjectRef::Column {
-                    table: table.id,
-                    column: column.id,
-                }],
-                format!(
-                    "{}.{} takes one of a few values but nothing limits them (no CHECK, enum or foreign key)",
-                    table.display_name(),
-                    column.name
-                ),
-            ));
+        report.column(
+            table,
+            column,
+            format!(
+                "{} takes one of a few values but nothing limits them (no CHECK, enum or foreign key)",
+                column_label(table, column)
+            ),
+        );
     }
 }

@@ -1,8 +1,9 @@
 //! RV011: PostgreSQL `char(n)` columns.
 
 use crate::context::Context;
-use crate::finding::{Finding, ObjectRef};
+use crate::finding::column_label;
 use crate::fixes::text_with_length_check;
+use crate::report::Reporter;
 use crate::rule::rule_info;
 use relvar_model::Dialect;
 
@@ -15,7 +16,7 @@ rule_info! {
     example: "CREATE TABLE country (code char(2) PRIMARY KEY, name text NOT NULL);",
 }
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     if !cx.is(Dialect::PostgreSql) {
         return;
     }
@@ -25,26 +26,16 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let length = parsed.length().unwrap_or(1);
-        let name = format!("{}.{}", table.display_name(), column.name);
-        out.push(
-            Finding::new(
-                &INFO,
-                vec![ObjectRef::Column {
-                    table: table.id,
-                    column: column.id,
-                }],
+        report
+            .column(
+                table,
+                column,
                 format!(
-                    "{name} is {}, which pads values with spaces",
+                    "{} is {}, which pads values with spaces",
+                    column_label(table, column),
                     column.data_type
                 ),
             )
-            .with_fix(
-                format!(
-                    "make {name} text with CHECK (char_length({}) <= {length})",
-                    column.name
-                ),
-                text_with_length_check(table, column, length),
-            ),
-        );
+            .fix(text_with_length_check(table, column, length));
     }
 }

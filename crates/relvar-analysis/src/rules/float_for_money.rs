@@ -1,9 +1,9 @@
 //! RV007: a binary floating-point column whose name says it holds money.
 
-use relvar_model::Command;
-
 use crate::context::Context;
-use crate::finding::{Finding, ObjectRef};
+use crate::finding::column_label;
+use crate::fixes::set_type;
+use crate::report::Reporter;
 use crate::rule::rule_info;
 
 rule_info! {
@@ -21,7 +21,7 @@ const MONEY_WORDS: &[&str] = &[
     "price", "refund", "revenue", "salary", "subtotal", "tax", "total", "wage", "wages",
 ];
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     for (table, column, facts) in cx.entity_columns() {
         let money = facts
             .words
@@ -30,28 +30,16 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if !money || !facts.resolved.is_float() {
             continue;
         }
-        let name = format!("{}.{}", table.display_name(), column.name);
-        let exact = cx.dialect.money_type;
-        out.push(
-            Finding::new(
-                &INFO,
-                vec![ObjectRef::Column {
-                    table: table.id,
-                    column: column.id,
-                }],
+        report
+            .column(
+                table,
+                column,
                 format!(
-                    "{name} holds money as {}, which rounds decimal fractions",
+                    "{} holds money as {}, which rounds decimal fractions",
+                    column_label(table, column),
                     column.data_type
                 ),
             )
-            .with_fix(
-                format!("make {name} {exact}"),
-                Command::SetColumnType {
-                    table: table.id,
-                    column: column.id,
-                    data_type: exact.to_owned(),
-                },
-            ),
-        );
+            .fix(set_type(table, column, cx.dialect.money_type));
     }
 }

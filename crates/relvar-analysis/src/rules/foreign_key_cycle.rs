@@ -1,12 +1,11 @@
 //! RV024: tables whose foreign keys form a cycle (self references excepted).
 
-use std::collections::BTreeMap;
-
-use relvar_model::{Deferral, TableId};
+use relvar_model::{Deferral, EdgeDirection, TableId};
 
 use crate::context::Context;
-use crate::finding::{Finding, ObjectRef};
+use crate::finding::ObjectRef;
 use crate::graph::strongly_connected;
+use crate::report::Reporter;
 use crate::rule::rule_info;
 
 rule_info! {
@@ -18,25 +17,9 @@ rule_info! {
     example: "CREATE TABLE staff (id int PRIMARY KEY, store_id int NOT NULL);\nCREATE TABLE store (id int PRIMARY KEY, manager_id int NOT NULL REFERENCES staff (id));\nALTER TABLE staff ADD FOREIGN KEY (store_id) REFERENCES store (id);",
 }
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     let tables = &cx.design.tables;
-    let position: BTreeMap<TableId, usize> = tables
-        .iter()
-        .enumerate()
-        .map(|(index, table)| (table.id, index))
-        .collect();
-    let mut adjacency = vec![Vec::new(); tables.len()];
-    for fk in &cx.design.foreign_keys {
-        let (Some(&from), Some(&to)) = (position.get(&fk.from_table), position.get(&fk.to_table))
-        else {
-            continue;
-        };
-        if from != to
-            && let Some(edges) = adjacency.get_mut(from)
-        {
-            edges.push(to);
-        }
-    }
+    let adjacency = cx.graph.adjacency(EdgeDirection::ToReferenced, |_| true);
     for component in strongly_connected(&adjacency) {
         if component.len() < 2 {
             continue;
@@ -71,13 +54,12 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         };
         let mut objects: Vec<ObjectRef> = ids.iter().map(|id| ObjectRef::Table(*id)).collect();
         objects.extend(inner.iter().map(|fk| ObjectRef::ForeignKey(fk.id)));
-        out.push(Finding::new(
-            &INFO,
+        report.on(
             objects,
             format!(
                 "tables {} reference each other in a cycle: {consequence}",
                 names.join(", ")
             ),
-        ));
+        );
     }
 }

@@ -2,8 +2,9 @@
 
 use relvar_model::{Command, UniqueConstraint};
 
-use crate::context::{Context, same_set, unique_keys};
-use crate::finding::{Finding, ObjectRef, column_names};
+use crate::context::Context;
+use crate::finding::{Fix, ObjectRef, column_names};
+use crate::report::Reporter;
 use crate::rule::rule_info;
 
 rule_info! {
@@ -15,16 +16,12 @@ rule_info! {
     example: "CREATE TABLE country (id int PRIMARY KEY, code char(2));\nCREATE TABLE city (id int PRIMARY KEY, country_code char(2) REFERENCES country (code));",
 }
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     for fk in &cx.design.foreign_keys {
         let Some(to) = cx.table(fk.to_table) else {
             continue;
         };
-        if fk.to_columns.is_empty()
-            || unique_keys(to)
-                .iter()
-                .any(|key| same_set(key, &fk.to_columns))
-        {
+        if fk.to_columns.is_empty() || to.is_unique_key(&fk.to_columns) {
             continue;
         }
         let columns = column_names(cx.design, to.id, &fk.to_columns);
@@ -33,19 +30,18 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             name: None,
             columns: fk.to_columns.clone(),
         });
-        out.push(
-            Finding::new(
-                &INFO,
-                vec![ObjectRef::ForeignKey(fk.id), ObjectRef::Table(to.id)],
+        report
+            .foreign_key(
+                fk,
                 format!(
                     "the foreign key references {}({columns}), which is neither its primary key nor unique",
                     to.display_name()
                 ),
             )
-            .with_fix(
+            .also(ObjectRef::Table(to.id))
+            .fix(Fix::new(
                 format!("add a unique constraint on {}({columns})", to.display_name()),
                 Command::ReplaceTable(Box::new(unique)),
-            ),
-        );
+            ));
     }
 }

@@ -1,9 +1,9 @@
 //! RV005: a foreign key column whose type or length differs from the column it references.
 
-use relvar_model::Command;
-
 use crate::context::Context;
-use crate::finding::{Finding, ObjectRef};
+use crate::finding::{ObjectRef, column_label};
+use crate::fixes::set_type;
+use crate::report::Reporter;
 use crate::rule::rule_info;
 
 rule_info! {
@@ -15,7 +15,7 @@ rule_info! {
     example: "CREATE TABLE customer (id bigint PRIMARY KEY);\nCREATE TABLE rental (id int PRIMARY KEY, customer_id int REFERENCES customer (id));",
 }
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     for fk in &cx.design.foreign_keys {
         let (Some(from), Some(to)) = (cx.table(fk.from_table), cx.table(fk.to_table)) else {
             continue;
@@ -36,38 +36,21 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             if from_facts.canonical == to_facts.canonical {
                 continue;
             }
-            let referencing = format!("{}.{}", from.display_name(), from_column.name);
-            out.push(
-                Finding::new(
-                    &INFO,
-                    vec![
-                        ObjectRef::Column {
-                            table: from.id,
-                            column: from_column.id,
-                        },
-                        ObjectRef::Column {
-                            table: to.id,
-                            column: to_column.id,
-                        },
-                        ObjectRef::ForeignKey(fk.id),
-                    ],
+            report
+                .column(
+                    from,
+                    from_column,
                     format!(
-                        "{referencing} is {} but {}.{}, which it references, is {}",
+                        "{} is {} but {}, which it references, is {}",
+                        column_label(from, from_column),
                         from_column.data_type,
-                        to.display_name(),
-                        to_column.name,
+                        column_label(to, to_column),
                         to_column.data_type
                     ),
                 )
-                .with_fix(
-                    format!("make {referencing} {}", to_column.data_type),
-                    Command::SetColumnType {
-                        table: from.id,
-                        column: from_column.id,
-                        data_type: to_column.data_type.clone(),
-                    },
-                ),
-            );
+                .also(ObjectRef::column(to.id, to_column.id))
+                .also(ObjectRef::ForeignKey(fk.id))
+                .fix(set_type(from, from_column, &to_column.data_type));
         }
     }
 }

@@ -1,11 +1,13 @@
 //! RV003: a foreign key whose columns lead no index, key or unique constraint.
 
-use relvar_model::{ColumnId, ForeignKey, IndexKey, Table};
+use relvar_model::{ColumnId, IndexKey, Table};
 
-use crate::context::{Context, same_set};
-use crate::finding::{Finding, ObjectRef, column_names};
+use crate::context::Context;
+use crate::finding::{ObjectRef, column_names};
 use crate::fixes::add_index;
+use crate::report::Reporter;
 use crate::rule::rule_info;
+use relvar_model::same_columns;
 
 rule_info! {
     code: "RV003",
@@ -16,7 +18,7 @@ rule_info! {
     example: "CREATE TABLE customer (id int PRIMARY KEY);\nCREATE TABLE rental (id int PRIMARY KEY, customer_id int REFERENCES customer (id));",
 }
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     if cx.dialect.creates_foreign_key_indexes {
         return;
     }
@@ -27,28 +29,22 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if fk.from_columns.is_empty() || is_covered(table, &fk.from_columns) {
             continue;
         }
-        out.push(finding(cx, table, fk));
+        let columns = column_names(cx.design, table.id, &fk.from_columns);
+        let parent = cx
+            .table(fk.to_table)
+            .map_or_else(String::new, Table::display_name);
+        report
+            .foreign_key(
+                fk,
+                format!(
+                    "no index leads with {}({columns}), the columns of its foreign key to {parent}: deleting or re-keying a {parent} row scans {}",
+                    table.display_name(),
+                    table.display_name()
+                ),
+            )
+            .also(ObjectRef::Table(table.id))
+            .fix(add_index(cx, table, &fk.from_columns));
     }
-}
-
-fn finding(cx: &Context<'_>, table: &Table, fk: &ForeignKey) -> Finding {
-    let columns = column_names(cx.design, table.id, &fk.from_columns);
-    let parent = cx
-        .table(fk.to_table)
-        .map_or_else(String::new, Table::display_name);
-    Finding::new(
-        &INFO,
-        vec![ObjectRef::ForeignKey(fk.id), ObjectRef::Table(table.id)],
-        format!(
-            "no index leads with {}({columns}), the columns of its foreign key to {parent}: deleting or re-keying a {parent} row scans {}",
-            table.display_name(),
-            table.display_name()
-        ),
-    )
-    .with_fix(
-        format!("add an index on {}({columns})", table.display_name()),
-        add_index(cx, table, &fk.from_columns),
-    )
 }
 
 /// Whether the primary key, a unique constraint or an index over every row starts with exactly
@@ -56,7 +52,7 @@ fn finding(cx: &Context<'_>, table: &Table, fk: &ForeignKey) -> Finding {
 pub(crate) fn is_covered(table: &Table, columns: &[ColumnId]) -> bool {
     let leads = |key: &[ColumnId]| {
         key.get(..columns.len())
-            .is_some_and(|lead| same_set(lead, columns))
+            .is_some_and(|lead| same_columns(lead, columns))
     };
     let by_key = table
         .primary_key
@@ -77,7 +73,9 @@ pub(crate) fn is_covered(table: &Table, columns: &[ColumnId]) -> bool {
                 })
                 .collect()
         });
-        ordered && index.predicate.is_none() && lead.is_some_and(|lead| same_set(&lead, columns))
+        ordered
+            && index.predicate.is_none()
+            && lead.is_some_and(|lead| same_columns(&lead, columns))
     });
     by_key || by_unique || by_index
 }

@@ -2,7 +2,8 @@
 //! characters).
 
 use crate::context::Context;
-use crate::finding::{Finding, ObjectRef};
+use crate::finding::ObjectRef;
+use crate::report::Reporter;
 use crate::rule::rule_info;
 use relvar_model::IdentifierLimit;
 
@@ -15,33 +16,25 @@ rule_info! {
     example: "CREATE TABLE customer_subscription_billing_address_history_for_regulatory_reporting (id int PRIMARY KEY);",
 }
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     let Some(limit) = cx.dialect.identifier_limit else {
         return;
     };
-    let mut report = |object: ObjectRef, what: String, name: &str| {
+    let mut judge = |object: ObjectRef, what: String, name: &str| {
         if limit.length(name) > limit.max {
-            out.push(Finding::new(
-                &INFO,
-                vec![object],
-                message(cx, limit, &what, name),
-            ));
+            report.on(vec![object], message(cx, limit, &what, name));
         }
     };
     for table in &cx.design.tables {
         let shown = table.display_name();
-        report(
+        judge(
             ObjectRef::Table(table.id),
             format!("table {shown}"),
             &table.name,
         );
         for column in &table.columns {
-            let object = ObjectRef::Column {
-                table: table.id,
-                column: column.id,
-            };
-            report(
-                object,
+            judge(
+                ObjectRef::column(table.id, column.id),
                 format!("column {shown}.{}", column.name),
                 &column.name,
             );
@@ -52,7 +45,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     table: table.id,
                     position,
                 };
-                report(object, format!("index {name} on {shown}"), name);
+                judge(object, format!("index {name} on {shown}"), name);
             }
         }
         let constraint_names = table
@@ -67,7 +60,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             )
             .chain(table.checks.iter().filter_map(|check| check.name.as_ref()));
         for name in constraint_names {
-            report(
+            judge(
                 ObjectRef::Table(table.id),
                 format!("constraint {name} on {shown}"),
                 name,
@@ -76,7 +69,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     }
     for fk in &cx.design.foreign_keys {
         if let Some(name) = &fk.name {
-            report(
+            judge(
                 ObjectRef::ForeignKey(fk.id),
                 format!("foreign key {name}"),
                 name,

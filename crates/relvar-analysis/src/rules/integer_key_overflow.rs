@@ -1,9 +1,10 @@
 //! RV032: an integer key too narrow for the rows its table is expected to reach.
 
-use relvar_model::{Command, Table};
+use relvar_model::{Column, Command, Table};
 
 use crate::context::Context;
-use crate::finding::{Finding, ObjectRef};
+use crate::finding::{Fix, column_label};
+use crate::report::Reporter;
 use crate::row_count::format_row_count;
 use crate::rule::rule_info;
 use crate::types::SqlType;
@@ -52,7 +53,7 @@ fn limit_and_wider(
     Some((limit, wider))
 }
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     // Every SQLite integer, a rowid key included, is 64 bits wide.
     if cx.is(Dialect::Sqlite) {
         return;
@@ -79,20 +80,22 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             if expected < limit / 2 {
                 continue;
             }
-            out.push(finding(cx, table, column, expected, limit, wider));
+            report_narrow(cx, report, table, column, expected, limit, wider);
         }
     }
 }
 
-fn finding(
+/// The narrow key, with widening it and the columns referencing it as its fix.
+fn report_narrow(
     cx: &Context<'_>,
+    report: &mut Reporter<'_>,
     table: &Table,
-    column: &relvar_model::Column,
+    column: &Column,
     expected: u64,
     limit: u64,
     wider: &str,
-) -> Finding {
-    let name = format!("{}.{}", table.display_name(), column.name);
+) {
+    let name = column_label(table, column);
     let mut widen = vec![Command::SetColumnType {
         table: table.id,
         column: column.id,
@@ -122,24 +125,22 @@ fn finding(
         1 => " and the column referencing it".to_owned(),
         n => format!(" and the {n} columns referencing it"),
     };
-    Finding::new(
-        &INFO,
-        vec![ObjectRef::Column {
-            table: table.id,
-            column: column.id,
-        }],
-        format!(
-            "{} is expected to reach {} rows, but its key {name} is {}, which stops at {}",
-            table.display_name(),
-            format_row_count(expected),
-            column.data_type,
-            format_row_count(limit)
-        ),
-    )
-    .with_fix(
-        format!("make {name} {wider}{and_referencing}"),
-        Command::Batch(widen),
-    )
+    report
+        .column(
+            table,
+            column,
+            format!(
+                "{} is expected to reach {} rows, but its key {name} is {}, which stops at {}",
+                table.display_name(),
+                format_row_count(expected),
+                column.data_type,
+                format_row_count(limit)
+            ),
+        )
+        .fix(Fix::new(
+            format!("make {name} {wider}{and_referencing}"),
+            Command::Batch(widen),
+        ));
 }
 
 #[cfg(test)]

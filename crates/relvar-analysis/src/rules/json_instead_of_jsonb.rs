@@ -1,9 +1,9 @@
 //! RV009: PostgreSQL `json` columns where `jsonb` serves better.
 
-use relvar_model::Command;
-
 use crate::context::Context;
-use crate::finding::{Finding, ObjectRef};
+use crate::finding::column_label;
+use crate::fixes::set_type;
+use crate::report::Reporter;
 use crate::rule::rule_info;
 use relvar_model::Dialect;
 
@@ -16,7 +16,7 @@ rule_info! {
     example: "CREATE TABLE event (id int PRIMARY KEY, payload json NOT NULL);",
 }
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     if !cx.is(Dialect::PostgreSql) {
         return;
     }
@@ -25,24 +25,15 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if parsed.base != "json" || !parsed.args.is_empty() || !parsed.rest.is_empty() {
             continue;
         }
-        let name = format!("{}.{}", table.display_name(), column.name);
-        out.push(
-            Finding::new(
-                &INFO,
-                vec![ObjectRef::Column {
-                    table: table.id,
-                    column: column.id,
-                }],
-                format!("{name} is json; jsonb is parsed once and can be indexed"),
+        report
+            .column(
+                table,
+                column,
+                format!(
+                    "{} is json; jsonb is parsed once and can be indexed",
+                    column_label(table, column)
+                ),
             )
-            .with_fix(
-                format!("make {name} jsonb"),
-                Command::SetColumnType {
-                    table: table.id,
-                    column: column.id,
-                    data_type: String::from("jsonb"),
-                },
-            ),
-        );
+            .fix(set_type(table, column, "jsonb"));
     }
 }

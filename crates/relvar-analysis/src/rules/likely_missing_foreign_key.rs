@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 use relvar_model::{Column, Command, ForeignKey, ReferentialAction, Table};
 
 use crate::context::Context;
-use crate::finding::{Finding, ObjectRef};
+use crate::finding::{Fix, ObjectRef, column_label, column_names};
 use crate::names::{singular, words};
+use crate::report::Reporter;
 use crate::rule::rule_info;
 
 rule_info! {
@@ -18,7 +19,7 @@ rule_info! {
     example: "CREATE TABLE customer (id int PRIMARY KEY);\nCREATE TABLE rental (id int PRIMARY KEY, customer_id int NOT NULL);",
 }
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     // Tables with a single-column key, by the singular of their name's words.
     let mut by_name: BTreeMap<String, Vec<&Table>> = BTreeMap::new();
     for table in cx.entity_tables() {
@@ -41,10 +42,9 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             if cx.is_referencing(table.id, column.id) {
                 continue;
             }
-            let Some(target) = target(cx, &by_name, table, column) else {
-                continue;
-            };
-            out.push(finding(cx, table, column, target));
+            if let Some(target) = target(cx, &by_name, table, column) {
+                report_reference(cx, report, table, column, target);
+            }
         }
     }
 }
@@ -103,13 +103,20 @@ fn compatible(cx: &Context<'_>, candidate: &Table, column_type: &crate::types::S
         || (key_type.is_text() && column_type.is_text())
 }
 
-fn finding(cx: &Context<'_>, table: &Table, column: &Column, target: &Table) -> Finding {
+/// The column as a reference to `target` without a foreign key, which is its fix.
+fn report_reference(
+    cx: &Context<'_>,
+    report: &mut Reporter<'_>,
+    table: &Table,
+    column: &Column,
+    target: &Table,
+) {
     let key = target
         .primary_key
         .as_ref()
         .map(|key| key.columns.clone())
         .unwrap_or_default();
-    let key_name = crate::finding::column_names(cx.design, target.id, &key);
+    let key_name = column_names(cx.design, target.id, &key);
     let mut ids = cx.design.ids.clone();
     let foreign_key = ForeignKey {
         id: ids.foreign_key(),
@@ -122,23 +129,19 @@ fn finding(cx: &Context<'_>, table: &Table, column: &Column, target: &Table) -> 
         on_update: ReferentialAction::NoAction,
         deferral: Default::default(),
     };
-    let name = format!("{}.{}", table.display_name(), column.name);
+    let name = column_label(table, column);
     let parent = format!("{}({key_name})", target.display_name());
-    Finding::new(
-        &INFO,
-        vec![
-            ObjectRef::Column {
-                table: table.id,
-                column: column.id,
-            },
-            ObjectRef::Table(target.id),
-        ],
-        format!("{name} looks like a reference to {parent} but has no foreign key"),
-    )
-    .with_fix(
-        format!("add a foreign key from {name} to {parent}"),
-        Command::AddForeignKey { foreign_key },
-    )
+    report
+        .column(
+            table,
+            column,
+            format!("{name} looks like a reference to {parent} but has no foreign key"),
+        )
+        .also(ObjectRef::Table(target.id))
+        .fix(Fix::new(
+            format!("add a foreign key from {name} to {parent}"),
+            Command::AddForeignKey { foreign_key },
+        ));
 }
 
 /// A table's name as the entity it holds: its words made singular, joined by `_`.

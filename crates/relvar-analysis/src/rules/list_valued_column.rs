@@ -1,7 +1,8 @@
 //! RV028: a text column whose name says it holds a list (`tags`, `role_ids`, `emails`): 1NF.
 
 use crate::context::Context;
-use crate::finding::{Finding, ObjectRef};
+use crate::finding::column_label;
+use crate::report::Reporter;
 use crate::rule::rule_info;
 
 rule_info! {
@@ -29,7 +30,7 @@ const LIST_WORDS: &[&str] = &[
     "tags",
 ];
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     for (table, column, facts) in cx.entity_columns() {
         let listed = facts
             .words
@@ -38,18 +39,14 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if !listed || !facts.resolved.is_text() {
             continue;
         }
-        out.push(Finding::new(
-            &INFO,
-            vec![ObjectRef::Column {
-                table: table.id,
-                column: column.id,
-            }],
+        report.column(
+            table,
+            column,
             format!(
-                "{}.{} looks like a list of values kept in one {} string",
-                table.display_name(),
-                column.name,
+                "{} looks like a list of values kept in one {} string",
+                column_label(table, column),
                 column.data_type
             ),
-        ));
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! RV023: a table with very many indexes.
 
 use crate::context::Context;
-use crate::finding::{Finding, ObjectRef};
+use crate::report::Reporter;
 use crate::rule::rule_info;
 
 rule_info! {
@@ -16,18 +16,17 @@ rule_info! {
 /// More indexes than this are many.
 pub const MANY_INDEXES: usize = 8;
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     for table in &cx.design.tables {
         let count = table.indexes.len() + table.uniques.len();
         if count > MANY_INDEXES {
-            out.push(Finding::new(
-                &INFO,
-                vec![ObjectRef::Table(table.id)],
+            report.table(
+                table,
                 format!(
                     "table {} has {count} indexes and unique constraints besides its primary key",
                     table.display_name()
                 ),
-            ));
+            );
         }
     }
 }

@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use relvar_model::{Column, Command, Table};
 
 use crate::context::Context;
-use crate::finding::{Finding, ObjectRef};
+use crate::finding::Fix;
+use crate::report::Reporter;
 use crate::rule::rule_info;
 
 rule_info! {
@@ -37,7 +38,7 @@ const UPDATED: &[&str] = &[
     "updated_on",
 ];
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     let tables: Vec<&Table> = cx.entity_tables().collect();
     for (what, names) in [("created", CREATED), ("last updated", UPDATED)] {
         let with: Vec<(&Table, &Column)> = tables
@@ -72,26 +73,27 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             if with.iter().any(|(other, _)| other.id == table.id) {
                 continue;
             }
-            out.push(finding(cx, table, model, what, with.len(), tables.len()));
+            report_missing(cx, report, table, model, what, with.len(), tables.len());
         }
     }
 }
 
-fn finding(
+/// The table without the column `model` stands for, with a copy of `model` as its fix.
+fn report_missing(
     cx: &Context<'_>,
+    report: &mut Reporter<'_>,
     table: &Table,
     model: &Column,
     what: &str,
     with: usize,
     all: usize,
-) -> Finding {
+) {
     let mut ids = cx.design.ids.clone();
     let mut column = model.clone();
     column.id = ids.column();
     column.comment = None;
-    let finding = Finding::new(
-        &INFO,
-        vec![ObjectRef::Table(table.id)],
+    let mut finding = report.table(
+        table,
         format!(
             "table {} does not record when rows were {what}, as {with} of the design's {all} tables do ({})",
             table.display_name(),
@@ -100,7 +102,7 @@ fn finding(
     );
     // A NOT NULL column needs a default to be added to a table that has rows.
     if !column.nullable && column.default.is_none() {
-        return finding;
+        return;
     }
     let description = format!(
         "add {} {}{} to {}",
@@ -113,12 +115,12 @@ fn finding(
             .unwrap_or_default(),
         table.display_name()
     );
-    finding.with_fix(
+    finding.fix(Fix::new(
         description,
         Command::AddColumn {
             table: table.id,
             column,
             index: table.columns.len(),
         },
-    )
+    ));
 }

@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use relvar_model::Table;
 
 use crate::context::Context;
-use crate::finding::{Finding, ObjectRef};
+use crate::finding::ObjectRef;
 use crate::names::{CaseStyle, case_style, is_plural, singular, words};
+use crate::report::Reporter;
 use crate::rule::rule_info;
 
 rule_info! {
@@ -22,8 +23,8 @@ rule_info! {
 /// The fewest names that make a convention, and the share of them that must follow it.
 const MIN_NAMES: usize = 3;
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    check_foreign_key_names(cx, out);
+pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
+    check_foreign_key_names(cx, report);
     let tables: Vec<&Table> = cx.entity_tables().collect();
     let table_case = dominant(tables.iter().map(|table| case_style(&table.name)));
     let plural = dominant(tables.iter().copied().filter_map(last_word_plural));
@@ -35,16 +36,15 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for table in tables.iter().copied() {
         let style = case_style(&table.name);
         if let Some(usual) = table_case.filter(|usual| !compatible(*usual, style)) {
-            out.push(Finding::new(
-                &INFO,
-                vec![ObjectRef::Table(table.id)],
+            report.table(
+                table,
                 format!(
                     "table {} is {} while most table names are {}",
                     table.display_name(),
                     style.describe(),
                     usual.describe()
                 ),
-            ));
+            );
         }
         if let (Some(usual), Some(this)) = (plural, last_word_plural(table))
             && usual != this
@@ -54,14 +54,13 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             } else {
                 ("singular", "plural")
             };
-            out.push(Finding::new(
-                &INFO,
-                vec![ObjectRef::Table(table.id)],
+            report.table(
+                table,
                 format!(
                     "table {} is {is} while most table names are {are}",
                     table.display_name()
                 ),
-            ));
+            );
         }
         let Some(usual) = column_case else {
             continue;
@@ -75,27 +74,19 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let names: Vec<&str> = odd.iter().map(|column| column.name.as_str()).collect();
-        out.push(Finding::new(
-            &INFO,
-            odd.iter()
-                .map(|column| ObjectRef::Column {
-                    table: table.id,
-                    column: column.id,
-                })
-                .collect(),
-            format!(
-                "columns {} of {} are not {} like most column names",
-                names.join(", "),
-                table.display_name(),
-                usual.describe()
-            ),
-        ));
+        let message = format!(
+            "columns {} of {} are not {} like most column names",
+            names.join(", "),
+            table.display_name(),
+            usual.describe()
+        );
+        report.columns(table, odd, message);
     }
 }
 
 /// Single-column foreign keys between two tables whose column is not `[role_]<table>_id`, when
 /// most such columns are.
-fn check_foreign_key_names(cx: &Context<'_>, out: &mut Vec<Finding>) {
+fn check_foreign_key_names(cx: &Context<'_>, report: &mut Reporter<'_>) {
     let mut named = Vec::new();
     for fk in &cx.design.foreign_keys {
         let ([column], Some(to)) = (fk.from_columns.as_slice(), cx.table(fk.to_table)) else {
@@ -126,13 +117,9 @@ fn check_foreign_key_names(cx: &Context<'_>, out: &mut Vec<Finding>) {
             .iter()
             .find(|c| c.id == *column)
             .map_or("", |c| c.name.as_str());
-        out.push(Finding::new(
-            &INFO,
+        report.on(
             vec![
-                ObjectRef::Column {
-                    table: from.id,
-                    column: *column,
-                },
+                ObjectRef::column(from.id, *column),
                 ObjectRef::ForeignKey(fk.id),
             ],
             format!(
@@ -141,7 +128,7 @@ fn check_foreign_key_names(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 to.display_name(),
                 named.len()
             ),
-        ));
+        );
     }
 }
 

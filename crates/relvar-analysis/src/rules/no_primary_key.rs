@@ -3,7 +3,8 @@
 use relvar_model::Command;
 
 use crate::context::Context;
-use crate::finding::{Finding, ObjectRef};
+use crate::finding::{Fix, column_names};
+use crate::report::Reporter;
 use crate::rule::rule_info;
 
 rule_info! {
@@ -15,15 +16,14 @@ rule_info! {
     example: "CREATE TABLE event_log (happened_at timestamptz, message text);",
 }
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for table in &cx.design.tables {
-        // A partition takes its keys from its partitioned table.
-        if table.primary_key.is_some() || table.partition_of.is_some() {
+pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
+    // A partition takes its keys from its partitioned table.
+    for table in cx.entity_tables() {
+        if table.primary_key.is_some() {
             continue;
         }
-        let mut finding = Finding::new(
-            &INFO,
-            vec![ObjectRef::Table(table.id)],
+        let mut finding = report.table(
+            table,
             format!("table {} has no primary key", table.display_name()),
         );
         // The first unique constraint over NOT NULL columns, or else a column called `id`,
@@ -44,15 +44,14 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 .map(|column| vec![column.id])
         });
         if let Some(columns) = candidate {
-            let names = crate::finding::column_names(cx.design, table.id, &columns);
-            finding = finding.with_fix(
+            let names = column_names(cx.design, table.id, &columns);
+            finding.fix(Fix::new(
                 format!("make ({names}) the primary key of {}", table.display_name()),
                 Command::SetPrimaryKey {
                     table: table.id,
                     columns,
                 },
-            );
+            ));
         }
-        out.push(finding);
     }
 }

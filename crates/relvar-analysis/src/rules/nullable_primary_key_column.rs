@@ -3,7 +3,8 @@
 use relvar_model::Command;
 
 use crate::context::Context;
-use crate::finding::{Finding, ObjectRef};
+use crate::finding::{Fix, column_label};
+use crate::report::Reporter;
 use crate::rule::rule_info;
 
 rule_info! {
@@ -15,7 +16,7 @@ rule_info! {
     example: "CREATE TABLE tag (name text PRIMARY KEY NULL);",
 }
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     for table in &cx.design.tables {
         let Some(key) = &table.primary_key else {
             continue;
@@ -24,28 +25,21 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             if !column.nullable || !key.columns.contains(&column.id) {
                 continue;
             }
-            out.push(
-                Finding::new(
-                    &INFO,
-                    vec![ObjectRef::Column {
-                        table: table.id,
-                        column: column.id,
-                    }],
-                    format!(
-                        "{}.{} is in the primary key but allows NULL",
-                        table.display_name(),
-                        column.name
-                    ),
+            let name = column_label(table, column);
+            report
+                .column(
+                    table,
+                    column,
+                    format!("{name} is in the primary key but allows NULL"),
                 )
-                .with_fix(
-                    format!("make {}.{} NOT NULL", table.display_name(), column.name),
+                .fix(Fix::new(
+                    format!("make {name} NOT NULL"),
                     Command::SetColumnNullable {
                         table: table.id,
                         column: column.id,
                         nullable: false,
                     },
-                ),
-            );
+                ));
         }
     }
 }

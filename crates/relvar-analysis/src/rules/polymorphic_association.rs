@@ -1,8 +1,9 @@
 //! RV018: a polymorphic association, `<x>_type` with `<x>_id` and no foreign key.
 
 use crate::context::Context;
-use crate::finding::{Finding, ObjectRef};
+use crate::finding::column_label;
 use crate::names::words;
+use crate::report::Reporter;
 use crate::rule::rule_info;
 
 rule_info! {
@@ -14,7 +15,7 @@ rule_info! {
     example: "CREATE TABLE comment (id int PRIMARY KEY, commentable_type text, commentable_id int, body text);",
 }
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     for table in cx.entity_tables() {
         for kind in &table.columns {
             let Some(facts) = cx.column_facts(table.id, kind.id) else {
@@ -36,25 +37,15 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             if cx.is_referencing(table.id, reference.id) {
                 continue;
             }
-            out.push(Finding::new(
-                &INFO,
-                vec![
-                    ObjectRef::Column {
-                        table: table.id,
-                        column: reference.id,
-                    },
-                    ObjectRef::Column {
-                        table: table.id,
-                        column: kind.id,
-                    },
-                ],
+            report.columns(
+                table,
+                [reference, kind],
                 format!(
-                    "{}.{} points at a row of whichever table {} names, with no foreign key",
-                    table.display_name(),
-                    reference.name,
+                    "{} points at a row of whichever table {} names, with no foreign key",
+                    column_label(table, reference),
                     kind.name
                 ),
-            ));
+            );
         }
     }
 }

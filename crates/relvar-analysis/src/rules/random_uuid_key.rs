@@ -3,7 +3,8 @@
 use relvar_model::Command;
 
 use crate::context::Context;
-use crate::finding::{Finding, ObjectRef};
+use crate::finding::{Fix, column_label};
+use crate::report::Reporter;
 use crate::rule::rule_info;
 
 rule_info! {
@@ -15,7 +16,7 @@ rule_info! {
     example: "CREATE TABLE session (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), started_at timestamptz);",
 }
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     for table in cx.entity_tables() {
         let Some([key]) = table.primary_key.as_ref().map(|key| key.columns.as_slice()) else {
             continue;
@@ -34,27 +35,23 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if !cx.dialect.random_uuid_defaults.contains(&spelled.as_str()) {
             continue;
         }
-        let name = format!("{}.{}", table.display_name(), column.name);
-        let mut finding = Finding::new(
-            &INFO,
-            vec![ObjectRef::Column {
-                table: table.id,
-                column: column.id,
-            }],
+        let name = column_label(table, column);
+        let mut finding = report.column(
+            table,
+            column,
             format!(
                 "primary key {name} defaults to {default}, a random UUID: inserts scatter over the key's index"
             ),
         );
         if let Some(ordered) = cx.dialect.ordered_uuid_default {
-            finding = finding.with_fix(
+            finding.fix(Fix::new(
                 format!("make {name} default to {ordered}, a time-ordered UUID"),
                 Command::SetColumnDefault {
                     table: table.id,
                     column: column.id,
                     default: Some(ordered.to_owned()),
                 },
-            );
+            ));
         }
-        out.push(finding);
     }
 }

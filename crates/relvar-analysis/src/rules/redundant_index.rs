@@ -3,8 +3,9 @@
 use relvar_model::{ColumnId, Index, IndexKey, IndexPart, Table};
 
 use crate::context::Context;
-use crate::finding::{Finding, ObjectRef};
+use crate::finding::ObjectRef;
 use crate::fixes::drop_index;
+use crate::report::Reporter;
 use crate::rule::rule_info;
 
 rule_info! {
@@ -29,7 +30,7 @@ struct Candidate<'a> {
     label: String,
 }
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     for table in &cx.design.tables {
         if table.indexes.is_empty() {
             continue;
@@ -45,47 +46,45 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     && (!serves(this, other) || other.position < Some(position))
             });
             if let Some(wider) = wider {
-                out.push(finding(table, position, index, this, wider));
+                report_redundant(report, table, position, index, this, wider);
             }
         }
     }
 }
 
-fn finding(
+fn report_redundant(
+    report: &mut Reporter<'_>,
     table: &Table,
     position: usize,
     index: &Index,
     this: &Candidate<'_>,
     wider: &Candidate<'_>,
-) -> Finding {
+) {
     let how = if this.parts.len() == wider.parts.len() {
         "duplicates"
     } else {
         "is a left prefix of"
     };
     let name = index.name.clone().unwrap_or_else(|| this.label.clone());
-    let mut objects = vec![ObjectRef::Index {
-        table: table.id,
-        position,
-    }];
-    if let Some(other) = wider.position {
-        objects.push(ObjectRef::Index {
+    let other = match wider.position {
+        Some(other) => ObjectRef::Index {
             table: table.id,
             position: other,
-        });
-    } else {
-        objects.push(ObjectRef::Table(table.id));
-    }
-    Finding::new(
-        &INFO,
-        objects,
-        format!(
-            "index {name} on {} {how} {}, which serves every lookup it does",
-            table.display_name(),
-            wider.label
-        ),
-    )
-    .with_fix(format!("drop index {name}"), drop_index(table, position))
+        },
+        None => ObjectRef::Table(table.id),
+    };
+    report
+        .index(
+            table,
+            position,
+            format!(
+                "index {name} on {} {how} {}, which serves every lookup it does",
+                table.display_name(),
+                wider.label
+            ),
+        )
+        .also(other)
+        .fix(drop_index(table, position, &name));
 }
 
 /// Whether `wider` serves every lookup `narrow` does and enforces what it enforces.
@@ -116,16 +115,6 @@ fn serves(wider: &Candidate<'_>, narrow: &Candidate<'_>) -> bool {
 }
 
 fn candidates(table: &Table) -> Vec<Candidate<'_>> {
-    let column_parts = |columns: &[ColumnId]| -> Vec<IndexPart> {
-        columns
-            .iter()
-            .map(|id| IndexPart {
-                key: IndexKey::Column(*id),
-                prefix: None,
-                descending: false,
-            })
-            .collect()
-    };
     let names = |columns: &[ColumnId]| -> String {
         let names: Vec<&str> = columns
             .iter()
@@ -134,29 +123,27 @@ fn candidates(table: &Table) -> Vec<Candidate<'_>> {
             .collect();
         names.join(", ")
     };
+    let keys = table
+        .primary_key
+        .iter()
+        .map(|key| ("the primary key", &key.columns))
+        .chain(
+            table
+                .uniques
+                .iter()
+                .map(|unique| ("the unique constraint", &unique.columns)),
+        );
     let mut out = Vec::new();
-    if let Some(key) = &table.primary_key {
+    for (what, columns) in keys {
         out.push(Candidate {
-            parts: column_parts(&key.columns),
+            parts: Index::on_columns(columns).parts,
             unique: true,
             ordered: true,
             method: None,
             predicate: None,
             include: &[],
             position: None,
-            label: format!("the primary key ({})", names(&key.columns)),
-        });
-    }
-    for unique in &table.uniques {
-        out.push(Candidate {
-            parts: column_parts(&unique.columns),
-            unique: true,
-            ordered: true,
-            method: None,
-            predicate: None,
-            include: &[],
-            position: None,
-            label: format!("the unique constraint ({})", names(&unique.columns)),
+            label: format!("{what} ({})", names(columns)),
         });
     }
     for (position, index) in table.indexes.iter().enumerate() {

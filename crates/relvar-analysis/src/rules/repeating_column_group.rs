@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::context::Context;
-use crate::finding::{Finding, ObjectRef};
+use crate::report::Reporter;
 use crate::rule::rule_info;
 
 rule_info! {
@@ -18,7 +18,7 @@ rule_info! {
 /// The fewest numbered columns that make a group.
 const GROUP_SIZE: usize = 3;
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     for table in cx.entity_tables() {
         let mut groups: BTreeMap<String, Vec<(u64, usize)>> = BTreeMap::new();
         for (position, column) in table.columns.iter().enumerate() {
@@ -51,21 +51,12 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 .filter_map(|position| table.columns.get(*position))
                 .collect();
             let names: Vec<&str> = columns.iter().map(|column| column.name.as_str()).collect();
-            out.push(Finding::new(
-                &INFO,
-                columns
-                    .iter()
-                    .map(|column| ObjectRef::Column {
-                        table: table.id,
-                        column: column.id,
-                    })
-                    .collect(),
-                format!(
-                    "{} has numbered columns {}: a repeating group that belongs in a table of its own",
-                    table.display_name(),
-                    names.join(", ")
-                ),
-            ));
+            let message = format!(
+                "{} has numbered columns {}: a repeating group that belongs in a table of its own",
+                table.display_name(),
+                names.join(", ")
+            );
+            report.columns(table, columns, message);
         }
     }
 }

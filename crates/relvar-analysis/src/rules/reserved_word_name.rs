@@ -1,7 +1,8 @@
 //! RV014: a table or column named by one of the engine's reserved words.
 
 use crate::context::Context;
-use crate::finding::{Finding, ObjectRef};
+use crate::finding::column_label;
+use crate::report::Reporter;
 use crate::rule::rule_info;
 
 rule_info! {
@@ -13,33 +14,28 @@ rule_info! {
     example: "CREATE TABLE \"order\" (id int PRIMARY KEY, \"user\" text);",
 }
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     let engine = cx.dialect.name;
     for table in cx.entity_tables() {
         if cx.dialect.is_reserved(&table.name) {
-            out.push(Finding::new(
-                &INFO,
-                vec![ObjectRef::Table(table.id)],
+            report.table(
+                table,
                 format!(
                     "table {} is named by a reserved word of {engine}, so every query must quote it",
                     table.display_name()
                 ),
-            ));
+            );
         }
         for column in &table.columns {
             if cx.dialect.is_reserved(&column.name) {
-                out.push(Finding::new(
-                    &INFO,
-                    vec![ObjectRef::Column {
-                        table: table.id,
-                        column: column.id,
-                    }],
+                report.column(
+                    table,
+                    column,
                     format!(
-                        "column {}.{} is named by a reserved word of {engine}, so every query must quote it",
-                        table.display_name(),
-                        column.name
+                        "column {} is named by a reserved word of {engine}, so every query must quote it",
+                        column_label(table, column)
                     ),
-                ));
+                );
             }
         }
     }

@@ -4,7 +4,8 @@
 use std::collections::BTreeMap;
 
 use crate::context::Context;
-use crate::finding::{Finding, ObjectRef};
+use crate::finding::ObjectRef;
+use crate::report::Reporter;
 use crate::rule::rule_info;
 
 rule_info! {
@@ -16,7 +17,7 @@ rule_info! {
     example: "CREATE TABLE rental (id int PRIMARY KEY, customer_id int);\nCREATE TABLE payment (id int PRIMARY KEY, customer_id bigint);",
 }
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     // Per lower-case name: (type, table, column) for each column with it.
     let mut by_name: BTreeMap<String, Vec<(String, ObjectRef, String)>> = BTreeMap::new();
     for (table, column, facts) in cx.entity_columns() {
@@ -28,10 +29,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if !identifying {
             continue;
         }
-        let object = ObjectRef::Column {
-            table: table.id,
-            column: column.id,
-        };
+        let object = ObjectRef::column(table.id, column.id);
         let canonical = facts.canonical.clone();
         by_name
             .entry(column.name.to_lowercase())
@@ -72,10 +70,9 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 listed.join(", ")
             )
         };
-        out.push(Finding::new(
-            &INFO,
+        report.on(
             others.iter().map(|(_, object, _)| *object).collect(),
             message,
-        ));
+        );
     }
 }

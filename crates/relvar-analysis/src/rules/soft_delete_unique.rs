@@ -1,10 +1,12 @@
 //! RV030: a table with a soft-delete column whose unique indexes still count deleted rows.
 
-use relvar_model::{Column, Command, Index, IndexKey, IndexPart, Table, UniqueConstraint};
+use relvar_model::{Column, ColumnId, Command, Index, Table, UniqueConstraint};
 
-use crate::context::{Context, same_set};
-use crate::finding::{Finding, ObjectRef, column_names};
+use crate::context::Context;
+use crate::finding::{Fix, ObjectRef, column_names};
+use crate::report::{Reported, Reporter};
 use crate::rule::rule_info;
+use relvar_model::same_columns;
 
 rule_info! {
     code: "RV030",
@@ -25,7 +27,7 @@ const SOFT_DELETE: &[&str] = &[
     "removed_at",
 ];
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     if !cx.dialect.partial_indexes {
         return;
     }
@@ -42,8 +44,9 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             if unique.columns.contains(&marker.id) {
                 continue;
             }
-            let mut finding = finding(
+            let mut finding = report_unique(
                 cx,
+                report,
                 table,
                 marker,
                 &unique.columns,
@@ -52,15 +55,13 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             let referenced = cx
                 .foreign_keys_to(table.id)
                 .iter()
-                .any(|fk| same_set(&fk.to_columns, &unique.columns));
+                .any(|fk| same_columns(&fk.to_columns, &unique.columns));
             if let (Some(predicate), false) = (&live, referenced) {
-                let command = constraint_to_partial_index(table, position, unique, predicate);
-                finding = finding.with_fix(
+                finding.fix(Fix::new(
                     format!("make the unique constraint a unique index WHERE {predicate}"),
-                    command,
-                );
+                    constraint_to_partial_index(table, position, unique, predicate),
+                ));
             }
-            out.push(finding);
         }
         for (position, index) in table.indexes.iter().enumerate() {
             let columns: Vec<_> = index.key_columns().collect();
@@ -71,40 +72,38 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 table: table.id,
                 position,
             };
-            let mut finding = finding(cx, table, marker, &columns, object);
+            let mut finding = report_unique(cx, report, table, marker, &columns, object);
             if let Some(predicate) = &live {
                 let mut changed = table.clone();
                 if let Some(target) = changed.indexes.get_mut(position) {
                     target.predicate = Some(predicate.clone());
                 }
-                finding = finding.with_fix(
+                finding.fix(Fix::new(
                     format!("index only the rows WHERE {predicate}"),
                     Command::ReplaceTable(Box::new(changed)),
-                );
+                ));
             }
-            out.push(finding);
         }
     }
 }
 
-fn finding(
+/// Unique `columns` that count deleted rows too; `object` is the index, or the table for a
+/// unique constraint.
+fn report_unique<'r>(
     cx: &Context<'_>,
+    report: &'r mut Reporter<'_>,
     table: &Table,
     marker: &Column,
-    columns: &[relvar_model::ColumnId],
+    columns: &[ColumnId],
     object: ObjectRef,
-) -> Finding {
+) -> Reported<'r> {
     let names = column_names(cx.design, table.id, columns);
     let mut objects = vec![object];
     if !matches!(object, ObjectRef::Table(_)) {
         objects.push(ObjectRef::Table(table.id));
     }
-    objects.push(ObjectRef::Column {
-        table: table.id,
-        column: marker.id,
-    });
-    Finding::new(
-        &INFO,
+    objects.push(ObjectRef::column(table.id, marker.id));
+    report.on(
         objects,
         format!(
             "{}({names}) is unique over deleted rows too, though {} marks rows deleted",
@@ -142,18 +141,8 @@ fn constraint_to_partial_index(
     changed.indexes.push(Index {
         name: unique.name.clone(),
         unique: true,
-        method: None,
-        parts: unique
-            .columns
-            .iter()
-            .map(|column| IndexPart {
-                key: IndexKey::Column(*column),
-                prefix: None,
-                descending: false,
-            })
-            .collect(),
-        include: Vec::new(),
         predicate: Some(predicate.to_owned()),
+        ..Index::on_columns(&unique.columns)
     });
     Command::ReplaceTable(Box::new(changed))
 }

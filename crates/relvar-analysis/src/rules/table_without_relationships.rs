@@ -1,7 +1,7 @@
 //! RV021: a table that no foreign key joins to the rest of a design that has foreign keys.
 
 use crate::context::Context;
-use crate::finding::{Finding, ObjectRef};
+use crate::report::Reporter;
 use crate::rule::rule_info;
 
 rule_info! {
@@ -13,7 +13,7 @@ rule_info! {
     example: "CREATE TABLE customer (id int PRIMARY KEY);\nCREATE TABLE rental (id int PRIMARY KEY, customer_id int REFERENCES customer (id));\nCREATE TABLE settings (name text PRIMARY KEY, value text);",
 }
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     let joins_tables = cx
         .design
         .foreign_keys
@@ -22,21 +22,19 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     if !joins_tables || cx.design.tables.len() < 2 {
         return;
     }
-    for table in &cx.design.tables {
+    for table in cx.entity_tables() {
         let others =
             |fks: &[&relvar_model::ForeignKey]| fks.iter().any(|fk| fk.from_table != fk.to_table);
         let related =
             others(cx.foreign_keys_from(table.id)) || others(cx.foreign_keys_to(table.id));
-        if related || table.partition_of.is_some() {
-            continue;
+        if !related {
+            report.table(
+                table,
+                format!(
+                    "table {} has no foreign key to or from another table",
+                    table.display_name()
+                ),
+            );
         }
-        out.push(Finding::new(
-            &INFO,
-            vec![ObjectRef::Table(table.id)],
-            format!(
-                "table {} has no foreign key to or from another table",
-                table.display_name()
-            ),
-        ));
     }
 }

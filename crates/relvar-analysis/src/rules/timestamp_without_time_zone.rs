@@ -1,9 +1,9 @@
 //! RV008: PostgreSQL `timestamp` (without time zone) columns.
 
-use relvar_model::Command;
-
 use crate::context::Context;
-use crate::finding::{Finding, ObjectRef};
+use crate::finding::column_label;
+use crate::fixes::set_type;
+use crate::report::Reporter;
 use crate::rule::rule_info;
 use relvar_model::Dialect;
 
@@ -16,7 +16,7 @@ rule_info! {
     example: "CREATE TABLE rental (id int PRIMARY KEY, rented_at timestamp NOT NULL);",
 }
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     if !cx.is(Dialect::PostgreSql) {
         return;
     }
@@ -32,25 +32,17 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         } else {
             format!("timestamp({}) with time zone", parsed.args)
         };
-        let name = format!("{}.{}", table.display_name(), column.name);
-        let mut finding = Finding::new(
-            &INFO,
-            vec![ObjectRef::Column {
-                table: table.id,
-                column: column.id,
-            }],
-            format!("{name} is {}, which records no time zone", column.data_type),
+        let mut finding = report.column(
+            table,
+            column,
+            format!(
+                "{} is {}, which records no time zone",
+                column_label(table, column),
+                column.data_type
+            ),
         );
         if direct {
-            finding = finding.with_fix(
-                format!("make {name} {replacement}"),
-                Command::SetColumnType {
-                    table: table.id,
-                    column: column.id,
-                    data_type: replacement,
-                },
-            );
+            finding.fix(set_type(table, column, replacement));
         }
-        out.push(finding);
     }
 }

@@ -1,8 +1,9 @@
 //! RV012: PostgreSQL `varchar(n)` columns, where `text` with a check serves.
 
 use crate::context::Context;
-use crate::finding::{Finding, ObjectRef};
+use crate::finding::column_label;
 use crate::fixes::text_with_length_check;
+use crate::report::Reporter;
 use crate::rule::rule_info;
 use relvar_model::Dialect;
 
@@ -15,7 +16,7 @@ rule_info! {
     example: "CREATE TABLE customer (id int PRIMARY KEY, email varchar(255) NOT NULL);",
 }
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     if !cx.is(Dialect::PostgreSql) {
         return;
     }
@@ -27,26 +28,16 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if !parsed.rest.is_empty() {
             continue;
         }
-        let name = format!("{}.{}", table.display_name(), column.name);
-        out.push(
-            Finding::new(
-                &INFO,
-                vec![ObjectRef::Column {
-                    table: table.id,
-                    column: column.id,
-                }],
+        report
+            .column(
+                table,
+                column,
                 format!(
-                    "{name} is {}; text with a CHECK on its length can change without a lock",
+                    "{} is {}; text with a CHECK on its length can change without a lock",
+                    column_label(table, column),
                     column.data_type
                 ),
             )
-            .with_fix(
-                format!(
-                    "make {name} text with CHECK (char_length({}) <= {length})",
-                    column.name
-                ),
-                text_with_length_check(table, column, length),
-            ),
-        );
+            .fix(text_with_length_check(table, column, length));
     }
 }

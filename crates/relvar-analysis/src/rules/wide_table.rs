@@ -1,7 +1,7 @@
 //! RV022: a table with very many columns.
 
 use crate::context::Context;
-use crate::finding::{Finding, ObjectRef};
+use crate::report::Reporter;
 use crate::rule::rule_info;
 
 rule_info! {
@@ -16,18 +16,17 @@ rule_info! {
 /// More columns than this make a table wide.
 pub const WIDE_TABLE_COLUMNS: usize = 50;
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     for table in cx.entity_tables() {
         if table.columns.len() > WIDE_TABLE_COLUMNS {
-            out.push(Finding::new(
-                &INFO,
-                vec![ObjectRef::Table(table.id)],
+            report.table(
+                table,
                 format!(
                     "table {} has {} columns",
                     table.display_name(),
                     table.columns.len()
                 ),
-            ));
+            );
         }
     }
 }

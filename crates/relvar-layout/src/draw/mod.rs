@@ -15,8 +15,7 @@ pub use diagram::{DiagramScope, FONT_FAMILY, diagram_svg};
 pub use facts::{TableFacts, design_facts};
 pub use palette::{Palette, Theme};
 pub use relationship::{
-    Cardinality, DrawnTable, Maximum, Minimum, RelationshipEnds, RelationshipStyle,
-    far_lines_markup, relationship_ends, relationship_markup, relationship_route,
+    DrawnTable, RelationshipStyle, far_lines_markup, relationship_markup, relationship_route,
 };
 pub use table::{BadgeLevel, TableBadge, TableStyle, table_markup};
 

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use relvar_model::{ColumnId, ForeignKey, Point, Table};
+use relvar_model::{Cardinality, ColumnId, ForeignKey, Maximum, Minimum, Point, Table};
 
 use super::facts::TableFacts;
 use super::palette::Palette;
@@ -12,97 +12,6 @@ use super::{Detail, escape};
 use crate::edges::{EdgeRoute, Side, route};
 use crate::geometry::HEADER_HEIGHT;
 use crate::viewport::Rect;
-
-/// The fewest rows an end can have.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Minimum {
-    Zero,
-    One,
-}
-
-/// The most rows an end can have.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Maximum {
-    One,
-    Many,
-}
-
-/// How many rows one end of a relationship has per row of the other end.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Cardinality {
-    pub min: Minimum,
-    pub max: Maximum,
-}
-
-impl Cardinality {
-    /// The notation's name: one, zero-or-one, one-or-many, zero-or-many.
-    pub fn name(self) -> &'static str {
-        match (self.min, self.max) {
-            (Minimum::One, Maximum::One) => "one",
-            (Minimum::Zero, Maximum::One) => "zero-or-one",
-            (Minimum::One, Maximum::Many) => "one-or-many",
-            (Minimum::Zero, Maximum::Many) => "zero-or-many",
-        }
-    }
-}
-
-/// What the model says about a relationship's two ends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RelationshipEnds {
-    /// Parents per child row: exactly one when every referencing column is NOT NULL.
-    pub parent: Cardinality,
-    /// Children per parent row: at most one when the referencing columns are unique.
-    pub child: Cardinality,
-    /// The foreign key lies inside the child's primary key.
-    pub identifying: bool,
-}
-
-fn same_columns(a: &[ColumnId], b: &[ColumnId]) -> bool {
-    a.len() == b.len() && a.iter().all(|column| b.contains(column))
-}
-
-/// Derives both ends from the nullability and uniqueness of the referencing columns.
-pub fn relationship_ends(child: &Table, foreign_key: &ForeignKey) -> RelationshipEnds {
-    let columns = &foreign_key.from_columns;
-    let all_not_null = columns.iter().all(|id| {
-        child
-            .columns
-            .iter()
-            .find(|column| column.id == *id)
-            .is_some_and(|column| !column.nullable)
-    });
-    let primary_key = child.primary_key.as_ref().map(|key| key.columns.as_slice());
-    let unique = primary_key.is_some_and(|key| same_columns(key, columns))
-        || child
-            .uniques
-            .iter()
-            .any(|unique| same_columns(&unique.columns, columns))
-        || child.indexes.iter().any(|index| {
-            index.unique
-                && index.predicate.is_none()
-                && index.parts.len() == columns.len()
-                && same_columns(&index.key_columns().collect::<Vec<_>>(), columns)
-        });
-    let identifying = !columns.is_empty()
-        && columns
-            .iter()
-            .all(|column| child.is_primary_key_column(*column));
-    RelationshipEnds {
-        parent: Cardinality {
-            min: if all_not_null {
-                Minimum::One
-            } else {
-                Minimum::Zero
-            },
-            max: Maximum::One,
-        },
-        child: Cardinality {
-            min: Minimum::Zero,
-            max: if unique { Maximum::One } else { Maximum::Many },
-        },
-        identifying,
-    }
-}
 
 /// One end of a drawn relationship: a table, how it is drawn, and where.
 #[derive(Debug, Clone, Copy)]
@@ -230,7 +139,7 @@ pub fn relationship_markup(
     style: RelationshipStyle,
 ) {
     let palette = style.palette;
-    let ends = relationship_ends(child.table, foreign_key);
+    let ends = child.table.relationship_ends(foreign_key);
     let path = relationship_route(foreign_key, child, parent);
     let label = escape(&format!(
         "{}->{}",

@@ -4,7 +4,8 @@ use std::collections::BTreeSet;
 
 use relvar_model::{
     AreaId, Column, ColumnId, Design, ForeignKey, ForeignKeyId, Index, IndexKey, IndexPart, Note,
-    NoteId, Point, PrimaryKey, ReferentialAction, SubjectArea, Table, TableId, UniqueConstraint,
+    NoteId, Point, PrimaryKey, ReferentialAction, RelationshipEnds, SubjectArea, Table, TableId,
+    UniqueConstraint,
 };
 
 use super::*;
@@ -87,7 +88,10 @@ fn sample() -> Design {
 
 fn ends(design: &Design, foreign_key: usize) -> RelationshipEnds {
     let foreign_key = &design.foreign_keys[foreign_key];
-    relationship_ends(design.table(foreign_key.from_table).unwrap(), foreign_key)
+    design
+        .table(foreign_key.from_table)
+        .unwrap()
+        .relationship_ends(foreign_key)
 }
 
 #[test]

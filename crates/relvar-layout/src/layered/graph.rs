@@ -40,13 +40,9 @@ impl FkGraph {
             .map(|(position, id)| (*id, position))
             .collect();
         let edges: BTreeSet<(usize, usize)> = design
-            .foreign_keys
-            .iter()
-            .filter_map(|key| {
-                let child = *index.get(&key.from_table)?;
-                let parent = *index.get(&key.to_table)?;
-                (child != parent).then_some((parent, child))
-            })
+            .foreign_key_graph()
+            .edges()
+            .filter_map(|(child, parent, _)| Some((*index.get(&parent)?, *index.get(&child)?)))
             .collect();
         Self {
             ids: tables.keys().copied().collect(),

@@ -14,11 +14,12 @@ mod sequences;
 mod table;
 mod types;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use relvar_model::{
-    ColumnId, Design, EnumType, ForeignKey, Table, TableId, UnmodelledStatement, is_default_schema,
+    ColumnId, Design, EnumType, ForeignKeyGraph, Table, TableId, UnmodelledStatement,
+    is_default_schema,
 };
 
 use crate::dialect::{Dialect, SqlSyntax};
@@ -43,13 +44,8 @@ pub fn export_ddl(design: &Design, dialect: Dialect) -> DdlExport {
         .iter()
         .map(|statement| placement(statement, from))
         .collect();
-    let mut foreign_keys_from: BTreeMap<TableId, Vec<&ForeignKey>> = BTreeMap::new();
     let mut foreign_key_columns = BTreeSet::new();
     for foreign_key in &design.foreign_keys {
-        foreign_keys_from
-            .entry(foreign_key.from_table)
-            .or_default()
-            .push(foreign_key);
         let from_columns = foreign_key
             .from_columns
             .iter()
@@ -67,7 +63,7 @@ pub fn export_ddl(design: &Design, dialect: Dialect) -> DdlExport {
         warnings: Vec::new(),
         names: NameRegistry::new(dialect),
         placements,
-        foreign_keys_from,
+        graph: design.foreign_key_graph(),
         foreign_key_columns,
     };
     let body = writer.body();
@@ -88,7 +84,7 @@ struct DdlWriter<'a> {
     names: NameRegistry,
     /// Where each of `design.unmodelled` goes, in the same order.
     placements: Vec<Placement>,
-    foreign_keys_from: BTreeMap<TableId, Vec<&'a ForeignKey>>,
+    graph: ForeignKeyGraph<'a>,
     /// (table, column) pairs on either side of a foreign key.
     foreign_key_columns: BTreeSet<(TableId, ColumnId)>,
 }

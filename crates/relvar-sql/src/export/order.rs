@@ -13,12 +13,9 @@ pub(super) fn tables_in_dependency_order(design: &Design) -> Vec<&Table> {
         .iter()
         .map(|table| (table.id, BTreeSet::new()))
         .collect();
-    for foreign_key in &design.foreign_keys {
-        if foreign_key.from_table != foreign_key.to_table
-            && waiting_on.contains_key(&foreign_key.to_table)
-            && let Some(needs) = waiting_on.get_mut(&foreign_key.from_table)
-        {
-            needs.insert(foreign_key.to_table);
+    for (child, parent, _) in design.foreign_key_graph().edges() {
+        if let Some(needs) = waiting_on.get_mut(&child) {
+            needs.insert(parent);
         }
     }
     for table in &design.tables {

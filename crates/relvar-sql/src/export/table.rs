@@ -93,11 +93,7 @@ impl<'a> DdlWriter<'a> {
         elements.extend(checks);
         elements.extend(self.domain_checks(table));
         let mut deferred = Vec::new();
-        let own_foreign_keys = self
-            .foreign_keys_from
-            .get(&table.id)
-            .cloned()
-            .unwrap_or_default();
+        let own_foreign_keys = self.graph.references_from(table.id).to_vec();
         for foreign_key in own_foreign_keys {
             let inline = self.to == Dialect::Sqlite
                 || foreign_key.to_table == table.id
