@@ -1,4 +1,4 @@
-//! Relvar in the browser: mounts the studio into the page.
+//! The Relvar studio in the browser, a Leptos client-side app: mounts the studio into the page.
 
 mod app;
 mod browser;

@@ -89,8 +89,8 @@ pub fn ExportPanel() -> impl IntoView {
                 let ddl = relvar_sql::export_ddl(design, dialect);
                 (ddl.sql, ddl.warnings)
             }
-            ExportFormat::Mermaid => (relvar_export::to_mermaid(design), Vec::new()),
-            ExportFormat::Decisions => (relvar_export::to_adr_markdown(design), Vec::new()),
+            ExportFormat::Mermaid => (relvar_artefacts::to_mermaid(design), Vec::new()),
+            ExportFormat::Decisions => (relvar_artefacts::to_adr_markdown(design), Vec::new()),
         })
     });
     let copy = move |_| {

@@ -1,5 +1,6 @@
-//! Schema review: rules over a design, each finding with a stable code, a severity, the objects
-//! it concerns, a message and, where one exists, a fix that is a model command.
+//! Schema review (rules over a design, each finding with a stable code, a severity, the objects it
+//! concerns, a message and, where one exists, a fix that is a model command), index advice and
+//! query review for a workload, and row-count estimates.
 //!
 //! [`review`] never fails and never panics; its findings come in a fixed order (severity, then
 //! table, then code). Each rule lives in its own file under `rules/` and describes itself as a

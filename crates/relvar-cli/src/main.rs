@@ -1,4 +1,5 @@
-//! `relvar`: the Relvar engine on the command line.
+//! relvar: the Relvar engine on the command line (import, export, normalize, fd, review), for CI
+//! and scripts.
 //!
 //! `relvar import FILE [--dialect D] [--json]` prints what a schema holds and every diagnostic;
 //! it exits non-zero only when nothing could be read. `relvar export FILE --to T [--from D]`
@@ -168,7 +169,7 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
             match to.dialect() {
-                None => print!("{}", relvar_export::to_mermaid(&import.design)),
+                None => print!("{}", relvar_artefacts::to_mermaid(&import.design)),
                 Some(target) => {
                     let ddl = relvar_sql::export_ddl(&import.design, target);
                     for warning in &ddl.warnings {

@@ -1,6 +1,6 @@
 //! Geometry of the ERD: how big a table box is, where each column row sits, where tables go when
-//! the design does not say (a grid, or the layered layout of the foreign-key graph), how edges run,
-//! lines around the boxes in their way, the pan/zoom viewport, and the SVG drawing itself.
+//! the design does not say (a grid, or the layered layout of the foreign-key graph), how edges run
+//! around the boxes in their way, the pan/zoom viewport, and the SVG drawing itself.
 
 pub mod draw;
 mod edges;

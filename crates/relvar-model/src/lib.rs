@@ -1,4 +1,7 @@
-//! The Relvar design document as plain data, and the commands that edit it.
+//! The Relvar design document as plain data (tables, columns, keys, relationships, enums, domains,
+//! sequences, views, layout, notes, areas, workload, decisions), the SQL dialects it is written in,
+//! what its keys imply (unique keys, cardinality, the foreign-key graph, consistency), and the
+//! commands that edit it, each with its inverse, for undo and redo.
 //!
 //! A [`Design`] holds no signals and does no I/O. Every edit is a [`Command`]; applying one returns
 //! its inverse, and [`History`] keeps both stacks for undo and redo.

@@ -1,8 +1,8 @@
 //! Normalization theory for Relvar: functional and multivalued dependencies, attribute closure,
-//! candidate keys, minimal covers, normal forms with explained violations, 3NF synthesis, BCNF
-//! and 4NF decomposition, the chase for lossless joins, dependency preservation, and applying a
-//! decomposition to a design as one undoable command; and the dependencies and keys that sample
-//! rows show, discovered in slices ([`discover`]).
+//! candidate keys, minimal covers, normal forms with explained violations, 3NF synthesis, BCNF and
+//! 4NF decomposition, the chase for lossless joins, dependency preservation, applying a
+//! decomposition as one undoable command, and the dependencies and keys that sample rows show,
+//! discovered in slices.
 //!
 //! Attributes are column positions `0..n` held in an [`AttrSet`]; a [`Relation`] names them and
 //! carries the dependencies. [`table_relation`] makes one from a model table.

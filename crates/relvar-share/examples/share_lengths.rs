@@ -58,7 +58,7 @@ fn main() {
                 "tables_link_chars": encode_link(&tables_only).len(),
                 "mermaid_content_link_chars": encode_link(&mermaid_content).len(),
                 "opens_the_same": opens_the_same,
-                "mermaid": relvar_export::to_mermaid(&design),
+                "mermaid": relvar_artefacts::to_mermaid(&design),
             })
         );
     }

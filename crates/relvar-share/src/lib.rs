@@ -1,5 +1,6 @@
-//! Saved design files and share links: the whole design (model, layout, notes, areas) as a
-//! versioned `.relvar.json` file, or in a URL fragment, and back.
+//! Saved design files and share links: the whole design (model, layout, notes, areas, workload,
+//! decisions) as a versioned .relvar.json file, upgraded on opening, or compressed in a URL
+//! fragment, and back.
 //!
 //! - Files ([`save_file`], [`load_file`]) are the design's serde form. Its `format_version` field
 //!   ([`relvar_model::FORMAT_VERSION`]) says which format a file is in; older formats are upgraded

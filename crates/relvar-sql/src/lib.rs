@@ -1,5 +1,6 @@
-//! SQL in and out of a design: a statement splitter with byte spans, import through sqlparser
-//! that never aborts, and DDL export.
+//! SQL in and out of a design: a statement splitter with byte spans, import through sqlparser that
+//! never aborts, DDL export for PostgreSQL, MySQL/MariaDB, SQLite and SQL Server, and how each
+//! dialect is parsed and quoted.
 
 mod detect;
 mod diagnostic;

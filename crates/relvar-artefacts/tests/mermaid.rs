@@ -9,7 +9,7 @@
 )] // tests fail by panicking
 
 use expect_test::expect;
-use relvar_export::to_mermaid;
+use relvar_artefacts::to_mermaid;
 use relvar_sql::{Dialect, import_sql};
 
 #[test]

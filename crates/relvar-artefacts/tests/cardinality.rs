@@ -9,7 +9,7 @@
     clippy::panic
 )] // tests fail by panicking
 
-use relvar_export::to_mermaid;
+use relvar_artefacts::to_mermaid;
 use relvar_layout::draw::{DiagramScope, Theme, diagram_svg};
 use relvar_model::{Design, ForeignKeyId};
 use relvar_sql::{Dialect, import_sql};
