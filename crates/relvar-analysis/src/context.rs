@@ -87,6 +87,16 @@ impl<'a> Context<'a> {
             })
     }
 
+    /// [`Context::entity_columns`] when the design is written for `engine`, else none: the
+    /// columns an engine-specific rule looks at.
+    pub fn entity_columns_in(
+        &self,
+        engine: Dialect,
+    ) -> impl Iterator<Item = (&'a Table, &'a Column, &ColumnFacts)> + '_ {
+        let wanted = self.is(engine);
+        self.entity_columns().filter(move |_| wanted)
+    }
+
     pub fn table(&self, id: TableId) -> Option<&'a Table> {
         self.graph.table(id)
     }

@@ -159,19 +159,8 @@ mod tests {
     fn unique_index(columns: &[u32]) -> Index {
         let columns: Vec<ColumnId> = columns.iter().map(|id| ColumnId(*id)).collect();
         Index {
-            name: None,
             unique: true,
-            method: None,
-            parts: columns
-                .iter()
-                .map(|column| IndexPart {
-                    key: IndexKey::Column(*column),
-                    prefix: None,
-                    descending: false,
-                })
-                .collect(),
-            include: Vec::new(),
-            predicate: None,
+            ..Index::on_columns(&columns)
         }
     }
 

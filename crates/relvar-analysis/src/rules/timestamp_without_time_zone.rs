@@ -17,10 +17,7 @@ rule_info! {
 }
 
 pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
-    if !cx.is(Dialect::PostgreSql) {
-        return;
-    }
-    for (table, column, facts) in cx.entity_columns() {
+    for (table, column, facts) in cx.entity_columns_in(Dialect::PostgreSql) {
         let parsed = &facts.resolved;
         if parsed.base != "timestamp" || !parsed.rest.is_empty() {
             continue;
