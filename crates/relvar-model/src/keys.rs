@@ -58,6 +58,11 @@ pub fn same_columns(a: &[ColumnId], b: &[ColumnId]) -> bool {
 }
 
 impl Index {
+    /// Every column the index holds: its key columns in order, then its INCLUDE columns.
+    pub fn columns(&self) -> impl Iterator<Item = ColumnId> + '_ {
+        self.key_columns().chain(self.include.iter().copied())
+    }
+
     /// Whether the index keeps its key columns unique over every row: unique, without a
     /// predicate, and every part a whole column (no expression, no prefix).
     pub fn is_unique_key(&self) -> bool {

@@ -61,9 +61,9 @@ pub(super) fn delete(
     shrunk
         .dependencies
         .retain(|dependency| !dependency.mentions(column));
-    shrunk.indexes.retain(|index| {
-        !index.include.contains(&column) && !index.key_columns().any(|other| other == column)
-    });
+    shrunk
+        .indexes
+        .retain(|index| !index.columns().any(|other| other == column));
     let mut edit: Vec<Command> = design
         .foreign_keys
         .iter()

@@ -7,7 +7,7 @@ use super::{
 };
 use crate::design::{Design, Point};
 use crate::ids::TableId;
-use crate::table::{IndexKey, Table};
+use crate::table::{Index, Table};
 
 pub(super) fn add(design: &mut Design, table: Table, at: Point) -> Result<Command, CommandError> {
     require_name(&table.name, "table")?;
@@ -225,23 +225,18 @@ fn require_consistent(design: &Design, table: &Table) -> Result<(), CommandError
     }
     let key_columns = table.primary_key.iter().flat_map(|key| &key.columns);
     let unique_columns = table.uniques.iter().flat_map(|unique| &unique.columns);
-    let index_columns = table.indexes.iter().flat_map(|index| {
-        let parts = index.parts.iter().filter_map(|part| match &part.key {
-            IndexKey::Column(id) => Some(id),
-            IndexKey::Expression(_) => None,
-        });
-        parts.chain(&index.include)
-    });
+    let index_columns = table.indexes.iter().flat_map(Index::columns);
     let dependency_columns = table
         .dependencies
         .iter()
         .flat_map(|dependency| dependency.lhs.iter().chain(&dependency.rhs));
     let referenced = key_columns
         .chain(unique_columns)
-        .chain(index_columns)
-        .chain(dependency_columns);
+        .chain(dependency_columns)
+        .copied()
+        .chain(index_columns);
     for id in referenced {
-        find_column(table, *id)?;
+        find_column(table, id)?;
     }
     Ok(())
 }
