@@ -1,5 +1,6 @@
 //! Relvar in the browser: mounts the studio into the page.
 
+mod actions;
 mod app;
 mod browser;
 mod canvas;
