@@ -8,8 +8,8 @@ use crate::edits;
 use crate::selection::Selection;
 
 /// How far an arrow key moves the selected tables, and with Shift.
-pub const NUDGE: f64 = 10.0;
-pub const BIG_NUDGE: f64 = 50.0;
+const NUDGE: f64 = 10.0;
+const BIG_NUDGE: f64 = 50.0;
 
 fn always(_: &Context) -> bool {
     true
