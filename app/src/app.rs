@@ -1,62 +1,19 @@
-//! The studio's frame: toolbar, side panels, canvas, the shortcut sheet, and the message of an
-//! edit that was refused.
+//! The studio's frame: toolbar (its buttons made from the action registry), side panels,
+//! canvas, the shortcut sheet, and the message of an edit that was refused.
 
 use leptos::prelude::*;
 
-use crate::canvas::{Canvas, CanvasState, DecompositionPreviews, ShortcutSheet};
-use crate::edits;
+use crate::actions::{self, ActionButton, ShortcutSheet, ShortcutSheetDialog, Studio};
+use crate::canvas::{Canvas, CanvasState, DecompositionPreviews, Scene};
 use crate::library::Library;
 use crate::opening::{Notices, open_initial};
 use crate::panels::{
     DecisionsPanel, DesignsDialog, EnumsPanel, ExportPanel, HomeView, ImportPanel, Inspector,
     NormalizePanel, NoticeBar, ReviewPanel, ShareTools, WorkloadPanel,
 };
-use crate::picture;
 use crate::review::Review;
 use crate::store::Store;
 use crate::theme::{ThemeChoice, Themes};
-
-const SHORTCUTS: [(&str, &str); 14] = [
-    ("Ctrl+Z", "Undo"),
-    ("Ctrl+Shift+Z, Ctrl+Y", "Redo"),
-    ("Delete", "Delete the selection"),
-    ("Ctrl+A", "Select every table"),
-    (
-        "Esc",
-        "Clear the selection, cancel a gesture, close this sheet",
-    ),
-    ("Arrow keys", "Nudge the selected tables (Shift: further)"),
-    ("Ctrl+D", "Duplicate the selected tables"),
-    ("F", "Fit the design into view"),
-    ("?", "Show or hide this sheet"),
-    ("Drag the background, Space+drag", "Pan"),
-    ("Wheel, pinch", "Zoom around the cursor"),
-    ("Shift+drag", "Select the tables in a box"),
-    (
-        "Shift/Ctrl+click",
-        "Add a table to the selection or take it out",
-    ),
-    ("Drag a column's dot to a column", "Create a relationship"),
-];
-
-#[component]
-fn ShortcutSheetDialog() -> impl IntoView {
-    let sheet = expect_context::<ShortcutSheet>();
-    view! {
-        <Show when=move || sheet.0.get()>
-            <div class="dialog-backdrop" on:click=move |_| sheet.0.set(false)>
-                <div class="dialog" id="shortcut-sheet" role="dialog" aria-modal="true" aria-labelledby="shortcut-title"
-                    on:click=|event| event.stop_propagation()>
-                    <h2 id="shortcut-title">"Keyboard shortcuts"</h2>
-                    <dl class="shortcuts">
-                        {SHORTCUTS.iter().map(|(keys, what)| view! { <dt><kbd>{*keys}</kbd></dt><dd>{*what}</dd> }).collect_view()}
-                    </dl>
-                    <button id="shortcut-close" autofocus on:click=move |_| sheet.0.set(false)>"Close"</button>
-                </div>
-            </div>
-        </Show>
-    }
-}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -77,8 +34,17 @@ pub fn App() -> impl IntoView {
     };
     let state = CanvasState::new();
     provide_context(state);
+    let scene = Scene::new(store, state, themes.current);
+    provide_context(scene);
     let sheet = ShortcutSheet(RwSignal::new(false));
     provide_context(sheet);
+    provide_context(Studio {
+        store,
+        canvas: state,
+        scene,
+        sheet,
+        themes,
+    });
     provide_context(DecompositionPreviews::new());
     let library = Library::install();
     provide_context(library);
@@ -97,41 +63,22 @@ pub fn App() -> impl IntoView {
         open_initial(store, library, notices);
         true
     });
-    let save_picture = move |png: bool| {
-        let theme = themes.current.get_untracked();
-        let selection = store.selection.get_untracked();
-        let outcome = store.design.with_untracked(|design| {
-            if png {
-                picture::save_png(design, &selection, theme)
-            } else {
-                picture::save_svg(design, &selection, theme)
-            }
-        });
-        if let Err(message) = outcome {
-            store.refusal.set(Some(message));
-        }
-    };
-    let has_selection = move || {
-        store
-            .selection
-            .with(|selection| !selection.tables.is_empty())
-    };
     view! {
         <div class="studio">
             <header class="toolbar" role="toolbar" aria-label="Design tools">
                 <h1 class="brand">"Relvar"</h1>
                 <ShareTools store=store library=library notices=notices />
                 <span class="separator" aria-hidden="true"></span>
-                <button id="undo" title="Undo (Ctrl+Z)" disabled=move || !store.can_undo.get() on:click=move |_| store.undo()>"Undo"</button>
-                <button id="redo" title="Redo (Ctrl+Shift+Z)" disabled=move || !store.can_redo.get() on:click=move |_| store.redo()>"Redo"</button>
+                <ActionButton action=&actions::UNDO id="undo" />
+                <ActionButton action=&actions::REDO id="redo" />
                 <span class="separator" aria-hidden="true"></span>
-                <button id="add-table" on:click=move |_| edits::add_table(store, state.centre())>"Add table"</button>
-                <button id="add-note" on:click=move |_| edits::add_note(store, state.centre())>"Add note"</button>
-                <button id="add-area" title="Group the selected tables into a subject area" disabled=move || !has_selection() on:click=move |_| edits::area_from_selection(store)>"Group"</button>
-                <button id="auto-layout" title="Lay out the selected tables, or all of them" on:click=move |_| edits::auto_layout(store)>"Auto layout"</button>
+                <ActionButton action=&actions::ADD_TABLE id="add-table" />
+                <ActionButton action=&actions::ADD_NOTE id="add-note" />
+                <ActionButton action=&actions::GROUP id="add-area" />
+                <ActionButton action=&actions::AUTO_LAYOUT id="auto-layout" />
                 <span class="separator" aria-hidden="true"></span>
-                <button id="save-svg" title="Save the diagram (or the selection) as SVG" on:click=move |_| save_picture(false)>"SVG"</button>
-                <button id="save-png" title="Save the diagram (or the selection) as PNG" on:click=move |_| save_picture(true)>"PNG"</button>
+                <ActionButton action=&actions::SAVE_SVG id="save-svg" />
+                <ActionButton action=&actions::SAVE_PNG id="save-png" />
                 <span class="stats" id="design-stats">{stats}</span>
                 <label class="theme-switch">"Theme"
                     <select id="theme" on:change=move |event| themes.choose(ThemeChoice::from_id(&event_target_value(&event)))>
@@ -140,8 +87,7 @@ pub fn App() -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </label>
-                <button id="shortcuts" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts"
-                    on:click=move |_| sheet.0.update(|open| *open = !*open)>"?"</button>
+                <ActionButton action=&actions::SHORTCUTS id="shortcuts" />
             </header>
             <aside class="sidebar" aria-label="Panels">
                 <NoticeBar store=store library=library notices=notices />

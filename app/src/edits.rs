@@ -1,16 +1,14 @@
-//! Edits the toolbar, the shortcuts and the canvas ask for, built as commands from the current
-//! design and selection: add, duplicate and delete tables, notes and areas, lay the design out.
+//! Edits the toolbar, the shortcuts and the canvas ask for, built as commands from the design
+//! and the selection, each with what to select once it applies: add, duplicate and delete tables,
+//! notes and areas, nudge tables and lay them out. Pure: the actions and gestures dispatch them.
 
 use std::collections::BTreeSet;
-
-use leptos::prelude::*;
 
 use relvar_model::{
     AreaId, Column, Command, Design, Note, Point, PrimaryKey, SubjectArea, Table, TableId,
 };
 
 use crate::selection::Selection;
-use crate::store::Store;
 
 /// The type a new key column gets in the design's dialect.
 fn key_type(design: &Design) -> &'static str {
@@ -31,72 +29,59 @@ pub fn moves_by(design: &Design, tables: &BTreeSet<TableId>, by: Point) -> Vec<C
         .collect()
 }
 
-/// Adds a table named `table`, `table_2`, … with an `id` primary key at `at`, and selects it.
-pub fn add_table(store: Store, at: Point) {
-    let command = store.design.with_untracked(|design| {
-        let mut ids = design.ids.clone();
-        let id = ids.table();
-        let schema = design.schemas.first().cloned();
-        let name = design.unused_table_name(schema.as_deref(), "table");
-        let mut table = Table::new(id, schema, name);
-        let column_id = ids.column();
-        let mut key = Column::new(column_id, "id", key_type(design));
-        key.nullable = false;
-        table.columns.push(key);
-        table.primary_key = Some(PrimaryKey {
-            name: None,
-            columns: vec![column_id],
+/// Moves the tables by an offset, as one command; none when no table is given.
+pub fn nudge(design: &Design, tables: &BTreeSet<TableId>, by: Point) -> Option<Command> {
+    let commands = moves_by(design, tables, by);
+    (!commands.is_empty()).then_some(Command::Batch(commands))
+}
+
+/// Adds a table named `table`, `table_2`, … with an `id` primary key at `at`; selects it.
+pub fn add_table(design: &Design, at: Point) -> (Command, Selection) {
+    let mut ids = design.ids.clone();
+    let id = ids.table();
+    let schema = design.schemas.first().cloned();
+    let name = design.unused_table_name(schema.as_deref(), "table");
+    let mut table = Table::new(id, schema, name);
+    let column_id = ids.column();
+    let mut key = Column::new(column_id, "id", key_type(design));
+    key.nullable = false;
+    table.columns.push(key);
+    table.primary_key = Some(PrimaryKey {
+        name: None,
+        columns: vec![column_id],
+    });
+    let command = Command::AddTable {
+        table: Box::new(table),
+        at,
+    };
+    (command, Selection::of_tables([id]))
+}
+
+/// Copies every table given beside itself; selects the copies. None when none was copied.
+pub fn duplicate(design: &Design, tables: &BTreeSet<TableId>) -> Option<(Command, Selection)> {
+    let mut ids = design.ids.clone();
+    let mut scratch = design.clone();
+    let mut commands = Vec::new();
+    let mut copies = BTreeSet::new();
+    for source in tables {
+        let Some(copy) = scratch.duplicate_table(*source, &mut ids) else {
+            continue;
+        };
+        let at = design.position(*source);
+        let at = Point::new(at.x + 40.0, at.y + 40.0);
+        copies.insert(copy.id);
+        scratch.tables.push(copy.clone());
+        commands.push(Command::AddTable {
+            table: Box::new(copy),
+            at,
         });
-        (
-            id,
-            Command::AddTable {
-                table: Box::new(table),
-                at,
-            },
-        )
-    });
-    let (id, command) = command;
-    if store.dispatch(command).is_ok() {
-        store.selection.set(Selection::of_tables([id]));
     }
+    (!commands.is_empty()).then(|| (Command::Batch(commands), Selection::of_tables(copies)))
 }
 
-/// Copies every selected table beside itself and selects the copies.
-pub fn duplicate_selection(store: Store) {
-    let tables = store
-        .selection
-        .with_untracked(|selection| selection.tables.clone());
-    if tables.is_empty() {
-        return;
-    }
-    let (commands, copies) = store.design.with_untracked(|design| {
-        let mut ids = design.ids.clone();
-        let mut scratch = design.clone();
-        let mut commands = Vec::new();
-        let mut copies = BTreeSet::new();
-        for source in &tables {
-            let Some(copy) = scratch.duplicate_table(*source, &mut ids) else {
-                continue;
-            };
-            let at = design.position(*source);
-            let at = Point::new(at.x + 40.0, at.y + 40.0);
-            copies.insert(copy.id);
-            scratch.tables.push(copy.clone());
-            commands.push(Command::AddTable {
-                table: Box::new(copy),
-                at,
-            });
-        }
-        (commands, copies)
-    });
-    if !commands.is_empty() && store.dispatch(Command::Batch(commands)).is_ok() {
-        store.selection.set(Selection::of_tables(copies));
-    }
-}
-
-/// Deletes what is selected: tables (with their relationships), a relationship, a note or an area.
-pub fn delete_selection(store: Store) {
-    let selection = store.selection.get_untracked();
+/// Deletes what is selected: tables (with their relationships), a relationship, a note or an
+/// area; none when nothing is.
+pub fn delete(selection: &Selection) -> Option<Command> {
     let mut commands: Vec<Command> = selection
         .tables
         .iter()
@@ -111,85 +96,58 @@ pub fn delete_selection(store: Store) {
     if let Some(id) = selection.area {
         commands.push(Command::DeleteArea { id });
     }
-    if !commands.is_empty() && store.dispatch(Command::Batch(commands)).is_ok() {
-        store.selection.set(Selection::default());
-    }
+    (!commands.is_empty()).then_some(Command::Batch(commands))
 }
 
-/// Adds a note at `at` and selects it.
-pub fn add_note(store: Store, at: Point) {
-    let (id, command) = store.design.with_untracked(|design| {
-        let mut ids = design.ids.clone();
-        let id = ids.note();
-        let note = Note {
-            id,
-            text: String::from("Note"),
-            at,
-            colour: None,
-        };
-        (id, Command::AddNote { note })
-    });
-    if store.dispatch(command).is_ok() {
-        store.selection.set(Selection::of_note(id));
-    }
+/// Adds a note at `at`; selects it.
+pub fn add_note(design: &Design, at: Point) -> (Command, Selection) {
+    let mut ids = design.ids.clone();
+    let id = ids.note();
+    let note = Note {
+        id,
+        text: String::from("Note"),
+        at,
+        colour: None,
+    };
+    (Command::AddNote { note }, Selection::of_note(id))
 }
 
-/// Groups the selected tables into a new subject area and selects it.
-pub fn area_from_selection(store: Store) {
-    let tables: Vec<TableId> = store
-        .selection
-        .with_untracked(|selection| selection.tables.iter().copied().collect());
+/// Groups the tables into a new subject area; selects it. None without tables.
+pub fn group(design: &Design, tables: &BTreeSet<TableId>) -> Option<(Command, Selection)> {
     if tables.is_empty() {
-        store.refusal.set(Some(String::from(
-            "Select the tables to group first (Shift-drag or Shift-click).",
-        )));
-        return;
+        return None;
     }
-    let (id, command) = store.design.with_untracked(|design| {
-        let mut ids = design.ids.clone();
-        let id: AreaId = ids.area();
-        let name = format!("Area {}", design.areas.len() + 1);
-        let colour = String::from(
-            AREA_COLOURS
-                .get(design.areas.len() % AREA_COLOURS.len())
-                .copied()
-                .unwrap_or("#3b6fd8"),
-        );
-        (
-            id,
-            Command::AddArea {
-                area: SubjectArea {
-                    id,
-                    name,
-                    colour,
-                    tables,
-                },
-            },
-        )
-    });
-    if store.dispatch(command).is_ok() {
-        store.selection.set(Selection::of_area(id));
-    }
+    let mut ids = design.ids.clone();
+    let id: AreaId = ids.area();
+    let name = format!("Area {}", design.areas.len() + 1);
+    let colour = String::from(
+        AREA_COLOURS
+            .get(design.areas.len() % AREA_COLOURS.len())
+            .copied()
+            .unwrap_or("#3b6fd8"),
+    );
+    let area = SubjectArea {
+        id,
+        name,
+        colour,
+        tables: tables.iter().copied().collect(),
+    };
+    Some((Command::AddArea { area }, Selection::of_area(id)))
 }
 
 pub const AREA_COLOURS: [&str; 6] = [
     "#3b6fd8", "#2a7a52", "#b7791f", "#9b4dca", "#c2410c", "#0e7490",
 ];
 
-/// Lays out the selected tables, or the whole design when none is selected, as one command.
-pub fn auto_layout(store: Store) {
-    let selection = store
-        .selection
-        .with_untracked(|selection| selection.tables.clone());
-    let only = (selection.len() > 1).then_some(&selection);
-    let command = store.design.with_untracked(|design| {
-        let positions = relvar_layout::layered_layout(design, only);
-        Command::Batch(
-            positions
-                .into_iter()
-                .map(|(table, to)| Command::MoveTable { table, to })
-                .collect(),
-        )
-    });
-    let _ = store.dispatch(command);
+/// Lays out the selected tables when more than one is selected, else the whole design, as one
+/// command.
+pub fn auto_layout(design: &Design, selection: &Selection) -> Command {
+    let only = (selection.tables.len() > 1).then_some(&selection.tables);
+    let positions = relvar_layout::layered_layout(design, only);
+    Command::Batch(
+        positions
+            .into_iter()
+            .map(|(table, to)| Command::MoveTable { table, to })
+            .collect(),
+    )
 }

@@ -1,5 +1,6 @@
 //! The Relvar studio in the browser, a Leptos client-side app: mounts the studio into the page.
 
+mod actions;
 mod app;
 mod browser;
 mod canvas;

@@ -11,10 +11,10 @@ use leptos::prelude::*;
 use relvar_analysis::workload::Workload;
 use relvar_analysis::{Advice, AdvisorOptions, Finding, ObjectRef, ReviewOptions, Severity};
 use relvar_layout::draw::{BadgeLevel, TableBadge};
-use relvar_model::{ColumnId, Design, Point, TableId};
+use relvar_model::{ColumnId, Design, TableId};
 
 use crate::browser::when_idle;
-use crate::canvas::CanvasState;
+use crate::canvas::{CanvasState, Scene, reveal_table};
 use crate::selection::Selection;
 use crate::store::Store;
 
@@ -249,12 +249,10 @@ impl Review {
     /// Selects a finding: its tables become the store's selection, the canvas outlines them and
     /// marks its columns, and the view moves to its table when that is not wholly in view.
     pub fn select(&self, store: Store, finding: &Finding) -> Selection {
-        if let Some(state) = use_context::<CanvasState>() {
-            store.design.with_untracked(|design| {
-                if let Some(table) = finding.table(design) {
-                    reveal(state, design, table);
-                }
-            });
+        if let (Some(state), Some(scene)) = (use_context::<CanvasState>(), use_context::<Scene>())
+            && let Some(table) = store.design.with_untracked(|design| finding.table(design))
+        {
+            reveal_table(state, scene, table, REVEAL_SCALE);
         }
         let tables = store
             .design
@@ -266,33 +264,5 @@ impl Review {
             store.selection.set(selection.clone());
         }
         selection
-    }
-}
-
-/// Centres the view on a table (zooming in to where its rows are drawn) unless it is wholly in
-/// view already.
-fn reveal(state: CanvasState, design: &Design, table: TableId) {
-    let Some(found) = design.table(table) else {
-        return;
-    };
-    let at = design.position(table);
-    let size = relvar_layout::table_size(found);
-    let view = state.viewport.get_untracked();
-    let (width, height) = state.screen.get_untracked();
-    if view.scale <= 0.0 {
-        return;
-    }
-    let (left, top) = (-view.x / view.scale, -view.y / view.scale);
-    let (right, bottom) = (left + width / view.scale, top + height / view.scale);
-    let in_view = at.x >= left
-        && at.y >= top
-        && at.x + size.width <= right
-        && at.y + size.height <= bottom
-        && view.scale >= REVEAL_SCALE;
-    if !in_view {
-        state.centre_on(
-            Point::new(at.x + size.width / 2.0, at.y + size.height / 2.0),
-            REVEAL_SCALE,
-        );
     }
 }

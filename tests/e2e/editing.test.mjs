@@ -91,7 +91,7 @@ test('a name already taken is refused with a message and the design is unchanged
   assert.equal(await page.locator('#table-name').inputValue(), 'author', 'what the user typed is kept');
 });
 
-test('Delete removes the selected table with its relationships, Ctrl+D duplicates, undo restores', async () => {
+test('Delete removes the selected table with its relationships, Ctrl+D duplicates, undo restores, Backspace deletes too', async () => {
   const { page, url } = session;
   await openAuthorsAndBooks(page, url);
   await connect(page, { table: 'book', column: 'author_id' }, { table: 'author', column: 'id' });
@@ -107,6 +107,10 @@ test('Delete removes the selected table with its relationships, Ctrl+D duplicate
   await table(page, 'book_copy').waitFor();
   assert.match(await exportedDdl(page), /CREATE TABLE (public\.)?book_copy \(/);
   assert.match(await page.locator('#design-stats').textContent(), /^3 tables/);
+  // The copy is selected; Backspace deletes as Delete does.
+  await page.keyboard.press('Backspace');
+  await table(page, 'book_copy').waitFor({ state: 'detached' });
+  assert.match(await page.locator('#design-stats').textContent(), /^2 tables/);
 });
 
 test('the toolbar adds a table and an enum the columns can use', async () => {

@@ -141,6 +141,7 @@ test('pressing the minimap moves the view there; ? opens the shortcut sheet and 
   await page.keyboard.press('Shift+?');
   await page.locator('#shortcut-sheet').waitFor();
   assert.match(await page.locator('#shortcut-sheet').textContent(), /Ctrl\+Shift\+Z/);
+  assert.match(await page.locator('#shortcut-sheet').textContent(), /Delete, Backspace/);
   await page.keyboard.press('Escape');
   await page.locator('#shortcut-sheet').waitFor({ state: 'detached' });
 });

@@ -104,6 +104,18 @@ test('selecting a finding shows its rule, selects and highlights its tables and 
   await page.mouse.click(point.x, point.y);
   await page.waitForFunction(() => document.querySelectorAll('#canvas .highlighted').length === 0);
   assert.equal(await finding(page, 'RV001').locator('.finding-details').count(), 0);
+  // Zoomed far out, selecting a finding brings its table into view where its rows are drawn.
+  const zoom = () => page.locator('#zoom-level').textContent().then((text) => parseInt(text, 10));
+  await page.mouse.move(point.x, point.y);
+  await page.mouse.wheel(0, 3000);
+  await page.waitForFunction(() => parseInt(document.querySelector('#zoom-level').textContent, 10) < 50);
+  await expand(page, 'RV003');
+  await page.waitForFunction(() => parseInt(document.querySelector('#zoom-level').textContent, 10) >= 50);
+  assert.equal(await zoom(), 50);
+  const canvas = await page.locator('#canvas').boundingBox();
+  const box = await table(page, 'visit_log').locator('.table-body').boundingBox();
+  assert.ok(box.x >= canvas.x && box.y >= canvas.y && box.x + box.width <= canvas.x + canvas.width
+    && box.y + box.height <= canvas.y + canvas.height, 'the table is in view');
 });
 
 test('Fix applies the rule\'s command: the finding goes and the DDL changes; Ctrl+Z brings it back', async () => {

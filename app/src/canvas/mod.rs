@@ -4,6 +4,7 @@
 //! and become one command when done; while the view pans or zooms the drawn picture is moved by
 //! a CSS transform, composited without repainting, and redrawn when the gesture ends.
 
+mod camera;
 mod connect;
 mod decomposition_preview;
 mod gesture;
@@ -18,13 +19,13 @@ use leptos::prelude::*;
 use relvar_layout::Viewport;
 use relvar_layout::draw::{Detail, FONT_FAMILY};
 
+use crate::actions::{self, ActionButton, Studio};
 use crate::store::{Store, use_store};
-use crate::theme::Themes;
+pub use camera::reveal_table;
 pub use decomposition_preview::{
     DecompositionPreview, DecompositionPreviewOverlay, DecompositionPreviews,
 };
 use gesture::GestureHandlers;
-pub use keys::ShortcutSheet;
 use minimap::Minimap;
 pub use scene::Scene;
 use search::Search;
@@ -43,12 +44,10 @@ pub fn fit_to_view(store: Store, state: CanvasState, scene: Scene) {
 #[component]
 pub fn Canvas() -> impl IntoView {
     let store = use_store();
-    let themes = expect_context::<Themes>();
     let state = use_canvas();
-    let scene = Scene::new(store, state, themes.current);
-    provide_context(scene);
+    let scene = expect_context::<Scene>();
     let handlers = GestureHandlers::new(store, state, scene);
-    keys::install(store, state, scene);
+    keys::install(expect_context::<Studio>());
 
     store.on_replace(move || fit_to_view(store, state, scene));
     Effect::new(move |_| {
@@ -128,7 +127,7 @@ pub fn Canvas() -> impl IntoView {
             <Minimap />
             <DecompositionPreviewOverlay />
             <div class="canvas-controls">
-                <button id="zoom-fit" title="Fit the design into view (F)" on:click=move |_| fit_to_view(store, state, scene)>"Fit"</button>
+                <ActionButton action=&actions::FIT id="zoom-fit" />
                 <span class="zoom-level" id="zoom-level" aria-live="polite">{zoom_percent}</span>
             </div>
             <Show when=move || store.design.with(|design| design.tables.is_empty() && design.notes.is_empty())>

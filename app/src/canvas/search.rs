@@ -1,9 +1,10 @@
 //! Search over table and column names: the first matches listed as you type; choosing one (or
-//! Enter) centres the view on its table and selects it.
+//! Enter) selects its table and brings it into view at a readable zoom.
 
 use leptos::prelude::*;
-use relvar_model::{Design, Point, TableId};
+use relvar_model::{Design, TableId};
 
+use super::camera::reveal_table;
 use super::scene::Scene;
 use super::state::use_canvas;
 use crate::selection::Selection;
@@ -80,16 +81,7 @@ pub fn Search() -> impl IntoView {
         store.design.with(|design| find(design, &query))
     });
     let jump = move |table: TableId| {
-        let Some(rect) = scene
-            .boxes
-            .with_untracked(|boxes| boxes.get(&table).copied())
-        else {
-            return;
-        };
-        state.centre_on(
-            Point::new(rect.x + rect.width / 2.0, rect.y + rect.height / 2.0),
-            READABLE_SCALE,
-        );
+        reveal_table(state, scene, table, READABLE_SCALE);
         store.selection.set(Selection::of_tables([table]));
         query.set(String::new());
     };

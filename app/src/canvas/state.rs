@@ -162,13 +162,9 @@ impl CanvasState {
 
     /// Centres the view on a canvas point, keeping the zoom at least `min_scale`.
     pub fn centre_on(&self, point: Point, min_scale: f64) {
-        let (width, height) = self.screen.get_untracked();
-        let scale = self.viewport.get_untracked().scale.max(min_scale);
-        self.jump_to(Viewport {
-            x: width / 2.0 - point.x * scale,
-            y: height / 2.0 - point.y * scale,
-            scale,
-        });
+        let view = self.viewport.get_untracked();
+        let screen = self.screen.get_untracked();
+        self.jump_to(super::camera::centred_on(view, screen, point, min_scale));
     }
 }
 

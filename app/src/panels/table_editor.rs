@@ -5,7 +5,7 @@ use relvar_analysis::{format_row_count, parse_row_count};
 use relvar_model::{Column, Command, Design, Dialect, TableId};
 
 use super::column_editor::ColumnEditor;
-use crate::edits;
+use crate::actions::{self, ActionButton};
 use crate::store::{Store, use_store};
 
 fn blank_to_none(text: String) -> Option<String> {
@@ -159,8 +159,8 @@ pub fn TableEditor(table: TableId) -> impl IntoView {
                         on:click=move |_| { let _ = store.dispatch(Command::SetCollapsed { table, collapsed: !collapsed.get_untracked() }); }>
                         {move || if collapsed.get() { "Show all columns" } else { "Collapse to keys" }}
                     </button>
-                    <button id="table-duplicate" title="Duplicate (Ctrl+D)" on:click=move |_| edits::duplicate_selection(store)>"Duplicate"</button>
-                    <button id="table-delete" class="danger" title="Delete (Delete)" on:click=move |_| edits::delete_selection(store)>"Delete"</button>
+                    <ActionButton action=&actions::DUPLICATE id="table-duplicate" />
+                    <ActionButton action=&actions::DELETE id="table-delete" class="danger" />
                     <Show when=move || store.design.with(|design| !design.areas.is_empty())>
                         <label class="field inline">"Area"
                             <select id="table-area" on:change=move |event| set_area(event_target_value(&event))>
