@@ -10,11 +10,6 @@ use relvar_model::{
 
 use crate::selection::Selection;
 
-/// The type a new key column gets in the design's dialect.
-fn key_type(design: &Design) -> &'static str {
-    design.dialect().key_type()
-}
-
 /// Commands that move tables by an offset from where they are now.
 pub fn moves_by(design: &Design, tables: &BTreeSet<TableId>, by: Point) -> Vec<Command> {
     tables
@@ -43,7 +38,7 @@ pub fn add_table(design: &Design, at: Point) -> (Command, Selection) {
     let name = design.unused_table_name(schema.as_deref(), "table");
     let mut table = Table::new(id, schema, name);
     let column_id = ids.column();
-    let mut key = Column::new(column_id, "id", key_type(design));
+    let mut key = Column::new(column_id, "id", design.dialect().key_type());
     key.nullable = false;
     table.columns.push(key);
     table.primary_key = Some(PrimaryKey {
