@@ -22,6 +22,8 @@ mod outline;
 mod saved_form;
 mod sequence;
 mod table;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 mod view;
 mod workload;
 

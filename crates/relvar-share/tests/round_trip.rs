@@ -9,9 +9,8 @@
     clippy::panic
 )] // tests fail by panicking
 
-mod support;
-
 use proptest::prelude::*;
+use relvar_model::testing;
 use relvar_share::{
     JsonStyle, LINK_PREFIX, data_statements, decode_link, encode_link, encode_stored, load_file,
     save_file,
@@ -23,8 +22,8 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
-    fn a_random_design_comes_back_exactly_from_its_link_and_its_files(seed in support::design_seed()) {
-        let design = support::build(&seed);
+    fn a_random_design_comes_back_exactly_from_its_link_and_its_files(seed in testing::design_seed()) {
+        let design = testing::build(&seed);
         let link = encode_link(&design);
         prop_assert!(link.starts_with(LINK_PREFIX));
         prop_assert!(link.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)), "{link}");

@@ -291,6 +291,10 @@ pub enum Command {
     },
     /// Replaces the subject area that has the same id, in place.
     ReplaceArea(SubjectArea),
+    /// Puts back a workload as it was, unjudged (the inverse of setting it).
+    RestoreWorkload(Vec<WorkloadQuery>),
+    /// Puts back decision records as they were, unjudged (the inverse of setting them).
+    RestoreDecisions(Vec<Decision>),
 }
 
 /// Why a command could not be applied; the design is left unchanged.
@@ -472,6 +476,8 @@ impl Command {
 
             C::SetWorkload { queries } => workload::set(design, queries),
             C::SetDecisions { decisions } => workload::set_decisions(design, decisions),
+            C::RestoreWorkload(queries) => Ok(workload::restore(design, queries)),
+            C::RestoreDecisions(decisions) => Ok(workload::restore_decisions(design, decisions)),
 
             C::ReplaceDesign(next) => {
                 let previous = std::mem::replace(design, *next);

@@ -7,7 +7,7 @@ use crate::design::Design;
 use crate::workload::WorkloadQuery;
 
 /// Replaces the workload; refused (changing nothing) when a query is blank or runs zero times,
-/// naming it by its 1-based position. The inverse puts back the previous workload.
+/// naming it by its 1-based position. The inverse restores the previous workload.
 pub(super) fn set(
     design: &mut Design,
     queries: Vec<WorkloadQuery>,
@@ -20,8 +20,13 @@ pub(super) fn set(
             return Err(CommandError::ZeroFrequency(position + 1));
         }
     }
-    let previous = std::mem::replace(&mut design.workload, queries);
-    Ok(Command::SetWorkload { queries: previous })
+    Ok(restore(design, queries))
+}
+
+/// Puts a workload in place as it is; the inverse puts back the previous one the same way, so
+/// undoing never trips over a rule the design broke before (an old or hand-written file).
+pub(super) fn restore(design: &mut Design, queries: Vec<WorkloadQuery>) -> Command {
+    Command::RestoreWorkload(std::mem::replace(&mut design.workload, queries))
 }
 
 /// Replaces the decision records; refused (changing nothing) when one has a blank title, naming
@@ -36,8 +41,10 @@ pub(super) fn set_decisions(
     {
         return Err(CommandError::UntitledDecision(position + 1));
     }
-    let previous = std::mem::replace(&mut design.decisions, decisions);
-    Ok(Command::SetDecisions {
-        decisions: previous,
-    })
+    Ok(restore_decisions(design, decisions))
+}
+
+/// Puts decision records in place as they are; the inverse puts back the previous ones.
+pub(super) fn restore_decisions(design: &mut Design, decisions: Vec<Decision>) -> Command {
+    Command::RestoreDecisions(std::mem::replace(&mut design.decisions, decisions))
 }

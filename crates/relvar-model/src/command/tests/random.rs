@@ -4,11 +4,12 @@
 
 use proptest::prelude::*;
 
-use super::random_design::{build, check_consistent, shape};
+use super::random_design::check_consistent;
 use super::random_edits::{command, recipe};
 use crate::command::Command;
 use crate::design::Design;
 use crate::history::History;
+use crate::testing::{build, design_seed};
 
 /// Whether the command removes or moves something that exists, which nothing may prevent.
 fn cannot_fail(design: &Design, command: &Command) -> bool {
@@ -33,10 +34,10 @@ proptest! {
 
     #[test]
     fn random_edits_invert_undo_and_redo_exactly(
-        shape in shape(),
+        seed in design_seed(),
         recipes in prop::collection::vec(recipe(), 1..30),
     ) {
-        let mut design = build(&shape);
+        let mut design = build(&seed);
         check_consistent(&design)?;
         let mut history = History::default();
         let mut states = vec![design.clone()];

@@ -3,6 +3,8 @@
 
 use super::{catalogue, edited, rejected, table};
 use crate::command::{Command, CommandError};
+use crate::decision::Decision;
+use crate::dependency::{DeclaredDependency, DependencyKind};
 use crate::design::Design;
 use crate::workload::WorkloadQuery;
 
@@ -146,4 +148,31 @@ fn decisions_are_set_and_undone_saved_without_their_defaults_and_refused_without
         Some(DecisionStatus::Accepted)
     );
     assert_eq!(DecisionStatus::from_label("maybe"), None);
+}
+
+#[test]
+fn what_an_opened_file_holds_against_the_rules_comes_back_on_undo() {
+    let mut design = catalogue();
+    design.workload = vec![WorkloadQuery::new(" ", 0)];
+    design.decisions = vec![Decision {
+        title: String::new(),
+        ..Decision::default()
+    }];
+    let film = table(&design, "film");
+    if let Some(film) = design.table_mut(film) {
+        film.dependencies = vec![DeclaredDependency {
+            kind: DependencyKind::Functional,
+            lhs: Vec::new(),
+            rhs: Vec::new(),
+        }];
+    }
+    edited(&design, Command::SetWorkload { queries: vec![] });
+    edited(&design, Command::SetDecisions { decisions: vec![] });
+    edited(
+        &design,
+        Command::SetTableDependencies {
+            table: film,
+            dependencies: vec![],
+        },
+    );
 }

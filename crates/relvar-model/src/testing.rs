@@ -1,9 +1,9 @@
-//! Random consistent designs using every part of the model, for the round-trip property tests.
-
-#![allow(dead_code)]
+//! Random consistent designs using every part of the model, for property tests here and in the
+//! crates that depend on the model (feature `testing`).
 
 use proptest::prelude::*;
-use relvar_model::{
+
+use crate::{
     AreaId, CheckConstraint, Column, ColumnId, Decision, DecisionStatus, DeclaredDependency,
     Deferral, DependencyKind, Design, Dialect, Domain, EnumType, ForeignKey, ForeignKeyId,
     GeneratedColumn, Identity, Index, IndexKey, IndexPart, Note, NoteId, PartitionOf, Point,
@@ -100,7 +100,7 @@ pub struct TableSeed {
     columns: Vec<ColumnSeed>,
     texts: TableTexts,
     /// Choices of columns for keys, uniques, indexes, dependencies.
-    picks: Vec<u8>,
+    picks: [u8; 8],
     flags: u8,
 }
 
@@ -116,7 +116,7 @@ fn table_seed() -> impl Strategy<Value = TableSeed> {
             prop::collection::vec(text(), 0..2),
             prop::collection::vec(text(), 0..2),
         ),
-        prop::collection::vec(any::<u8>(), 8),
+        any::<[u8; 8]>(),
         any::<u8>(),
     )
         .prop_map(|(schema, name, columns, texts, picks, flags)| TableSeed {
@@ -203,7 +203,7 @@ impl Ids<'_> {
 }
 
 fn pick<T: Copy>(items: &[T], choice: u8) -> Option<T> {
-    (!items.is_empty()).then(|| items[usize::from(choice) % items.len()])
+    items.get(usize::from(choice) % items.len().max(1)).copied()
 }
 
 const ACTIONS: [ReferentialAction; 5] = [
@@ -353,12 +353,16 @@ pub fn build(seed: &DesignSeed) -> Design {
             id: ForeignKeyId(ids.take()),
             name: (actions % 3 == 0).then(|| format!("fk_{actions}")),
             from_table: from,
-            from_columns: from_columns[..length].to_vec(),
+            from_columns: from_columns.iter().take(length).copied().collect(),
             to_table: to,
-            to_columns: to_columns[to_columns.len() - length..].to_vec(),
-            on_delete: ACTIONS[usize::from(actions) % 5],
-            on_update: ACTIONS[usize::from(actions / 5) % 5],
-            deferral: DEFERRALS[usize::from(actions / 25) % 3],
+            to_columns: to_columns
+                .iter()
+                .skip(to_columns.len().saturating_sub(length))
+                .copied()
+                .collect(),
+            on_delete: pick(&ACTIONS, actions).unwrap_or_default(),
+            on_update: pick(&ACTIONS, actions / 5).unwrap_or_default(),
+            deferral: pick(&DEFERRALS, actions / 25).unwrap_or_default(),
         });
     }
     for (table, position) in table_ids.iter().zip(&seed.positions) {
@@ -442,7 +446,10 @@ pub fn build(seed: &DesignSeed) -> Design {
         ));
         design.decisions.push(Decision {
             title: title.clone(),
-            status: DecisionStatus::ALL[(usize::from(*flags) + number) % 5],
+            status: DecisionStatus::ALL
+                .get((usize::from(*flags) + number) % 5)
+                .copied()
+                .unwrap_or_default(),
             date: if flags & 8 != 0 {
                 "2026-12-02".into()
             } else {
