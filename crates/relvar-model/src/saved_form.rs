@@ -1,4 +1,4 @@
-//! Helpers for the saved form (format 2): values at their default are left out, and a point is
+//! Helpers for the saved form (format 2 on): values at their default are left out, and a point is
 //! written `[x, y]`, whole coordinates without a fraction.
 
 use serde::{Serialize, Serializer};
