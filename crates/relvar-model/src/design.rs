@@ -22,7 +22,8 @@ use crate::workload::WorkloadQuery;
 /// Format 3: a design may carry its workload (`workload`), its decision records (`decisions`)
 /// and tables their expected row counts (`expected_rows`); a format 2 file reads unchanged, and a build of format 2 refuses format 3
 /// instead of dropping what it does not know.
-pub const FORMAT_VERSION: u32 = 3;
+/// Format 4: an index part may carry its operator class and collation.
+pub const FORMAT_VERSION: u32 = 4;
 
 /// A whole database design.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

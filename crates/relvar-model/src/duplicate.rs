@@ -135,6 +135,8 @@ mod tests {
                 key: IndexKey::Column(title),
                 prefix: None,
                 descending: false,
+                operator_class: None,
+                collation: None,
             }],
             include: vec![film_id],
             predicate: None,

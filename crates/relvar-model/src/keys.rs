@@ -200,6 +200,8 @@ mod tests {
             key: IndexKey::Expression("lower(x)".into()),
             prefix: None,
             descending: false,
+            operator_class: None,
+            collation: None,
         });
         table.indexes.push(expression);
         let ids = |ids: &[u32]| ids.iter().map(|id| ColumnId(*id)).collect::<Vec<_>>();

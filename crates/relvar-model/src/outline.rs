@@ -237,10 +237,16 @@ fn outline_index(out: &mut String, table: &Table, index: &Index) {
                 IndexKey::Column(id) => column_names(table, &[*id]),
                 IndexKey::Expression(expression) => format!("({expression})"),
             };
-            let key = match part.prefix {
+            let mut key = match part.prefix {
                 Some(length) => format!("{key}({length})"),
                 None => key,
             };
+            if let Some(collation) = &part.collation {
+                let _ = write!(key, " COLLATE {collation}");
+            }
+            if let Some(operator_class) = &part.operator_class {
+                let _ = write!(key, " {operator_class}");
+            }
             if part.descending {
                 format!("{key} DESC")
             } else {

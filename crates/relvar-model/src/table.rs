@@ -150,6 +150,13 @@ pub struct IndexPart {
     pub prefix: Option<u32>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub descending: bool,
+    /// The operator class, as written (`gin_trgm_ops`, `text_pattern_ops`); none for the
+    /// type's default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operator_class: Option<String>,
+    /// The collation the part sorts by, as written (`"C"`); none for the column's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collation: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -173,6 +180,8 @@ impl Index {
                     key: IndexKey::Column(*column),
                     prefix: None,
                     descending: false,
+                    operator_class: None,
+                    collation: None,
                 })
                 .collect(),
             include: Vec::new(),

@@ -289,12 +289,16 @@ pub fn build(seed: &DesignSeed) -> Design {
                     key: IndexKey::Column(id),
                     prefix: (p[4] % 2 == 0).then_some(u32::from(p[4])),
                     descending: p[5] % 2 == 0,
+                    operator_class: None,
+                    collation: None,
                 })
                 .collect();
             parts.push(IndexPart {
                 key: IndexKey::Expression(table_seed.name.clone()),
                 prefix: None,
                 descending: flags & 32 != 0,
+                operator_class: None,
+                collation: None,
             });
             table.indexes.push(Index {
                 name: table_seed.texts.2.clone(),

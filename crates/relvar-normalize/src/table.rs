@@ -146,6 +146,8 @@ mod tests {
                 key: IndexKey::Column(ColumnId(column)),
                 prefix: None,
                 descending: false,
+                operator_class: None,
+                collation: None,
             }],
             include: Vec::new(),
             predicate: predicate.map(str::to_owned),

@@ -10,7 +10,7 @@ pub(crate) type Upgrade = fn(&mut Map<String, Value>) -> Result<(), String>;
 
 /// `UPGRADES[i]` turns format `i + 1` into format `i + 2`; there is one for every format before
 /// [`relvar_model::FORMAT_VERSION`] (a test checks it). Add the next one here when the format changes.
-pub(crate) const UPGRADES: &[Upgrade] = &[format_1_to_2, format_2_to_3];
+pub(crate) const UPGRADES: &[Upgrade] = &[format_1_to_2, format_2_to_3, format_3_to_4];
 
 /// Upgrades `design` from format `from` to the last format `chain` reaches, one step at a time,
 /// writing each step's version into `format_version`.
@@ -66,6 +66,12 @@ fn format_1_to_2(design: &mut Map<String, Value>) -> Result<(), String> {
 /// Format 3 adds the workload and tables' expected row counts, both left out when absent, so a
 /// format 2 design is a format 3 design as it is.
 fn format_2_to_3(_design: &mut Map<String, Value>) -> Result<(), String> {
+    Ok(())
+}
+
+/// Format 4 adds an index part's operator class and collation, left out when absent, so a
+/// format 3 design is a format 4 design as it is.
+fn format_3_to_4(_design: &mut Map<String, Value>) -> Result<(), String> {
     Ok(())
 }
 
@@ -163,7 +169,7 @@ mod tests {
             "ids": {"next": 1},
         }));
         let mut design = before.clone();
-        upgrade(UPGRADES, &mut design, 2).unwrap();
+        upgrade(&UPGRADES[..2], &mut design, 2).unwrap();
         let mut expected = before;
         expected.insert("format_version".into(), json!(3));
         assert_eq!(design, expected);
@@ -188,5 +194,30 @@ mod tests {
                 .contains("the position of table 7 is not a point"),
             "{error}"
         );
+    }
+}
+
+#[cfg(test)]
+mod format_4_tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn format_3_opens_as_format_4_unchanged() {
+        let Value::Object(before) = json!({
+            "format_version": 3,
+            "name": "n",
+            "tables": [{"id": 0, "name": "t"}],
+            "workload": [{"sql": "SELECT 1"}],
+            "ids": {"next": 1},
+        }) else {
+            return;
+        };
+        let mut design = before.clone();
+        assert_eq!(upgrade(UPGRADES, &mut design, 3), Ok(()));
+        let mut expected = before;
+        expected.insert("format_version".into(), json!(4));
+        assert_eq!(design, expected);
     }
 }

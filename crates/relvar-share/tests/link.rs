@@ -328,9 +328,9 @@ fn a_link_whose_content_is_not_text_json_or_a_design_is_refused() {
         Err(ShareError::NotADesign)
     );
     assert_eq!(
-        decode_link(&r1_link_of(b"{\"format_version\": 4, \"name\": \"x\"}")),
+        decode_link(&r1_link_of(b"{\"format_version\": 5, \"name\": \"x\"}")),
         Err(ShareError::NewerFormat {
-            found: 4,
+            found: 5,
             supported: FORMAT_VERSION
         })
     );

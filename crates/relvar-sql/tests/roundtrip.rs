@@ -263,6 +263,8 @@ fn build(
                     key: IndexKey::Column(last),
                     prefix: None,
                     descending,
+                    operator_class: None,
+                    collation: None,
                 }],
                 include: Vec::new(),
                 predicate: None,

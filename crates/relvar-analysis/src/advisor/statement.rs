@@ -38,6 +38,8 @@ pub fn model_index(
                 },
                 prefix: None,
                 descending: false,
+                operator_class: None,
+                collation: None,
             })
             .collect(),
         include: merged.include.clone(),

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use relvar_model::{Index, IndexKey, Table};
+use relvar_model::{Index, IndexKey, IndexPart, Table};
 
 use super::DdlWriter;
 use super::expressions::translate;
@@ -63,6 +63,7 @@ impl DdlWriter<'_> {
                     format!("({expression})")
                 }
             };
+            let key = self.with_collation_and_operator_class(key, part, &where_);
             parts.push(if part.descending {
                 format!("{key} DESC")
             } else {
@@ -131,6 +132,43 @@ impl DdlWriter<'_> {
             let _ = write!(statement, " WHERE {predicate}");
         }
         Some(statement)
+    }
+
+    /// A part's collation and operator class, written as they were for the dialect they were
+    /// read in; another engine's names for them differ, so they are left out with a warning.
+    fn with_collation_and_operator_class(
+        &mut self,
+        mut key: String,
+        part: &IndexPart,
+        where_: &str,
+    ) -> String {
+        for (what, name, written) in [
+            (
+                "collation",
+                part.collation.as_deref(),
+                part.collation.as_deref().map(|c| format!("COLLATE {c}")),
+            ),
+            (
+                "operator class",
+                part.operator_class.as_deref(),
+                part.operator_class.clone(),
+            ),
+        ] {
+            let (Some(name), Some(written)) = (name, written) else {
+                continue;
+            };
+            if self.same_dialect() {
+                key.push(' ');
+                key.push_str(&written);
+            } else {
+                self.warn(format!(
+                    "{where_}: the {what} {name} is {}'s; left out for {}",
+                    self.from.name(),
+                    self.to.name()
+                ));
+            }
+        }
+        key
     }
 
     /// MySQL indexes text and blob columns only by a prefix.

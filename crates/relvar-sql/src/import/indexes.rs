@@ -108,7 +108,11 @@ pub(super) fn index_parts(
         .iter()
         .map(|column| {
             let descending = matches!(column.column.options.sort, Some(OrderBySort::Desc));
-            let (key, prefix) = match &column.column.expr {
+            let (expr, collation) = match &column.column.expr {
+                Expr::Collate { expr, collation } => (expr.as_ref(), Some(collation.to_string())),
+                expr => (expr, None),
+            };
+            let (key, prefix) = match expr {
                 Expr::Identifier(ident) => (
                     IndexKey::Column(column_id(table, &dialect.fold(ident), dialect)?),
                     None,
@@ -125,6 +129,8 @@ pub(super) fn index_parts(
                 key,
                 prefix,
                 descending,
+                operator_class: column.operator_class.as_ref().map(ToString::to_string),
+                collation,
             })
         })
         .collect()

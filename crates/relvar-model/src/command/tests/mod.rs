@@ -77,6 +77,8 @@ fn key_column(id: ColumnId) -> IndexPart {
         key: IndexKey::Column(id),
         prefix: None,
         descending: false,
+        operator_class: None,
+        collation: None,
     }
 }
 
@@ -234,6 +236,8 @@ pub(super) fn catalogue() -> Design {
             key: IndexKey::Expression("lower(role)".into()),
             prefix: None,
             descending: false,
+            operator_class: None,
+            collation: None,
         }],
         include: vec![],
         predicate: None,
