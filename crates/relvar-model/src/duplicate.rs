@@ -140,6 +140,8 @@ mod tests {
             }],
             include: vec![film_id],
             predicate: None,
+            kind: None,
+            verbatim_options: Vec::new(),
         });
         film.comment = Some("Films".into());
         film.colour = Some("#3b6fd8".into());

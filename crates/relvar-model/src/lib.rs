@@ -42,8 +42,8 @@ pub use ids::{AreaId, ColumnId, ForeignKeyId, IdAllocator, NoteId, TableId};
 pub use keys::{Cardinality, Maximum, Minimum, RelationshipEnds, same_columns};
 pub use sequence::{Sequence, SequenceOwner};
 pub use table::{
-    CheckConstraint, Column, GeneratedColumn, Identity, Index, IndexKey, IndexPart, PartitionOf,
-    PrimaryKey, Table, UniqueConstraint, is_default_schema,
+    CheckConstraint, Column, GeneratedColumn, Identity, Index, IndexKey, IndexKind, IndexPart,
+    PartitionOf, PrimaryKey, Table, UniqueConstraint, is_default_schema,
 };
 pub use view::View;
 pub use workload::WorkloadQuery;

@@ -226,6 +226,9 @@ fn outline_index(out: &mut String, table: &Table, index: &Index) {
         "index"
     };
     let _ = write!(out, "  {kind} {}", named(index.name.as_deref()));
+    if let Some(layout) = index.kind {
+        let _ = write!(out, "{} ", layout.keywords().to_ascii_lowercase());
+    }
     if let Some(method) = &index.method {
         let _ = write!(out, "using {method} ");
     }
@@ -260,6 +263,9 @@ fn outline_index(out: &mut String, table: &Table, index: &Index) {
     }
     if let Some(predicate) = &index.predicate {
         let _ = write!(out, " where {predicate}");
+    }
+    for option in &index.verbatim_options {
+        let _ = write!(out, " [{option}]");
     }
     out.push('\n');
 }

@@ -139,6 +139,40 @@ pub struct Index {
     /// The rows indexed, for a partial index (`WHERE ...`), as SQL text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub predicate: Option<String>,
+    /// How SQL Server lays the index out, when not as its default nonclustered rowstore index.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<IndexKind>,
+    /// Clauses not modelled yet (SQL Server `WITH (FILLFACTOR = 80)`, `ON [INDEXES]`), as
+    /// written in the source dialect; exporting to that dialect writes them back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub verbatim_options: Vec<String>,
+}
+
+/// SQL Server's index layouts other than the default (`NONCLUSTERED` rowstore).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum IndexKind {
+    /// `CLUSTERED`: the table's rows are stored in the index's order (one per table).
+    Clustered,
+    /// `CLUSTERED COLUMNSTORE`: the table is stored by column (one per table).
+    ClusteredColumnstore,
+    /// `NONCLUSTERED COLUMNSTORE`: a copy of the key columns stored by column.
+    Columnstore,
+}
+
+impl IndexKind {
+    /// The words SQL Server writes between `CREATE [UNIQUE]` and `INDEX`.
+    pub fn keywords(self) -> &'static str {
+        match self {
+            Self::Clustered => "CLUSTERED",
+            Self::ClusteredColumnstore => "CLUSTERED COLUMNSTORE",
+            Self::Columnstore => "NONCLUSTERED COLUMNSTORE",
+        }
+    }
+
+    /// Whether the index holds the table's rows, which SQL Server allows once per table.
+    pub fn is_clustered(self) -> bool {
+        matches!(self, Self::Clustered | Self::ClusteredColumnstore)
+    }
 }
 
 /// One key part of an index: a column or an expression, and its sort order.
@@ -186,6 +220,8 @@ impl Index {
                 .collect(),
             include: Vec::new(),
             predicate: None,
+            kind: None,
+            verbatim_options: Vec::new(),
         }
     }
 

@@ -6,8 +6,8 @@ use proptest::prelude::*;
 use crate::{
     AreaId, CheckConstraint, Column, ColumnId, Decision, DecisionStatus, DeclaredDependency,
     Deferral, DependencyKind, Design, Dialect, Domain, EnumType, ForeignKey, ForeignKeyId,
-    GeneratedColumn, Identity, Index, IndexKey, IndexPart, Note, NoteId, PartitionOf, Point,
-    PrimaryKey, ReferentialAction, Sequence, SequenceOwner, SubjectArea, Table, TableId,
+    GeneratedColumn, Identity, Index, IndexKey, IndexKind, IndexPart, Note, NoteId, PartitionOf,
+    Point, PrimaryKey, ReferentialAction, Sequence, SequenceOwner, SubjectArea, Table, TableId,
     UniqueConstraint, UnmodelledStatement, View, WorkloadQuery,
 };
 
@@ -307,6 +307,16 @@ pub fn build(seed: &DesignSeed) -> Design {
                 parts,
                 include: chosen(p[6]),
                 predicate: table_seed.texts.1.clone(),
+                kind: [
+                    None,
+                    Some(IndexKind::Clustered),
+                    Some(IndexKind::ClusteredColumnstore),
+                    Some(IndexKind::Columnstore),
+                ]
+                .get(usize::from(p[6] % 4))
+                .copied()
+                .flatten(),
+                verbatim_options: table_seed.texts.4.clone(),
             });
         }
         if flags & 128 != 0 {

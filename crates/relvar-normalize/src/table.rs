@@ -151,6 +151,8 @@ mod tests {
             }],
             include: Vec::new(),
             predicate: predicate.map(str::to_owned),
+            kind: None,
+            verbatim_options: Vec::new(),
         };
         table.indexes.push(unique_index(3, None));
         table.indexes.push(unique_index(4, Some("locker > 0")));

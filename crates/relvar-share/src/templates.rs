@@ -300,6 +300,8 @@ mod tests {
             ],
             include: Vec::new(),
             predicate: None,
+            kind: None,
+            verbatim_options: Vec::new(),
         });
         film.checks.push(CheckConstraint {
             name: Some("film_check".into()),

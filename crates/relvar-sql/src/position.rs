@@ -22,6 +22,11 @@ impl<'a> LineIndex<'a> {
         Self { text, line_starts }
     }
 
+    /// The text the index is of.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
     /// Line and column of a byte offset; offsets past the end or inside a character are clamped.
     pub fn locate(&self, offset: usize) -> LineColumn {
         let offset = offset.min(self.text.len());

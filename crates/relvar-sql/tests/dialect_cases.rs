@@ -51,8 +51,8 @@ fn mysql_dump_with_conditional_comments_delimiters_and_binary() {
             kept from line 13: CREATE TRIGGER is not modelled yet
             kept from line 14: a client command
             2:1: info: kept as written: DROP TABLE is not modelled yet
-            3:1: info: carried as written, not modelled yet: Film.password: BINARY
             3:1: info: carried as written, not modelled yet: Film: ENGINE = InnoDB DEFAULT CHARSET = utf8
+            5:26: info: carried as written, not modelled yet: Film.password: BINARY
             12:1: info: kept as written: a client command
             13:1: info: kept as written: CREATE TRIGGER is not modelled yet
             14:1: info: kept as written: a client command
@@ -116,8 +116,9 @@ fn sql_server_script_with_batches_and_recovered_syntax() {
             kept from line 2: SET is not modelled yet
             1:1: info: kept as written: a client command
             2:1: info: kept as written: SET is not modelled yet
-            4:1: info: carried as written, not modelled yet: Sales.Customer.CustomerID: NOT FOR REPLICATION
-            4:1: info: carried as written, not modelled yet: Sales.Customer.rowguid: ROWGUIDCOL
+            5:40: info: carried as written, not modelled yet: Sales.Customer.CustomerID: NOT FOR REPLICATION
+            6:32: info: carried as written, not modelled yet: Sales.Customer.rowguid: ROWGUIDCOL
+            10:3: info: carried as written, not modelled yet: Sales.Customer: ON [PRIMARY] TEXTIMAGE_ON [PRIMARY]
         "#]],
     );
 }

@@ -141,17 +141,22 @@ fn constraints_declared_twice_are_reported_not_duplicated() {
 }
 
 #[test]
-fn parse_errors_point_at_the_line_and_column_in_the_script() {
+fn parse_errors_and_clauses_taken_out_point_at_the_line_and_column_in_the_script() {
     check(
-        "CREATE TABLE ok (id int);\n\n  CREATE TABLE broken (\n    id int,\n    name text NOT NULL DEFAULT,\n  );\nCREATE TABLE after (id int);",
+        "CREATE TABLE ok (id int);\n\n  CREATE TABLE broken (\n    id int,\n    name text NOT NULL DEFAULT,\n  );\nCREATE TABLE after (id int);\n  CREATE TABLE 42 (id int);",
         expect![[r#"
             table ok
               id int
+            table broken
+              id int
+              name text NOT NULL [DEFAULT]
             table after
               id int
-            kept from line 3: it could not be parsed
-            5:31: error: could not read this CREATE TABLE (Expected: an expression, found: ,); it is kept as written
-            3 statements, 2 modelled
+            kept from line 8: it could not be parsed
+            5:24: warning: could not read `DEFAULT` (Expected: an expression, found: ,); taken out of broken.name and kept on its column as written
+            5:31: warning: a stray comma was taken out (Expected: column name or constraint definition, found: ))
+            8:16: error: could not read this CREATE TABLE (Expected: identifier, found: 42); it is kept as written
+            4 statements, 3 modelled
         "#]],
     );
 }

@@ -268,6 +268,8 @@ fn build(
                 }],
                 include: Vec::new(),
                 predicate: None,
+                kind: None,
+                verbatim_options: Vec::new(),
             });
         }
         if let Some(comment) = spec.comment.filter(|_| dialect != Dialect::Sqlite) {

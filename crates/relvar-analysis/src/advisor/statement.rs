@@ -44,6 +44,8 @@ pub fn model_index(
             .collect(),
         include: merged.include.clone(),
         predicate: merged.predicate.clone(),
+        kind: None,
+        verbatim_options: Vec::new(),
     }
 }
 

@@ -59,6 +59,8 @@ fn sample() -> Design {
         }],
         include: Vec::new(),
         predicate: None,
+        kind: None,
+        verbatim_options: Vec::new(),
     });
     design.tables = vec![film, film_actor, review];
     let foreign_key = |id, from_table, from, to| ForeignKey {
@@ -137,6 +139,8 @@ fn a_unique_index_also_makes_the_child_end_at_most_one() {
         }],
         include: Vec::new(),
         predicate: None,
+        kind: None,
+        verbatim_options: Vec::new(),
     });
     assert_eq!(ends(&design, 1).child.name(), "zero-or-one");
 }

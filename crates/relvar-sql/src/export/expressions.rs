@@ -84,6 +84,18 @@ pub(crate) fn translate(expression: &str, from: Dialect, to: Dialect) -> Option<
         match token {
             Token::DoubleColon => at = skip_type(&tokens, at),
             Token::Word(word) if word.quote_style.is_some() => out.push_str(&to.quote(&word.value)),
+            Token::Word(word) if word.value.eq_ignore_ascii_case("NEXT") => {
+                // SQL Server's `NEXT VALUE FOR sequence`: PostgreSQL calls nextval.
+                let (sequence, after) = next_value_for(&tokens, at, to)?;
+                if to != Dialect::PostgreSql {
+                    return None;
+                }
+                out.push_str(&format!(
+                    "nextval({})",
+                    super::types::string_literal(&sequence)
+                ));
+                at = after;
+            }
             Token::Word(word) => {
                 let lower = word.value.to_ascii_lowercase();
                 let called = !OPERATOR_WORDS.contains(&lower.as_str())
@@ -148,6 +160,29 @@ pub(crate) fn translate(expression: &str, from: Dialect, to: Dialect) -> Option<
         }
     }
     Some(out.trim().to_owned())
+}
+
+/// After `NEXT`: `VALUE FOR` and a possibly qualified sequence name, that name written for `to`
+/// and the index after it.
+fn next_value_for(tokens: &[Token], at: usize, to: Dialect) -> Option<(String, usize)> {
+    let (value, _) = next_significant(tokens, at).filter(
+        |(_, token)| matches!(token, Token::Word(w) if w.value.eq_ignore_ascii_case("VALUE")),
+    )?;
+    let (mut at, _) = next_significant(tokens, value + 1).filter(
+        |(_, token)| matches!(token, Token::Word(w) if w.value.eq_ignore_ascii_case("FOR")),
+    )?;
+    let mut parts = Vec::new();
+    loop {
+        let (name, Token::Word(part)) = next_significant(tokens, at + 1)? else {
+            return None;
+        };
+        parts.push(to.quote(&part.value));
+        at = name;
+        match tokens.get(at + 1) {
+            Some(Token::Period) => at += 1,
+            _ => return Some((parts.join("."), at + 1)),
+        }
+    }
 }
 
 fn uuid_function(dialect: Dialect) -> Option<&'static str> {
@@ -286,6 +321,14 @@ mod tests {
             translate("'a'::character varying", PostgreSql, MsSql).as_deref(),
             Some("'a'")
         );
+        assert_eq!(
+            translate("(NEXT VALUE FOR [Sequences].[OrderIds])", MsSql, PostgreSql).as_deref(),
+            Some("(nextval('\"Sequences\".\"OrderIds\"'))")
+        );
+        assert_eq!(
+            translate("NEXT VALUE FOR seq", MsSql, PostgreSql).as_deref(),
+            Some("nextval('seq')")
+        );
     }
 
     #[test]
@@ -294,5 +337,7 @@ mod tests {
         assert_eq!(translate("a || b", PostgreSql, MySql), None);
         assert_eq!(translate("uuid()", MySql, Sqlite), None);
         assert_eq!(translate("x ~ '^a'", PostgreSql, MsSql), None);
+        assert_eq!(translate("NEXT VALUE FOR [s]", MsSql, MySql), None);
+        assert_eq!(translate("NEXT VALUE FOR [s]", MsSql, Sqlite), None);
     }
 }

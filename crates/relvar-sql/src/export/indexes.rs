@@ -97,8 +97,20 @@ impl DdlWriter<'_> {
         let wanted = index.name.clone().unwrap_or(generated);
         let (name, _) = self.claim(table, NameKind::Index, Some(&wanted));
         let name = name.unwrap_or(wanted);
+        let layout = match (index.kind, self.to) {
+            (Some(kind), Dialect::MsSql) => format!("{} ", kind.keywords()),
+            (Some(kind), _) => {
+                self.warn(format!(
+                    "{where_}: {} has no {} indexes; written as a plain index",
+                    self.to.name(),
+                    kind.keywords().to_ascii_lowercase()
+                ));
+                String::new()
+            }
+            (None, _) => String::new(),
+        };
         let mut statement = format!(
-            "CREATE {}INDEX {} ON {}",
+            "CREATE {}{layout}INDEX {} ON {}",
             if index.unique { "UNIQUE " } else { "" },
             self.to.quote(&name),
             self.table_name(table)
@@ -130,6 +142,17 @@ impl DdlWriter<'_> {
         }
         if let Some(predicate) = predicate {
             let _ = write!(statement, " WHERE {predicate}");
+        }
+        for option in &index.verbatim_options {
+            if self.same_dialect() {
+                let _ = write!(statement, " {option}");
+            } else {
+                self.warn(format!(
+                    "{where_}: {} option `{option}` is not carried to {}",
+                    self.from.name(),
+                    self.to.name()
+                ));
+            }
         }
         Some(statement)
     }

@@ -239,7 +239,13 @@ impl DdlWriter<'_> {
             .design
             .tables
             .iter()
-            .filter_map(|table| table.schema.as_deref());
+            .filter_map(|table| table.schema.as_deref())
+            .chain(
+                self.design
+                    .sequences
+                    .iter()
+                    .filter_map(|sequence| sequence.schema.as_deref()),
+            );
         for schema in declared.chain(used) {
             let Some(schema) = self
                 .schema_of(Some(schema))

@@ -54,9 +54,20 @@ impl<'a> DdlWriter<'a> {
             } else {
                 name
             };
+            // SQL Server makes a key clustered unless told otherwise, and allows one per table.
+            let clustered_elsewhere = self.to == Dialect::MsSql
+                && table
+                    .indexes
+                    .iter()
+                    .any(|index| index.kind.is_some_and(|kind| kind.is_clustered()));
             elements.push(format!(
-                "{}PRIMARY KEY ({})",
+                "{}PRIMARY KEY {}({})",
                 self.constraint_prefix(name.as_deref()),
+                if clustered_elsewhere {
+                    "NONCLUSTERED "
+                } else {
+                    ""
+                },
                 self.column_list(table, &key.columns)
             ));
         }
@@ -240,10 +251,20 @@ impl<'a> DdlWriter<'a> {
             return (line, check);
         }
         let _ = write!(line, " {data_type}");
-        // MySQL's type attributes (`BINARY`, `CHARACTER SET x`) must follow the type itself.
+        // MySQL's type attributes (`BINARY`, `CHARACTER SET x`) must follow the type itself, and
+        // SQL Server's column properties (`SPARSE`, `MASKED WITH`, `GENERATED ALWAYS AS ROW
+        // START`) come before its nullability.
         let is_type_attribute = |option: &String| {
             let upper = option.to_ascii_uppercase();
-            upper == "BINARY" || upper.starts_with("CHARACTER SET") || upper.starts_with("CHARSET")
+            ["BINARY", "SPARSE", "FILESTREAM"].contains(&upper.as_str())
+                || [
+                    "CHARACTER SET",
+                    "CHARSET",
+                    "MASKED WITH",
+                    "GENERATED ALWAYS AS ",
+                ]
+                .iter()
+                .any(|start| upper.starts_with(start))
         };
         let (type_attributes, options): (Vec<&String>, Vec<&String>) = column
             .verbatim

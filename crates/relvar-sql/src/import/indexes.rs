@@ -62,6 +62,8 @@ impl Importer {
             parts,
             include,
             predicate: create.predicate.as_ref().map(ToString::to_string),
+            kind: None,
+            verbatim_options: Vec::new(),
         };
         if table
             .indexes
@@ -95,6 +97,8 @@ pub(super) fn table_index(
         parts: index_parts(table, columns, dialect)?,
         include: Vec::new(),
         predicate: None,
+        kind: None,
+        verbatim_options: Vec::new(),
     })
 }
 

@@ -1,39 +1,49 @@
-//! Recovery for constructs that real dumps contain and sqlparser 0.63 rejects. Every such rule
-//! lives in this module: it rewrites the statement's tokens into a form sqlparser accepts and
-//! records a repair that puts the original meaning back, so nothing the user wrote is lost. Rules
-//! run only after a plain parse has failed.
+//! Recovery for statements sqlparser 0.63 rejects; runs only after a plain parse has failed. Two
+//! stages, both here:
 //!
-//! Rules (`rules.rs`):
+//! 1. Rules (`rules.rs`) for constructs whose meaning must be put back in the parsed statement, or
+//!    that are rewritten rather than taken out: each rewrites the statement's tokens into a form
+//!    sqlparser accepts and records a repair that restores the original meaning.
+//! 2. Degrade, never drop (`clauses.rs`): while the statement still fails, the clause at the
+//!    error position is taken out and the statement parsed again, within a bound; what was taken
+//!    out is returned with where it stood, for the importer to keep on its column, table or index.
+//!
+//! Rules (`rules.rs`), kept as rules because a clause taken out would lose their meaning:
 //! - `GENERATED ALWAYS AS (expr) VIRTUAL` (PostgreSQL 18): sqlparser's PostgreSQL dialect only
 //!   accepts `STORED`; the keyword is swapped and the column marked virtual again.
-//! - SQL Server `CREATE TABLE (...) ON [fg] TEXTIMAGE_ON [fg]`: the filegroup clauses are taken off
-//!   and carried verbatim as table options.
-//! - SQL Server `) ON [fg]` after a constraint's column list (the filegroup of its index): dropped,
-//!   as the model holds no storage placement for constraints.
 //! - SQL Server computed columns `name AS expr [PERSISTED]`: read as a generated column (stored
 //!   when PERSISTED, virtual otherwise) with no type.
 //! - SQL Server typed XML `[XML]([schema].[collection])`: read as one type name.
-//! - SQL Server `ALTER TABLE t ADD CONSTRAINT a ..., CONSTRAINT b ...` (one ADD for several
-//!   constraints): read as one ADD per constraint.
-//! - SQL Server `ALTER TABLE t WITH CHECK|NOCHECK ADD ...`: the check clause is dropped (it says
-//!   whether existing rows are validated, which the model does not hold yet).
-//! - SQL Server `ADD CONSTRAINT n DEFAULT (expr) FOR col`: read as `ALTER COLUMN col SET DEFAULT
-//!   (expr)`; the default constraint's name is not carried yet.
-//! - Column attributes sqlparser does not know (SQL Server `NOT FOR REPLICATION`, `ROWGUIDCOL`;
-//!   MySQL `BINARY` after the type): taken off and carried verbatim on their column.
 //! - SQLite type names of several words (`BLOB SUB_TYPE TEXT`, `BIGINT AUTO_INCREMENT`): read as
 //!   one type name, as SQLite does.
+//! - SQL Server `ALTER TABLE t ADD CONSTRAINT a ..., CONSTRAINT b ...` (one ADD for several
+//!   constraints): read as one ADD per constraint.
+//! - SQL Server `ADD CONSTRAINT n DEFAULT (expr) FOR col`: read as `ALTER COLUMN col SET DEFAULT
+//!   (expr)`; the default constraint's name is not carried yet.
+//! - SQL Server `CREATE [UNIQUE] [NON]CLUSTERED [COLUMNSTORE] INDEX`: read as an index whose
+//!   layout (`IndexKind`) is kept.
+//! - SQL Server `ALTER TABLE t WITH CHECK|NOCHECK ADD ...` and `) ON [fg]` after a constraint's
+//!   column list, and `PRIMARY KEY CLUSTERED` / `UNIQUE NONCLUSTERED` (MySQL: `PRIMARY KEY
+//!   USING BTREE (...)`): left out, as the model holds neither whether existing rows are
+//!   validated nor a key's storage.
+//!
+//! Taken out by the clauses stage (once rules of their own): SQL Server `ON [fg] TEXTIMAGE_ON
+//! [fg]` after a table's body (kept as a table option), `NOT FOR REPLICATION`, `ROWGUIDCOL`,
+//! MySQL `BINARY` after a type (kept on their column), and any clause sqlparser cannot read.
 
+mod clauses;
 mod rules;
 mod tokens;
 
+pub(crate) use clauses::{Owner, Removal, degrade};
+
 pub(crate) use tokens::{closing_parenthesis, word as unquoted_word};
 
+use relvar_model::IndexKind;
 use sqlparser::ast::{
-    AlterTableOperation, ColumnDef, ColumnOption, ColumnOptionDef, DataType,
-    GeneratedExpressionMode, Statement,
+    AlterTableOperation, ColumnDef, ColumnOption, DataType, GeneratedExpressionMode, Statement,
 };
-use sqlparser::tokenizer::{Token, TokenWithSpan};
+use sqlparser::tokenizer::TokenWithSpan;
 
 use crate::dialect::Dialect;
 
@@ -42,8 +52,8 @@ use crate::dialect::Dialect;
 pub(crate) struct Recovery {
     pub tokens: Vec<TokenWithSpan>,
     repairs: Vec<Repair>,
-    /// Clauses taken off a CREATE TABLE, to be carried verbatim as table options.
-    pub table_options: Vec<String>,
+    /// SQL Server: the layout an index was declared with.
+    pub index_kind: Option<IndexKind>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,16 +61,14 @@ enum Repair {
     /// The generated column with this ordinal (counting generated expression columns of the
     /// statement in order) was written VIRTUAL.
     VirtualGeneratedColumn { ordinal: usize },
-    /// Put back on the named column, verbatim, an attribute the rewrite took off.
-    CarryColumnOption { column: String, tokens: Vec<Token> },
     /// The named column's type was several words, rewritten as one quoted name.
     PlainTypeName { column: String },
     /// The named column has no type (a computed column); a placeholder type stood in.
     UnspecifiedType { column: String },
 }
 
-/// Applies every rule that matches; `None` when none does.
-pub(crate) fn recover(tokens: &[TokenWithSpan], dialect: Dialect) -> Option<Recovery> {
+/// Applies every rule that matches.
+pub(crate) fn recover(tokens: &[TokenWithSpan], dialect: Dialect) -> Recovery {
     let mut recovery = Recovery {
         tokens: tokens.to_vec(),
         ..Recovery::default()
@@ -68,30 +76,28 @@ pub(crate) fn recover(tokens: &[TokenWithSpan], dialect: Dialect) -> Option<Reco
     rules::virtual_generated_columns(&mut recovery);
     match dialect {
         Dialect::MsSql => {
-            rules::filegroup_clauses(&mut recovery);
+            rules::index_layout(&mut recovery);
+            rules::key_layout(&mut recovery);
             rules::constraint_filegroups(&mut recovery);
             rules::computed_columns(&mut recovery);
             rules::qualified_type_modifiers(&mut recovery);
             rules::one_add_per_constraint(&mut recovery);
             rules::alter_with_check(&mut recovery);
             rules::default_for_column(&mut recovery);
-            rules::column_attributes(
-                &mut recovery,
-                &[&["NOT", "FOR", "REPLICATION"], &["ROWGUIDCOL"]],
-                false,
-            );
         }
-        Dialect::MySql => rules::column_attributes(&mut recovery, &[&["BINARY"]], true),
         Dialect::Sqlite => rules::multi_word_type_names(&mut recovery),
+        Dialect::MySql => rules::key_layout(&mut recovery),
         Dialect::PostgreSql => {}
     }
-    let changed = !recovery.repairs.is_empty()
-        || !recovery.table_options.is_empty()
-        || recovery.tokens != tokens;
-    changed.then_some(recovery)
+    recovery
 }
 
 impl Recovery {
+    /// Whether any rule changed the statement's tokens.
+    pub fn changes(&self, tokens: &[TokenWithSpan]) -> bool {
+        !self.repairs.is_empty() || self.index_kind.is_some() || self.tokens != tokens
+    }
+
     /// Restores in the parsed statement what the token rewrite changed.
     pub fn repair(&self, statement: &mut Statement) {
         let columns: Vec<&mut ColumnDef> = match statement {
@@ -125,15 +131,6 @@ impl Recovery {
             }
             for repair in &self.repairs {
                 match repair {
-                    Repair::CarryColumnOption {
-                        column: name,
-                        tokens,
-                    } if *name == column.name.value => {
-                        column.options.push(ColumnOptionDef {
-                            name: None,
-                            option: ColumnOption::DialectSpecific(tokens.clone()),
-                        });
-                    }
                     Repair::UnspecifiedType { column: name } if *name == column.name.value => {
                         column.data_type = DataType::Unspecified;
                     }
@@ -174,15 +171,31 @@ mod tests {
     }
 
     #[test]
-    fn statements_no_rule_can_fix_still_fail_with_the_original_message() {
+    fn clauses_no_rule_can_fix_are_taken_out_and_kept_on_their_column() {
         let import = import_sql(
-            "CREATE TABLE t (a int GENERATED ALWAYS AS (1) NONSENSE);",
+            "CREATE TABLE t (a int GENERATED ALWAYS AS (1) NONSENSE, b text);",
             Dialect::PostgreSql,
         );
+        let table = &import.design.tables[0];
+        assert_eq!(table.columns.len(), 2);
+        assert_eq!(
+            table.columns[0].verbatim,
+            ["GENERATED ALWAYS AS (1)", "NONSENSE"]
+        );
+        let messages: Vec<String> = import.diagnostics.iter().map(ToString::to_string).collect();
+        assert!(
+            messages[1].starts_with("1:47: warning: could not read `NONSENSE` (Expected: STORED"),
+            "{messages:?}"
+        );
+    }
+
+    #[test]
+    fn statements_nothing_can_be_taken_out_of_still_fail_with_the_original_message() {
+        let import = import_sql("CREATE TABLE 7 (a int);", Dialect::PostgreSql);
         assert!(import.design.tables.is_empty());
         assert_eq!(import.design.unmodelled.len(), 1);
         assert!(
-            import.diagnostics[0].message.contains("NONSENSE"),
+            import.diagnostics[0].message.contains("found: 7"),
             "{}",
             import.diagnostics[0]
         );

@@ -7,6 +7,7 @@ use super::tokens::{
     Significant, blank, blank_all, collapse, column_elements, is_word, table_body, word,
 };
 use super::{Recovery, Repair};
+use relvar_model::IndexKind;
 
 /// Words that end a column's type and start its constraints.
 const COLUMN_CONSTRAINT_STARTERS: &[&str] = &[
@@ -61,45 +62,18 @@ pub(super) fn virtual_generated_columns(recovery: &mut Recovery) {
     }
 }
 
-/// `) ON [PRIMARY] TEXTIMAGE_ON [PRIMARY]` after a CREATE TABLE body.
-pub(super) fn filegroup_clauses(recovery: &mut Recovery) {
-    let view = Significant::new(&recovery.tokens);
-    let Some((_, close)) = table_body(&view) else {
-        return;
-    };
-    let mut taken = Vec::new();
-    let mut clauses = Vec::new();
-    let mut position = close + 1;
-    while let (Some(keyword), Some(Token::Word(_))) =
-        (view.get(position).and_then(word), view.get(position + 1))
-    {
-        if !matches!(keyword.as_str(), "ON" | "TEXTIMAGE_ON" | "FILESTREAM_ON") {
-            break;
-        }
-        let filegroup = view
-            .get(position + 1)
-            .map(ToString::to_string)
-            .unwrap_or_default();
-        clauses.push(format!("{keyword} {filegroup}"));
-        taken.extend(
-            [view.index(position), view.index(position + 1)]
-                .into_iter()
-                .flatten(),
-        );
-        position += 2;
-    }
-    blank_all(&mut recovery.tokens, taken);
-    if !clauses.is_empty() {
-        recovery.table_options.push(clauses.join(" "));
-    }
-}
-
-/// `) ON [fg]` after a constraint's column list; `ON DELETE` and `ON UPDATE` are left alone.
+/// `) ON [fg]` after a constraint's column list; `ON DELETE` and `ON UPDATE` are left alone. An
+/// index's filegroup is kept with the index (`index_layout`).
 pub(super) fn constraint_filegroups(recovery: &mut Recovery) {
     let view = Significant::new(&recovery.tokens);
+    if index_statement(&view).is_some() {
+        return;
+    }
+    let body_close = table_body(&view).map(|(_, close)| close);
     let mut taken = Vec::new();
     for position in 1..view.len() {
-        let after_list = view.get(position - 1) == Some(&Token::RParen);
+        let after_list =
+            view.get(position - 1) == Some(&Token::RParen) && body_close != Some(position - 1);
         let filegroup = matches!(view.get(position + 1), Some(Token::Word(_)))
             && !is_word(view.get(position + 1), "DELETE")
             && !is_word(view.get(position + 1), "UPDATE");
@@ -368,42 +342,6 @@ pub(super) fn default_for_column(recovery: &mut Recovery) {
     }
 }
 
-/// Column attributes sqlparser does not know, taken off and carried on their column.
-/// With `after_type`, a match right after the column name is a type, not an attribute.
-pub(super) fn column_attributes(recovery: &mut Recovery, patterns: &[&[&str]], after_type: bool) {
-    let view = Significant::new(&recovery.tokens);
-    let mut taken = Vec::new();
-    for (column, positions) in column_elements(&view) {
-        let first = positions.start + if after_type { 2 } else { 1 };
-        let mut position = first;
-        while position < positions.end {
-            let matched = patterns.iter().find(|pattern| {
-                pattern.iter().enumerate().all(|(offset, expected)| {
-                    position + offset < positions.end
-                        && is_word(view.get(position + offset), expected)
-                })
-            });
-            match matched {
-                Some(pattern) => {
-                    taken
-                        .extend((position..position + pattern.len()).filter_map(|p| view.index(p)));
-                    let tokens = pattern
-                        .iter()
-                        .map(|word| Token::make_keyword(word))
-                        .collect();
-                    recovery.repairs.push(Repair::CarryColumnOption {
-                        column: column.clone(),
-                        tokens,
-                    });
-                    position += pattern.len();
-                }
-                None => position += 1,
-            }
-        }
-    }
-    blank_all(&mut recovery.tokens, taken);
-}
-
 /// SQLite reads every word between a column's name and its constraints as the type name.
 pub(super) fn multi_word_type_names(recovery: &mut Recovery) {
     let view = Significant::new(&recovery.tokens);
@@ -445,4 +383,84 @@ pub(super) fn multi_word_type_names(recovery: &mut Recovery) {
         }
         recovery.repairs.push(Repair::PlainTypeName { column });
     }
+}
+
+/// `CREATE [UNIQUE] [NON]CLUSTERED [COLUMNSTORE] INDEX`: the layout words are taken off and the
+/// layout kept for the index.
+pub(super) fn index_layout(recovery: &mut Recovery) {
+    let view = Significant::new(&recovery.tokens);
+    let Some(index) = index_statement(&view) else {
+        return;
+    };
+    let start = if is_word(view.get(1), "UNIQUE") { 2 } else { 1 };
+    let layout: Vec<String> = (start..index)
+        .filter_map(|p| view.get(p).and_then(word))
+        .collect();
+    let kind = match layout
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [] | ["NONCLUSTERED"] => None,
+        ["CLUSTERED"] => Some(IndexKind::Clustered),
+        ["CLUSTERED", "COLUMNSTORE"] => Some(IndexKind::ClusteredColumnstore),
+        ["COLUMNSTORE"] | ["NONCLUSTERED", "COLUMNSTORE"] => Some(IndexKind::Columnstore),
+        _ => return,
+    };
+    let taken: Vec<usize> = (start..index).filter_map(|p| view.index(p)).collect();
+    blank_all(&mut recovery.tokens, taken);
+    recovery.index_kind = kind;
+}
+
+/// The position of `INDEX` in `CREATE [UNIQUE] [NON]CLUSTERED [COLUMNSTORE] INDEX`.
+fn index_statement(view: &Significant<'_>) -> Option<usize> {
+    if !is_word(view.get(0), "CREATE") {
+        return None;
+    }
+    (1..view.len().min(5))
+        .take_while(|&p| {
+            view.get(p).and_then(word).is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "UNIQUE" | "CLUSTERED" | "NONCLUSTERED" | "COLUMNSTORE" | "INDEX"
+                )
+            })
+        })
+        .find(|&p| is_word(view.get(p), "INDEX"))
+}
+
+/// `PRIMARY KEY CLUSTERED`, `UNIQUE NONCLUSTERED` (SQL Server), `PRIMARY KEY USING BTREE (...)`
+/// (MySQL): the layout or method is taken off, as sqlparser does with the first when a column
+/// list follows; the model holds neither for keys.
+pub(super) fn key_layout(recovery: &mut Recovery) {
+    let view = Significant::new(&recovery.tokens);
+    if index_statement(&view).is_some() {
+        return;
+    }
+    let primary_key =
+        |p: usize| p >= 2 && is_word(view.get(p - 1), "KEY") && is_word(view.get(p - 2), "PRIMARY");
+    let method: Vec<usize> = (2..view.len())
+        .filter(|&p| {
+            primary_key(p)
+                && is_word(view.get(p), "USING")
+                && view.get(p + 2) == Some(&Token::LParen)
+        })
+        .flat_map(|p| [view.index(p), view.index(p + 1)])
+        .flatten()
+        .collect();
+    blank_all(&mut recovery.tokens, method);
+    let view = Significant::new(&recovery.tokens);
+    let taken: Vec<usize> = (1..view.len())
+        .filter(|&p| {
+            let layout = is_word(view.get(p), "CLUSTERED") || is_word(view.get(p), "NONCLUSTERED");
+            let key = is_word(view.get(p - 1), "UNIQUE")
+                || (is_word(view.get(p - 1), "KEY")
+                    && p >= 2
+                    && is_word(view.get(p - 2), "PRIMARY"));
+            layout && key
+        })
+        .filter_map(|p| view.index(p))
+        .collect();
+    blank_all(&mut recovery.tokens, taken);
 }

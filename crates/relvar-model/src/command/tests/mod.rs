@@ -210,6 +210,8 @@ pub(super) fn catalogue() -> Design {
         parts: vec![key_column(title)],
         include: vec![rating],
         predicate: None,
+        kind: None,
+        verbatim_options: Vec::new(),
     });
 
     let fa_actor = column(&design, "film_actor", "actor_id");
@@ -241,6 +243,8 @@ pub(super) fn catalogue() -> Design {
         }],
         include: vec![],
         predicate: None,
+        kind: None,
+        verbatim_options: Vec::new(),
     });
     owner.indexes.push(Index {
         name: Some("film_actor_film_idx".into()),
@@ -249,6 +253,8 @@ pub(super) fn catalogue() -> Design {
         parts: vec![key_column(fa_film)],
         include: vec![fa_role],
         predicate: None,
+        kind: None,
+        verbatim_options: Vec::new(),
     });
     owner.indexes.push(Index {
         name: Some("film_actor_actor_idx".into()),
@@ -257,6 +263,8 @@ pub(super) fn catalogue() -> Design {
         parts: vec![key_column(fa_actor)],
         include: vec![],
         predicate: Some("actor_id > 0".into()),
+        kind: None,
+        verbatim_options: Vec::new(),
     });
 
     add_foreign_key(
