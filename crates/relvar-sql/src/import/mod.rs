@@ -10,27 +10,24 @@ mod indexes;
 
 pub(crate) use indexes::strip_parentheses;
 mod names;
+mod parse;
 mod partitions;
 mod sequences;
 mod taken_out;
 mod token_reader;
 mod views;
 
-use std::ops::Range;
-
-use relvar_model::{Design, IndexKind, UnmodelledStatement};
+use relvar_model::{Design, UnmodelledStatement};
 use sqlparser::ast::{
     Ident, ObjectName, SchemaName, Spanned, Statement, UserDefinedTypeRepresentation,
 };
-use sqlparser::parser::Parser;
-use sqlparser::tokenizer::{Token, TokenWithSpan, Tokenizer};
 
 use crate::diagnostic::{Diagnostic, Severity, locate_parser_error};
-use crate::dialect::{Dialect, SqlSyntax};
+use crate::dialect::Dialect;
 use crate::position::{LineColumn, LineIndex};
-use crate::recover::{Removal, degrade, recover};
 use crate::split::{StatementKind, split_statements};
 use foreign_keys::PendingForeignKey;
+use parse::Failure;
 
 /// What an import produced.
 #[derive(Debug, Clone)]
@@ -75,80 +72,6 @@ pub fn import_sql(text: &str, dialect: Dialect) -> Import {
         }
     }
     importer.finish()
-}
-
-/// A statement as parsed, with what recovery took out of it.
-struct Parsed {
-    statements: Vec<Statement>,
-    removals: Vec<Removal>,
-    index_kind: Option<IndexKind>,
-}
-
-/// Why a statement could not be parsed.
-enum Failure {
-    /// What the parser said.
-    Message(String),
-    /// The text holds several statements (a script whose delimiter was changed); their byte
-    /// ranges, each to be read on its own.
-    Batch(Vec<Range<usize>>),
-}
-
-/// Whether clauses may be taken out of a statement with this label, and if so whether only the
-/// clauses engines write that the model does not hold (an ALTER TABLE has nothing to keep others
-/// on).
-fn degradable(label: &str) -> Option<bool> {
-    let mut words = label.split(' ');
-    let (first, last) = (words.next()?, label.rsplit(' ').next()?);
-    match (first, last) {
-        ("CREATE", "TABLE" | "INDEX") => Some(false),
-        ("ALTER", "TABLE") => Some(true),
-        _ => None,
-    }
-}
-
-/// The byte ranges of the statements of a text holding several, split at semicolons outside
-/// parentheses, each from its first token (comments before it left out); `None` when it holds
-/// one.
-fn batch_pieces(tokens: &[TokenWithSpan], text: &str) -> Option<Vec<Range<usize>>> {
-    let lines = LineIndex::new(text);
-    let offset = |location: sqlparser::tokenizer::Location| {
-        lines.offset_of(LineColumn {
-            line: u32::try_from(location.line).ok()?,
-            column: u32::try_from(location.column).ok()?,
-        })
-    };
-    let mut depth = 0usize;
-    let mut pieces = Vec::new();
-    let mut start = None;
-    for token in tokens {
-        match token.token {
-            Token::Whitespace(_) => continue,
-            Token::LParen => depth += 1,
-            Token::RParen => depth = depth.saturating_sub(1),
-            Token::SemiColon if depth == 0 => {
-                if let Some(start) = start.take() {
-                    pieces.push(start..offset(token.span.start)?);
-                }
-                continue;
-            }
-            _ => {}
-        }
-        if start.is_none() {
-            start = Some(offset(token.span.start)?);
-        }
-    }
-    pieces.extend(start.map(|start| start..text.len()));
-    let pieces: Vec<Range<usize>> = pieces
-        .into_iter()
-        .filter_map(|piece| {
-            let written = text.get(piece.clone())?;
-            let leading = written.len() - written.trim_start().len();
-            let trimmed = written.trim();
-            (!trimmed.is_empty())
-                .then(|| piece.start + leading..piece.start + leading + trimmed.len())
-        })
-        .collect();
-    (pieces.len() > 1).then_some(pieces)
 }
 
 /// What became of one statement of the script.
@@ -229,68 +152,6 @@ impl Importer {
                 }
             }
         }
-    }
-
-    /// Parses one statement; when sqlparser rejects it, splits a batch of several statements, or
-    /// else tries the documented recoveries (`recover`): its rules, then taking out clauses, for
-    /// the statements whose clauses have a place to be kept.
-    fn parse(&self, text: &str, label: &str) -> Result<Parsed, Failure> {
-        let dialect = self.dialect.parser_dialect();
-        let tokenize = || {
-            Tokenizer::new(dialect.as_ref(), text)
-                .tokenize_with_location()
-                .map_err(|error| Failure::Message(error.to_string()))
-        };
-        let parse = |tokens: Vec<_>| {
-            Parser::new(dialect.as_ref())
-                .with_options(self.dialect.parser_options())
-                .with_tokens_with_locations(tokens)
-                .parse_statements()
-        };
-        let error = match parse(tokenize()?) {
-            Ok(statements) => {
-                return Ok(Parsed {
-                    statements,
-                    removals: Vec::new(),
-                    index_kind: None,
-                });
-            }
-            Err(error) => Failure::Message(
-                error
-                    .to_string()
-                    .trim_start_matches("sql parser error: ")
-                    .to_owned(),
-            ),
-        };
-        // Rare: tokenizing again is cheaper than keeping a copy of every statement's tokens.
-        let tokens = tokenize()?;
-        if let Some(pieces) = batch_pieces(&tokens, text) {
-            return Err(Failure::Batch(pieces));
-        }
-        let recovery = recover(&tokens, self.dialect);
-        let parsed = match degradable(label) {
-            Some(only_known) => {
-                degrade(recovery.tokens.clone(), text, parse).filter(|(_, removals)| {
-                    !only_known
-                        || removals
-                            .iter()
-                            .all(|removal| removal.known && removal.default.is_none())
-                })
-            }
-            None if recovery.changes(&tokens) => parse(recovery.tokens.clone())
-                .ok()
-                .map(|statements| (statements, Vec::new())),
-            None => None,
-        };
-        let (mut statements, removals) = parsed.ok_or(error)?;
-        statements
-            .iter_mut()
-            .for_each(|statement| recovery.repair(statement));
-        Ok(Parsed {
-            statements,
-            removals,
-            index_kind: recovery.index_kind,
-        })
     }
 
     fn model(&mut self, statement: Statement, text: &str) {
