@@ -1,0 +1,6 @@
+DELIMITER //
+SET @mode = '';
+CREATE TABLE a (id int NOT NULL, PRIMARY KEY USING BTREE (id)) ENGINE=InnoDB;
+INSERT INTO a VALUES (1);
+CREATE TABLE 7 (x int);
+CREATE TABLE b (id int, name varchar(10) BINARY NOT NULL);
