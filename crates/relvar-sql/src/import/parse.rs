@@ -104,7 +104,16 @@ impl Importer {
                 .with_tokens_with_locations(tokens)
                 .parse_statements()
         };
-        let error = match parse(tokenize()?) {
+        let tokens = tokenize()?;
+        // Several statements without a body that holds semicolons (no BEGIN): split before the
+        // whole is parsed, which would read every row of data only to fail.
+        if text.contains(';')
+            && !super::has_word(text, "begin")
+            && let Some(pieces) = batch_pieces(&tokens, text)
+        {
+            return Err(Failure::Batch(pieces));
+        }
+        let error = match parse(tokens) {
             Ok(statements) => {
                 return Ok(Parsed {
                     statements,
