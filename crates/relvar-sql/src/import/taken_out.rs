@@ -162,9 +162,8 @@ impl Importer {
                 return;
             }
             _ => {
-                let message = format!(
-                    "`{text}` left out: the model holds no storage options for constraints"
-                );
+                let message =
+                    format!("`{text}` left out: the model holds no such option of a constraint");
                 self.diagnose(severity, at, message);
                 return;
             }

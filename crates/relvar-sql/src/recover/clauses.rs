@@ -269,9 +269,13 @@ fn plan(
         (start, end, owner)
     };
     let words = leading_words(&view, start, end);
-    let known = KNOWN.iter().any(|pattern| {
-        words.len() >= pattern.len() && words.iter().zip(*pattern).all(|(a, b)| a == b)
-    });
+    // `ON DELETE` and `ON UPDATE` begin a foreign key's actions, not a storage clause.
+    let action = words.first().is_some_and(|w| w == "ON")
+        && words.get(1).is_some_and(|w| w == "DELETE" || w == "UPDATE");
+    let known = !action
+        && KNOWN.iter().any(|pattern| {
+            words.len() >= pattern.len() && words.iter().zip(*pattern).all(|(a, b)| a == b)
+        });
     if owner == Owner::Constraint && !known {
         return Some(whole_element(tokens, &view, lines, &item, complaint));
     }

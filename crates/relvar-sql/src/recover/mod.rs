@@ -190,6 +190,18 @@ mod tests {
     }
 
     #[test]
+    fn an_alter_table_loses_only_storage_clauses_never_a_foreign_key_action() {
+        let script = "CREATE TABLE b (id int PRIMARY KEY);\nCREATE TABLE t (a int);\n\
+                      ALTER TABLE t ADD CONSTRAINT pk PRIMARY KEY (a) WITH (FILLFACTOR = 80);\n\
+                      ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES b ON DELETE NEVER;";
+        let import = import_sql(script, Dialect::MsSql);
+        assert!(import.design.tables[1].primary_key.is_some());
+        assert!(import.design.foreign_keys.is_empty());
+        assert_eq!(import.design.unmodelled.len(), 1);
+        assert!(import.design.unmodelled[0].text.contains("ON DELETE NEVER"));
+    }
+
+    #[test]
     fn statements_nothing_can_be_taken_out_of_still_fail_with_the_original_message() {
         let import = import_sql("CREATE TABLE 7 (a int);", Dialect::PostgreSql);
         assert!(import.design.tables.is_empty());
