@@ -63,11 +63,14 @@ impl Importer {
             include,
             predicate: create.predicate.as_ref().map(ToString::to_string),
         };
-        if table
+        let known = table
             .indexes
             .iter()
-            .any(|known| known.name.is_some() && known.name == index.name)
-        {
+            .any(|known| known.name.is_some() && known.name == index.name);
+        if known && create.if_not_exists {
+            return;
+        }
+        if known {
             let message = format!(
                 "index {} is defined twice; the first is used",
                 index.name.unwrap_or_default()

@@ -11,6 +11,7 @@ mod indexes;
 pub(crate) use indexes::strip_parentheses;
 mod names;
 mod partitions;
+mod replay;
 mod sequences;
 mod token_reader;
 mod views;
@@ -95,7 +96,13 @@ impl Importer {
         if self.dialect == Dialect::MsSql && self.extended_property(text) {
             return;
         }
+        if self.dialect == Dialect::MsSql && self.sp_rename(text) {
+            return;
+        }
         let label = statement_label(text);
+        if self.replay_statement(&label, text, index, span.clone()) {
+            return;
+        }
         if label == "ALTER TABLE" && has_word(text, "attach") && self.attach_partition(text) {
             return;
         }
@@ -127,6 +134,7 @@ impl Importer {
                 }
             }
             Ok(_) => self.keep_whole(text, "an empty statement"),
+            Err(_) if label == "ALTER TABLE" && self.alter_table_by_operations(text) => {}
             Err(error) => {
                 if loses_design_information(&label, text) {
                     let (message, at) = locate_parser_error(&error, index, span.clone());
@@ -201,6 +209,8 @@ impl Importer {
                 name,
                 representation: Some(UserDefinedTypeRepresentation::Enum { labels }),
             } => self.create_enum(&name, &labels, text),
+            Statement::AlterType(alter) => self.alter_type(&alter, text),
+            Statement::RenameTable(pairs) => self.rename_tables(&pairs, text),
             Statement::Comment {
                 object_type,
                 object_name,
