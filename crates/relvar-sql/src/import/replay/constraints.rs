@@ -225,11 +225,12 @@ impl Importer {
             return;
         };
         let names = column_names(table, &columns);
-        let pending = std::mem::take(&mut self.pending);
-        self.pending = pending
-            .into_iter()
-            .filter(|fk| {
-                let reaches = self.reaches(fk, table_id);
+        let target = self.target(table_id);
+        let keep: Vec<bool> = self
+            .pending
+            .iter()
+            .map(|fk| {
+                let reaches = self.reaches(fk, &target);
                 let same_columns = fk.to_columns.len() == names.len()
                     && fk
                         .to_columns
@@ -239,6 +240,7 @@ impl Importer {
                 !(reaches && (same_columns || primary && fk.to_columns.is_empty()))
             })
             .collect();
+        self.keep_pending(keep);
     }
 
     pub(super) fn rename_named(&mut self, table_id: TableId, found: Named, new: String) {

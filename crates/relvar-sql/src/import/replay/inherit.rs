@@ -82,15 +82,21 @@ impl Importer {
 
     /// The tables that name `parent` in their `INHERITS (...)`.
     pub(super) fn inheritors(&self, parent: TableId) -> Vec<TableId> {
+        let Some(parent_name) = self.design.table(parent).map(|table| table.name.as_str()) else {
+            return Vec::new();
+        };
         self.design
             .tables
             .iter()
-            .filter(|table| table.id != parent)
+            .filter(|table| table.id != parent && inherits(table))
             .filter(|table| {
                 parents_of(table).iter().any(|name| {
-                    QualifiedName::from_parts(name.split('.').map(str::to_owned).collect())
-                        .and_then(|name| self.table_named(&name))
-                        == Some(parent)
+                    let parts: Vec<String> = name.split('.').map(str::to_owned).collect();
+                    parts
+                        .last()
+                        .is_some_and(|last| last.eq_ignore_ascii_case(parent_name))
+                        && QualifiedName::from_parts(parts).and_then(|name| self.table_named(&name))
+                            == Some(parent)
                 })
             })
             .map(|table| table.id)
@@ -107,7 +113,12 @@ impl Importer {
                 .collect::<Vec<_>>()
                 .join(".")
         };
-        for table in &mut self.design.tables {
+        for table in self
+            .design
+            .tables
+            .iter_mut()
+            .filter(|table| inherits(table))
+        {
             let mut renamed = false;
             let parents: Vec<String> = parents_of(table)
                 .iter()
@@ -153,11 +164,12 @@ impl Importer {
             return;
         }
         let mut reached = vec![parent];
+        let mut seen = std::collections::BTreeSet::from([parent]);
         let mut next = 0;
         while let Some(&table) = reached.get(next) {
             next += 1;
             for child in self.inheritors(table) {
-                if !reached.contains(&child) {
+                if seen.insert(child) {
                     reached.push(child);
                 }
             }
@@ -181,4 +193,11 @@ fn parents_of(table: &Table) -> Vec<String> {
         .map(|name| name.trim().replace(['"', '`'], ""))
         .filter(|name| !name.is_empty())
         .collect()
+}
+
+fn inherits(table: &Table) -> bool {
+    table
+        .verbatim_options
+        .iter()
+        .any(|option| option.starts_with("INHERITS ("))
 }

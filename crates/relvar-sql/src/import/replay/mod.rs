@@ -60,26 +60,36 @@ impl Importer {
         Some(result)
     }
 
-    /// Whether a waiting foreign key's target name reaches `table` now. The name is compared
+    /// What a waiting foreign key must name to reach `table`: the table's id and name.
+    fn target(&self, table: TableId) -> Target {
+        Target {
+            id: table,
+            name: self
+                .design
+                .table(table)
+                .map(|known| known.name.clone())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Whether a waiting foreign key's target name reaches `target` now. The names are compared
     /// first: this runs for every waiting foreign key on every drop and rename.
-    fn reaches(&self, fk: &PendingForeignKey, table: TableId) -> bool {
-        let Some(to) = fk.to.as_ref() else {
-            return false;
-        };
-        self.design
-            .table(table)
-            .is_some_and(|known| known.name.eq_ignore_ascii_case(&to.name))
-            && self.table_named(to) == Some(table)
+    fn reaches(&self, fk: &PendingForeignKey, target: &Target) -> bool {
+        fk.to.as_ref().is_some_and(|to| {
+            target.name.eq_ignore_ascii_case(&to.name) && self.table_named(to) == Some(target.id)
+        })
     }
 
     /// A column was renamed: waiting foreign keys from it or to it follow.
     fn rename_pending_column(&mut self, table: TableId, old: &str, new: &str) {
         let dialect = self.dialect;
+        let target = self.target(table);
         let targets: Vec<bool> = self
             .pending
             .iter()
             .map(|fk| {
-                fk.to_columns.iter().any(|c| same_name(c, old, dialect)) && self.reaches(fk, table)
+                fk.to_columns.iter().any(|c| same_name(c, old, dialect))
+                    && self.reaches(fk, &target)
             })
             .collect();
         for (fk, targets_table) in self.pending.iter_mut().zip(targets) {
@@ -95,28 +105,37 @@ impl Importer {
     /// A column was dropped: waiting foreign keys from it or to it go with it.
     fn forget_pending_on_column(&mut self, table: TableId, column: &str) {
         let dialect = self.dialect;
-        let pending = std::mem::take(&mut self.pending);
-        self.pending = pending
-            .into_iter()
-            .filter(|fk| {
+        let target = self.target(table);
+        let keep: Vec<bool> = self
+            .pending
+            .iter()
+            .map(|fk| {
                 let from = fk.from_table == table
                     && fk
                         .from_columns
                         .iter()
                         .any(|c| same_name(c, column, dialect));
                 let to = fk.to_columns.iter().any(|c| same_name(c, column, dialect))
-                    && self.reaches(fk, table);
+                    && self.reaches(fk, &target);
                 !from && !to
             })
             .collect();
+        self.keep_pending(keep);
+    }
+
+    /// Keeps the waiting foreign keys whose flag is set, in order.
+    fn keep_pending(&mut self, keep: Vec<bool>) {
+        let mut keep = keep.into_iter();
+        self.pending.retain(|_| keep.next().unwrap_or(true));
     }
 
     /// A table is about to be renamed to `new`: waiting foreign keys that reach it follow.
     fn retarget_pending(&mut self, table: TableId, new: &QualifiedName) {
+        let target = self.target(table);
         let reaching: Vec<bool> = self
             .pending
             .iter()
-            .map(|fk| self.reaches(fk, table))
+            .map(|fk| self.reaches(fk, &target))
             .collect();
         for (fk, reaches) in self.pending.iter_mut().zip(reaching) {
             if reaches {
@@ -131,11 +150,13 @@ impl Importer {
     /// A table is about to be dropped: its own waiting foreign keys go, and with `cascade` those
     /// that reach it; the others keep its name and reach whatever has it at the end.
     fn forget_pending_on_table(&mut self, table: TableId, cascade: bool) {
-        let pending = std::mem::take(&mut self.pending);
-        self.pending = pending
-            .into_iter()
-            .filter(|fk| fk.from_table != table && !(cascade && self.reaches(fk, table)))
+        let target = self.target(table);
+        let keep: Vec<bool> = self
+            .pending
+            .iter()
+            .map(|fk| fk.from_table != table && !(cascade && self.reaches(fk, &target)))
             .collect();
+        self.keep_pending(keep);
     }
 
     /// Index of the waiting foreign key of `table` with this name (as written or as the engine
@@ -166,6 +187,12 @@ impl Importer {
     fn column_of(&self, table: TableId, name: &str) -> Option<relvar_model::ColumnId> {
         column_id(self.design.table(table)?, name, self.dialect)
     }
+}
+
+/// The table a drop or rename is about, as waiting foreign keys may name it.
+struct Target {
+    id: TableId,
+    name: String,
 }
 
 /// Whether an object in schema `own` answers to a name qualified by `wanted`, as

@@ -171,7 +171,7 @@ impl Importer {
                     let message =
                         format!("{} {problem}; this one is kept as written", name.display());
                     self.diagnose(Severity::Warning, self.here(), message);
-                    reasons.push(String::from("it names something not in the design"));
+                    reasons.push(String::from("it does not apply to the design"));
                     kept.push(operation.to_owned());
                 }
             }
@@ -232,6 +232,26 @@ impl Importer {
                 if reader.keyword("DROP") && reader.keyword("IDENTITY") {
                     let if_exists = reader.if_exists().unwrap_or(false);
                     return self.set_identity(table_id, &column, None, if_exists);
+                }
+                // pg_dump's `ADD GENERATED ... AS IDENTITY (SEQUENCE NAME s ...)`: the
+                // sequence options are not modelled (see the crate's deliberate absences).
+                if reader.keyword("ADD") && reader.keyword("GENERATED") {
+                    let identity = if reader.keyword("ALWAYS") {
+                        Identity::Always
+                    } else {
+                        Identity::ByDefault
+                    };
+                    let outcome = self.set_identity(table_id, &column, Some(identity), false);
+                    if let Some(column) = self.column_of(table_id, &column).and_then(|id| {
+                        self.design
+                            .table_mut(table_id)?
+                            .columns
+                            .iter_mut()
+                            .find(|c| c.id == id)
+                    }) {
+                        column.nullable = false;
+                    }
+                    return outcome;
                 }
                 if reader.keyword("SET") && reader.keyword("GENERATED") {
                     let identity = if reader.keyword("ALWAYS") {

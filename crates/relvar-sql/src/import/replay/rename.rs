@@ -213,7 +213,7 @@ impl Importer {
             Outcome::Conflict(problem) => {
                 let message = format!("{what}: {problem}; kept as written");
                 self.diagnose(Severity::Warning, self.here(), message);
-                self.keep(text.to_owned(), "it names something not in the design");
+                self.keep(text.to_owned(), "it does not apply to the design");
             }
         }
     }
