@@ -54,6 +54,7 @@ fn same_design(dialect: Dialect, choices: Vec<u32>) -> Result<(), TestCaseError>
         at_once
     );
     let with_detours = writer::stepwise(&schema, dialect, Some(&mut choices));
+    // SAVE_REPLAY=dir writes every generated script there, to be run on the real engines.
     if let Ok(dir) = std::env::var("SAVE_REPLAY") {
         static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
