@@ -13,7 +13,11 @@ use proptest::prelude::*;
 use relvar_sql::{Dialect, Import, Severity, import_sql};
 
 fn import(text: &str) -> Import {
-    let import = import_sql(text, Dialect::PostgreSql);
+    import_as(text, Dialect::PostgreSql)
+}
+
+fn import_as(text: &str, dialect: Dialect) -> Import {
+    let import = import_sql(text, dialect);
     assert_eq!(
         import.statement_count,
         import.modelled_count + import.design.unmodelled.len()
@@ -44,6 +48,17 @@ proptest! {
     #[test]
     fn sql_shaped_junk_never_panics(text in "(CREATE|TABLE|ALTER|ADD|CONSTRAINT|FOREIGN KEY|REFERENCES|PRIMARY KEY|[a-z]{1,3}|\"|'|\\$\\$|\\$a\\$|--|/\\*|\\*/|;|\\(|\\)|,|\n| |E'|\\\\){0,60}") {
         import(&text);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+    #[test]
+    fn replay_shaped_junk_never_panics(
+        text in "(CREATE|SCHEMA|TABLE|ALTER|DROP|ADD|COLUMN|RENAME|TO|INDEX|TYPE|VALUE|CONSTRAINT|IF|EXISTS|CASCADE|INHERITS|ONLY|MODIFY|CHANGE|FIRST|AFTER|PRIMARY KEY|UNIQUE|CHECK|IDENTITY|EXEC sp_rename|'t\\.c'|t|c|s|int|\\(|\\)|,|;|\\.|\n| ){0,60}",
+        dialect in 0..4usize,
+    ) {
+        import_as(&text, Dialect::ALL[dialect]);
     }
 }
 

@@ -46,11 +46,9 @@ fn mysql_dump_with_conditional_comments_delimiters_and_binary() {
               language_id int NOT NULL
               primary key (language_id)
             foreign key fk_lang Film (Lang_ID) -> language (language_id) ON DELETE RESTRICT
-            kept from line 2: DROP TABLE is not modelled yet
             kept from line 12: a client command
             kept from line 13: CREATE TRIGGER is not modelled yet
             kept from line 14: a client command
-            2:1: info: kept as written: DROP TABLE is not modelled yet
             3:1: info: carried as written, not modelled yet: Film: ENGINE = InnoDB DEFAULT CHARSET = utf8
             5:26: info: carried as written, not modelled yet: Film.password: BINARY
             12:1: info: kept as written: a client command

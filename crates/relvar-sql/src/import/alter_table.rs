@@ -1,10 +1,11 @@
-//! ALTER TABLE: keys and foreign keys added after the table; other operations are kept as written.
+//! ALTER TABLE: keys, checks and foreign keys added after the table here; columns, drops and
+//! renames replayed by `replay/`; operations of other kinds are kept as written.
 
 use relvar_model::UniqueConstraint;
-use sqlparser::ast::{AlterColumnOperation, AlterTable, AlterTableOperation, TableConstraint};
+use sqlparser::ast::{AlterTable, AlterTableOperation, TableConstraint};
 
 use super::Importer;
-use super::create_table::{column_id, resolve_columns};
+use super::create_table::resolve_columns;
 use super::foreign_keys::PendingForeignKey;
 use super::names::{QualifiedName, key_columns};
 use crate::diagnostic::Severity;
@@ -15,34 +16,7 @@ impl Importer {
         let target = QualifiedName::from_object_name(&alter.name, self.dialect);
         let table_id = target.as_ref().and_then(|name| self.table_named(name));
         let (Some(name), Some(table_id)) = (target, table_id) else {
-            let adds_keys = alter.operations.iter().any(|operation| {
-                matches!(
-                    operation,
-                    AlterTableOperation::AddConstraint {
-                        constraint: TableConstraint::PrimaryKey(_)
-                            | TableConstraint::Unique(_)
-                            | TableConstraint::ForeignKey(_),
-                        ..
-                    }
-                )
-            });
-            if adds_keys {
-                let message = format!(
-                    "ALTER TABLE adds keys to {}, which is not a table defined before it; kept as written",
-                    alter.name
-                );
-                self.diagnose(Severity::Warning, self.here(), message);
-                self.keep(
-                    text.to_owned(),
-                    "it alters a table that is not in the design",
-                );
-            } else {
-                let labels: Vec<String> = alter.operations.iter().map(operation_label).collect();
-                self.keep_whole(
-                    text,
-                    &format!("ALTER TABLE {} is not modelled yet", labels.join(", ")),
-                );
-            }
+            self.alter_missing_table(&alter, text);
             return;
         };
         let operations = std::mem::take(&mut alter.operations);
@@ -50,6 +24,7 @@ impl Importer {
         let mut remaining = Vec::new();
         for operation in operations {
             match self.apply_operation(table_id, &name, &operation) {
+                Outcome::Modelled if !alter.only => self.alter_inheritors(table_id, &operation),
                 Outcome::Modelled => {}
                 Outcome::NotModelled => remaining.push(operation),
                 Outcome::Conflict(problem) => {
@@ -73,38 +48,69 @@ impl Importer {
         }
     }
 
+    /// An ALTER TABLE of a table not in the design: nothing with IF EXISTS; a warning when it
+    /// would change what the design models, else kept as not modelled.
+    fn alter_missing_table(&mut self, alter: &AlterTable, text: &str) {
+        if alter.if_exists {
+            return;
+        }
+        let adds_keys = alter.operations.iter().any(|operation| {
+            matches!(
+                operation,
+                AlterTableOperation::AddConstraint {
+                    constraint: TableConstraint::PrimaryKey(_)
+                        | TableConstraint::Unique(_)
+                        | TableConstraint::ForeignKey(_),
+                    ..
+                }
+            )
+        });
+        let replayed = alter.operations.iter().any(is_replayed);
+        if adds_keys || replayed {
+            let what = if adds_keys { "adds keys to" } else { "changes" };
+            let message = format!(
+                "ALTER TABLE {what} {}, which is not a table defined before it; kept as written",
+                alter.name
+            );
+            self.diagnose(Severity::Warning, self.here(), message);
+            self.keep(
+                text.to_owned(),
+                "it alters a table that is not in the design",
+            );
+        } else {
+            let labels: Vec<String> = alter.operations.iter().map(operation_label).collect();
+            self.keep_whole(
+                text,
+                &format!("ALTER TABLE {} is not modelled yet", labels.join(", ")),
+            );
+        }
+    }
+
     /// Models one operation, unless it is of a kind not modelled or contradicts the design.
-    fn apply_operation(
+    pub(super) fn apply_operation(
         &mut self,
         table_id: relvar_model::TableId,
         name: &QualifiedName,
         operation: &AlterTableOperation,
     ) -> Outcome {
-        if let AlterTableOperation::AlterColumn {
-            column_name,
-            op: AlterColumnOperation::SetDefault { value },
-        } = operation
-        {
-            let column = self.dialect.fold(column_name);
-            let dialect = self.dialect;
-            let Some(table) = self.design.table_mut(table_id) else {
-                return Outcome::NotModelled;
-            };
-            let Some(id) = column_id(table, &column, dialect) else {
-                return Outcome::NotModelled;
-            };
-            let Some(column) = table.columns.iter_mut().find(|column| column.id == id) else {
-                return Outcome::NotModelled;
-            };
-            column.default = Some(value.to_string());
-            return Outcome::Modelled;
-        }
         let AlterTableOperation::AddConstraint { constraint, .. } = operation else {
-            return Outcome::NotModelled;
+            return self.replay_operation(table_id, operation);
         };
+        self.add_constraint(table_id, name, constraint)
+    }
+
+    fn add_constraint(
+        &mut self,
+        table_id: relvar_model::TableId,
+        name: &QualifiedName,
+        constraint: &TableConstraint,
+    ) -> Outcome {
+        if let TableConstraint::Index(index) = constraint {
+            return self.add_index_element(table_id, index);
+        }
         let constraint_name = match constraint {
             TableConstraint::PrimaryKey(key) => key.name.as_ref(),
-            TableConstraint::Unique(unique) => unique.name.as_ref(),
+            TableConstraint::Unique(unique) => unique.name.as_ref().or(unique.index_name.as_ref()),
             TableConstraint::ForeignKey(foreign_key) => foreign_key.name.as_ref(),
             TableConstraint::Check(check) => check.name.as_ref(),
             _ => return Outcome::NotModelled,
@@ -185,6 +191,35 @@ impl Importer {
         }
     }
 
+    /// MySQL `ADD INDEX | KEY [name] (parts)`.
+    fn add_index_element(
+        &mut self,
+        table_id: relvar_model::TableId,
+        index: &sqlparser::ast::IndexConstraint,
+    ) -> Outcome {
+        if !index.index_options.is_empty() {
+            return Outcome::NotModelled;
+        }
+        let dialect = self.dialect;
+        let name = index.name.as_ref().map(|ident| dialect.fold(ident));
+        let Some(table) = self.design.table_mut(table_id) else {
+            return Outcome::NotModelled;
+        };
+        match super::indexes::table_index(
+            table,
+            name,
+            index.index_type.as_ref(),
+            &index.columns,
+            dialect,
+        ) {
+            Some(index) => {
+                table.indexes.push(index);
+                Outcome::Modelled
+            }
+            None => Outcome::Conflict(String::from("has no column an index part names")),
+        }
+    }
+
     /// Names of the constraints a table has so far, foreign keys still to resolve included.
     fn constraint_names(&self, table_id: relvar_model::TableId) -> Vec<String> {
         let table = self.design.table(table_id);
@@ -207,11 +242,32 @@ impl Importer {
 }
 
 /// What became of one ALTER TABLE operation.
-enum Outcome {
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Outcome {
     Modelled,
     NotModelled,
     /// It contradicts the design so far (a second primary key, a constraint name used twice).
     Conflict(String),
+}
+
+/// Whether replay models operations of this kind (on a table of the design).
+fn is_replayed(operation: &AlterTableOperation) -> bool {
+    matches!(
+        operation,
+        AlterTableOperation::AddConstraint { .. }
+            | AlterTableOperation::AddColumn { .. }
+            | AlterTableOperation::DropColumn { .. }
+            | AlterTableOperation::AlterColumn { .. }
+            | AlterTableOperation::RenameColumn { .. }
+            | AlterTableOperation::RenameTable { .. }
+            | AlterTableOperation::RenameConstraint { .. }
+            | AlterTableOperation::DropConstraint { .. }
+            | AlterTableOperation::DropPrimaryKey { .. }
+            | AlterTableOperation::DropForeignKey { .. }
+            | AlterTableOperation::DropIndex { .. }
+            | AlterTableOperation::ChangeColumn { .. }
+            | AlterTableOperation::ModifyColumn { .. }
+    )
 }
 
 fn operation_label(operation: &AlterTableOperation) -> String {

@@ -148,7 +148,7 @@ impl Importer {
 /// The arguments of `EXEC[UTE] [schema.]procedure args`, each with its `@parameter` name when
 /// given by name: string literals and names as their text, `NULL` as none. `None` when the
 /// statement calls another procedure or holds anything else. `procedure` is in lower case.
-fn procedure_arguments(
+pub(super) fn procedure_arguments(
     text: &str,
     procedure: &str,
 ) -> Option<Vec<(Option<String>, Option<String>)>> {

@@ -36,6 +36,14 @@ impl Importer {
             .tables
             .iter()
             .any(|table| table.name == name.name && table.schema == name.schema);
+        if duplicate && create.if_not_exists {
+            let message = format!(
+                "table {} exists already; CREATE TABLE IF NOT EXISTS leaves it as it is",
+                name.display()
+            );
+            self.diagnose(Severity::Info, self.here(), message);
+            return;
+        }
         if duplicate {
             let message = format!(
                 "table {} is defined twice; the first definition is used and this one kept as written",
@@ -50,6 +58,7 @@ impl Importer {
         for column in &create.columns {
             self.add_column(&mut table, &name, column);
         }
+        self.inherit_columns(&mut table, create.inherits.as_ref());
         for constraint in &create.constraints {
             self.add_table_constraint(&mut table, &name, constraint);
         }
@@ -67,7 +76,7 @@ impl Importer {
         self.design.tables.push(table);
     }
 
-    fn add_column(
+    pub(super) fn add_column(
         &mut self,
         table: &mut Table,
         table_name: &QualifiedName,
@@ -178,7 +187,9 @@ impl Importer {
                 }
             }
             TableConstraint::Unique(unique) => {
-                let name = unique.name.as_ref().map(|ident| self.dialect.fold(ident));
+                let name = (unique.name.as_ref())
+                    .or(unique.index_name.as_ref())
+                    .map(|ident| self.dialect.fold(ident));
                 match resolve_columns(
                     table,
                     key_columns(&unique.columns, self.dialect),

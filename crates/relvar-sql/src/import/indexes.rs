@@ -65,11 +65,14 @@ impl Importer {
             kind: None,
             verbatim_options: Vec::new(),
         };
-        if table
+        let known = table
             .indexes
             .iter()
-            .any(|known| known.name.is_some() && known.name == index.name)
-        {
+            .any(|known| known.name.is_some() && known.name == index.name);
+        if known && create.if_not_exists {
+            return;
+        }
+        if known {
             let message = format!(
                 "index {} is defined twice; the first is used",
                 index.name.unwrap_or_default()

@@ -12,6 +12,7 @@ pub(crate) use indexes::strip_parentheses;
 mod names;
 mod parse;
 mod partitions;
+mod replay;
 mod sequences;
 mod taken_out;
 mod token_reader;
@@ -95,7 +96,13 @@ impl Importer {
         if self.dialect == Dialect::MsSql && self.extended_property(text) {
             return;
         }
+        if self.dialect == Dialect::MsSql && self.sp_rename(text) {
+            return;
+        }
         let label = statement_label(text);
+        if self.replay_statement(&label, text, index, span.clone()) {
+            return;
+        }
         if label == "ALTER TABLE" && has_word(text, "attach") && self.attach_partition(text) {
             return;
         }
@@ -136,6 +143,8 @@ impl Importer {
                 }
             }
             Ok(_) => self.keep_whole(text, "an empty statement"),
+            Err(Failure::Message(_))
+                if label == "ALTER TABLE" && self.alter_table_by_operations(text) => {}
             Err(Failure::Message(error)) => {
                 if loses_design_information(&label, text) {
                     let (message, at) = locate_parser_error(&error, index, span.clone());
@@ -174,6 +183,8 @@ impl Importer {
                 name,
                 representation: Some(UserDefinedTypeRepresentation::Enum { labels }),
             } => self.create_enum(&name, &labels, text),
+            Statement::AlterType(alter) => self.alter_type(&alter, text),
+            Statement::RenameTable(pairs) => self.rename_tables(&pairs, text),
             Statement::Comment {
                 object_type,
                 object_name,

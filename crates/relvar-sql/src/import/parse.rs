@@ -158,4 +158,14 @@ impl Importer {
             index_kind: recovery.index_kind,
         })
     }
+
+    /// Parses one operation of an ALTER TABLE replayed on its own: the recovery rules apply but
+    /// no clause is taken out, since an operation has no place to keep one.
+    pub(super) fn parse_operation(&self, text: &str) -> Result<Vec<Statement>, String> {
+        match self.parse(text, "") {
+            Ok(parsed) => Ok(parsed.statements),
+            Err(Failure::Message(message)) => Err(message),
+            Err(Failure::Batch(_)) => Err("several statements".to_owned()),
+        }
+    }
 }

@@ -1,5 +1,5 @@
 //! A cursor over a statement's tokens, for the statements read without sqlparser's parser
-//! (sequences, ATTACH PARTITION): keywords, dotted names, numbers, and the rest as written.
+//! (sequences, ATTACH PARTITION, DROP, renames): keywords, dotted names, numbers, and the rest as written.
 //! Whitespace, comments and semicolons are stepped over.
 
 use sqlparser::tokenizer::{Token, Tokenizer};
@@ -63,6 +63,23 @@ impl TokenReader {
             self.advance();
         }
         found
+    }
+
+    /// Steps over the next token if it is `expected`.
+    pub fn token(&mut self, expected: &Token) -> bool {
+        let found = self.tokens.get(self.at) == Some(expected);
+        if found {
+            self.advance();
+        }
+        found
+    }
+
+    /// Steps over `IF EXISTS`; `None` when IF is followed by something else.
+    pub fn if_exists(&mut self) -> Option<bool> {
+        if !self.keyword("IF") {
+            return Some(false);
+        }
+        self.keyword("EXISTS").then_some(true)
     }
 
     pub fn done(&self) -> bool {

@@ -7,6 +7,7 @@ use sqlparser::tokenizer::{Token, Tokenizer};
 
 use super::Importer;
 use super::names::{QualifiedName, fold_word};
+use crate::diagnostic::Severity;
 use crate::dialect::{Dialect, SqlSyntax};
 use crate::recover::unquoted_word;
 
@@ -34,15 +35,37 @@ impl Importer {
                 }
                 reads
             });
-        self.design.views.push(View {
+        let existing = self.view_index(&head.name);
+        let view = View {
             schema: head.name.schema,
             name: head.name.name,
             materialized: head.materialized,
             sql: text.trim_end().trim_end_matches(';').to_owned(),
             reads,
             line: self.here().line,
-        });
+        };
+        match existing.and_then(|index| self.design.views.get_mut(index)) {
+            Some(known) if head.replaces => *known = view,
+            Some(_) => {
+                let message = format!(
+                    "view {} is defined twice; the first definition is used and this one kept as written",
+                    view.qualified_name()
+                );
+                self.diagnose(Severity::Warning, self.here(), message);
+                self.keep(text.to_owned(), "a second definition of the same view");
+            }
+            None => self.design.views.push(view),
+        }
         true
+    }
+
+    /// Where the design's view of this name is, found as `Design::find_view` finds it.
+    pub(super) fn view_index(&self, name: &QualifiedName) -> Option<usize> {
+        let found = self.design.find_view(name.schema.as_deref(), &name.name)?;
+        self.design
+            .views
+            .iter()
+            .position(|view| std::ptr::eq(view, found))
     }
 
     /// Whether a view of the design has this name: indexes on materialized views are kept with
@@ -67,6 +90,8 @@ impl Importer {
 struct ViewHead {
     name: QualifiedName,
     materialized: bool,
+    /// `OR REPLACE` or `OR ALTER`: the view replaces one of the same name.
+    replaces: bool,
     /// Index of the first token after `AS`.
     body: usize,
 }
@@ -85,10 +110,14 @@ fn view_head(words: &[&Token], dialect: Dialect) -> Option<ViewHead> {
         .iter()
         .take(24)
         .position(|token| keyword(Some(token)).as_deref() == Some("VIEW"))?;
-    let materialized = words
-        .iter()
-        .take(view_at)
-        .any(|token| keyword(Some(token)).as_deref() == Some("MATERIALIZED"));
+    let before_view = |wanted: &[&str]| {
+        words
+            .iter()
+            .take(view_at)
+            .any(|token| keyword(Some(token)).is_some_and(|word| wanted.contains(&word.as_str())))
+    };
+    let materialized = before_view(&["MATERIALIZED"]);
+    let replaces = before_view(&["REPLACE", "ALTER"]);
     let mut at = view_at + 1;
     if keyword(words.get(at)).as_deref() == Some("IF") {
         at += 3;
@@ -109,6 +138,7 @@ fn view_head(words: &[&Token], dialect: Dialect) -> Option<ViewHead> {
     Some(ViewHead {
         name,
         materialized,
+        replaces,
         body,
     })
 }
