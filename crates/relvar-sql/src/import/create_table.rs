@@ -2,7 +2,7 @@
 //! unique constraints, checks, MySQL inline indexes, and foreign keys to resolve later.
 
 use relvar_model::{
-    CheckConstraint, Column, ColumnId, GeneratedColumn, Identity, PrimaryKey, Table,
+    CheckConstraint, Column, ColumnId, GeneratedColumn, Identity, Index, PrimaryKey, Table,
     UniqueConstraint,
 };
 use sqlparser::ast::{
@@ -178,14 +178,30 @@ impl Importer {
                 }
             }
             TableConstraint::Unique(unique) => {
-                let name = unique.name.as_ref().map(|ident| self.dialect.fold(ident));
-                match resolve_columns(
+                // MySQL's `UNIQUE KEY name (...)` names its index, which is the key's name.
+                let name = unique
+                    .index_name
+                    .as_ref()
+                    .or(unique.name.as_ref())
+                    .map(|ident| self.dialect.fold(ident));
+                let columns = resolve_columns(
                     table,
                     key_columns(&unique.columns, self.dialect),
                     self.dialect,
-                ) {
-                    Some(columns) => table.uniques.push(UniqueConstraint { name, columns }),
-                    None => self.carry_element(table, table_name, constraint),
+                );
+                // A key over column prefixes (`name(10)`) is a unique index.
+                let index = || {
+                    table_index(table, name.clone(), None, &unique.columns, self.dialect)
+                        .filter(|_| unique.include.is_empty() && unique.index_options.is_empty())
+                        .map(|index| Index {
+                            unique: true,
+                            ..index
+                        })
+                };
+                match (columns, index()) {
+                    (Some(columns), _) => table.uniques.push(UniqueConstraint { name, columns }),
+                    (None, Some(index)) => table.indexes.push(index),
+                    (None, None) => self.carry_element(table, table_name, constraint),
                 }
             }
             TableConstraint::ForeignKey(foreign_key) => {
