@@ -583,3 +583,77 @@ fn mysql_unique_keys_keep_their_names_and_prefixes() {
         "#]],
     );
 }
+
+#[test]
+fn an_enum_named_with_a_quote_is_still_found_elsewhere() {
+    check(
+        Dialect::PostgreSql,
+        "CREATE TYPE \"a\"\"b\" AS ENUM ('x', 'y');
+         CREATE TABLE t (c \"a\"\"b\");",
+        Dialect::Sqlite,
+        expect![[r#"
+            -- SQLite DDL for the Relvar design 'Untitled design': 1 tables, 0 foreign keys.
+
+            CREATE TABLE t (
+                c varchar(1),
+                CHECK (c IN ('x', 'y'))
+            );
+
+        "#]],
+    );
+}
+
+#[test]
+fn bit_defaults_become_the_targets_booleans() {
+    let script = "CREATE TABLE t (flag bit(1) DEFAULT b'1', mask bit(4) DEFAULT b'0101');";
+    check(
+        Dialect::MySql,
+        script,
+        Dialect::PostgreSql,
+        expect![[r#"
+        -- PostgreSQL DDL for the Relvar design 'Untitled design': 1 tables, 0 foreign keys.
+        -- Warning: t.mask bit(4): bit(4) has no PostgreSQL equivalent; written as text
+        -- Warning: t.mask: default B'0101' has no PostgreSQL form; left out
+
+        CREATE TABLE t (
+            flag boolean DEFAULT true,
+            mask text
+        );
+
+    "#]],
+    );
+    check(
+        Dialect::MySql,
+        script,
+        Dialect::Sqlite,
+        expect![[r#"
+        -- SQLite DDL for the Relvar design 'Untitled design': 1 tables, 0 foreign keys.
+        -- Warning: t.mask bit(4): bit(4) has no SQLite equivalent; written as text
+        -- Warning: t.mask: default B'0101' has no SQLite form; left out
+
+        CREATE TABLE t (
+            flag boolean DEFAULT 1,
+            mask text
+        );
+
+    "#]],
+    );
+}
+
+#[test]
+fn mysql_index_options_are_written_as_mysql_reads_them() {
+    check(
+        Dialect::MySql,
+        "CREATE TABLE t (a int, KEY t_a (a) USING HASH COMMENT 'why');",
+        Dialect::MySql,
+        expect![[r#"
+            -- MySQL/MariaDB DDL for the Relvar design 'Untitled design': 1 tables, 0 foreign keys.
+
+            CREATE TABLE t (
+                a int,
+                KEY t_a (a) USING HASH COMMENT 'why'
+            );
+
+        "#]],
+    );
+}

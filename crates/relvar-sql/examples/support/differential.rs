@@ -428,7 +428,7 @@ fn sqlite_affinity(declared: &str) -> &'static str {
 }
 
 fn domain_base<'d>(design: &'d Design, data_type: &str) -> Option<&'d str> {
-    let unquoted = data_type.replace('"', "");
+    let unquoted = unquoted_name(data_type);
     design
         .domains
         .iter()
@@ -442,7 +442,7 @@ fn domain_base<'d>(design: &'d Design, data_type: &str) -> Option<&'d str> {
 /// What a column type holds, coarsely, for comparing across engines: a domain by its base type,
 /// an enum as text.
 fn family_in(design: &Design, data_type: &str) -> &'static str {
-    let unquoted = data_type.replace('"', "");
+    let unquoted = unquoted_name(data_type);
     let named = |name: &str, qualified: &str| {
         unquoted.eq_ignore_ascii_case(name) || unquoted.eq_ignore_ascii_case(qualified)
     };
@@ -483,4 +483,22 @@ fn family(data_type: &str) -> &'static str {
         "timestamp" | "datetime" | "timestamptz" => "timestamp",
         _ => "other",
     }
+}
+
+/// A possibly qualified name without its double quotes, doubled ones made single.
+fn unquoted_name(text: &str) -> String {
+    let mut out = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                out.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            c => out.push(c),
+        }
+    }
+    out
 }

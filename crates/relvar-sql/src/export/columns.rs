@@ -295,11 +295,19 @@ impl DdlWriter<'_> {
             {
                 None
             }
-            SqlType::Boolean if self.to == Dialect::PostgreSql => match bare.as_str() {
-                "0" | "b'0'" => Some("false".to_owned()),
-                "1" | "b'1'" => Some("true".to_owned()),
-                _ => Some(default),
-            },
+            SqlType::Boolean if self.to != Dialect::MySql => {
+                let (no, yes) = match self.to {
+                    Dialect::PostgreSql => ("false", "true"),
+                    _ => ("0", "1"),
+                };
+                match bare.to_ascii_lowercase().as_str() {
+                    "0" | "b'0'" => Some(no.to_owned()),
+                    "1" | "b'1'" => Some(yes.to_owned()),
+                    _ => Some(default),
+                }
+            }
+            // A bit string (`b'101'`) is a value only of MySQL's and PostgreSQL's bit types.
+            _ if self.to != Dialect::MySql && bare.to_ascii_lowercase().starts_with("b'") => None,
             SqlType::Date | SqlType::Timestamp { .. } if bare.starts_with('\'') => {
                 let literal = bare.trim_matches('\'');
                 let plain = literal.len() >= 10

@@ -394,7 +394,7 @@ impl DdlWriter<'_> {
 
     /// The design's named enum a column type refers to.
     fn enum_type(&self, data_type: &str) -> Option<&EnumType> {
-        let unquoted = data_type.replace('"', "");
+        let unquoted = unquoted_name(data_type);
         self.design
             .enums
             .iter()
@@ -404,11 +404,29 @@ impl DdlWriter<'_> {
 
 /// The design's domain a column type refers to.
 fn domain_named<'d>(design: &'d Design, data_type: &str) -> Option<&'d relvar_model::Domain> {
-    let unquoted = data_type.replace('"', "");
+    let unquoted = unquoted_name(data_type);
     design
         .domains
         .iter()
         .find(|domain| names_type(&unquoted, &domain.name, &domain.qualified_name()))
+}
+
+/// A possibly qualified name as written (`public."a""b"`) without its double quotes (`public.a"b`).
+fn unquoted_name(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                out.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Whether an unquoted column type names a user-defined type, bare or schema-qualified.

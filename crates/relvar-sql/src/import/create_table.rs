@@ -241,7 +241,20 @@ impl Importer {
         table_name: &QualifiedName,
         element: &TableConstraint,
     ) {
-        let written = element.to_string();
+        let written = match element {
+            // sqlparser writes an index's options with commas, which MySQL does not read.
+            TableConstraint::Index(index) if index.index_options.len() > 1 => {
+                let options: Vec<String> = index
+                    .index_options
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect();
+                let mut bare = index.clone();
+                bare.index_options.clear();
+                format!("{} {}", TableConstraint::Index(bare), options.join(" "))
+            }
+            _ => element.to_string(),
+        };
         self.note_verbatim(format!("{}: {written}", table_name.display()));
         table.verbatim_elements.push(written);
     }

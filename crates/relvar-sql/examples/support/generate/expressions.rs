@@ -9,6 +9,14 @@ use super::{Rng, literal, quote};
 /// A default for the column, if its family has one here.
 pub fn default(rng: &mut Rng, column: &Column, dialect: Dialect) -> Option<String> {
     use Dialect::{MySql, PostgreSql};
+    let sql = column.ty.sql.as_str();
+    if sql.starts_with("bit(") {
+        return Some(if dialect == MySql { "b'1'" } else { "B'1'" }.to_owned())
+            .filter(|_| sql == "bit(1)");
+    }
+    if sql == "year" {
+        return Some("2020".to_owned());
+    }
     let options: Vec<String> = match (&column.ty.family, dialect) {
         (Family::Int, _) => vec!["0".into(), "42".into(), "-7".into(), "(1 + 2)".into()],
         (Family::Decimal, _) => vec!["0".into(), "1.50".into(), "-2.25".into()],

@@ -58,7 +58,9 @@ fn column_type(rng: &mut Rng, key: bool) -> ColumnType {
             Family::Enum(vec!["small".into(), "it's".into(), "Large One".into()]),
         ),
         17 => ColumnType::new("set('a','b','c d')", Family::Other),
+        18 if rng.chance(50) => ColumnType::new("bit(1)", Family::Other),
         18 => ColumnType::new(format!("bit({})", 1 + rng.below(64)), Family::Other),
+        19 if rng.chance(30) => ColumnType::new("point", Family::Other),
         _ => ColumnType::new("char(36)", Family::Uuid),
     }
 }
@@ -98,6 +100,23 @@ pub fn script(rng: &mut Rng) -> Script {
                 script.push(Statement::whole(index, true));
             }
         }
+    }
+    if let Some(table) = rng.pick(&plan.tables).filter(|_| rng.chance(30)) {
+        let shown: Vec<String> = table
+            .columns
+            .iter()
+            .take(3)
+            .map(|column| quote(&column.name, MY))
+            .collect();
+        script.push(Statement::whole(
+            format!(
+                "CREATE VIEW {} AS SELECT {} FROM {}",
+                quote(&format!("{} view", table.name), MY),
+                shown.join(", "),
+                quote(&table.name, MY)
+            ),
+            true,
+        ));
     }
     script
 }
@@ -216,6 +235,12 @@ fn create_table(
         1 => statement.optional(" DEFAULT CHARSET=utf8mb4"),
         _ => {}
     }
+    if rng.chance(15) {
+        statement.optional(" ROW_FORMAT=DYNAMIC");
+    }
+    if table.numbered && rng.chance(30) {
+        statement.optional(" AUTO_INCREMENT=100");
+    }
     if rng.chance(30)
         && let Some(text) = rng.pick(COMMENTS)
     {
@@ -298,6 +323,12 @@ fn index(rng: &mut Rng, table: &Table) -> Option<String> {
     let on = quote(&table.name, MY);
     let name = quote(&format!("{}_idx_{}", table.name, rng.below(10_000)), MY);
     let first = rng.pick(&table.columns)?;
+    if first.ty.sql == "point" && first.not_null {
+        return Some(format!(
+            "CREATE SPATIAL INDEX {name} ON {on} ({})",
+            quote(&first.name, MY)
+        ));
+    }
     if first.ty.family == Family::Text && rng.chance(20) {
         return Some(format!(
             "CREATE FULLTEXT INDEX {name} ON {on} ({})",
@@ -324,8 +355,14 @@ fn index(rng: &mut Rng, table: &Table) -> Option<String> {
         }
         parts.push(part);
     }
+    let using = match rng.below(8) {
+        0 => " USING BTREE",
+        1 => " USING HASH",
+        _ => "",
+    };
+    let comment = if rng.chance(10) { " COMMENT 'why'" } else { "" };
     Some(format!(
-        "CREATE {unique}INDEX {name} ON {on} ({})",
+        "CREATE {unique}INDEX {name} ON {on} ({}){using}{comment}",
         parts.join(", ")
     ))
 }

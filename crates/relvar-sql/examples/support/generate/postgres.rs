@@ -165,7 +165,53 @@ pub fn script(rng: &mut Rng) -> Script {
         }
         comments(rng, table, &mut script);
     }
+    extras(rng, &plan, &mut script);
     script
+}
+
+/// What hangs off the tables: a partitioned table with its partitions, a child inheriting from
+/// a table, a view.
+fn extras(rng: &mut Rng, plan: &Plan, script: &mut Script) {
+    if rng.chance(25) {
+        script.push(Statement::whole(
+            "CREATE TABLE measure (id integer NOT NULL, at date NOT NULL, value numeric(8,2))\nPARTITION BY RANGE (at)",
+            true,
+        ));
+        script.push(Statement::whole(
+            "CREATE TABLE measure_2020 PARTITION OF measure FOR VALUES FROM ('2020-01-01') TO ('2021-01-01')",
+            true,
+        ));
+        script.push(Statement::whole(
+            "CREATE TABLE measure_rest PARTITION OF measure DEFAULT",
+            true,
+        ));
+    }
+    if let Some(parent) = rng.pick(&plan.tables).filter(|_| rng.chance(20)) {
+        script.push(Statement::whole(
+            format!(
+                "CREATE TABLE inheriting (extra text DEFAULT 'x') INHERITS ({})",
+                name(parent)
+            ),
+            true,
+        ));
+    }
+    if let Some(table) = rng.pick(&plan.tables).filter(|_| rng.chance(30)) {
+        let shown: Vec<String> = table
+            .columns
+            .iter()
+            .take(3)
+            .map(|column| quote(&column.name, PG))
+            .collect();
+        script.push(Statement::whole(
+            format!(
+                "CREATE VIEW {} AS SELECT {} FROM {}",
+                quote(&format!("{} view", table.name), PG),
+                shown.join(", "),
+                name(table)
+            ),
+            true,
+        ));
+    }
 }
 
 fn name(table: &Table) -> String {
@@ -240,6 +286,8 @@ fn create_table(
             columns(table, key)
         ));
     }
+    // Not generated while the model has no place for them (the dumps would differ): UNIQUE
+    // NULLS NOT DISTINCT, a deferrable UNIQUE, and NULLS FIRST/LAST on index parts.
     for key in &table.uniques {
         statement.optional(format!(
             ",\n    {}UNIQUE ({})",

@@ -114,6 +114,38 @@ fn create_table(rng: &mut Rng, plan: &Plan, at: usize, table: &Table) -> Stateme
         .numbered
         .then_some(table.primary_key.as_ref())
         .flatten();
+    // A one-column foreign key may be declared on its column, as many SQLite schemas do.
+    let mut on_column: Vec<(usize, String)> = Vec::new();
+    let mut table_level = Vec::new();
+    for foreign_key in plan.foreign_keys.iter().filter(|fk| fk.from == at) {
+        let Some(to) = plan.tables.get(foreign_key.to) else {
+            continue;
+        };
+        match (
+            foreign_key.from_columns.as_slice(),
+            foreign_key.to_columns.as_slice(),
+        ) {
+            ([from], [referenced])
+                if rng.chance(40) && !on_column.iter().any(|(at, _)| at == from) =>
+            {
+                let clause = format!(
+                    " REFERENCES {} ({}){}",
+                    quote(&to.name, SQ),
+                    columns(to, &[*referenced]),
+                    actions(rng)
+                );
+                on_column.push((*from, clause));
+            }
+            _ => table_level.push(format!(
+                ",\n    {}FOREIGN KEY ({}) REFERENCES {} ({}){}",
+                constraint_name(rng, table, "fk"),
+                columns(table, &foreign_key.from_columns),
+                quote(&to.name, SQ),
+                columns(to, &foreign_key.to_columns),
+                actions(rng)
+            )),
+        }
+    }
     let mut first = true;
     for (position, column) in table.columns.iter().enumerate() {
         let mut definition = format!(
@@ -131,6 +163,9 @@ fn create_table(rng: &mut Rng, plan: &Plan, at: usize, table: &Table) -> Stateme
         statement.required(definition);
         first = false;
         column_options(rng, column, &mut statement);
+        for (_, clause) in on_column.iter().filter(|(at, _)| *at == position) {
+            statement.optional(clause.clone());
+        }
         let generated = format!("{}_gen", column.name);
         if !column.keyed
             && rng.chance(15)
@@ -141,12 +176,17 @@ fn create_table(rng: &mut Rng, plan: &Plan, at: usize, table: &Table) -> Stateme
             && let Some(expression) = generation(rng, column, SQ)
         {
             let kind = if rng.chance(50) { " STORED" } else { "" };
+            let spelled = if rng.chance(30) {
+                ""
+            } else {
+                " GENERATED ALWAYS"
+            };
             statement.required(format!(
                 ",\n    {} {}",
                 quote(&generated, SQ),
                 column.ty.sql
             ));
-            statement.optional(format!(" GENERATED ALWAYS AS ({expression}){kind}"));
+            statement.optional(format!("{spelled} AS ({expression}){kind}"));
         }
     }
     if let Some(key) = table.primary_key.as_ref().filter(|_| numbered.is_none()) {
@@ -171,22 +211,23 @@ fn create_table(rng: &mut Rng, plan: &Plan, at: usize, table: &Table) -> Stateme
             constraint_name(rng, table, "check")
         ));
     }
-    for foreign_key in plan.foreign_keys.iter().filter(|fk| fk.from == at) {
-        let Some(to) = plan.tables.get(foreign_key.to) else {
-            continue;
-        };
-        statement.optional(format!(
-            ",\n    {}FOREIGN KEY ({}) REFERENCES {} ({}){}",
-            constraint_name(rng, table, "fk"),
-            columns(table, &foreign_key.from_columns),
-            quote(&to.name, SQ),
-            columns(to, &foreign_key.to_columns),
-            actions(rng)
-        ));
+    for clause in table_level {
+        statement.optional(clause);
     }
     statement.required("\n)");
-    if table.primary_key.is_some() && numbered.is_none() && rng.chance(20) {
+    let without_rowid = table.primary_key.is_some() && numbered.is_none() && rng.chance(20);
+    if without_rowid {
         statement.optional(" WITHOUT ROWID");
+    }
+    // STRICT takes only its own type names.
+    let strict = table.columns.iter().all(|column| {
+        matches!(
+            column.ty.sql.as_str(),
+            "INT" | "INTEGER" | "REAL" | "TEXT" | "BLOB" | "ANY" | "text"
+        )
+    });
+    if strict && rng.chance(40) {
+        statement.optional(if without_rowid { ", STRICT" } else { " STRICT" });
     }
     statement
 }
