@@ -72,6 +72,8 @@ fn main() -> ExitCode {
             .unwrap_or_else(|| format!("{}{number}", engines.prefix));
             let sql = match target {
                 Dialect::PostgreSql => format!("{PG15_SHIMS}{}", exported.sql),
+                // SQLite checks a foreign key's form only when rows move, unless asked.
+                Dialect::Sqlite => format!("{}\nPRAGMA foreign_key_check;\n", exported.sql),
                 _ => exported.sql.clone(),
             };
             let outcome = engines
