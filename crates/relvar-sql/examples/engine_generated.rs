@@ -191,6 +191,20 @@ fn run_seed(engines: &Engines, seed: u64, source: Dialect, tally: &mut Tally) {
     let design = import_sql(&dump, source).design;
     let mut results = Vec::new();
     let mut failed = false;
+    // The comparisons below see only what the import of the dump kept.
+    let created = sql.matches("CREATE TABLE ").count();
+    let imported = design
+        .tables
+        .iter()
+        .filter(|table| !table.name.starts_with("sqlite_"))
+        .count();
+    if imported < created {
+        failed = true;
+        tally.failures += 1;
+        results.push(format!(
+            "import FAILED: {created} tables created, {imported} imported from the dump"
+        ));
+    }
     for target in ENGINES {
         tally.runs += 1;
         let export = export_ddl(&design, target);

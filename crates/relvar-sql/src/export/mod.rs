@@ -1,7 +1,8 @@
 //! DDL export: writes any design as a script for any dialect's engine. Objects come in dependency
-//! order (schemas, enums, tables with the foreign keys they can hold, foreign keys closing
-//! cycles, indexes, comments); types and expressions are translated between dialects, and every
-//! loss is reported as a warning, in the script's header and to the caller.
+//! order (schemas, enums, tables with the foreign keys they can hold and the indexes foreign keys
+//! reference, foreign keys closing cycles, indexes, comments); types and expressions are
+//! translated between dialects, and every loss is reported as a warning, in the script's header
+//! and to the caller.
 
 mod affinity;
 mod columns;

@@ -1,5 +1,6 @@
-//! CREATE TABLE in each dialect's form: columns (type, identity, generation, default, collation,
-//! comment), keys, checks, the foreign keys that can be declared inline, and table options.
+//! CREATE TABLE in each dialect's form: its columns (`columns.rs`), keys (a key PostgreSQL would
+//! merge with another added after the table), checks, the foreign keys that can be declared
+//! inline, and table options.
 
 use std::collections::BTreeSet;
 use std::fmt::Write;

@@ -286,6 +286,17 @@ impl Importer {
         if !matches!(table_options, CreateTableOptions::None) {
             options.push(table_options.to_string());
         }
+        // SQLite's table options, comma-separated after the column list.
+        let sqlite: Vec<&str> = [
+            (create.without_rowid, "WITHOUT ROWID"),
+            (create.strict, "STRICT"),
+        ]
+        .into_iter()
+        .filter_map(|(given, option)| given.then_some(option))
+        .collect();
+        if !sqlite.is_empty() {
+            options.push(sqlite.join(", "));
+        }
         for option in options {
             self.note_verbatim(format!("{}: {option}", table.qualified_name()));
             table.verbatim_options.push(option);

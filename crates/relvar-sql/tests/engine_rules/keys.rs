@@ -416,3 +416,22 @@ fn mysql_index_options_are_written_as_mysql_reads_them() {
         "#]],
     );
 }
+
+#[test]
+fn sqlite_keeps_a_foreign_key_it_cannot_resolve_in_its_table() {
+    // SQLite has no ALTER TABLE ADD CONSTRAINT; the clause stays where SQLite reads it.
+    check(
+        Dialect::Sqlite,
+        "CREATE TABLE u (a TEXT, CONSTRAINT f FOREIGN KEY (a) REFERENCES elsewhere (id));",
+        Dialect::Sqlite,
+        expect![[r#"
+            -- SQLite DDL for the Relvar design 'Untitled design': 1 tables, 0 foreign keys.
+
+            CREATE TABLE u (
+                a text,
+                CONSTRAINT f FOREIGN KEY (a) REFERENCES elsewhere(id)
+            );
+
+        "#]],
+    );
+}

@@ -233,3 +233,30 @@ fn bit_defaults_become_the_targets_booleans() {
     "#]],
     );
 }
+
+#[test]
+fn sqlite_table_options_come_back() {
+    check(
+        Dialect::Sqlite,
+        "CREATE TABLE a (k TEXT PRIMARY KEY) WITHOUT ROWID;
+         CREATE TABLE b (k INTEGER PRIMARY KEY, v ANY) STRICT;",
+        Dialect::Sqlite,
+        expect![[r#"
+            -- SQLite DDL for the Relvar design 'Untitled design': 2 tables, 0 foreign keys.
+
+            CREATE TABLE a (
+                k text NOT NULL,
+                PRIMARY KEY (k)
+            )
+            WITHOUT ROWID;
+
+            CREATE TABLE b (
+                k integer NOT NULL,
+                v any,
+                PRIMARY KEY (k)
+            )
+            STRICT;
+
+        "#]],
+    );
+}
