@@ -88,8 +88,9 @@ impl SqlSyntax for Dialect {
                 Self::PostgreSql => {
                     name.bytes().all(|b| !b.is_ascii_uppercase())
                         && !Dialect::PostgreSql.is_reserved(name)
+                        && POSTGRES_COLUMN_NAME_KEYWORDS.binary_search(&name).is_err()
                 }
-                _ => !is_keyword(name),
+                _ => !is_keyword(name) && !self.is_reserved(name),
             };
         match self {
             _ if bare => name.to_owned(),
@@ -145,6 +146,18 @@ pub(crate) fn lexicon(dialect: Dialect) -> Lexicon {
     }
 }
 
+/// PostgreSQL's keywords that may name a column but read as something else in an expression
+/// (`interval DESC`, `position`): quoted, as pg_dump quotes them (`pg_get_keywords()`, catcode C).
+#[rustfmt::skip]
+const POSTGRES_COLUMN_NAME_KEYWORDS: &[&str] = &[
+    "between", "bigint", "bit", "boolean", "char", "character", "coalesce", "dec", "decimal",
+    "exists", "extract", "float", "greatest", "grouping", "inout", "int", "integer", "interval",
+    "least", "national", "nchar", "none", "normalize", "nullif", "numeric", "out", "overlay",
+    "position", "precision", "real", "row", "setof", "smallint", "substring", "time", "timestamp",
+    "treat", "trim", "values", "varchar", "xmlattributes", "xmlconcat", "xmlelement", "xmlexists",
+    "xmlforest", "xmlnamespaces", "xmlparse", "xmlpi", "xmlroot", "xmlserialize", "xmltable",
+];
+
 /// Any word sqlparser knows as a keyword in some dialect: quoting those is always safe.
 fn is_keyword(word: &str) -> bool {
     let upper = word.to_ascii_uppercase();
@@ -168,12 +181,20 @@ mod tests {
         assert_eq!(quote("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(quote(""), "\"\"");
         assert_eq!(quote("year"), "year");
+        assert_eq!(quote("interval"), "\"interval\"");
+        assert!(
+            POSTGRES_COLUMN_NAME_KEYWORDS
+                .windows(2)
+                .all(|w| w[0] < w[1])
+        );
     }
 
     #[test]
     fn other_dialects_quote_keywords_and_odd_names_their_own_way() {
         assert_eq!(Dialect::MySql.quote("Film"), "Film");
         assert_eq!(Dialect::MySql.quote("order"), "`order`");
+        // Reserved by the engine though sqlparser does not know the word.
+        assert_eq!(Dialect::MySql.quote("Accessible"), "`Accessible`");
         assert_eq!(Dialect::MySql.quote("a`b"), "`a``b`");
         assert_eq!(Dialect::MsSql.quote("Order Details"), "[Order Details]");
         assert_eq!(Dialect::MsSql.quote("a]b"), "[a]]b]");

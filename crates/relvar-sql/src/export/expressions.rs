@@ -4,6 +4,7 @@
 use sqlparser::keywords::Keyword;
 use sqlparser::tokenizer::{Token, Tokenizer, Whitespace};
 
+use super::types::string_literal;
 use crate::dialect::{Dialect, SqlSyntax};
 
 /// Functions every supported engine knows under the same name and meaning.
@@ -23,8 +24,6 @@ const CURRENT_TIMESTAMP_FUNCTIONS: &[&str] = &[
 
 const UUID_FUNCTIONS: &[&str] = &["gen_random_uuid", "uuid_generate_v4", "newid", "uuid"];
 
-/// The expression in `to`'s SQL, read as `from`'s; `None` when it holds something with no known
-/// translation.
 /// Words an opening parenthesis may follow without making them a function call.
 const OPERATOR_WORDS: &[&str] = &[
     "and", "or", "not", "in", "is", "like", "ilike", "between", "when", "then", "else", "case",
@@ -54,12 +53,25 @@ pub(crate) fn value_as_column(expression: &str, column: &str, from: Dialect) -> 
                 }
                 other => other,
             })
-            .map(|token| token.to_string())
+            .map(|token| sql_text(&token))
             .collect(),
     )
 }
 
+#[cfg(test)]
 pub(crate) fn translate(expression: &str, from: Dialect, to: Dialect) -> Option<String> {
+    translate_in(expression, from, to, &[])
+}
+
+/// The expression in `to`'s SQL, read as `from`'s, on a table with these columns (a column named
+/// like a keyword, `sql` or `key`, is a name there and is quoted as the target needs); `None`
+/// when it holds something with no known translation.
+pub(crate) fn translate_in(
+    expression: &str,
+    from: Dialect,
+    to: Dialect,
+    columns: &[&str],
+) -> Option<String> {
     if from == to {
         return Some(expression.to_owned());
     }
@@ -121,7 +133,11 @@ pub(crate) fn translate(expression: &str, from: Dialect, to: Dialect) -> Option<
                     out.push_str(if lower == "true" { "1" } else { "0" });
                 } else if CURRENT_TIMESTAMP_FUNCTIONS.contains(&lower.as_str()) {
                     out.push_str("CURRENT_TIMESTAMP");
-                } else if word.keyword == Keyword::NoKeyword {
+                } else if word.keyword == Keyword::NoKeyword
+                    || columns
+                        .iter()
+                        .any(|column| column.eq_ignore_ascii_case(&word.value))
+                {
                     // A column name: PostgreSQL folds unquoted names to lower case, others keep them.
                     let name = if from == Dialect::PostgreSql {
                         &lower
@@ -145,17 +161,35 @@ pub(crate) fn translate(expression: &str, from: Dialect, to: Dialect) -> Option<
                     .position(|token| *token == Token::RBracket)?
                     + bracket;
                 let inner = tokens.get(bracket + 1..end)?;
-                let list = translate(&render(inner), from, to)?;
+                let list = translate_in(&render(inner), from, to, columns)?;
                 out.push_str(&format!("IN ({list})"));
                 at = closing_parenthesis(&tokens, open)? + 1;
             }
+            // PostgreSQL's names for LIKE, as pg_dump writes them.
+            Token::DoubleTilde | Token::ExclamationMarkDoubleTilde => {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+                out.push_str(match token {
+                    Token::DoubleTilde => "LIKE",
+                    _ => "NOT LIKE",
+                });
+                if !matches!(tokens.get(at), Some(Token::Whitespace(_))) {
+                    out.push(' ');
+                }
+            }
             Token::StringConcat
+            | Token::DoubleTildeAsterisk
+            | Token::ExclamationMarkDoubleTildeAsterisk
             | Token::Tilde
             | Token::TildeAsterisk
             | Token::ExclamationMarkTilde
             | Token::ExclamationMarkTildeAsterisk
             | Token::LBracket => return None,
-            Token::NationalStringLiteral(text) => out.push_str(&super::types::string_literal(text)),
+            // MySQL's double-quoted strings are strings everywhere else only in single quotes.
+            Token::NationalStringLiteral(text)
+            | Token::SingleQuotedString(text)
+            | Token::DoubleQuotedString(text) => out.push_str(&string_literal(text)),
             other => out.push_str(&other.to_string()),
         }
     }
@@ -195,7 +229,28 @@ fn uuid_function(dialect: Dialect) -> Option<&'static str> {
 }
 
 fn render(tokens: &[Token]) -> String {
-    tokens.iter().map(ToString::to_string).collect()
+    tokens.iter().map(sql_text).collect()
+}
+
+/// A token as SQL: sqlparser prints a string token without doubling the quotes inside it.
+fn sql_text(token: &Token) -> String {
+    match token {
+        Token::SingleQuotedString(text) => string_literal(text),
+        other => other.to_string(),
+    }
+}
+
+/// Whether the expression names the column (unquoted names compared without case).
+pub(crate) fn mentions(expression: &str, column: &str, dialect: Dialect) -> bool {
+    let parser = dialect.parser_dialect();
+    let Ok(tokens) = Tokenizer::new(parser.as_ref(), expression).tokenize() else {
+        return true;
+    };
+    tokens.iter().any(|token| match token {
+        Token::Word(word) if word.quote_style.is_some() => word.value == column,
+        Token::Word(word) => word.value.eq_ignore_ascii_case(column),
+        _ => false,
+    })
 }
 
 fn next_significant(tokens: &[Token], from: usize) -> Option<(usize, &Token)> {
@@ -328,6 +383,57 @@ mod tests {
         assert_eq!(
             translate("NEXT VALUE FOR seq", MsSql, PostgreSql).as_deref(),
             Some("nextval('seq')")
+        );
+    }
+
+    #[test]
+    fn like_as_pg_dump_writes_it() {
+        assert_eq!(
+            translate("(code ~~ 'a%'::text)", PostgreSql, Sqlite).as_deref(),
+            Some("(code LIKE 'a%')")
+        );
+        assert_eq!(
+            translate("code !~~ 'a%'", PostgreSql, MySql).as_deref(),
+            Some("code NOT LIKE 'a%'")
+        );
+        assert_eq!(translate("code ~~* 'a%'", PostgreSql, MySql), None);
+    }
+
+    #[test]
+    fn columns_named_like_keywords_are_quoted() {
+        let columns = ["sql", "key", "order", "x"];
+        assert_eq!(
+            super::translate_in("sql IS NULL OR \"key\" >= x", PostgreSql, MySql, &columns)
+                .as_deref(),
+            Some("`sql` IS NULL OR `key` >= x")
+        );
+        assert_eq!(
+            super::translate_in("`order` IN ('a')", MySql, PostgreSql, &columns).as_deref(),
+            Some("\"order\" IN ('a')")
+        );
+    }
+
+    #[test]
+    fn quotes_inside_strings_stay_doubled() {
+        assert_eq!(
+            translate("'it''s'", Sqlite, PostgreSql).as_deref(),
+            Some("'it''s'")
+        );
+        assert_eq!(
+            translate("x IN ('a', 'it''s')", PostgreSql, MySql).as_deref(),
+            Some("x IN ('a', 'it''s')")
+        );
+        assert_eq!(
+            translate("x = ANY (ARRAY['it''s'::text])", PostgreSql, Sqlite).as_deref(),
+            Some("x IN ('it''s')")
+        );
+        assert_eq!(
+            translate(r"'it\'s'", MySql, PostgreSql).as_deref(),
+            Some("'it''s'")
+        );
+        assert_eq!(
+            translate("\"x\"", MySql, PostgreSql).as_deref(),
+            Some("'x'")
         );
     }
 

@@ -3,9 +3,10 @@
 
 use std::fmt::Write;
 
-use relvar_model::{Deferral, ForeignKey, ReferentialAction};
+use relvar_model::{Deferral, ForeignKey, ReferentialAction, Table};
 
 use super::DdlWriter;
+use super::expressions::mentions;
 use super::names::NameKind;
 use crate::dialect::Dialect;
 
@@ -14,13 +15,31 @@ impl DdlWriter<'_> {
     pub(super) fn foreign_key_clause(&mut self, foreign_key: &ForeignKey) -> Option<String> {
         let from = self.design.table(foreign_key.from_table)?;
         let to = self.design.table(foreign_key.to_table)?;
+        let (from_columns, to_columns) = match self.referenced_key(to, &foreign_key.to_columns) {
+            Some((_, order)) => self.key_pairs(foreign_key, &order),
+            // The source engine took it: what backs it may be a part kept as written.
+            None if self.same_dialect() => (
+                foreign_key.from_columns.clone(),
+                foreign_key.to_columns.clone(),
+            ),
+            None => {
+                self.warn(format!(
+                    "{}: the foreign key to {} ({}) references no key {} accepts one against; left out",
+                    from.qualified_name(),
+                    to.qualified_name(),
+                    self.column_list(to, &foreign_key.to_columns),
+                    self.to.name()
+                ));
+                return None;
+            }
+        };
         let (name, _) = self.claim(from, NameKind::ForeignKey, foreign_key.name.as_deref());
         let mut clause = format!(
             "{}FOREIGN KEY ({}) REFERENCES {} ({})",
             self.constraint_prefix(name.as_deref()),
-            self.column_list(from, &foreign_key.from_columns),
+            self.column_list(from, &from_columns),
             self.table_name(to),
-            self.column_list(to, &foreign_key.to_columns),
+            self.column_list(to, &to_columns),
         );
         for (event, action) in [
             ("DELETE", foreign_key.on_delete),
@@ -81,5 +100,28 @@ impl DdlWriter<'_> {
         if let Some(clause) = self.foreign_key_clause(foreign_key) {
             let _ = writeln!(out, "ALTER TABLE {table_name} ADD {clause};");
         }
+    }
+
+    /// The column of `table` an expression names that one of the table's foreign keys changes
+    /// when its referenced row does (`ON UPDATE CASCADE`/`SET NULL`, `ON DELETE SET NULL`):
+    /// MariaDB refuses such a column in a check or a stored generated column.
+    pub(super) fn changed_by_foreign_key(&self, table: &Table, expression: &str) -> Option<String> {
+        if self.to != Dialect::MySql || self.same_dialect() {
+            return None;
+        }
+        let changes = |fk: &&&ForeignKey| {
+            matches!(
+                fk.on_update,
+                ReferentialAction::Cascade | ReferentialAction::SetNull
+            ) || fk.on_delete == ReferentialAction::SetNull
+        };
+        self.graph
+            .references_from(table.id)
+            .iter()
+            .filter(changes)
+            .flat_map(|fk| fk.from_columns.iter())
+            .filter_map(|id| table.columns.iter().find(|column| column.id == *id))
+            .find(|column| mentions(expression, &column.name, self.from))
+            .map(|column| column.name.clone())
     }
 }

@@ -5,7 +5,6 @@ use std::fmt::Write;
 use relvar_model::{Index, IndexKey, IndexPart, Table};
 
 use super::DdlWriter;
-use super::expressions::translate;
 use super::names::NameKind;
 use super::types::SqlType;
 use crate::dialect::{Dialect, SqlSyntax};
@@ -13,8 +12,30 @@ use crate::dialect::{Dialect, SqlSyntax};
 impl DdlWriter<'_> {
     pub(super) fn indexes(&mut self, out: &mut String, table: &Table) {
         let mut any = false;
-        for index in &table.indexes {
+        for (position, index) in table.indexes.iter().enumerate() {
+            if self.written_early.contains(&(table.id, position)) {
+                continue;
+            }
             if let Some(statement) = self.create_index(table, index) {
+                let _ = writeln!(out, "{statement};");
+                any = true;
+            }
+        }
+        if any {
+            out.push('\n');
+        }
+    }
+
+    /// The indexes foreign keys need as their referenced key, right after their table.
+    pub(super) fn key_indexes_now(&mut self, out: &mut String, table: &Table) {
+        let mut any = false;
+        for position in self.key_indexes(table) {
+            self.written_early.insert((table.id, position));
+            if let Some(statement) = table
+                .indexes
+                .get(position)
+                .and_then(|index| self.create_index(table, index))
+            {
                 let _ = writeln!(out, "{statement};");
                 any = true;
             }
@@ -31,10 +52,20 @@ impl DdlWriter<'_> {
             index.name.as_deref().unwrap_or("(unnamed)")
         );
         let mut parts = Vec::new();
+        let mut seen = Vec::new();
         for part in &index.parts {
             let key = match &part.key {
                 IndexKey::Column(id) => {
                     let column = table.columns.iter().find(|column| column.id == *id)?;
+                    if seen.contains(id) && matches!(self.to, Dialect::MySql | Dialect::MsSql) {
+                        self.warn(format!(
+                            "{where_}: {} indexes a column once; the repeated {} left out",
+                            self.to.name(),
+                            column.name
+                        ));
+                        continue;
+                    }
+                    seen.push(*id);
                     let mut key = self.to.quote(&column.name);
                     let prefix = match (part.prefix, self.to) {
                         (Some(length), Dialect::MySql) => Some(length),
@@ -51,7 +82,10 @@ impl DdlWriter<'_> {
                     key
                 }
                 IndexKey::Expression(expression) => {
-                    let translated = translate(expression, self.from, self.to)
+                    let retyped = self.retyped_in(table, expression).is_some();
+                    let translated = self
+                        .translate_on(table, expression)
+                        .filter(|_| !retyped)
                         .filter(|_| !matches!(self.to, Dialect::MySql | Dialect::MsSql));
                     let Some(expression) = translated else {
                         self.warn(format!(
@@ -81,7 +115,10 @@ impl DdlWriter<'_> {
                 ));
                 None
             }
-            Some(predicate) => match translate(predicate, self.from, self.to) {
+            Some(predicate) => match self
+                .translate_on(table, predicate)
+                .filter(|_| self.retyped_in(table, predicate).is_none())
+            {
                 Some(predicate) => Some(predicate),
                 None => {
                     self.warn(format!(
@@ -197,7 +234,8 @@ impl DdlWriter<'_> {
     /// MySQL indexes text and blob columns only by a prefix.
     fn needs_prefix(&self, data_type: &str) -> bool {
         let lower = SqlType::parse(data_type).write(self.to, true).sql;
-        lower.ends_with("text") || lower.ends_with("blob")
+        // MariaDB's json is a longtext.
+        lower.ends_with("text") || lower.ends_with("blob") || lower == "json"
     }
 }
 

@@ -1,20 +1,25 @@
 //! DDL export: writes any design as a script for any dialect's engine. Objects come in dependency
-//! order (schemas, enums, tables with the foreign keys they can hold, foreign keys closing
-//! cycles, indexes, comments); types and expressions are translated between dialects, and every
-//! loss is reported as a warning, in the script's header and to the caller.
+//! order (schemas, enums, tables with the foreign keys they can hold and the indexes foreign keys
+//! reference, foreign keys closing cycles, indexes, comments); types and expressions are
+//! translated between dialects, and every loss is reported as a warning, in the script's header
+//! and to the caller.
 
+mod affinity;
+mod columns;
 mod comments;
 mod expressions;
 mod foreign_keys;
 mod indexes;
+mod mariadb;
 mod names;
 mod order;
 mod partitions;
+mod references;
 mod sequences;
 mod table;
 mod types;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 use relvar_model::{
@@ -24,7 +29,7 @@ use relvar_model::{
 
 use crate::dialect::{Dialect, SqlSyntax};
 use crate::import::statement_label;
-use names::{NameKind, NameRegistry};
+use names::NameRegistry;
 pub(crate) use types::SqlType;
 use types::string_literal;
 
@@ -65,6 +70,8 @@ pub fn export_ddl(design: &Design, dialect: Dialect) -> DdlExport {
         placements,
         graph: design.foreign_key_graph(),
         foreign_key_columns,
+        written_early: BTreeSet::new(),
+        table_names: BTreeMap::new(),
     };
     let body = writer.body();
     let mut sql = writer.header();
@@ -87,6 +94,10 @@ struct DdlWriter<'a> {
     graph: ForeignKeyGraph<'a>,
     /// (table, column) pairs on either side of a foreign key.
     foreign_key_columns: BTreeSet<(TableId, ColumnId)>,
+    /// Indexes (table, position) written right after their table, as foreign keys need them.
+    written_early: BTreeSet<(TableId, usize)>,
+    /// Tables written under another name than their own (schemas flattened, clashes resolved).
+    table_names: BTreeMap<TableId, String>,
 }
 
 /// Whether a kept statement goes before the tables (it defines what they use), after them, or
@@ -103,17 +114,22 @@ impl DdlWriter<'_> {
         self.from == self.to
     }
 
+    /// A table SQLite makes for itself, read from its schema: never written.
+    fn engine_owned(&self, table: &Table) -> bool {
+        self.from == Dialect::Sqlite
+            && table
+                .name
+                .get(..7)
+                .is_some_and(|start| start.eq_ignore_ascii_case("sqlite_"))
+    }
+
     fn warn(&mut self, what: impl Into<String>) {
         self.warnings.push(what.into());
     }
 
     fn body(&mut self) -> String {
         let mut out = String::new();
-        for table in &self.design.tables {
-            let schema = self.schema_of(table.schema.as_deref());
-            self.names
-                .claim(schema, &table.name, NameKind::Table, Some(&table.name));
-        }
+        self.name_tables();
         let carried = self
             .placements
             .iter()
@@ -139,11 +155,14 @@ impl DdlWriter<'_> {
         self.domains(&mut out);
         self.sequences(&mut out);
         self.unmodelled(&mut out, Placement::BeforeTables);
-        let ordered = order::tables_in_dependency_order(self.design);
+        let mut ordered = order::tables_in_dependency_order(self.design);
+        // SQLite makes and keeps its own tables (`sqlite_sequence`, `sqlite_stat1`).
+        ordered.retain(|table| !self.engine_owned(table));
         let mut created = BTreeSet::new();
         let mut deferred = Vec::new();
         for table in &ordered {
             deferred.extend(self.create_table(&mut out, table, &created));
+            self.key_indexes_now(&mut out, table);
             created.insert(table.id);
         }
         for foreign_key in deferred {
@@ -169,7 +188,11 @@ impl DdlWriter<'_> {
             "-- {} DDL for the Relvar design {}: {} tables, {} foreign keys.",
             self.to.name(),
             string_literal(&design.name),
-            design.tables.len(),
+            design
+                .tables
+                .iter()
+                .filter(|table| !self.engine_owned(table))
+                .count(),
             design.foreign_keys.len()
         );
         let mut left: Vec<(&str, usize)> = Vec::new();
@@ -289,6 +312,12 @@ impl DdlWriter<'_> {
         }
     }
 
+    /// An expression on `table` in the target's SQL, its columns quoted as the target needs.
+    fn translate_on(&self, table: &Table, expression: &str) -> Option<String> {
+        let columns: Vec<&str> = table.columns.iter().map(|c| c.name.as_str()).collect();
+        expressions::translate_in(expression, self.from, self.to, &columns)
+    }
+
     fn qualified(&self, schema: Option<&str>, name: &str) -> String {
         match self.schema_of(schema) {
             Some(schema) => format!("{}.{}", self.to.quote(schema), self.to.quote(name)),
@@ -297,7 +326,7 @@ impl DdlWriter<'_> {
     }
 
     fn table_name(&self, table: &Table) -> String {
-        self.qualified(table.schema.as_deref(), &table.name)
+        self.qualified(table.schema.as_deref(), self.written_name(table))
     }
 
     fn enums(&mut self, out: &mut String) {
@@ -372,7 +401,7 @@ impl DdlWriter<'_> {
 
     /// The design's named enum a column type refers to.
     fn enum_type(&self, data_type: &str) -> Option<&EnumType> {
-        let unquoted = data_type.replace('"', "");
+        let unquoted = unquoted_name(data_type);
         self.design
             .enums
             .iter()
@@ -382,11 +411,29 @@ impl DdlWriter<'_> {
 
 /// The design's domain a column type refers to.
 fn domain_named<'d>(design: &'d Design, data_type: &str) -> Option<&'d relvar_model::Domain> {
-    let unquoted = data_type.replace('"', "");
+    let unquoted = unquoted_name(data_type);
     design
         .domains
         .iter()
         .find(|domain| names_type(&unquoted, &domain.name, &domain.qualified_name()))
+}
+
+/// A possibly qualified name as written (`public."a""b"`) without its double quotes (`public.a"b`).
+fn unquoted_name(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                out.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Whether an unquoted column type names a user-defined type, bare or schema-qualified.

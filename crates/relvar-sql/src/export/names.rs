@@ -1,9 +1,61 @@
-//! Names the target engine needs unique across a schema or database: index and key names in
-//! PostgreSQL and SQLite, foreign key names in MySQL, constraint names in SQL Server.
+//! Names the target engine needs unique across a schema or database: table names (schemas
+//! flattened where the target has none), index and key names in PostgreSQL and SQLite, foreign
+//! key and check names in MySQL, constraint names in SQL Server.
 
 use std::collections::BTreeSet;
 
+use relvar_model::{Table, is_default_schema};
+
+use super::DdlWriter;
 use crate::dialect::Dialect;
+
+impl DdlWriter<'_> {
+    /// Claims every table's name. Where the target has no schemas and the design's tables are
+    /// in several, a table of a schema other than the default one is written `schema_name`.
+    pub(super) fn name_tables(&mut self) {
+        let design = self.design;
+        fn schema(table: &Table) -> Option<&str> {
+            table
+                .schema
+                .as_deref()
+                .filter(|schema| !is_default_schema(schema))
+        }
+        let mut schemas: Vec<Option<&str>> = design.tables.iter().map(schema).collect();
+        schemas.sort();
+        schemas.dedup();
+        let flatten = matches!(self.to, Dialect::MySql | Dialect::Sqlite) && schemas.len() > 1;
+        let mut flattened = BTreeSet::new();
+        for table in &design.tables {
+            let wanted = match schema(table) {
+                Some(schema) if flatten => {
+                    flattened.insert(schema);
+                    format!("{schema}_{}", table.name)
+                }
+                _ => table.name.clone(),
+            };
+            let scope = self.schema_of(table.schema.as_deref());
+            let (name, _) = self
+                .names
+                .claim(scope, &wanted, NameKind::Table, Some(&wanted));
+            if let Some(name) = name.filter(|name| *name != table.name) {
+                self.table_names.insert(table.id, name);
+            }
+        }
+        for schema in flattened {
+            self.warn(format!(
+                "schema {schema}: {} has no schemas beside the database; its tables are written as {schema}_<table>",
+                self.to.name()
+            ));
+        }
+    }
+
+    /// The name a table is written with, without its schema.
+    pub(super) fn written_name<'t>(&'t self, table: &'t Table) -> &'t str {
+        self.table_names
+            .get(&table.id)
+            .map_or(table.name.as_str(), String::as_str)
+    }
+}
 
 /// Names given out so far, in the scope where the target engine requires them to be unique.
 pub(super) struct NameRegistry {
@@ -45,7 +97,7 @@ impl NameRegistry {
         match self.dialect {
             Dialect::PostgreSql => matches!(kind, Table | PrimaryKey | Unique | Index),
             Dialect::Sqlite => matches!(kind, Table | Index),
-            Dialect::MySql => matches!(kind, Table | ForeignKey),
+            Dialect::MySql => matches!(kind, Table | ForeignKey | Check),
             Dialect::MsSql => !matches!(kind, Index),
         }
     }

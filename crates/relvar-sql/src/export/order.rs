@@ -75,7 +75,7 @@ fn inherited(table: &Table) -> Vec<(Option<String>, String)> {
         .filter_map(|option| option.strip_prefix("INHERITS ("))
         .filter_map(|rest| rest.strip_suffix(')'))
         .flat_map(|list| list.split(','))
-        .map(|name| name.trim().replace('"', ""))
+        .map(|name| super::unquoted_name(name.trim()))
         .chain(
             table
                 .partition_of

@@ -150,9 +150,43 @@ impl SqlType {
         }
     }
 
+    /// Reads a type as `dialect` does: SQLite gives a name it does not know a meaning by its
+    /// affinity rules (`UNSIGNED BIG INT` holds integers, `VARYING CHARACTER` text).
+    pub fn parse_in(text: &str, dialect: Dialect) -> Self {
+        match (Self::parse(text), dialect) {
+            (Self::Other(other), Dialect::Sqlite) => {
+                super::affinity::known(&other).unwrap_or(Self::Other(other))
+            }
+            (parsed, _) => parsed,
+        }
+    }
+
     /// Writes the type for `dialect`. `in_key` says the column is part of a key or index, where
     /// MySQL and SQL Server cannot use unbounded text.
     pub fn write(&self, dialect: Dialect, in_key: bool) -> WrittenType {
+        // PostgreSQL and MySQL keep microseconds at most; SQL Server keeps 100 ns.
+        let most = 6;
+        if let Self::Time {
+            precision: Some(digits),
+        }
+        | Self::Timestamp {
+            precision: Some(digits),
+            ..
+        } = self
+            && *digits > most
+            && dialect != Dialect::MsSql
+        {
+            let mut fewer = self.clone();
+            if let Self::Time { precision } | Self::Timestamp { precision, .. } = &mut fewer {
+                *precision = Some(most);
+            }
+            return WrittenType {
+                loss: Some(format!(
+                    "fractions of a second kept to {most} digits, not {digits}"
+                )),
+                ..fewer.write(dialect, in_key)
+            };
+        }
         let exact = |sql: &str| WrittenType {
             sql: sql.to_owned(),
             loss: None,
@@ -490,92 +524,5 @@ pub(crate) fn string_literal(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::SqlType;
-    use crate::Dialect;
-
-    fn written(text: &str, dialect: Dialect) -> String {
-        SqlType::parse(text).write(dialect, false).sql
-    }
-
-    #[test]
-    fn types_are_read_from_every_dialect() {
-        assert_eq!(
-            SqlType::parse("character varying(20)"),
-            SqlType::Char {
-                length: Some(20),
-                varying: true
-            }
-        );
-        assert_eq!(
-            SqlType::parse("int(10) unsigned"),
-            SqlType::Integer {
-                bytes: 4,
-                unsigned: true
-            }
-        );
-        assert_eq!(SqlType::parse("tinyint(1)"), SqlType::Boolean);
-        assert_eq!(
-            SqlType::parse("nvarchar(max)"),
-            SqlType::Char {
-                length: None,
-                varying: true
-            }
-        );
-        assert_eq!(
-            SqlType::parse("numeric(5, 2)"),
-            SqlType::Decimal {
-                precision: Some(5),
-                scale: Some(2)
-            }
-        );
-        assert_eq!(
-            SqlType::parse("enum('a','it''s')"),
-            SqlType::Enum(vec!["a".into(), "it's".into()])
-        );
-        assert_eq!(
-            SqlType::parse("text[]"),
-            SqlType::Array(Box::new(SqlType::Char {
-                length: None,
-                varying: true
-            }))
-        );
-        assert_eq!(
-            SqlType::parse("timestamp(6) with time zone"),
-            SqlType::Timestamp {
-                precision: Some(6),
-                time_zone: true
-            }
-        );
-    }
-
-    #[test]
-    fn types_are_written_in_each_dialects_spelling() {
-        assert_eq!(
-            written("timestamp with time zone", Dialect::MsSql),
-            "datetimeoffset"
-        );
-        assert_eq!(written("datetime2(7)", Dialect::PostgreSql), "timestamp(7)");
-        assert_eq!(written("int unsigned", Dialect::PostgreSql), "bigint");
-        assert_eq!(written("int unsigned", Dialect::MySql), "int unsigned");
-        assert_eq!(written("text", Dialect::MySql), "longtext");
-        assert_eq!(written("uuid", Dialect::MsSql), "uniqueidentifier");
-        assert_eq!(written("enum('a','b')", Dialect::PostgreSql), "varchar(1)");
-        assert_eq!(
-            SqlType::parse("text").write(Dialect::MySql, true).sql,
-            "varchar(191)"
-        );
-        assert!(
-            SqlType::parse("tsvector")
-                .write(Dialect::MySql, false)
-                .loss
-                .is_some()
-        );
-        assert!(
-            SqlType::parse("timestamptz")
-                .write(Dialect::MySql, false)
-                .loss
-                .is_some()
-        );
-    }
-}
+#[path = "types_tests.rs"]
+mod tests;

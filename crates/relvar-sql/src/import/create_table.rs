@@ -2,7 +2,7 @@
 //! unique constraints, checks, MySQL inline indexes, and foreign keys to resolve later.
 
 use relvar_model::{
-    CheckConstraint, Column, ColumnId, GeneratedColumn, Identity, PrimaryKey, Table,
+    CheckConstraint, Column, ColumnId, GeneratedColumn, Identity, Index, PrimaryKey, Table,
     UniqueConstraint,
 };
 use sqlparser::ast::{
@@ -187,16 +187,30 @@ impl Importer {
                 }
             }
             TableConstraint::Unique(unique) => {
-                let name = (unique.name.as_ref())
-                    .or(unique.index_name.as_ref())
+                // MySQL's `UNIQUE KEY name (...)` names its index, which is the key's name.
+                let name = unique
+                    .index_name
+                    .as_ref()
+                    .or(unique.name.as_ref())
                     .map(|ident| self.dialect.fold(ident));
-                match resolve_columns(
+                let columns = resolve_columns(
                     table,
                     key_columns(&unique.columns, self.dialect),
                     self.dialect,
-                ) {
-                    Some(columns) => table.uniques.push(UniqueConstraint { name, columns }),
-                    None => self.carry_element(table, table_name, constraint),
+                );
+                // A key over column prefixes (`name(10)`) is a unique index.
+                let index = || {
+                    table_index(table, name.clone(), None, &unique.columns, self.dialect)
+                        .filter(|_| unique.include.is_empty() && unique.index_options.is_empty())
+                        .map(|index| Index {
+                            unique: true,
+                            ..index
+                        })
+                };
+                match (columns, index()) {
+                    (Some(columns), _) => table.uniques.push(UniqueConstraint { name, columns }),
+                    (None, Some(index)) => table.indexes.push(index),
+                    (None, None) => self.carry_element(table, table_name, constraint),
                 }
             }
             TableConstraint::ForeignKey(foreign_key) => {
@@ -236,7 +250,20 @@ impl Importer {
         table_name: &QualifiedName,
         element: &TableConstraint,
     ) {
-        let written = element.to_string();
+        let written = match element {
+            // sqlparser writes an index's options with commas, which MySQL does not read.
+            TableConstraint::Index(index) if index.index_options.len() > 1 => {
+                let options: Vec<String> = index
+                    .index_options
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect();
+                let mut bare = index.clone();
+                bare.index_options.clear();
+                format!("{} {}", TableConstraint::Index(bare), options.join(" "))
+            }
+            _ => element.to_string(),
+        };
         self.note_verbatim(format!("{}: {written}", table_name.display()));
         table.verbatim_elements.push(written);
     }
@@ -267,6 +294,17 @@ impl Importer {
         }
         if !matches!(table_options, CreateTableOptions::None) {
             options.push(table_options.to_string());
+        }
+        // SQLite's table options, comma-separated after the column list.
+        let sqlite: Vec<&str> = [
+            (create.without_rowid, "WITHOUT ROWID"),
+            (create.strict, "STRICT"),
+        ]
+        .into_iter()
+        .filter_map(|(given, option)| given.then_some(option))
+        .collect();
+        if !sqlite.is_empty() {
+            options.push(sqlite.join(", "));
         }
         for option in options {
             self.note_verbatim(format!("{}: {option}", table.qualified_name()));

@@ -91,6 +91,13 @@ impl Importer {
                         .unwrap_or_else(|| format!("on {}", pending.table_written));
                     let message = format!("foreign key {label} {problem}; kept as written");
                     self.diagnose(Severity::Warning, pending.at, message);
+                    // SQLite has no ALTER TABLE ADD CONSTRAINT: its table keeps the clause.
+                    if self.dialect == Dialect::Sqlite
+                        && let Some(table) = self.design.table_mut(pending.from_table)
+                    {
+                        table.verbatim_elements.push(pending.written.clone());
+                        continue;
+                    }
                     let sql = format!(
                         "ALTER TABLE {} ADD {}",
                         pending.table_written, pending.written
