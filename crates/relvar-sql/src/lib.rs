@@ -2,6 +2,7 @@
 //! never aborts, DDL export for PostgreSQL, MySQL/MariaDB, SQLite and SQL Server, and how each
 //! dialect is parsed and quoted.
 
+mod catalog;
 mod detect;
 mod diagnostic;
 mod dialect;
@@ -12,6 +13,7 @@ mod position;
 mod recover;
 mod split;
 
+pub use catalog::{CATALOG_MARKER, catalog_dialect, catalog_query, is_catalog_document};
 pub use detect::detect_dialect;
 pub use diagnostic::{Diagnostic, Severity};
 pub use dialect::{Dialect, SqlSyntax};
