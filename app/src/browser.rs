@@ -67,6 +67,32 @@ pub fn picked_file(event: &web_sys::Event) -> Option<web_sys::File> {
     file
 }
 
+/// The files a file input's change event picked, each with its path in a picked folder
+/// (`webkitRelativePath`) or else its name; the input is emptied so that picking the same files
+/// again fires another change.
+pub fn picked_files(event: &web_sys::Event) -> Vec<(String, web_sys::File)> {
+    let Some(input) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let files = input.files();
+    let count = files.as_ref().map_or(0, web_sys::FileList::length);
+    let picked = (0..count)
+        .filter_map(|at| files.as_ref().and_then(|files| files.get(at)))
+        .map(|file| {
+            let relative = js_sys::Reflect::get(&file, &JsValue::from_str("webkitRelativePath"))
+                .ok()
+                .and_then(|path| path.as_string())
+                .filter(|path| !path.is_empty());
+            (relative.unwrap_or_else(|| file.name()), file)
+        })
+        .collect();
+    input.set_value("");
+    picked
+}
+
 /// Reads a picked file as text (invalid UTF-8 becomes U+FFFD, as the browser decodes it).
 pub async fn read_file_text(file: &web_sys::File) -> Result<String, String> {
     let text = JsFuture::from(file.text())

@@ -19,6 +19,9 @@ pub struct ImportReport {
     pub table_count: usize,
     pub foreign_key_count: usize,
     pub diagnostics: Vec<relvar_sql::Diagnostic>,
+    /// For several files joined as a migration folder: which file each line came from (the
+    /// joined text itself is in the import box), and the files left out.
+    pub sources: Option<relvar_sql::MigrationScript>,
 }
 
 type ReplaceListener = std::sync::Arc<dyn Fn() + Send + Sync>;
@@ -182,16 +185,34 @@ impl Store {
             .with_untracked(|design| listeners.iter().for_each(|listener| listener(design)));
     }
 
-    /// Imports SQL text as a new design (an undoable replacement) and records the report; with
-    /// no dialect given, the text's dialect is detected.
-    pub fn import(&self, text: &str, chosen: Option<Dialect>) {
-        let dialect = chosen.unwrap_or_else(|| relvar_sql::detect_dialect(text));
+    /// Imports SQL text (or a catalog document) as a new design (an undoable replacement) and
+    /// records the report; with no dialect given, the text's dialect is detected. `name` names
+    /// the design; `sources` maps the lines of a joined migration folder to its files. Returns
+    /// the design's name when it has one (given, or the catalog's database).
+    pub fn import(
+        &self,
+        text: &str,
+        chosen: Option<Dialect>,
+        name: Option<String>,
+        sources: Option<relvar_sql::MigrationScript>,
+    ) -> Option<String> {
+        let detected = relvar_sql::detect_dialect(text);
+        let dialect = match chosen {
+            Some(_) if relvar_sql::is_catalog_document(text) => detected,
+            Some(chosen) => chosen,
+            None => detected,
+        };
         let Import {
             mut design,
             mut diagnostics,
             statement_count,
             modelled_count,
         } = relvar_sql::import_sql(text, dialect);
+        if let Some(name) = name {
+            design.name = name;
+        }
+        let named =
+            (design.name != relvar_model::Design::default().name).then(|| design.name.clone());
         diagnostics
             .sort_by_key(|diagnostic| (std::cmp::Reverse(diagnostic.severity), diagnostic.at));
         relvar_layout::lay_out_unplaced(&mut design);
@@ -204,8 +225,13 @@ impl Store {
             table_count: design.tables.len(),
             foreign_key_count: design.foreign_keys.len(),
             diagnostics,
+            sources: sources.map(|script| relvar_sql::MigrationScript {
+                text: String::new(),
+                ..script
+            }),
         }));
         let _ = self.dispatch(Command::ReplaceDesign(Box::new(design)));
+        named
     }
 }
 

@@ -1,15 +1,19 @@
-//! Import: paste DDL or open a .sql file; the design is replaced (undoably) by what it holds.
+//! Import: paste DDL or a catalog document, open .sql files or a migration folder; the design is
+//! replaced (undoably) by what it holds and named after the folder, the file or the database.
 
 use leptos::prelude::*;
 use relvar_sql::Dialect;
 
+use super::catalog_queries::CatalogQueries;
 use super::import_report::ImportReportView;
-use crate::browser::{picked_file, read_file_text};
+use crate::browser::{picked_files, read_file_text};
+use crate::library::Library;
 use crate::store::use_store;
 
 #[component]
 pub fn ImportPanel() -> impl IntoView {
     let store = use_store();
+    let library = use_context::<Library>();
     let textarea = NodeRef::<leptos::html::Textarea>::new();
     let dialect_select = NodeRef::<leptos::html::Select>::new();
     let file_error = RwSignal::new(None::<String>);
@@ -19,28 +23,53 @@ pub fn ImportPanel() -> impl IntoView {
             .get_untracked()
             .and_then(|select| Dialect::from_id(&select.value()))
     };
-    let import_text = move || {
-        if let Some(textarea) = textarea.get_untracked() {
-            store.import(&textarea.value(), chosen_dialect());
-        }
-    };
-    let open_file = move |event: leptos::ev::Event| {
-        let Some(file) = picked_file(&event) else {
+    let rename = move |name: Option<String>| {
+        let (Some(name), Some(library)) = (name, library) else {
             return;
         };
+        if let Some(id) = library.current.get_untracked() {
+            library.rename(&id, &name);
+        }
+    };
+    let import_text = move || {
+        if let Some(textarea) = textarea.get_untracked() {
+            rename(store.import(&textarea.value(), chosen_dialect(), None, None));
+        }
+    };
+    let open_files = move |event: leptos::ev::Event| {
+        let picked = picked_files(&event);
+        if picked.is_empty() {
+            return;
+        }
         leptos::task::spawn_local(async move {
-            match read_file_text(&file).await {
-                Ok(text) => {
-                    file_error.set(None);
-                    if let Some(textarea) = textarea.get_untracked() {
-                        textarea.set_value(&text);
+            let mut files = Vec::with_capacity(picked.len());
+            for (path, file) in &picked {
+                match read_file_text(file).await {
+                    Ok(text) => files.push((path.clone(), text)),
+                    Err(error) => {
+                        file_error.set(Some(format!("Could not read {path}: {error}")));
+                        return;
                     }
-                    store.import(&text, chosen_dialect());
-                }
-                Err(error) => {
-                    file_error.set(Some(format!("Could not read {}: {error}", file.name())))
                 }
             }
+            file_error.set(None);
+            let one_file = matches!(files.as_slice(), [(path, _)] if !path.contains('/'));
+            let (text, name, sources) = if one_file {
+                let Some((path, text)) = files.pop() else {
+                    return;
+                };
+                let stem = path
+                    .rsplit_once('.')
+                    .map_or(path.as_str(), |(stem, _)| stem);
+                (text, Some(stem.to_owned()), None)
+            } else {
+                let script = relvar_sql::join_migrations(files);
+                (script.text.clone(), script.name(), Some(script))
+            };
+            if let Some(textarea) = textarea.get_untracked() {
+                textarea.set_value(&text);
+            }
+            rename(store.import(&text, chosen_dialect(), name, sources));
         });
     };
 
@@ -51,7 +80,7 @@ pub fn ImportPanel() -> impl IntoView {
                 id="import-text"
                 node_ref=textarea
                 spellcheck="false"
-                placeholder="Paste CREATE TABLE statements, a pg_dump schema or Rails structure.sql…"
+                placeholder="Paste CREATE TABLE statements, a pg_dump schema, Rails structure.sql, or the JSON a catalog query below prints…"
             ></textarea>
             <div class="panel-row">
                 <label class="dialect">
@@ -64,14 +93,19 @@ pub fn ImportPanel() -> impl IntoView {
                             .collect_view()}
                     </select>
                 </label>
-                <label class="button file-button">
-                    "Open .sql…"
-                    <input id="import-file" type="file" accept=".sql,.txt,.ddl,text/plain,application/sql" on:change=open_file />
+                <label class="button file-button" title="One file, or several migrations to run in version order">
+                    "Open files…"
+                    <input id="import-file" type="file" multiple accept=".sql,.txt,.ddl,.json,text/plain,application/sql,application/json" on:change=open_files />
+                </label>
+                <label class="button file-button" title="A migration folder: Flyway, golang-migrate, Prisma, Drizzle, Diesel, numbered files">
+                    "Open folder…"
+                    <input id="import-folder" type="file" prop:webkitdirectory=true on:change=open_files />
                 </label>
                 <button id="import-button" class="primary" on:click=move |_| import_text()>"Import"</button>
             </div>
             {move || file_error.get().map(|error| view! { <p class="error">{error}</p> })}
             <ImportReportView textarea=textarea />
+            <CatalogQueries />
         </section>
     }
 }

@@ -1,5 +1,6 @@
-//! What the last import found: counts, then every diagnostic with its line; clicking one selects
-//! that place in the import box.
+//! What the last import found: counts, the files of a migration folder, then every diagnostic
+//! with its place (FILE:LINE:COLUMN for a folder); clicking one selects that place in the import
+//! box.
 
 use leptos::prelude::*;
 use relvar_sql::Diagnostic;
@@ -34,7 +35,10 @@ pub fn ImportReportView(textarea: NodeRef<leptos::html::Textarea>) -> impl IntoV
                 .take(MAX_ROWS)
                 .map(|diagnostic| {
                     let class = format!("diagnostic {}", diagnostic.severity.label());
-                    let place = format!("{}:{}", diagnostic.at.line, diagnostic.at.column);
+                    let place = match &report.sources {
+                        Some(sources) => sources.describe(diagnostic.at),
+                        None => format!("{}:{}", diagnostic.at.line, diagnostic.at.column),
+                    };
                     let message = diagnostic.message.clone();
                     let line = diagnostic.at.line.to_string();
                     view! {
@@ -45,6 +49,23 @@ pub fn ImportReportView(textarea: NodeRef<leptos::html::Textarea>) -> impl IntoV
                     }
                 })
                 .collect_view();
+            let files = report.sources.as_ref().map(|sources| {
+                let joined: Vec<&str> = sources.files.iter().map(|file| file.path.as_str()).collect();
+                let left_out: Vec<String> = sources
+                    .left_out
+                    .iter()
+                    .map(|file| format!("{} ({})", file.path, file.reason))
+                    .collect();
+                let mut text = format!(
+                    "{} files in version order: {}.",
+                    joined.len(),
+                    joined.join(", ")
+                );
+                if !left_out.is_empty() {
+                    text.push_str(&format!(" Left out: {}.", left_out.join(", ")));
+                }
+                view! { <p class="files" id="import-files">{text}</p> }
+            });
             view! {
                 <div class="import-report" id="import-report">
                     <p class="summary" id="import-summary">
@@ -60,6 +81,7 @@ pub fn ImportReportView(textarea: NodeRef<leptos::html::Textarea>) -> impl IntoV
                             if report.detected { " (detected)" } else { "" },
                         )}
                     </p>
+                    {files}
                     <ul class="diagnostics" id="diagnostics">{rows}</ul>
                     {(hidden > 0).then(|| view! { <p class="more">{format!("… and {hidden} more messages.")}</p> })}
                 </div>

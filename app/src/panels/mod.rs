@@ -3,6 +3,7 @@
 //! import and export; the home view of saved designs and the toolbar's file and link tools.
 
 mod annotation_editor;
+mod catalog_queries;
 mod column_editor;
 mod decisions_panel;
 mod designs_dialog;

@@ -1,15 +1,18 @@
 //! relvar: the Relvar engine on the command line (import, export, normalize, fd, review), for CI
 //! and scripts.
 //!
-//! `relvar import FILE [--dialect D] [--json]` prints what a schema holds and every diagnostic;
-//! it exits non-zero only when nothing could be read. `relvar export FILE --to T [--from D]`
-//! prints the schema as DDL or a diagram. `relvar normalize FILE --table T --fd "a -> b"` prints a
-//! table's keys, normal form, violations and proposed decompositions. `relvar fd FILE.csv` prints
-//! the functional dependencies and unique column combinations of sample rows. `relvar review
-//! FILE [--dialect D] [--workload QUERIES.sql] [--json]` prints the schema review's findings and,
-//! with a workload, the index recommendations and query notes.
+//! `relvar import FILE... [--dialect D] [--json]` prints what a schema holds and every
+//! diagnostic; several files or a folder are read as one migration folder in version order, and
+//! a catalog document (what `relvar catalog-query ENGINE` has a live database print) as the
+//! schema it describes. It exits non-zero only when nothing could be read. `relvar export FILE
+//! --to T [--from D]` prints the schema as DDL or a diagram. `relvar normalize FILE --table T
+//! --fd "a -> b"` prints a table's keys, normal form, violations and proposed decompositions.
+//! `relvar fd FILE.csv` prints the functional dependencies and unique column combinations of
+//! sample rows. `relvar review FILE [--dialect D] [--workload QUERIES.sql] [--json]` prints the
+//! schema review's findings and, with a workload, the index recommendations and query notes.
 
 mod fd_command;
+mod import_command;
 mod normalize_command;
 mod review_command;
 mod summary;
@@ -35,7 +38,9 @@ struct Cli {
 enum Command {
     /// Read a schema and summarise it: tables, columns, keys, what was not modelled, diagnostics.
     Import {
-        file: PathBuf,
+        /// A file, or several files and folders read as one migration folder in version order.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
         /// postgres, mysql, sqlite or mssql; detected from the text when not given.
         #[arg(long, value_enum)]
         dialect: Option<DialectArg>,
@@ -69,6 +74,12 @@ enum Command {
     Fd(fd_command::FdArgs),
     /// Review a schema: missing keys and indexes, type and naming problems, design smells.
     Review(review_command::ReviewArgs),
+    /// Print the query that has a live database print its schema as one JSON document, to run
+    /// in the engine's own client; `relvar import` reads what it prints.
+    CatalogQuery {
+        #[arg(value_enum)]
+        engine: DialectArg,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -128,32 +139,15 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Fd(arguments) => fd_command::run(arguments),
         Command::Review(arguments) => review_command::run(arguments),
+        Command::CatalogQuery { engine } => {
+            print!("{}", relvar_sql::catalog_query(engine.into()));
+            ExitCode::SUCCESS
+        }
         Command::Import {
-            file,
+            files,
             dialect,
             json,
-        } => {
-            let Some(text) = read(&file) else {
-                return ExitCode::from(1);
-            };
-            let chosen = dialect.map(Dialect::from);
-            let dialect = chosen.unwrap_or_else(|| detect_dialect(&text));
-            let import = import_sql(&text, dialect);
-            let summary = summary::Summary::new(&file, dialect, chosen.is_none(), &import);
-            if json {
-                match serde_json::to_string_pretty(&summary) {
-                    Ok(written) => println!("{written}"),
-                    Err(error) => eprintln!("relvar: could not write JSON: {error}"),
-                }
-            } else {
-                print!("{}", summary.text());
-            }
-            if import.modelled_count == 0 {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            }
-        }
+        } => import_command::run(&files, dialect.map(Dialect::from), json),
         Command::Export { file, to, from } => {
             let Some(text) = read(&file) else {
                 return ExitCode::from(1);

@@ -1,9 +1,8 @@
 //! What `relvar import` reports, as text for people and as JSON for machines.
 
 use std::fmt::Write;
-use std::path::Path;
 
-use relvar_sql::{Dialect, Import};
+use relvar_sql::{Dialect, Import, MigrationScript};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -27,11 +26,26 @@ pub struct Summary {
     pub statements: usize,
     pub modelled: usize,
     pub unmodelled: usize,
+    /// The files of a migration folder, in the order they ran; empty for one file.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<String>,
+    /// Files given that are not migrations to run, with the reason.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub left_out: Vec<LeftOut>,
     pub diagnostics: Vec<DiagnosticLine>,
 }
 
 #[derive(Debug, Serialize)]
+pub struct LeftOut {
+    pub path: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Serialize)]
 pub struct DiagnosticLine {
+    /// The file of a migration folder the line and column are in; none for one file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     pub line: u32,
     pub column: u32,
     pub severity: &'static str,
@@ -39,10 +53,16 @@ pub struct DiagnosticLine {
 }
 
 impl Summary {
-    pub fn new(file: &Path, dialect: Dialect, detected: bool, import: &Import) -> Self {
+    pub fn new(
+        file: &str,
+        dialect: Dialect,
+        detected: bool,
+        import: &Import,
+        script: Option<&MigrationScript>,
+    ) -> Self {
         let design = &import.design;
         Self {
-            file: file.display().to_string(),
+            file: file.to_owned(),
             dialect: dialect.id(),
             dialect_name: dialect.name(),
             detected,
@@ -64,14 +84,31 @@ impl Summary {
             statements: import.statement_count,
             modelled: import.modelled_count,
             unmodelled: design.unmodelled.len(),
+            files: script.map_or_else(Vec::new, |script| {
+                script.files.iter().map(|file| file.path.clone()).collect()
+            }),
+            left_out: script.map_or_else(Vec::new, |script| {
+                script
+                    .left_out
+                    .iter()
+                    .map(|file| LeftOut {
+                        path: file.path.clone(),
+                        reason: file.reason.clone(),
+                    })
+                    .collect()
+            }),
             diagnostics: import
                 .diagnostics
                 .iter()
-                .map(|diagnostic| DiagnosticLine {
-                    line: diagnostic.at.line,
-                    column: diagnostic.at.column,
-                    severity: diagnostic.severity.label(),
-                    message: diagnostic.message.clone(),
+                .map(|diagnostic| {
+                    let (file, line) = crate::import_command::place(script, diagnostic.at.line);
+                    DiagnosticLine {
+                        file,
+                        line,
+                        column: diagnostic.at.column,
+                        severity: diagnostic.severity.label(),
+                        message: diagnostic.message.clone(),
+                    }
                 })
                 .collect(),
         }
@@ -105,11 +142,22 @@ impl Summary {
             "{} statements: {} modelled, {} kept as written",
             self.statements, self.modelled, self.unmodelled
         );
+        if !self.files.is_empty() || !self.left_out.is_empty() {
+            let _ = writeln!(
+                out,
+                "{} files joined in version order, {} left out",
+                self.files.len(),
+                self.left_out.len()
+            );
+        }
+        for file in &self.left_out {
+            let _ = writeln!(out, "{}: info: left out: {}", file.path, file.reason);
+        }
         for diagnostic in &self.diagnostics {
             let _ = writeln!(
                 out,
                 "{}:{}:{}: {}: {}",
-                self.file,
+                diagnostic.file.as_deref().unwrap_or(&self.file),
                 diagnostic.line,
                 diagnostic.column,
                 diagnostic.severity,

@@ -1,5 +1,5 @@
 //! Guesses a script's dialect from the marks each dialect's dumps and scripts leave; the user can
-//! always choose another. Reads at most the first 256 KiB.
+//! always choose another. Reads at most the first 256 KiB; a catalog document names its engine.
 
 use crate::dialect::Dialect;
 
@@ -60,6 +60,9 @@ const MARKS: &[(Dialect, &str, usize)] = &[
 
 /// The dialect whose marks weigh most in the text; PostgreSQL when there are none.
 pub fn detect_dialect(text: &str) -> Dialect {
+    if let Some(dialect) = crate::catalog::catalog_dialect(text) {
+        return dialect;
+    }
     let mut end = text.len().min(SAMPLE_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;

@@ -2,19 +2,23 @@
 //! never aborts, DDL export for PostgreSQL, MySQL/MariaDB, SQLite and SQL Server, and how each
 //! dialect is parsed and quoted.
 
+mod catalog;
 mod detect;
 mod diagnostic;
 mod dialect;
 mod export;
 mod import;
+mod migrations;
 mod position;
 mod recover;
 mod split;
 
+pub use catalog::{CATALOG_MARKER, catalog_dialect, catalog_query, is_catalog_document};
 pub use detect::detect_dialect;
 pub use diagnostic::{Diagnostic, Severity};
 pub use dialect::{Dialect, SqlSyntax};
 pub use export::{DdlExport, export_ddl, mapped_type};
 pub use import::{Import, import_sql};
+pub use migrations::{LeftOutFile, MigrationFile, MigrationScript, SourceLine, join_migrations};
 pub use position::{LineColumn, LineIndex};
 pub use split::{RawStatement, StatementKind, split_statements};

@@ -41,8 +41,11 @@ pub struct Import {
     pub modelled_count: usize,
 }
 
-/// Imports a script in the given dialect.
+/// Imports a script in the given dialect, or a catalog document (`crate::catalog`) as it says.
 pub fn import_sql(text: &str, dialect: Dialect) -> Import {
+    if let Some(import) = crate::catalog::import_if_catalog(text, dialect) {
+        return import;
+    }
     let index = LineIndex::new(text);
     let mut importer = Importer {
         dialect,
