@@ -66,6 +66,7 @@ const CONSTRUCTS: &[(&str, &str)] = &[
     ("quoted names (MySQL)", "`"),
     ("identity/serial/auto", "IDENTITY"),
     ("AUTO_INCREMENT", "AUTO_INCREMENT"),
+    ("AUTO_INCREMENT keyed by an index", "_numbered`"),
     ("AUTOINCREMENT", "AUTOINCREMENT"),
     ("serial", "serial"),
     ("schemas", "CREATE SCHEMA"),

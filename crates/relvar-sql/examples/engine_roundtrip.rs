@@ -24,16 +24,21 @@ const PG15_SHIMS: &str =
     "CREATE FUNCTION uuidv7() RETURNS uuid LANGUAGE sql AS 'SELECT gen_random_uuid()';\n";
 
 fn main() -> ExitCode {
-    let corpus = PathBuf::from(
-        std::env::var("RELVAR_CORPUS").unwrap_or_else(|_| "../shared/corpus/sql".into()),
-    );
+    // Directories separated by ':', each file named by its dialect's prefix.
+    let corpora = std::env::var("RELVAR_CORPUS")
+        .unwrap_or_else(|_| "../shared/corpus/sql:../shared/corpus-more/sql".into());
     let work = PathBuf::from("target/engines/roundtrip");
     let engines = Engines::from_env(&work, "relvar_");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&corpus)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .collect();
-    files.sort();
+    let mut files: Vec<PathBuf> = Vec::new();
+    for corpus in corpora.split(':').filter(|corpus| !corpus.is_empty()) {
+        let mut found: Vec<PathBuf> = std::fs::read_dir(corpus)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|extension| extension == "sql"))
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
     let only = std::env::args().nth(1);
     let mut failures = 0;
     let mut unavailable = 0;

@@ -248,9 +248,10 @@ fn a_batch_that_fails_together_is_read_statement_by_statement() {
         let body: Vec<String> = (0..statements)
             .map(|at| match at == broken {
                 true => "-- no name\nCREATE TABLE 7 (x int)".to_owned(),
-                false => {
-                    format!("-- table {at}\nCREATE TABLE t{at} (id int NOT NULL, PRIMARY KEY (id))")
-                }
+                false => format!(
+                    "-- table {at}\nCREATE TABLE t{at} (id int NOT NULL, PRIMARY KEY (id));\n\
+                     INSERT INTO t{at} VALUES ({at})"
+                ),
             })
             .collect();
         let text = format!("DELIMITER //\nSET @mode = '';\n{};\n", body.join(";\n"));
@@ -271,5 +272,21 @@ fn a_batch_that_fails_together_is_read_statement_by_statement() {
                 .any(|kept| kept.text.contains("CREATE TABLE 7 (x int)")),
             "{text}"
         );
+        // Each statement of the batch is kept on its own (the DELIMITER line, the SET, each
+        // INSERT, the unreadable CREATE), so that the export writes each where its kind goes:
+        // the SET before the tables, no table data.
+        let kept: Vec<&str> = (import.design.unmodelled.iter())
+            .map(|kept| kept.text.as_str())
+            .collect();
+        assert_eq!(kept.len(), 3 + statements - 1, "{kept:#?}");
+        assert!(kept.iter().all(|text| !text.contains(";\n")), "{kept:#?}");
+        assert_eq!(
+            import.statement_count,
+            import.modelled_count + import.design.unmodelled.len()
+        );
+        let export = export_ddl(&import.design, Dialect::MySql).sql;
+        let set = export.find("SET @mode").unwrap();
+        assert!(set < export.find("CREATE TABLE").unwrap(), "{export}");
+        assert!(!export.contains("INSERT"), "{export}");
     }
 }

@@ -9,6 +9,14 @@ use super::names::NameKind;
 use super::types::SqlType;
 use crate::dialect::{Dialect, SqlSyntax};
 
+/// An index's definition: what comes before `INDEX` (`UNIQUE`, SQL Server's layout), its name as
+/// written, and what follows the table's name (method, parts, INCLUDE, WHERE, options).
+struct IndexPieces {
+    head: String,
+    name: String,
+    tail: String,
+}
+
 impl DdlWriter<'_> {
     pub(super) fn indexes(&mut self, out: &mut String, table: &Table) {
         let mut any = false;
@@ -30,7 +38,9 @@ impl DdlWriter<'_> {
     pub(super) fn key_indexes_now(&mut self, out: &mut String, table: &Table) {
         let mut any = false;
         for position in self.key_indexes(table) {
-            self.written_early.insert((table.id, position));
+            if !self.written_early.insert((table.id, position)) {
+                continue;
+            }
             if let Some(statement) = table
                 .indexes
                 .get(position)
@@ -46,6 +56,45 @@ impl DdlWriter<'_> {
     }
 
     fn create_index(&mut self, table: &Table, index: &Index) -> Option<String> {
+        let pieces = self.index_pieces(table, index)?;
+        Some(format!(
+            "CREATE {}INDEX {} ON {}{}",
+            pieces.head,
+            pieces.name,
+            self.table_name(table),
+            pieces.tail
+        ))
+    }
+
+    /// MySQL numbers a column only when a key leads with it, and only when that key is declared
+    /// with the table: a plain index that is the AUTO_INCREMENT column's only key is written
+    /// inside CREATE TABLE (`KEY name (parts)`), and not again after it.
+    pub(super) fn numbering_key_element(&mut self, table: &Table) -> Option<String> {
+        if self.to != Dialect::MySql {
+            return None;
+        }
+        let numbered = table.columns.iter().find(|c| c.identity.is_some())?.id;
+        let leads = |columns: &[relvar_model::ColumnId]| columns.first() == Some(&numbered);
+        let keyed = table
+            .primary_key
+            .as_ref()
+            .is_some_and(|key| leads(&key.columns))
+            || table.uniques.iter().any(|unique| leads(&unique.columns));
+        if keyed {
+            return None;
+        }
+        let position = table
+            .indexes
+            .iter()
+            .position(|index| index.key_columns().next() == Some(numbered))?;
+        let index = table.indexes.get(position)?;
+        let pieces = self.index_pieces(table, index)?;
+        self.written_early.insert((table.id, position));
+        Some(format!("{}KEY {}{}", pieces.head, pieces.name, pieces.tail))
+    }
+
+    /// An index's definition in the target's form, around `INDEX name ON table`.
+    fn index_pieces(&mut self, table: &Table, index: &Index) -> Option<IndexPieces> {
         let where_ = format!(
             "{} index {}",
             table.qualified_name(),
@@ -146,12 +195,8 @@ impl DdlWriter<'_> {
             }
             (None, _) => String::new(),
         };
-        let mut statement = format!(
-            "CREATE {}{layout}INDEX {} ON {}",
-            if index.unique { "UNIQUE " } else { "" },
-            self.to.quote(&name),
-            self.table_name(table)
-        );
+        let head = format!("{}{layout}", if index.unique { "UNIQUE " } else { "" });
+        let mut statement = String::new();
         match (&index.method, self.to) {
             (Some(method), Dialect::PostgreSql) if self.same_dialect() || method == "hash" => {
                 let _ = write!(statement, " USING {method}");
@@ -191,7 +236,11 @@ impl DdlWriter<'_> {
                 ));
             }
         }
-        Some(statement)
+        Some(IndexPieces {
+            head,
+            name: self.to.quote(&name),
+            tail: statement,
+        })
     }
 
     /// A part's collation and operator class, written as they were for the dialect they were

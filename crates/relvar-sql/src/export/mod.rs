@@ -10,10 +10,12 @@ mod comments;
 mod expressions;
 mod foreign_keys;
 mod indexes;
+mod inheritance;
 mod mariadb;
 mod names;
 mod order;
 mod partitions;
+mod placement;
 mod references;
 mod sequences;
 mod table;
@@ -23,13 +25,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 use relvar_model::{
-    ColumnId, Design, EnumType, ForeignKeyGraph, Table, TableId, UnmodelledStatement,
-    is_default_schema,
+    ColumnId, Design, EnumType, ForeignKeyGraph, Table, TableId, is_default_schema,
 };
 
 use crate::dialect::{Dialect, SqlSyntax};
-use crate::import::statement_label;
 use names::NameRegistry;
+use placement::{Placement, placement};
 pub(crate) use types::SqlType;
 use types::string_literal;
 
@@ -47,7 +48,7 @@ pub fn export_ddl(design: &Design, dialect: Dialect) -> DdlExport {
     let placements = design
         .unmodelled
         .iter()
-        .map(|statement| placement(statement, from))
+        .map(|statement| placement(design, statement, from))
         .collect();
     let mut foreign_key_columns = BTreeSet::new();
     for foreign_key in &design.foreign_keys {
@@ -98,15 +99,6 @@ struct DdlWriter<'a> {
     written_early: BTreeSet<(TableId, usize)>,
     /// Tables written under another name than their own (schemas flattened, clashes resolved).
     table_names: BTreeMap<TableId, String>,
-}
-
-/// Whether a kept statement goes before the tables (it defines what they use), after them, or
-/// not into a DDL script at all.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Placement {
-    BeforeTables,
-    AfterTables,
-    Left { what: &'static str },
 }
 
 impl DdlWriter<'_> {
@@ -450,48 +442,4 @@ fn inline_enum_name(table: &Table, column: &str) -> String {
 /// compares a type read back from an engine with the type written.
 pub fn mapped_type(data_type: &str, dialect: Dialect) -> String {
     SqlType::parse(data_type).write(dialect, false).sql
-}
-
-/// Where a kept statement written in `from` goes in a script for that same dialect.
-fn placement(statement: &UnmodelledStatement, from: Dialect) -> Placement {
-    let label = statement_label(&statement.text);
-    let mut words = label.split(' ');
-    let first = words.next().unwrap_or_default();
-    let last = label.rsplit(' ').next().unwrap_or_default();
-    let reason = statement.reason.as_str();
-    if reason.contains("client command") || first.starts_with('\\') {
-        return Placement::Left {
-            what: "client commands",
-        };
-    }
-    match (first, last) {
-        ("INSERT" | "REPLACE" | "COPY" | "LOCK" | "UNLOCK" | "BULK", _) => {
-            Placement::Left { what: "table data" }
-        }
-        (_, "DATABASE") | ("USE", _) => Placement::Left {
-            what: "database selection",
-        },
-        ("DROP", _) => Placement::Left {
-            what: "DROP statements",
-        },
-        ("CREATE" | "ALTER", "SCHEMA") if from == Dialect::MySql => Placement::Left {
-            what: "database selection",
-        },
-        // Routines may name tables' row types; with bodies unchecked they can follow them.
-        ("CREATE", "FUNCTION" | "AGGREGATE" | "PROCEDURE" | "PROC") => Placement::AfterTables,
-        (
-            "CREATE" | "ALTER",
-            "TYPE" | "DOMAIN" | "SEQUENCE" | "EXTENSION" | "SCHEMA" | "COLLATION",
-        )
-        | ("SET" | "SELECT" | "PRAGMA", _) => {
-            if label == "ALTER SEQUENCE"
-                || label.starts_with("SELECT") && !statement.text.contains("set_config")
-            {
-                Placement::AfterTables
-            } else {
-                Placement::BeforeTables
-            }
-        }
-        _ => Placement::AfterTables,
-    }
 }

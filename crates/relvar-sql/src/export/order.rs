@@ -68,7 +68,7 @@ pub(super) fn split_qualified(name: &str) -> (Option<&str>, &str) {
 
 /// The parents a PostgreSQL table inherits from (`INHERITS (a, s.b)`) or is a partition of, as
 /// (schema, name).
-fn inherited(table: &Table) -> Vec<(Option<String>, String)> {
+pub(super) fn inherited(table: &Table) -> Vec<(Option<String>, String)> {
     table
         .verbatim_options
         .iter()

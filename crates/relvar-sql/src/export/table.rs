@@ -38,7 +38,11 @@ impl<'a> DdlWriter<'a> {
         let mut checks = Vec::new();
         let mut auto_numbered = false;
         let mut numbered_column = None;
+        let inherited = self.inherited(table);
         for column in &table.columns {
+            if inherited.columns.contains(&column.id) {
+                continue;
+            }
             let before = auto_numbered;
             let (line, check) = self.column_definition(
                 table,
@@ -100,7 +104,10 @@ impl<'a> DdlWriter<'a> {
             }
             keys.push(&unique.columns);
         }
-        for check in &table.checks {
+        for (position, check) in table.checks.iter().enumerate() {
+            if inherited.checks.contains(&position) {
+                continue;
+            }
             if self.lacks_function(&table.qualified_name(), "check", &check.expression) {
                 continue;
             }
@@ -176,6 +183,7 @@ impl<'a> DdlWriter<'a> {
                 deferred.push(foreign_key);
             }
         }
+        elements.extend(self.numbering_key_element(table));
         self.carried(table, &table.verbatim_elements, "table element", |text| {
             elements.push(text.to_owned())
         });
@@ -193,6 +201,7 @@ impl<'a> DdlWriter<'a> {
         for element in repeated {
             let _ = writeln!(out, "ALTER TABLE {} ADD {element};", self.table_name(table));
         }
+        self.inherited_defaults(out, table, &inherited);
         out.push('\n');
         deferred
     }

@@ -115,6 +115,9 @@ impl Importer {
         if label.starts_with("CREATE") && names_view_early(text) && self.create_view(text) {
             return;
         }
+        if label == "DO" && self.replay_do_block(text, index, span.clone()) {
+            return;
+        }
         if is_data_only(text) || is_routine_or_view(&label) {
             self.keep_whole(text, &format!("{label} is not modelled yet"));
             return;
@@ -138,9 +141,18 @@ impl Importer {
                 }
             }
             Err(Failure::Batch(pieces)) => {
-                for piece in pieces {
+                // Each statement of the batch is one of the script's: kept or modelled on its
+                // own, so that a kept one is written back where statements of its kind go.
+                for (number, piece) in pieces.into_iter().enumerate() {
                     if let Some(piece_text) = text.get(piece.clone()) {
                         let piece_span = span.start + piece.start..span.start + piece.end;
+                        if number > 0 {
+                            self.records.push(StatementRecord {
+                                at: index.locate(piece_span.start),
+                                kept: Vec::new(),
+                                reasons: Vec::new(),
+                            });
+                        }
                         self.read(piece_text, index, piece_span);
                     }
                 }

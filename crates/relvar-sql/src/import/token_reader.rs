@@ -100,6 +100,22 @@ impl TokenReader {
         parts
     }
 
+    /// Steps past the first unquoted word among the next `within` tokens that is one of `words`
+    /// (upper case), and returns it; the cursor stays when there is none.
+    pub fn past_any(&mut self, words: &[&str], within: usize) -> Option<String> {
+        let (offset, word) = (self.tokens.get(self.at..)?.iter())
+            .take(within)
+            .enumerate()
+            .find_map(|(offset, token)| {
+                unquoted_word(token)
+                    .filter(|word| words.contains(&word.as_str()))
+                    .map(|word| (offset, word))
+            })?;
+        self.at += offset;
+        self.advance();
+        Some(word)
+    }
+
     pub fn name(&mut self) -> Option<QualifiedName> {
         QualifiedName::from_parts(self.parts())
     }

@@ -435,3 +435,57 @@ fn sqlite_keeps_a_foreign_key_it_cannot_resolve_in_its_table() {
         "#]],
     );
 }
+
+#[test]
+fn an_auto_increment_column_keyed_by_a_plain_index_gets_it_inside_create_table() {
+    // MySQL refuses a numbered column no key leads with when the table is created.
+    check(
+        Dialect::MySql,
+        "CREATE TABLE job (id bigint NOT NULL AUTO_INCREMENT, pid int NOT NULL, name varchar(20),
+           PRIMARY KEY (pid), KEY by_name (name), KEY id (id));",
+        Dialect::MySql,
+        expect![[r#"
+            -- MySQL/MariaDB DDL for the Relvar design 'Untitled design': 1 tables, 0 foreign keys.
+
+            CREATE TABLE job (
+                `id` bigint NOT NULL AUTO_INCREMENT,
+                pid int NOT NULL,
+                `name` varchar(20),
+                PRIMARY KEY (pid),
+                KEY `id` (`id`)
+            );
+
+            CREATE INDEX by_name ON job (`name`);
+
+        "#]],
+    );
+}
+
+#[test]
+fn an_inheriting_table_declares_only_its_own_columns_and_checks() {
+    // The import gives `child` its parent's columns (the design shows the whole table); written
+    // for PostgreSQL, INHERITS brings them again, and a child's own default for one comes after.
+    check(
+        Dialect::PostgreSql,
+        "CREATE TABLE parent (id integer NOT NULL, amount integer DEFAULT 0 CONSTRAINT positive CHECK (amount > 0));
+         CREATE TABLE child (extra text DEFAULT 'x') INHERITS (parent);
+         ALTER TABLE ONLY child ALTER COLUMN amount SET DEFAULT 42;",
+        Dialect::PostgreSql,
+        expect![[r#"
+            -- PostgreSQL DDL for the Relvar design 'Untitled design': 2 tables, 0 foreign keys.
+
+            CREATE TABLE parent (
+                id integer NOT NULL,
+                amount integer DEFAULT 0,
+                CONSTRAINT positive CHECK (amount > 0)
+            );
+
+            CREATE TABLE child (
+                extra text DEFAULT 'x'
+            )
+            INHERITS (parent);
+            ALTER TABLE ONLY child ALTER COLUMN amount SET DEFAULT 42;
+
+        "#]],
+    );
+}

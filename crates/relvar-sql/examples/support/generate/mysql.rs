@@ -182,11 +182,16 @@ fn create_table(
             statement.optional(format!(" AS ({expression}) {kind}"));
         }
     }
+    // A numbered column may be keyed by a plain index alone (MySQL wants some key to lead with
+    // it), unless a foreign key needs the table's primary key.
+    let referenced = plan.foreign_keys.iter().any(|fk| fk.to == at);
     if let Some(key) = &table.primary_key {
-        statement.required(format!(
-            ",\n    PRIMARY KEY ({})",
-            columns(table, key, false)
-        ));
+        let keyword = if table.numbered && !referenced && rng.chance(30) {
+            format!("KEY {}", quote(&format!("{}_numbered", table.name), MY))
+        } else {
+            "PRIMARY KEY".to_owned()
+        };
+        statement.required(format!(",\n    {keyword} ({})", columns(table, key, false)));
     }
     for key in table.uniques.iter().chain(&table.unique_indexes) {
         statement.optional(format!(

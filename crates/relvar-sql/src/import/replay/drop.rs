@@ -127,6 +127,7 @@ impl Importer {
                 continue;
             };
             let owner = (table.qualified_name(), table.name.clone());
+            let parts: Vec<String> = table.schema.iter().chain([&table.name]).cloned().collect();
             doomed.extend(
                 self.design
                     .tables
@@ -150,6 +151,7 @@ impl Importer {
                 });
             }
             self.forget_pending_on_table(id, cascade);
+            self.forget_kept_on_table(&parts);
             self.design.sequences.retain(|sequence| {
                 !sequence
                     .owned_by

@@ -7,10 +7,12 @@
 
 mod columns;
 mod constraints;
+mod do_block;
 mod drop;
 mod enums;
 mod expressions;
 mod inherit;
+mod kept;
 mod operations;
 mod rename;
 mod rules;
@@ -38,7 +40,7 @@ impl Importer {
         match label {
             "CREATE SCHEMA" => self.create_schema_statement(text, index, span),
             "ALTER INDEX" => self.alter_index(text),
-            _ if label.starts_with("DROP ") => self.drop_statement(text),
+            _ if label.starts_with("DROP ") => self.drop_statement(text) || self.drop_kept(text),
             _ => false,
         }
     }
