@@ -15,31 +15,19 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use relvar_model::Design;
-use relvar_sql::{Dialect, detect_dialect, export_ddl, import_sql};
+use relvar_sql::{Dialect, export_ddl, import_sql};
 use support::compare::compare;
+use support::corpus::{CorpusFile, PG15_SHIMS, corpus_files};
 use support::engines::Engines;
 
-/// PostgreSQL 15 (Debian 12's) lacks what pagila's PostgreSQL 18 schema calls; these stand in.
-const PG15_SHIMS: &str =
-    "CREATE FUNCTION uuidv7() RETURNS uuid LANGUAGE sql AS 'SELECT gen_random_uuid()';\n";
-
 fn main() -> ExitCode {
-    // Directories separated by ':', each file named by its dialect's prefix.
-    let corpora = std::env::var("RELVAR_CORPUS")
-        .unwrap_or_else(|_| "../shared/corpus/sql:../shared/corpus-more/sql".into());
     let work = PathBuf::from("target/engines/roundtrip");
     let engines = Engines::from_env(&work, "relvar_");
-    let mut files: Vec<PathBuf> = Vec::new();
-    for corpus in corpora.split(':').filter(|corpus| !corpus.is_empty()) {
-        let mut found: Vec<PathBuf> = std::fs::read_dir(corpus)
-            .unwrap()
-            .map(|entry| entry.unwrap().path())
-            .filter(|path| path.extension().is_some_and(|extension| extension == "sql"))
-            .collect();
-        found.sort();
-        files.extend(found);
-    }
     let only = std::env::args().nth(1);
+    let files = corpus_files(
+        "../shared/corpus/sql:../shared/corpus-more/sql",
+        only.as_deref(),
+    );
     let mut failures = 0;
     let mut unavailable = 0;
     println!(
@@ -47,23 +35,13 @@ fn main() -> ExitCode {
         "file", "engine", "tables", "columns", "fks", "indexes"
     );
     for (number, file) in files.iter().enumerate() {
-        let name = file.file_name().unwrap().to_string_lossy().into_owned();
-        if only
-            .as_ref()
-            .is_some_and(|only| !name.contains(only.as_str()))
-        {
-            continue;
-        }
-        let text = String::from_utf8_lossy(&std::fs::read(file).unwrap()).into_owned();
-        // The corpus names each file's dialect by its prefix (see MANIFEST.tsv).
-        let dialect = match &name[..3] {
-            "pg_" => Dialect::PostgreSql,
-            "my_" => Dialect::MySql,
-            "sq_" => Dialect::Sqlite,
-            "ms_" => Dialect::MsSql,
-            _ => detect_dialect(&text),
-        };
-        let design = import_sql(&text, dialect).design;
+        let CorpusFile {
+            name,
+            text,
+            dialect,
+        } = file;
+        let dialect = *dialect;
+        let design = import_sql(text, dialect).design;
         for target in [Dialect::PostgreSql, Dialect::MySql, Dialect::Sqlite] {
             let exported = export_ddl(&design, target);
             let script = work.join(format!("{name}.{}.sql", target.id()));

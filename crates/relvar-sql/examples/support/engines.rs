@@ -47,6 +47,12 @@ impl Engines {
 
     /// As [`Engines::run`], in a database named exactly `database`.
     pub fn run_in(&self, target: Dialect, database: &str, sql: &str) -> Result<String, Refusal> {
+        self.execute_in(target, database, sql)?;
+        self.dump(target, database)
+    }
+
+    /// Executes the script in a fresh database named `database`.
+    pub fn execute_in(&self, target: Dialect, database: &str, sql: &str) -> Result<(), Refusal> {
         match target {
             Dialect::PostgreSql => {
                 let connection = pg_connection();
@@ -76,18 +82,8 @@ impl Engines {
                     ]),
                     Some(sql),
                     Dialect::PostgreSql,
-                )?;
-                run(
-                    Command::new(bin.join("pg_dump")).args(&connection).args([
-                        "--schema-only",
-                        "--no-owner",
-                        "--no-privileges",
-                        "--restrict-key=relvar",
-                        database,
-                    ]),
-                    None,
-                    Dialect::PostgreSql,
                 )
+                .map(drop)
             }
             Dialect::MySql => {
                 let connection = mariadb_connection();
@@ -105,15 +101,50 @@ impl Engines {
                     Command::new("mariadb").args(&connection).arg(database),
                     Some(sql),
                     Dialect::MySql,
-                )?;
-                let dump = run(
-                    Command::new("mariadb-dump").args(&connection).args([
-                        "--no-data",
-                        "--compact",
-                        "--skip-add-drop-table",
-                        "--skip-triggers",
+                )
+                .map(drop)
+            }
+            Dialect::Sqlite => {
+                let file = self.sqlite_file(database);
+                let _ = std::fs::remove_file(&file);
+                run(
+                    Command::new("sqlite3").arg("-bail").arg(&file),
+                    Some(sql),
+                    Dialect::Sqlite,
+                )
+                .map(drop)
+            }
+            Dialect::MsSql => Err(no_sql_server()),
+        }
+    }
+
+    /// The engine's own dump of the schema of `database`.
+    pub fn dump(&self, target: Dialect, database: &str) -> Result<String, Refusal> {
+        match target {
+            Dialect::PostgreSql => run(
+                Command::new(PathBuf::from(env("RELVAR_PG_BIN")).join("pg_dump"))
+                    .args(pg_connection())
+                    .args([
+                        "--schema-only",
+                        "--no-owner",
+                        "--no-privileges",
+                        "--restrict-key=relvar",
                         database,
                     ]),
+                None,
+                Dialect::PostgreSql,
+            ),
+            Dialect::MySql => {
+                let dump = run(
+                    Command::new("mariadb-dump")
+                        .args(mariadb_connection())
+                        .args([
+                            "--no-data",
+                            "--compact",
+                            "--skip-add-drop-table",
+                            "--skip-triggers",
+                            database,
+                        ]),
                     None,
                     Dialect::MySql,
                 )?;
@@ -123,25 +154,66 @@ impl Engines {
                     .collect::<Vec<_>>()
                     .join("\n"))
             }
-            Dialect::Sqlite => {
-                let file = self.work.join(format!("{database}.sqlite"));
-                let _ = std::fs::remove_file(&file);
-                run(
-                    Command::new("sqlite3").arg("-bail").arg(&file),
-                    Some(sql),
-                    Dialect::Sqlite,
-                )?;
-                run(
-                    Command::new("sqlite3").arg(&file).arg(".schema"),
-                    None,
-                    Dialect::Sqlite,
-                )
-            }
-            Dialect::MsSql => Err(Refusal {
-                message: "no SQL Server engine here".into(),
-                line: None,
-            }),
+            Dialect::Sqlite => run(
+                Command::new("sqlite3")
+                    .arg(self.sqlite_file(database))
+                    .arg(".schema"),
+                None,
+                Dialect::Sqlite,
+            ),
+            Dialect::MsSql => Err(no_sql_server()),
         }
+    }
+
+    /// What `query` prints in `database`, run in the engine's own client as a person would run
+    /// a catalog query: unaligned tuples only (psql), raw batch output (mariadb), read-only
+    /// (sqlite3).
+    pub fn query_in(
+        &self,
+        target: Dialect,
+        database: &str,
+        query: &str,
+    ) -> Result<String, Refusal> {
+        match target {
+            Dialect::PostgreSql => run(
+                Command::new(PathBuf::from(env("RELVAR_PG_BIN")).join("psql"))
+                    .args(pg_connection())
+                    .args([
+                        "-X",
+                        "-q",
+                        "-A",
+                        "-t",
+                        "-v",
+                        "ON_ERROR_STOP=1",
+                        "-d",
+                        database,
+                    ]),
+                Some(query),
+                Dialect::PostgreSql,
+            ),
+            Dialect::MySql => run(
+                Command::new("mariadb").args(mariadb_connection()).args([
+                    "--batch",
+                    "--raw",
+                    "--skip-column-names",
+                    database,
+                ]),
+                Some(query),
+                Dialect::MySql,
+            ),
+            Dialect::Sqlite => run(
+                Command::new("sqlite3")
+                    .arg("-readonly")
+                    .arg(self.sqlite_file(database)),
+                Some(query),
+                Dialect::Sqlite,
+            ),
+            Dialect::MsSql => Err(no_sql_server()),
+        }
+    }
+
+    fn sqlite_file(&self, database: &str) -> PathBuf {
+        self.work.join(format!("{database}.sqlite"))
     }
 
     /// Whether PostgreSQL accepts the script, tried in one transaction that is rolled back: no
@@ -176,6 +248,13 @@ impl Engines {
             line: refusal.line.map(|line| line.saturating_sub(1)),
             ..refusal
         })
+    }
+}
+
+fn no_sql_server() -> Refusal {
+    Refusal {
+        message: "no SQL Server engine here".into(),
+        line: None,
     }
 }
 

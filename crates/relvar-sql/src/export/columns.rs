@@ -446,20 +446,7 @@ impl DdlWriter<'_> {
             Dialect::MsSql => integer && !numbered,
             Dialect::Sqlite => sqlite_rowid,
             Dialect::MySql => {
-                let leads =
-                    |columns: &mut dyn Iterator<Item = ColumnId>| columns.next() == Some(column.id);
-                let keyed = table
-                    .primary_key
-                    .as_ref()
-                    .is_some_and(|key| leads(&mut key.columns.iter().copied()))
-                    || table
-                        .uniques
-                        .iter()
-                        .any(|unique| leads(&mut unique.columns.iter().copied()))
-                    || table
-                        .indexes
-                        .iter()
-                        .any(|index| leads(&mut index.key_columns()));
+                let keyed = super::indexes::numbering_key(table, column.id).is_some();
                 integer && keyed && !numbered
             }
         }

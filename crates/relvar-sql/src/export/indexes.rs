@@ -74,19 +74,9 @@ impl DdlWriter<'_> {
             return None;
         }
         let numbered = table.columns.iter().find(|c| c.identity.is_some())?.id;
-        let leads = |columns: &[relvar_model::ColumnId]| columns.first() == Some(&numbered);
-        let keyed = table
-            .primary_key
-            .as_ref()
-            .is_some_and(|key| leads(&key.columns))
-            || table.uniques.iter().any(|unique| leads(&unique.columns));
-        if keyed {
+        let NumberingKey::Index(position) = numbering_key(table, numbered)? else {
             return None;
-        }
-        let position = table
-            .indexes
-            .iter()
-            .position(|index| index.key_columns().next() == Some(numbered))?;
+        };
         let index = table.indexes.get(position)?;
         let pieces = self.index_pieces(table, index)?;
         self.written_early.insert((table.id, position));
@@ -299,4 +289,30 @@ fn generated_name(table: &Table, index: &Index) -> String {
     }
     name.push_str(if index.unique { "_key" } else { "_idx" });
     name
+}
+
+/// Which key MySQL accepts for an AUTO_INCREMENT column: one that leads with it.
+pub(super) enum NumberingKey {
+    /// The primary key or a unique constraint.
+    Constraint,
+    /// A plain index, by its position in the table's indexes.
+    Index(usize),
+}
+
+/// The key of `table` that leads with `column`, constraints before indexes.
+pub(super) fn numbering_key(table: &Table, column: relvar_model::ColumnId) -> Option<NumberingKey> {
+    let leads = |columns: &[relvar_model::ColumnId]| columns.first() == Some(&column);
+    let constraint = table
+        .primary_key
+        .as_ref()
+        .is_some_and(|key| leads(&key.columns))
+        || table.uniques.iter().any(|unique| leads(&unique.columns));
+    if constraint {
+        return Some(NumberingKey::Constraint);
+    }
+    table
+        .indexes
+        .iter()
+        .position(|index| index.key_columns().next() == Some(column))
+        .map(NumberingKey::Index)
 }

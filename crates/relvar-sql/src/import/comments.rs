@@ -71,19 +71,7 @@ impl Importer {
         };
         let argument = |position: usize| -> Option<&str> {
             let name = EXTENDED_PROPERTY_PARAMETERS.get(position)?;
-            arguments
-                .iter()
-                .find(|(parameter, _)| {
-                    parameter
-                        .as_deref()
-                        .is_some_and(|p| p.eq_ignore_ascii_case(name))
-                })
-                .or_else(|| {
-                    arguments
-                        .get(position)
-                        .filter(|(parameter, _)| parameter.is_none())
-                })
-                .and_then(|(_, value)| value.as_deref())
+            procedure_argument(&arguments, position, name)
         };
         let kind = |position: usize| argument(position).map(str::to_ascii_uppercase);
         if !argument(0).is_some_and(|name| name.eq_ignore_ascii_case("MS_Description")) {
@@ -143,6 +131,28 @@ impl Importer {
             "it comments on something not in the design",
         );
     }
+}
+
+/// The argument given by `@parameter` name (`name`, any case), or else the one at `position`
+/// given without a name.
+pub(super) fn procedure_argument<'a>(
+    arguments: &'a [(Option<String>, Option<String>)],
+    position: usize,
+    name: &str,
+) -> Option<&'a str> {
+    arguments
+        .iter()
+        .find(|(parameter, _)| {
+            parameter
+                .as_deref()
+                .is_some_and(|p| p.eq_ignore_ascii_case(name))
+        })
+        .or_else(|| {
+            arguments
+                .get(position)
+                .filter(|(parameter, _)| parameter.is_none())
+        })
+        .and_then(|(_, value)| value.as_deref())
 }
 
 /// The arguments of `EXEC[UTE] [schema.]procedure args`, each with its `@parameter` name when

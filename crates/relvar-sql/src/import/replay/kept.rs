@@ -46,6 +46,14 @@ impl KeptObject {
 
     /// What `CREATE ... kind name ... [ON table]` makes; `None` for any other statement.
     fn created_by(text: &str, dialect: Dialect) -> Option<Self> {
+        // A cheap scan first: most kept statements (rows of data) never say CREATE.
+        if !text
+            .as_bytes()
+            .windows(6)
+            .any(|word| word.eq_ignore_ascii_case(b"CREATE"))
+        {
+            return None;
+        }
         let mut reader = TokenReader::new(text, dialect)?;
         if !reader.keyword("CREATE") {
             return None;

@@ -9,7 +9,7 @@ use super::constraints::CONSTRAINTS;
 use crate::diagnostic::Severity;
 use crate::import::Importer;
 use crate::import::alter_table::Outcome;
-use crate::import::comments::procedure_arguments;
+use crate::import::comments::{procedure_argument, procedure_arguments};
 use crate::import::names::QualifiedName;
 use crate::import::token_reader::TokenReader;
 
@@ -118,20 +118,8 @@ impl Importer {
         let Some(arguments) = procedure_arguments(text, "sp_rename") else {
             return false;
         };
-        let argument = |position: usize, name: &str| -> Option<String> {
-            arguments
-                .iter()
-                .find(|(parameter, _)| {
-                    parameter
-                        .as_deref()
-                        .is_some_and(|p| p.eq_ignore_ascii_case(name))
-                })
-                .or_else(|| {
-                    arguments
-                        .get(position)
-                        .filter(|(parameter, _)| parameter.is_none())
-                })
-                .and_then(|(_, value)| value.clone())
+        let argument = |position: usize, name: &str| {
+            procedure_argument(&arguments, position, name).map(str::to_owned)
         };
         let (Some(object), Some(new)) = (argument(0, "@objname"), argument(1, "@newname")) else {
             return false;
