@@ -46,12 +46,11 @@ pub fn App() -> impl IntoView {
         themes,
     });
     provide_context(DecompositionPreviews::new());
-    let library = Library::install();
+    let library = Library::install(store);
     provide_context(library);
     let notices = Notices(RwSignal::new(None));
     provide_context(notices);
     provide_context(HomeView(RwSignal::new(false)));
-    store.on_change(move |design| library.save_current(design));
     // The first design opens once the canvas knows its size, so it is fitted into the real view.
     Effect::new(move |opened: Option<bool>| {
         if opened == Some(true) {

@@ -1,6 +1,7 @@
 //! Small bridges to browser APIs: clipboard, file download, reading a picked file, running work
 //! when the browser is idle.
 
+use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -136,4 +137,59 @@ pub fn when_idle(work: impl FnOnce() + 'static) {
     if !scheduled && let Some(window) = web_sys::window() {
         let _ = window.set_timeout_with_callback(callback.unchecked_ref());
     }
+}
+
+/// Counts the changes work waits behind, so that the work runs once changes pause.
+#[derive(Debug, Clone, Copy)]
+pub struct Pause(StoredValue<u64>);
+
+impl Pause {
+    pub fn new() -> Self {
+        Self(StoredValue::new(0))
+    }
+
+    /// Runs `work` when the browser is idle once `quiet_ms` have passed with no other call: a
+    /// burst of edits at a person's pace makes the work run once, after the last of them.
+    pub fn after(&self, quiet_ms: i32, work: impl FnOnce() + 'static) {
+        let counter = self.0;
+        let change = counter
+            .try_update_value(|count| {
+                *count = count.wrapping_add(1);
+                *count
+            })
+            .unwrap_or_default();
+        let after_pause = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if counter.try_get_value() == Some(change) {
+                when_idle(work);
+            }
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                after_pause.unchecked_ref(),
+                quiet_ms,
+            );
+        }
+    }
+}
+
+/// Keeps `visible` true while any part of `element` is in the view (scrolled into the page's or
+/// a panel's visible part), so work that only feeds what it shows can wait until it is seen.
+pub fn watch_visibility(element: &web_sys::Element, visible: RwSignal<bool>) {
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn(js_sys::Array)>::new(
+        move |entries: js_sys::Array| {
+            let latest = entries
+                .iter()
+                .filter_map(|entry| entry.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+                .next_back();
+            if let Some(entry) = latest
+                && visible.get_untracked() != entry.is_intersecting()
+            {
+                visible.set(entry.is_intersecting());
+            }
+        },
+    );
+    if let Ok(observer) = web_sys::IntersectionObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(element);
+    }
+    callback.forget();
 }

@@ -1,10 +1,14 @@
 //! The designs saved in this browser (localStorage): an index of names and change times, and each
 //! design under its own key in the compressed link form (a 2,000-table design takes about 77 KB),
-//! written synchronously after every edit, so a reload, a closed tab or a crash loses nothing.
+//! written after edits when the person pauses and before anything reads or switches designs or
+//! the page goes away (`autosave.rs`), so a reload or a closed tab loses nothing.
 
 use leptos::prelude::*;
 use relvar_model::Design;
 use serde::{Deserialize, Serialize};
+
+use crate::autosave::{self, Unsaved};
+use crate::store::Store;
 
 const INDEX_KEY: &str = "relvar.designs";
 const CURRENT_KEY: &str = "relvar.current";
@@ -48,17 +52,36 @@ pub struct Library {
     pub current: RwSignal<Option<String>>,
     /// Why the last save failed, if it did.
     pub problem: RwSignal<Option<String>>,
+    /// The open design, saved from here.
+    store: Store,
+    /// Whether edits to the open design wait to be written.
+    pub(crate) unsaved: Unsaved,
 }
 
 impl Library {
-    pub fn install() -> Self {
+    /// The library of this browser, saving `store`'s design after its edits.
+    pub fn install(store: Store) -> Self {
         let entries = storage()
             .map(|storage| read_index(&storage))
             .unwrap_or_default();
-        Self {
+        let library = Self {
             entries: RwSignal::new(entries),
             current: RwSignal::new(None),
             problem: RwSignal::new(None),
+            store,
+            unsaved: Unsaved::new(),
+        };
+        store.on_change(move |_| autosave::changed(library));
+        autosave::flush_when_leaving(library);
+        library
+    }
+
+    /// Writes the open design now if an edit waits to be written.
+    pub fn flush(&self) {
+        if let Some(edited) = self.unsaved.take() {
+            self.store
+                .design
+                .with_untracked(|design| self.save_current(design, edited));
         }
     }
 
@@ -97,8 +120,8 @@ impl Library {
         }
     }
 
-    fn upsert(&self, id: &str, name: Option<&str>, design: &Design) {
-        let now = js_sys::Date::now();
+    /// Records `design` in the index as changed at `now` (milliseconds since 1970).
+    fn upsert(&self, id: &str, name: Option<&str>, design: &Design, now: f64) {
         self.entries.update(|entries| {
             match entries.iter_mut().find(|entry| entry.id == id) {
                 Some(entry) => {
@@ -119,12 +142,11 @@ impl Library {
         });
     }
 
-    /// Saves the open design after an edit.
-    pub fn save_current(&self, design: &Design) {
+    fn save_current(&self, design: &Design, edited: f64) {
         let Some(id) = self.current.get_untracked() else {
             return;
         };
-        self.upsert(&id, None, design);
+        self.upsert(&id, None, design, edited);
         let outcome = self
             .write_design(&id, design)
             .and_then(|()| self.write_index());
@@ -133,8 +155,9 @@ impl Library {
 
     /// Saves `design` as a new design named `name`, and returns its id.
     pub fn create(&self, name: &str, design: &Design) -> String {
+        self.flush();
         let id = self.fresh_id();
-        self.upsert(&id, Some(name), design);
+        self.upsert(&id, Some(name), design, js_sys::Date::now());
         let outcome = self
             .write_design(&id, design)
             .and_then(|()| self.write_index());
@@ -160,6 +183,7 @@ impl Library {
 
     /// Marks `id` as the design open in this browser.
     pub fn set_current(&self, id: &str) {
+        self.flush();
         self.current.set(Some(id.to_owned()));
         if let Some(storage) = storage() {
             let _ = storage.set_item(CURRENT_KEY, id);
@@ -168,6 +192,7 @@ impl Library {
 
     /// Reads a saved design.
     pub fn load(&self, id: &str) -> Result<Design, String> {
+        self.flush();
         let storage = storage().ok_or("this browser gives the page no storage")?;
         let payload = storage
             .get_item(&design_key(id))
@@ -208,6 +233,12 @@ impl Library {
     }
 
     pub fn delete(&self, id: &str) {
+        if self
+            .current
+            .with_untracked(|current| current.as_deref() == Some(id))
+        {
+            self.unsaved.take();
+        }
         if let Some(storage) = storage() {
             let _ = storage.remove_item(&design_key(id));
         }

@@ -2,6 +2,7 @@
 
 mod actions;
 mod app;
+mod autosave;
 mod browser;
 mod canvas;
 mod discovery_run;

@@ -1,6 +1,7 @@
 //! The schema review of the design as it is edited, shared through context: the findings and,
-//! when the design has a workload, the index advisor's advice (both run again on every edit; for
-//! a design of more than [`IDLE_REVIEW_TABLES`] tables when the browser is idle after it, showing
+//! when the design has a workload, the index advisor's advice (after every edit, the review
+//! looking again only where the edit changed the design, the advice in full; for
+//! a design of more than [`IDLE_REVIEW_TABLES`] tables once edits pause, showing
 //! the findings of the last run meanwhile), a badge per table, and the finding the user
 //! selected, whose objects the canvas highlights.
 
@@ -9,11 +10,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use relvar_analysis::workload::Workload;
-use relvar_analysis::{Advice, AdvisorOptions, Finding, ObjectRef, ReviewOptions, Severity};
+use relvar_analysis::{
+    Advice, AdvisorOptions, Finding, IncrementalReview, ObjectRef, ReviewOptions, Severity,
+};
 use relvar_layout::draw::{BadgeLevel, TableBadge};
 use relvar_model::{ColumnId, Design, TableId};
 
-use crate::browser::when_idle;
+use crate::browser::Pause;
 use crate::canvas::{CanvasState, Scene, reveal_table};
 use crate::selection::Selection;
 use crate::store::Store;
@@ -21,9 +24,12 @@ use crate::store::Store;
 /// The least zoom at which revealing a finding's table leaves the view: its rows are drawn there.
 const REVEAL_SCALE: f64 = 0.5;
 
-/// Designs with more tables than this are reviewed when the browser is idle after an edit, so
-/// the canvas shows the edit first.
+/// Designs with more tables than this are reviewed when edits pause (once for a burst of edits)
+/// and the browser is idle, so the canvas shows each edit first.
 pub const IDLE_REVIEW_TABLES: usize = 300;
+
+/// How long edits of a big design pause before it is reviewed, in milliseconds.
+const BIG_REVIEW_QUIET_MS: i32 = 300;
 
 /// Which finding this is across runs: its rule and its objects (by id, so renames keep it).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -45,7 +51,7 @@ impl FindingKey {
 pub type Highlight = BTreeMap<TableId, Vec<ColumnId>>;
 
 /// What one run found: the findings (the workload's unused indexes among them) and the advice.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Outcome {
     pub findings: Arc<Vec<Finding>>,
     /// The index advisor's advice; none while the design has no workload.
@@ -76,7 +82,8 @@ fn is_big(design: &Design) -> bool {
     design.tables.len() > IDLE_REVIEW_TABLES
 }
 
-fn run(design: &Design) -> Arc<Outcome> {
+/// Reviews `design`, looking again only where it changed since `incremental` last reviewed.
+fn run(incremental: &mut IncrementalReview, design: &Design) -> Arc<Outcome> {
     let advice = (!design.workload.is_empty()).then(|| {
         relvar_analysis::advise(
             design,
@@ -85,7 +92,7 @@ fn run(design: &Design) -> Arc<Outcome> {
         )
     });
     let findings =
-        relvar_analysis::review_with_advice(design, &ReviewOptions::of(design), advice.as_ref());
+        incremental.review_with_advice(design, &ReviewOptions::of(design), advice.as_ref());
     Arc::new(Outcome {
         findings: Arc::new(findings),
         advice: advice.map(Arc::new),
@@ -168,12 +175,19 @@ impl Review {
         let wanted = RwSignal::new(0u64);
         let ran = RwSignal::new(0u64);
         let reviewed = StoredValue::new(0u64);
+        let incremental = StoredValue::new(IncrementalReview::new());
+        let pause = Pause::new();
+        let run = move |design: &Design| {
+            incremental
+                .try_update_value(|incremental| run(incremental, design))
+                .unwrap_or_else(|| Arc::new(Outcome::default()))
+        };
         Effect::new(move |previous: Option<()>| {
             store.design.track();
             if previous.is_some() {
                 wanted.update(|count| *count += 1);
                 if store.design.with_untracked(is_big) {
-                    when_idle(move || {
+                    pause.after(BIG_REVIEW_QUIET_MS, move || {
                         let latest = wanted.get_untracked();
                         if ran.get_untracked() != latest {
                             ran.set(latest);

@@ -47,13 +47,34 @@ async function designNames(page) {
   return page.locator('#design-list .design-open').allTextContents();
 }
 
-test('every edit is saved at once: after a reload the design and its layout are there', async () => {
+test('every edit is saved: after a reload the design and its layout are there', async () => {
   const { page, url } = session;
   const moved = await authorsAndBooksMoved(page, url);
   await page.reload();
   await table(page, 'book').waitFor();
   assert.match(await stats(page), /^2 tables/);
   assert.deepEqual(await layout(page), moved);
+});
+
+test('an edit made and the tab closed at once is there after reopening, though saving waits for a pause', async () => {
+  const { page, url } = session;
+  await openStudio(page, url);
+  await importSql(page, AUTHORS_AND_BOOKS);
+  await page.waitForTimeout(1500); // the import itself is saved by now
+  // The click and the look at storage in one task: the edit is made, and not yet written.
+  const unchanged = await page.evaluate(() => {
+    const saved = () => JSON.stringify(Object.entries(localStorage)
+      .filter(([key]) => key.startsWith('relvar.design.')));
+    const before = saved();
+    document.querySelector('#add-table').click();
+    return saved() === before;
+  });
+  assert.ok(unchanged, 'the edit is written later, not in the task that makes it');
+  await page.close();
+  const reopened = await session.browser.context.newPage();
+  session.page = reopened;
+  await openStudio(reopened, url);
+  await reopened.locator('#design-stats', { hasText: /^3 tables/ }).waitFor();
 });
 
 for (const [version, file] of [[1, R1_LINK_FILE], [2, R2_LINK_FILE]]) {

@@ -57,6 +57,19 @@ pub fn Canvas() -> impl IntoView {
     });
 
     let zoom_percent = move || format!("{:.0}%", state.viewport.get().scale * 100.0);
+    // The drawing region on the screen, while only it is drawn.
+    let clip = move || {
+        let drawn = state.drawn.get();
+        scene.culling.get().map(|region| {
+            let at = drawn.to_screen(relvar_model::Point::new(region.x, region.y));
+            relvar_layout::Rect {
+                x: at.x,
+                y: at.y,
+                width: region.width * drawn.scale,
+                height: region.height * drawn.scale,
+            }
+        })
+    };
     let moving_transform = move || {
         let by = state.offset.get();
         format!("translate({} {})", by.x, by.y)
@@ -100,16 +113,33 @@ pub fn Canvas() -> impl IntoView {
                         aria-describedby="design-stats"
                         data-detail=move || format!("{:?}", scene.detail.get()).to_lowercase()
                     >
-                        <g class="viewport" id="viewport" transform=move || state.drawn.get().transform()
-                            font-family=FONT_FAMILY font-size="13"
-                            shape-rendering=move || if scene.detail.get() == Detail::Boxes { "optimizeSpeed" } else { "auto" }>
-                            <g class="areas-layer" inner_html=move || scene.areas.get() />
-                            <g class="edges-layer" inner_html=move || scene.still_edges.get() />
-                            <g class="tables-layer">
-                                {scene.table_groups.map(|group| view! { <g inner_html=move || group.get() /> }).to_vec()}
+                        // Near enough to cull, what is drawn is clipped to the drawing region, so
+                        // the browser paints no line beyond it and an edit repaints only there.
+                        <svg class="canvas-clip" x=move || clip().map_or(0.0, |clip| clip.x)
+                            y=move || clip().map_or(0.0, |clip| clip.y)
+                            width=move || clip().map_or_else(|| "100%".to_owned(), |clip| format!("{:.2}", clip.width))
+                            height=move || clip().map_or_else(|| "100%".to_owned(), |clip| format!("{:.2}", clip.height))
+                            viewBox=move || clip().map(|clip| format!("{:.2} {:.2} {:.2} {:.2}", clip.x, clip.y, clip.width, clip.height))
+                            overflow=move || if clip().is_some() { "hidden" } else { "visible" }>
+                            <g class="viewport" id="viewport" transform=move || state.drawn.get().transform()
+                                font-family=FONT_FAMILY font-size="13"
+                                shape-rendering=move || if scene.detail.get() == Detail::Boxes { "optimizeSpeed" } else { "auto" }>
+                                <g class="areas-layer" inner_html=move || scene.areas.get() />
+                                <g class="edges-layer">
+                                    <For each=move || scene.still_edges.get() key=|drawn| (drawn.id, drawn.key)
+                                        children=|drawn| view! { <g inner_html=drawn.markup /> } />
+                                </g>
+                                <g class="tables-layer">
+                                    {scene.table_groups.into_iter().map(|group| view! {
+                                        <g>
+                                            <For each=move || group.get() key=|drawn| (drawn.id, drawn.key)
+                                                children=|drawn| view! { <g inner_html=drawn.markup /> } />
+                                        </g>
+                                    }).collect_view()}
+                                </g>
+                                <g class="notes-layer" inner_html=move || scene.notes.get() />
                             </g>
-                            <g class="notes-layer" inner_html=move || scene.notes.get() />
-                        </g>
+                        </svg>
                     </svg>
                     // What follows the pointer, in a layer of its own so that dragging never
                     // repaints the rest of the diagram.

@@ -29,12 +29,43 @@ pub struct Scene {
     pub boxes: Memo<Boxes>,
     pub detail: Memo<Detail>,
     pub areas: Memo<String>,
-    pub still_edges: Memo<String>,
-    /// The tables at rest, in [`TABLE_GROUPS`] groups drawn apart.
-    pub table_groups: [Memo<String>; TABLE_GROUPS],
+    pub still_edges: Memo<Vec<Keyed>>,
+    /// The tables at rest, in [`TABLE_GROUPS`] groups drawn apart, each table in its own
+    /// element.
+    pub table_groups: [Memo<Vec<Keyed>>; TABLE_GROUPS],
+    /// The part of the canvas drawn, when not all of it is.
+    pub culling: Memo<Option<Rect>>,
     pub notes: Memo<String>,
     pub moving: Memo<String>,
     pub boundary_edges: Memo<String>,
+}
+
+/// One table's or relationship's markup, keyed by its id and its markup: the canvas replaces an
+/// element only when its markup changes, so an edit makes the browser paint again only what it
+/// changed (the browser repaints all an element covered), not a layer spread over the canvas.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keyed {
+    /// The table's or foreign key's id.
+    pub id: u32,
+    /// A hash of `markup`.
+    pub key: u64,
+    pub markup: String,
+}
+
+/// The id of the one element that holds every far-out line.
+const FAR_LINES: u32 = u32::MAX;
+
+impl Keyed {
+    fn new(id: u32, markup: String) -> Self {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        markup.hash(&mut hasher);
+        Self {
+            id,
+            key: hasher.finish(),
+            markup,
+        }
+    }
 }
 
 /// The tables layer is drawn as this many groups, a table in group `id % TABLE_GROUPS`, so that a
@@ -241,7 +272,7 @@ impl Scene {
         // The lines follow only which relationship is selected, not the rest of the selection.
         let selected_foreign_key =
             Memo::new(move |_| store.selection.with(|selection| selection.foreign_key));
-        let table_groups: [Memo<String>; TABLE_GROUPS] = std::array::from_fn(|group| {
+        let table_groups: [Memo<Vec<Keyed>>; TABLE_GROUPS] = std::array::from_fn(|group| {
             let in_group = move |ids: &BTreeSet<TableId>| -> Vec<TableId> {
                 ids.iter()
                     .copied()
@@ -255,7 +286,7 @@ impl Scene {
             Memo::new(move |_| {
                 let (culling, boxes) = (culling.get(), boxes.get());
                 let (selected, moving, marks) = (selected.get(), moving.get(), marks.get());
-                let mut out = String::new();
+                let mut drawn = Vec::new();
                 paint(&mut |painter| {
                     for table in &painter.design.tables {
                         if group_of(table.id) != group || moving.contains(&table.id) {
@@ -267,16 +298,18 @@ impl Scene {
                         if visible {
                             let at = painter.design.position(table.id);
                             let selected = selected.contains(&table.id);
-                            painter.table(&mut out, table, at, selected, &marks);
+                            let mut markup = String::new();
+                            painter.table(&mut markup, table, at, selected, &marks);
+                            drawn.push(Keyed::new(table.id.0, markup));
                         }
                     }
                 });
-                out
+                drawn
             })
         });
         let still_edges = Memo::new(move |_| {
             let (culling, boxes, moving) = (culling.get(), boxes.get(), state.moving.get());
-            let mut out = String::new();
+            let mut drawn = Vec::new();
             let selected_fk = selected_foreign_key.get();
             paint(&mut |painter| {
                 if let Some(region) = culling {
@@ -308,14 +341,18 @@ impl Scene {
                     if far && !selected {
                         far_routes.extend(painter.route(foreign_key, child_at, parent_at));
                     } else {
-                        painter.edge(&mut out, foreign_key, child_at, parent_at, selected);
+                        let mut markup = String::new();
+                        painter.edge(&mut markup, foreign_key, child_at, parent_at, selected);
+                        drawn.push(Keyed::new(foreign_key.id.0, markup));
                     }
                 }
                 if !far_routes.is_empty() {
-                    far_lines_markup(&mut out, &far_routes, painter.theme.palette());
+                    let mut markup = String::new();
+                    far_lines_markup(&mut markup, &far_routes, painter.theme.palette());
+                    drawn.push(Keyed::new(FAR_LINES, markup));
                 }
             });
-            out
+            drawn
         });
         let all_marks = marks_of(|_| true);
         let moving_layer = Memo::new(move |_| {
@@ -426,6 +463,7 @@ impl Scene {
             areas,
             still_edges,
             table_groups,
+            culling,
             notes,
             moving: moving_layer,
             boundary_edges,

@@ -1,13 +1,14 @@
 //! Export: the design as DDL for any of the four dialects (with what the target cannot hold
-//! listed), a Mermaid erDiagram, or its decisions as ADRs in Markdown, to copy or download. The text follows the design when the
-//! browser is idle after each edit, so the canvas shows an edit first, and the box shows at most
-//! [`PREVIEW_LINES`] lines (laying out a big design's whole DDL would take the browser most of
-//! a second); Copy and Download always give all of it.
+//! listed), a Mermaid erDiagram, or its decisions as ADRs in Markdown, to copy or download. The
+//! text follows the design while the panel is in view, once edits pause (a burst of edits
+//! exports once), so the canvas shows an edit first and an unseen export costs nothing; the box
+//! shows at most [`PREVIEW_LINES`] lines (laying out a big design's whole DDL would take the
+//! browser most of a second); Copy and Download always give all of it.
 
 use leptos::prelude::*;
 use relvar_sql::Dialect;
 
-use crate::browser::{copy_to_clipboard, download, when_idle};
+use crate::browser::{Pause, copy_to_clipboard, download, watch_visibility, when_idle};
 use crate::store::use_store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +39,9 @@ impl ExportFormat {
 /// The most lines the export box shows.
 const PREVIEW_LINES: usize = 2_000;
 
+/// How long edits pause before the text follows them, in milliseconds.
+const EXPORT_QUIET_MS: i32 = 500;
+
 /// The first `PREVIEW_LINES` lines of `text`, and how many lines it has when it has more.
 fn preview(text: &str) -> (&str, Option<usize>) {
     match text.match_indices('\n').nth(PREVIEW_LINES - 1) {
@@ -56,15 +60,44 @@ pub fn ExportPanel() -> impl IntoView {
     let status = RwSignal::new(String::new());
     let warnings_open = RwSignal::new(false);
     // Which change of the design the text is for: `wanted` counts changes, `shown` catches up
-    // when the browser is idle (or at once, when the text is asked for).
+    // when the browser is idle while the panel is in view (or at once, when the text is asked
+    // for), so edits made while the panel is out of view export nothing.
     let wanted = RwSignal::new(0u64);
     let shown = RwSignal::new(0u64);
+    let section = NodeRef::<leptos::html::Section>::new();
+    let visible = RwSignal::new(false);
+    Effect::new(move |watching: Option<bool>| {
+        if watching == Some(true) {
+            return true;
+        }
+        section.get().is_some_and(|element| {
+            watch_visibility(&element, visible);
+            true
+        })
+    });
     Effect::new(move |previous: Option<()>| {
         store.design.track();
         if previous.is_some() {
             wanted.update(|count| *count += 1);
-            when_idle(move || shown.set(wanted.get_untracked()));
         }
+    });
+    let pause = Pause::new();
+    Effect::new(move |before: Option<bool>| {
+        let now_visible = visible.get();
+        if now_visible && wanted.get() != shown.get_untracked() {
+            let catch_up = move || {
+                if shown.get_untracked() != wanted.get_untracked() {
+                    shown.set(wanted.get_untracked());
+                }
+            };
+            // Scrolled into view: at once; while edits come: when the person pauses.
+            if before == Some(false) {
+                when_idle(catch_up);
+            } else {
+                pause.after(EXPORT_QUIET_MS, catch_up);
+            }
+        }
+        now_visible
     });
     let catch_up = move || {
         if shown.get_untracked() != wanted.get_untracked() {
@@ -133,7 +166,7 @@ pub fn ExportPanel() -> impl IntoView {
         }
     };
     view! {
-        <section class="panel export-panel">
+        <section class="panel export-panel" node_ref=section>
             <h2>"Export"</h2>
             <div class="tabs">
                 {tab(ExportFormat::Ddl(Dialect::PostgreSql), "export-postgres", "PostgreSQL")}

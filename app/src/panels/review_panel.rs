@@ -2,8 +2,6 @@
 //! table; selecting one highlights its objects on the canvas and shows its rule's why and
 //! example, its fix (one undoable edit) and a switch that turns the rule off for this design.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use relvar_analysis::{Finding, Severity, rule_info};
 use relvar_model::{Command, Design, TableId};
@@ -95,7 +93,7 @@ fn finding_item(store: Store, review: Review, finding: &Finding) -> impl IntoVie
         let command = fix.command;
         view! {
             <button class="finding-fix" disabled=move || !review.current.get()
-                on:click=move |_| { let _ = store.dispatch(command.clone()); }>
+                on:click=move |_| { let _ = store.dispatch(Command::clone(&command)); }>
                 {format!("Fix: {}", fix.title)}
             </button>
         }
@@ -137,34 +135,57 @@ fn finding_item(store: Store, review: Review, finding: &Finding) -> impl IntoVie
     }
 }
 
-fn findings_view(store: Store, review: Review, findings: &Arc<Vec<Finding>>) -> AnyView {
+/// What the panel lists: per severity with findings, its count and the shown findings by table;
+/// compared between runs, so a review that changes nothing shown rebuilds nothing.
+#[derive(Debug, Clone, PartialEq)]
+struct Listed {
+    sections: Vec<(Severity, usize, Vec<TableFindings>)>,
+    total: usize,
+}
+
+/// A table's name and its shown findings.
+type TableFindings = (String, Vec<Finding>);
+
+fn listed(design: &Design, findings: &[Finding]) -> Listed {
     let shown: Vec<&Finding> = findings.iter().take(MOST_SHOWN).collect();
-    let groups = store.design.with_untracked(|design| {
-        SEVERITIES.map(|severity| {
+    let sections = SEVERITIES
+        .into_iter()
+        .filter_map(|severity| {
             let of_severity: Vec<&Finding> = shown
                 .iter()
                 .copied()
                 .filter(|finding| finding.severity == severity)
                 .collect();
-            (severity, by_table(design, &of_severity))
+            let tables: Vec<TableFindings> = by_table(design, &of_severity)
+                .into_iter()
+                .map(|group| (group.name, group.findings.into_iter().cloned().collect()))
+                .collect();
+            let count = findings.iter().filter(|f| f.severity == severity).count();
+            (!tables.is_empty()).then_some((severity, count, tables))
         })
-    });
-    let total = |severity| findings.iter().filter(|f| f.severity == severity).count();
-    let sections = groups
+        .collect();
+    Listed {
+        sections,
+        total: findings.len(),
+    }
+}
+
+fn findings_view(store: Store, review: Review, listed: Listed) -> AnyView {
+    let sections = listed
+        .sections
         .into_iter()
-        .filter(|(_, tables)| !tables.is_empty())
-        .map(|(severity, tables)| {
+        .map(|(severity, count, tables)| {
             let id = format!("review-{}", severity.as_str());
             let labelled_by = id.clone();
-            let title = format!("{} ({})", heading(severity), total(severity));
+            let title = format!("{} ({count})", heading(severity));
             view! {
                 <section class="review-group" data-severity=severity.as_str() aria-labelledby=labelled_by>
                     <h3 id=id>{title}</h3>
-                    {tables.into_iter().map(|group| view! {
-                        <div class="review-table" data-table=group.name.clone()>
-                            <h4>{format!("{} ({})", group.name, group.findings.len())}</h4>
+                    {tables.into_iter().map(|(name, findings)| view! {
+                        <div class="review-table" data-table=name.clone()>
+                            <h4>{format!("{name} ({})", findings.len())}</h4>
                             <ul class="findings">
-                                {group.findings.into_iter().map(|finding| finding_item(store, review, finding)).collect_view()}
+                                {findings.iter().map(|finding| finding_item(store, review, finding)).collect_view()}
                             </ul>
                         </div>
                     }).collect_view()}
@@ -172,10 +193,10 @@ fn findings_view(store: Store, review: Review, findings: &Arc<Vec<Finding>>) -> 
             }
         })
         .collect_view();
-    let more = (findings.len() > MOST_SHOWN).then(|| {
+    let more = (listed.total > MOST_SHOWN).then(|| {
         view! {
             <p class="more" id="review-more">
-                {format!("Showing the first {MOST_SHOWN} of {} findings.", findings.len())}
+                {format!("Showing the first {MOST_SHOWN} of {} findings.", listed.total)}
             </p>
         }
     });
@@ -190,6 +211,13 @@ pub fn ReviewPanel() -> impl IntoView {
         let tables = store.design.with(|design| design.tables.len());
         review.findings.with(|findings| summary(findings, tables))
     };
+    let shown = Memo::new(move |_| {
+        review.findings.with(|findings| {
+            store
+                .design
+                .with_untracked(|design| listed(design, findings))
+        })
+    });
     let switched_off = move || {
         store
             .design
@@ -201,7 +229,7 @@ pub fn ReviewPanel() -> impl IntoView {
             <h2 id="review-title">"Review"</h2>
             <p class="status" id="review-summary" aria-live="polite">{summary_text}</p>
             <div class="review-findings" id="review-findings">
-                {move || review.findings.with(|findings| findings_view(store, review, findings))}
+                {move || findings_view(store, review, shown.get())}
             </div>
             {move || {
                 let off = switched_off();

@@ -195,7 +195,7 @@ fn advice_view(store: Store, review: Review, advice: Option<&Arc<Advice>>) -> An
                         let command = fix.command;
                         view! {
                             <button class="unused-drop" disabled=move || !review.current.get()
-                                on:click=move |_| { let _ = store.dispatch(command.clone()); }>
+                                on:click=move |_| { let _ = store.dispatch(Command::clone(&command)); }>
                                 {format!("Fix: {}", fix.title)}
                             </button>
                         }

@@ -14,7 +14,7 @@ use std::time::Instant;
 
 use relvar_analysis::rules::ALL;
 use relvar_analysis::workload::{Workload, WorkloadQuery};
-use relvar_analysis::{AdvisorOptions, ReviewOptions, advise, review};
+use relvar_analysis::{AdvisorOptions, IncrementalReview, ReviewOptions, advise, review};
 use relvar_model::{
     Column, Design, ForeignKey, Identity, Index, PrimaryKey, ReferentialAction, Table,
     UniqueConstraint,
@@ -264,6 +264,22 @@ fn main() {
     let advice_ms = median_ms(runs, || {
         std::hint::black_box(advise(&design, &queries, &advisor));
     });
+    // After one edit (a column's nullability in the middle table, switched each run), the
+    // incremental review of the design as it is then.
+    let mut edited = design.clone();
+    let mut incremental = IncrementalReview::new();
+    incremental.review_with_advice(&edited, &options, None);
+    let middle = edited.tables.len() / 2;
+    let incremental_ms = median_ms(runs, || {
+        if let Some(column) = edited
+            .tables
+            .get_mut(middle)
+            .and_then(|table| table.columns.last_mut())
+        {
+            column.nullable = !column.nullable;
+        }
+        std::hint::black_box(incremental.review_with_advice(&edited, &options, None));
+    });
     // The lookups every review builds, with no rule run.
     let nothing = ReviewOptions {
         disabled: ALL.iter().map(|rule| rule.info.code.to_owned()).collect(),
@@ -312,6 +328,7 @@ fn main() {
             "parse_findings": advice.parse_findings.len(),
             "review_ms": review_ms,
             "schema_review_ms": schema_review_ms,
+            "incremental_ms": incremental_ms,
             "advice_ms": advice_ms,
             "context_ms": context_ms,
             "rules": per_rule,

@@ -1,7 +1,9 @@
 //! What every rule looks things up in: the design, its engine's facts, and the foreign keys of
 //! each table, gathered once per review so that no rule is quadratic in the design's size.
 
-use std::collections::BTreeMap;
+use std::cell::OnceCell;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::sync::Arc;
 
 use relvar_model::{
     Column, ColumnId, Design, Dialect, ForeignKey, ForeignKeyGraph, ForeignKeyId, Table, TableId,
@@ -21,7 +23,11 @@ pub struct Context<'a> {
     pub graph: ForeignKeyGraph<'a>,
     foreign_keys: BTreeMap<ForeignKeyId, &'a ForeignKey>,
     /// Each table's column facts, in the order of `design.tables` and of its columns.
-    columns: Vec<Vec<ColumnFacts>>,
+    columns: Vec<TableFacts>,
+    /// The tables checked by rules of table and neighbour scope; all when none.
+    only: Option<BTreeSet<TableId>>,
+    /// Every index's schema and name in ASCII lower case, gathered when first asked for.
+    index_names: OnceCell<HashSet<(Option<String>, String)>>,
 }
 
 /// A column's type and name taken apart once per review, for every rule to read.
@@ -37,17 +43,32 @@ pub struct ColumnFacts {
     pub words: Vec<String>,
 }
 
+/// The facts of a table's columns, in its columns' order; shared between reviews of designs in
+/// which the table and the design's domains are the same.
+pub(crate) type TableFacts = Arc<[ColumnFacts]>;
+
 impl<'a> Context<'a> {
     pub fn new(design: &'a Design) -> Self {
+        Self::reusing(design, |_| None)
+    }
+
+    /// The context of `design`, taking the column facts of a table from `known` where it has
+    /// them (facts worked out for the same table under the same domains).
+    pub(crate) fn reusing(
+        design: &'a Design,
+        known: impl Fn(&Table) -> Option<TableFacts>,
+    ) -> Self {
         let columns = design
             .tables
             .iter()
             .map(|table| {
-                table
-                    .columns
-                    .iter()
-                    .map(|column| column_facts(design, column))
-                    .collect()
+                known(table).unwrap_or_else(|| {
+                    table
+                        .columns
+                        .iter()
+                        .map(|column| column_facts(design, column))
+                        .collect()
+                })
             })
             .collect();
         let foreign_keys = design.foreign_keys.iter().map(|fk| (fk.id, fk)).collect();
@@ -57,19 +78,72 @@ impl<'a> Context<'a> {
             graph: design.foreign_key_graph(),
             foreign_keys,
             columns,
+            only: None,
+            index_names: OnceCell::new(),
         }
+    }
+
+    /// Each table's column facts, by table.
+    pub(crate) fn table_facts(&self) -> impl Iterator<Item = (TableId, &TableFacts)> {
+        self.design
+            .tables
+            .iter()
+            .map(|table| table.id)
+            .zip(&self.columns)
+    }
+
+    /// Whether an index of the schema already has this name (ASCII case ignored).
+    pub fn index_name_taken(&self, schema: Option<&str>, name: &str) -> bool {
+        let names = self.index_names.get_or_init(|| {
+            self.design
+                .tables
+                .iter()
+                .flat_map(|table| {
+                    table.indexes.iter().filter_map(|index| {
+                        let name = index.name.as_deref()?.to_ascii_lowercase();
+                        Some((table.schema.clone(), name))
+                    })
+                })
+                .collect()
+        });
+        names.contains(&(schema.map(str::to_owned), name.to_ascii_lowercase()))
+    }
+
+    /// Checks only these tables from now on (all of them with none).
+    pub(crate) fn check_only(&mut self, only: Option<BTreeSet<TableId>>) {
+        self.only = only;
+    }
+
+    /// Whether rules of table and neighbour scope look at this table now.
+    pub fn checked(&self, table: TableId) -> bool {
+        self.only.as_ref().is_none_or(|only| only.contains(&table))
+    }
+
+    /// The [`Context::checked`] tables, partitions included.
+    pub fn checked_tables(&self) -> impl Iterator<Item = &'a Table> + '_ {
+        self.design
+            .tables
+            .iter()
+            .filter(|table| self.checked(table.id))
+    }
+
+    /// The foreign keys from [`Context::checked`] tables.
+    pub fn checked_foreign_keys(&self) -> impl Iterator<Item = &'a ForeignKey> + '_ {
+        self.design
+            .foreign_keys
+            .iter()
+            .filter(|fk| self.checked(fk.from_table))
     }
 
     /// The tables that stand for themselves: partitions, which take their columns from their
     /// partitioned table, are left out so that what the parent shows is not repeated per partition.
-    pub fn entity_tables(&self) -> impl Iterator<Item = &'a Table> + 'a {
-        self.design
-            .tables
-            .iter()
+    /// Only the [`Context::checked`] ones.
+    pub fn entity_tables(&self) -> impl Iterator<Item = &'a Table> + '_ {
+        self.checked_tables()
             .filter(|table| table.partition_of.is_none())
     }
 
-    /// Every column of the entity tables with its facts, table by table.
+    /// Every column of the (checked) entity tables with its facts, table by table.
     pub fn entity_columns(
         &self,
     ) -> impl Iterator<Item = (&'a Table, &'a Column, &ColumnFacts)> + '_ {
@@ -77,12 +151,12 @@ impl<'a> Context<'a> {
             .tables
             .iter()
             .zip(&self.columns)
-            .filter(|(table, _)| table.partition_of.is_none())
+            .filter(|(table, _)| table.partition_of.is_none() && self.checked(table.id))
             .flat_map(|(table, facts)| {
                 table
                     .columns
                     .iter()
-                    .zip(facts)
+                    .zip(facts.iter())
                     .map(move |(column, facts)| (table, column, facts))
             })
     }

@@ -56,14 +56,15 @@ impl ObjectRef {
 pub struct Fix {
     /// What applying it does, in words ("add an index on rental(customer_id)").
     pub title: String,
-    pub command: Command,
+    /// Shared, so that keeping and copying findings does not copy the tables fixes replace.
+    pub command: std::sync::Arc<Command>,
 }
 
 impl Fix {
     pub fn new(title: impl Into<String>, command: Command) -> Self {
         Self {
             title: title.into(),
-            command,
+            command: std::sync::Arc::new(command),
         }
     }
 }

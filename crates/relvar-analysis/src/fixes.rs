@@ -104,19 +104,7 @@ fn quote_pg(name: &str) -> String {
 /// `base`, shortened to the engine's limit and numbered if an index of the same schema has the
 /// name already (ignoring ASCII case).
 fn free_index_name(cx: &Context<'_>, table: &Table, base: &str) -> String {
-    let taken = |name: &str| {
-        cx.design
-            .tables
-            .iter()
-            .filter(|other| other.schema == table.schema)
-            .flat_map(|other| other.indexes.iter())
-            .any(|index| {
-                index
-                    .name
-                    .as_deref()
-                    .is_some_and(|other| other.eq_ignore_ascii_case(name))
-            })
-    };
+    let taken = |name: &str| cx.index_name_taken(table.schema.as_deref(), name);
     for number in 0..1000u32 {
         let suffix = if number == 0 {
             String::new()

@@ -8,7 +8,7 @@ use crate::advisor::{Advice, unused};
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::report::Reporter;
-use crate::rule::RuleInfo;
+use crate::rule::{Rule, RuleInfo};
 use crate::rules::ALL;
 
 /// How a review runs.
@@ -38,12 +38,38 @@ pub fn review_with_advice(
     options: &ReviewOptions,
     advice: Option<&Advice>,
 ) -> Vec<Finding> {
-    let mut findings = review(design, options);
+    let context = Context::new(design);
+    let findings = run_rules(&context, options, |_| true);
+    with_unused_indexes(&context, findings, options, advice)
+}
+
+/// `findings` with the advisor's unused indexes (unless switched off), in the review's order.
+pub(crate) fn with_unused_indexes(
+    context: &Context<'_>,
+    mut findings: Vec<Finding>,
+    options: &ReviewOptions,
+    advice: Option<&Advice>,
+) -> Vec<Finding> {
     if let Some(advice) = advice
         && options.enabled(&unused::INFO)
     {
         findings.extend(advice.unused_indexes.iter().cloned());
-        findings = ordered(&Context::new(design), findings);
+    }
+    ordered(context, findings)
+}
+
+/// The findings of the enabled rules that `wanted` picks, over the context's checked tables.
+pub(crate) fn run_rules(
+    context: &Context<'_>,
+    options: &ReviewOptions,
+    wanted: impl Fn(&Rule) -> bool,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for rule in ALL
+        .iter()
+        .filter(|rule| options.enabled(rule.info) && wanted(rule))
+    {
+        (rule.check)(context, &mut Reporter::new(rule.info, &mut findings));
     }
     findings
 }
@@ -52,16 +78,13 @@ pub fn review_with_advice(
 /// the table concerned (by name, then id), then by code, objects and message. Never fails.
 pub fn review(design: &Design, options: &ReviewOptions) -> Vec<Finding> {
     let context = Context::new(design);
-    let mut findings = Vec::new();
-    for rule in ALL.iter().filter(|rule| options.enabled(rule.info)) {
-        (rule.check)(&context, &mut Reporter::new(rule.info, &mut findings));
-    }
+    let findings = run_rules(&context, options, |_| true);
     ordered(&context, findings)
 }
 
 /// Findings by severity (errors first), then the table concerned (by name, then id; none last),
 /// then code, objects and message.
-fn ordered(context: &Context<'_>, findings: Vec<Finding>) -> Vec<Finding> {
+pub(crate) fn ordered(context: &Context<'_>, findings: Vec<Finding>) -> Vec<Finding> {
     // Each table's place in name order, worked out once rather than per comparison.
     let mut names: Vec<(String, TableId)> = context
         .design

@@ -20,10 +20,25 @@ pub struct RuleInfo {
     pub example: &'static str,
 }
 
-/// A rule: its description and the check that reports its findings.
+/// What a rule's findings about a table depend on, so that after an edit only the findings that
+/// may have changed are looked for again (`incremental.rs`). Every scope also depends on the
+/// design's dialect, its domains and the review's options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// The table and the foreign keys from and to it; the check looks only at
+    /// [`Context::checked`] tables and the foreign keys from them.
+    Table,
+    /// Also the tables at the other ends of those foreign keys.
+    Neighbours,
+    /// Anything in the design: checked in full every time.
+    Design,
+}
+
+/// A rule: its description, what its findings depend on, and the check that reports them.
 #[derive(Debug, Clone, Copy)]
 pub struct Rule {
     pub info: &'static RuleInfo,
+    pub scope: Scope,
     pub check: fn(&Context<'_>, &mut Reporter<'_>),
 }
 

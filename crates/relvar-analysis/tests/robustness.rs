@@ -12,31 +12,13 @@
 mod support;
 
 use std::collections::BTreeMap;
+use support::{CORPUS, corpus, corpus_text};
 
 use expect_test::expect_file;
 use proptest::prelude::*;
 use relvar_analysis::{Finding, ReviewOptions, review};
-use relvar_model::Design;
+use relvar_model::{Command, Design};
 use relvar_sql::{Dialect, import_sql};
-
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
-
-fn corpus() -> Vec<(String, Dialect)> {
-    let text = std::fs::read_to_string(format!("{CORPUS}/MANIFEST.tsv")).unwrap();
-    let mut lines = text.lines();
-    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
-    let column = |name: &str| header.iter().position(|h| *h == name).unwrap();
-    let (file, dialect) = (column("file"), column("dialect"));
-    lines
-        .map(|line| {
-            let cells: Vec<&str> = line.split('\t').collect();
-            (
-                cells[file].to_owned(),
-                Dialect::from_id(cells[dialect]).unwrap(),
-            )
-        })
-        .collect()
-}
 
 /// Findings are ordered by severity, then table name, then code.
 fn assert_ordered(design: &Design, findings: &[Finding]) {
@@ -61,8 +43,7 @@ fn assert_ordered(design: &Design, findings: &[Finding]) {
 fn every_corpus_schema_is_reviewed_in_order_and_every_fix_applies_and_undoes() {
     let mut summary = String::new();
     for (file, dialect) in corpus() {
-        let bytes = std::fs::read(format!("{CORPUS}/sql/{file}")).unwrap();
-        let design = import_sql(&String::from_utf8_lossy(&bytes), dialect).design;
+        let design = import_sql(&corpus_text(&file), dialect).design;
         let findings = review(&design, &ReviewOptions::default());
         assert_eq!(
             findings,
@@ -73,9 +54,7 @@ fn every_corpus_schema_is_reviewed_in_order_and_every_fix_applies_and_undoes() {
         for finding in &findings {
             let Some(fix) = &finding.fix else { continue };
             let mut changed = design.clone();
-            let inverse = fix
-                .command
-                .clone()
+            let inverse = Command::clone(&fix.command)
                 .apply(&mut changed)
                 .unwrap_or_else(|error| panic!("{file}: {} fails: {error}", fix.title));
             inverse.apply(&mut changed).unwrap();

@@ -17,6 +17,7 @@ use std::path::Path;
 use expect_test::{expect, expect_file};
 use relvar_analysis::rules::ALL;
 use relvar_analysis::{ReviewOptions, review, rule_info};
+use relvar_model::Command;
 use support::{FIXTURES, import_fixture, show};
 
 /// The fixture files of a rule whose names start with `kind`, sorted.
@@ -95,9 +96,7 @@ fn every_fix_applies_to_its_fixture_removes_its_finding_and_undoes_exactly() {
             for finding in findings.iter().filter(|f| f.code == rule.info.code) {
                 let Some(fix) = &finding.fix else { continue };
                 let mut changed = design.clone();
-                let inverse = fix
-                    .command
-                    .clone()
+                let inverse = Command::clone(&fix.command)
                     .apply(&mut changed)
                     .unwrap_or_else(|error| panic!("{name}/{file}: {} fails: {error}", fix.title));
                 assert_ne!(

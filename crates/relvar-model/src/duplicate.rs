@@ -23,10 +23,26 @@ impl Design {
 
     /// `base`, or else the first of `base_2`, `base_3`, … that no table in `schema` has.
     pub fn unused_table_name(&self, schema: Option<&str>, base: &str) -> String {
+        self.unused_table_name_besides(schema, base, &[])
+    }
+
+    /// [`Design::unused_table_name`], also avoiding `also_taken`: names of tables about to be
+    /// added to `schema` (ASCII case ignored).
+    pub fn unused_table_name_besides(
+        &self,
+        schema: Option<&str>,
+        base: &str,
+        also_taken: &[String],
+    ) -> String {
         first_unused(
             base,
             |n| format!("{base}_{n}"),
-            |name| self.table_named_like(schema, name, None).is_some(),
+            |name| {
+                also_taken
+                    .iter()
+                    .any(|taken| taken.eq_ignore_ascii_case(name))
+                    || self.table_named_like(schema, name, None).is_some()
+            },
         )
     }
 

@@ -43,7 +43,7 @@ pub fn decomposition_command(
     check_components(original, components)?;
     let home = home_component(original, components);
     let mut ids = design.ids.clone();
-    let mut scratch = design.clone();
+    let mut added_names = Vec::new();
     let mut commands = Vec::new();
     let mut made: Vec<Option<Table>> = Vec::with_capacity(components.len());
     for (index, component) in components.iter().enumerate() {
@@ -51,8 +51,8 @@ pub fn decomposition_command(
             made.push(None);
             continue;
         }
-        let new = new_table(&scratch, original, component, &mut ids);
-        scratch.tables.push(new.clone());
+        let new = new_table(design, &added_names, original, component, &mut ids);
+        added_names.push(new.name.clone());
         let mut at = design.position(table);
         at.x += SPACING * made.iter().flatten().count().saturating_add(1) as f64;
         commands.push(Command::AddTable {
@@ -157,7 +157,7 @@ pub fn decomposition_table_names(
     let original = design.table(table).ok_or(ApplyError::NoSuchTable(table))?;
     check_components(original, components)?;
     let home = home_component(original, components);
-    let mut scratch = design.clone();
+    let mut added_names = Vec::new();
     let mut ids = design.ids.clone();
     Ok(components
         .iter()
@@ -166,10 +166,9 @@ pub fn decomposition_table_names(
             if index == home {
                 return original.name.clone();
             }
-            let new = new_table(&scratch, original, component, &mut ids);
-            let name = new.name.clone();
-            scratch.tables.push(new);
-            name
+            let new = new_table(design, &added_names, original, component, &mut ids);
+            added_names.push(new.name.clone());
+            new.name
         })
         .collect())
 }
@@ -235,8 +234,10 @@ fn home_component(original: &Table, components: &[Component]) -> usize {
 
 /// A new table for a component: copies of its columns (plain: no identity, not generated) with
 /// fresh ids, its key as primary key, and the declared dependencies that lie within it.
+/// A table for a component, named so that it meets no table of `design` nor `added_names`.
 fn new_table(
-    scratch: &Design,
+    design: &Design,
+    added_names: &[String],
     original: &Table,
     component: &Component,
     ids: &mut IdAllocator,
@@ -247,7 +248,7 @@ fn new_table(
         .filter_map(|position| original.columns.get(position).map(|c| c.name.as_str()))
         .collect();
     let base = proposed_table_name(&original.name, &key_names);
-    let name = scratch.unused_table_name(original.schema.as_deref(), &base);
+    let name = design.unused_table_name_besides(original.schema.as_deref(), &base, added_names);
     let mut new = Table::new(ids.table(), original.schema.clone(), name);
     let mut renumbered: Vec<(ColumnId, ColumnId)> = Vec::new();
     for position in component.attributes.iter() {

@@ -7,7 +7,7 @@ use crate::context::Context;
 use crate::finding::{Fix, column_label};
 use crate::fixes::change_column;
 use crate::report::Reporter;
-use crate::rule::rule_info;
+use crate::rule::{Scope, rule_info};
 use relvar_model::Dialect;
 
 rule_info! {
@@ -18,6 +18,8 @@ rule_info! {
     why: "An integer or character flag accepts values that mean nothing (2, 'x', 'y' next to 'Y'), needs a CHECK to say otherwise, and every reader must know the encoding. A boolean holds exactly true, false (and NULL if allowed). SQLite has no boolean type, so the rule does not apply there; MySQL's tinyint(1) is its boolean.",
     example: "CREATE TABLE account (id int PRIMARY KEY, is_active smallint NOT NULL DEFAULT 1);",
 }
+
+pub const SCOPE: Scope = Scope::Table;
 
 const QUESTION_WORDS: &[&str] = &["is", "has", "can", "should", "was", "allow", "allows"];
 

@@ -6,7 +6,7 @@ use crate::context::Context;
 use crate::finding::ObjectRef;
 use crate::graph::longest_paths;
 use crate::report::Reporter;
-use crate::rule::rule_info;
+use crate::rule::{Scope, rule_info};
 
 rule_info! {
     code: "RV025",
@@ -16,6 +16,8 @@ rule_info! {
     why: "One DELETE then silently removes rows of many tables, holding locks on all of them for as long as it takes; a mistaken delete of a top-level row is hard to notice and to undo. Past two levels, RESTRICT with explicit deletes (or soft deletes) keeps the damage visible.",
     example: "CREATE TABLE customer (id int PRIMARY KEY);\nCREATE TABLE orders (id int PRIMARY KEY, customer_id int REFERENCES customer ON DELETE CASCADE);\nCREATE TABLE order_line (id int PRIMARY KEY, order_id int REFERENCES orders ON DELETE CASCADE);\nCREATE TABLE shipment_item (id int PRIMARY KEY, line_id int REFERENCES order_line ON DELETE CASCADE);",
 }
+
+pub const SCOPE: Scope = Scope::Design;
 
 /// Cascades deeper than this are reported.
 pub const CASCADE_DEPTH: usize = 2;

@@ -4,7 +4,7 @@ use relvar_model::Column;
 
 use crate::context::Context;
 use crate::report::Reporter;
-use crate::rule::rule_info;
+use crate::rule::{Scope, rule_info};
 
 rule_info! {
     code: "RV026",
@@ -14,6 +14,8 @@ rule_info! {
     why: "Attributes stored as rows lose what columns give: types (every value is text), NOT NULL, checks, foreign keys and defaults per attribute; reading one entity takes one join or pivot per attribute, and statistics cannot describe the values. Real columns (or a jsonb column, where attributes truly vary) keep those guarantees.",
     example: "CREATE TABLE post_meta (id int PRIMARY KEY, post_id int NOT NULL, meta_key text NOT NULL, meta_value text);",
 }
+
+pub const SCOPE: Scope = Scope::Table;
 
 /// Tables wider than this are not entity-attribute-value tables.
 const NARROW: usize = 6;

@@ -4,7 +4,7 @@
 use crate::context::Context;
 use crate::finding::column_label;
 use crate::report::Reporter;
-use crate::rule::rule_info;
+use crate::rule::{Scope, rule_info};
 
 rule_info! {
     code: "RV029",
@@ -14,6 +14,8 @@ rule_info! {
     why: "Nothing then stops 'actve' next to 'active' or 'Active': every query must guess the spellings, and the set of values lives only in application code. A CHECK (status IN (...)), an enum type or a foreign key to a lookup table writes the set down where the database enforces it.",
     example: "CREATE TABLE orders (id int PRIMARY KEY, status text NOT NULL);",
 }
+
+pub const SCOPE: Scope = Scope::Table;
 
 /// Last words of names that take one of a few values.
 /// (`state` is left out: in an address it is a region, not one of a few values.)

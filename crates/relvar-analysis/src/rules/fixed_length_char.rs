@@ -4,7 +4,7 @@ use crate::context::Context;
 use crate::finding::column_label;
 use crate::fixes::text_with_length_check;
 use crate::report::Reporter;
-use crate::rule::rule_info;
+use crate::rule::{Scope, rule_info};
 use relvar_model::Dialect;
 
 rule_info! {
@@ -15,6 +15,8 @@ rule_info! {
     why: "`char(n)` pads values with spaces to n characters, ignores trailing spaces when comparing but not in LIKE or when concatenating, and is no faster than `text` in PostgreSQL. `text` with a CHECK on its length says the same without the surprises.",
     example: "CREATE TABLE country (code char(2) PRIMARY KEY, name text NOT NULL);",
 }
+
+pub const SCOPE: Scope = Scope::Table;
 
 pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     for (table, column, facts) in cx.entity_columns_in(Dialect::PostgreSql) {

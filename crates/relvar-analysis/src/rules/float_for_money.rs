@@ -4,7 +4,7 @@ use crate::context::Context;
 use crate::finding::column_label;
 use crate::fixes::set_type;
 use crate::report::Reporter;
-use crate::rule::rule_info;
+use crate::rule::{Scope, rule_info};
 
 rule_info! {
     code: "RV007",
@@ -14,6 +14,8 @@ rule_info! {
     why: "Binary floating point cannot represent most decimal fractions: 0.1 + 0.2 is not 0.3, sums drift by cents, and equality tests fail. Money needs an exact decimal type.",
     example: "CREATE TABLE invoice (id int PRIMARY KEY, total_amount double precision);",
 }
+
+pub const SCOPE: Scope = Scope::Table;
 
 /// Words that make a column name a sum of money.
 const MONEY_WORDS: &[&str] = &[

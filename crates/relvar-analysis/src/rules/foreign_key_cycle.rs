@@ -6,7 +6,7 @@ use crate::context::Context;
 use crate::finding::ObjectRef;
 use crate::graph::strongly_connected;
 use crate::report::Reporter;
-use crate::rule::rule_info;
+use crate::rule::{Scope, rule_info};
 
 rule_info! {
     code: "RV024",
@@ -16,6 +16,8 @@ rule_info! {
     why: "Rows in a cycle cannot all be inserted first: one of the foreign keys must be nullable and filled in later, or deferred to commit; loading, copying and deleting the tables needs the same care, and when every foreign key in the cycle is NOT NULL and checked immediately, no row can ever be inserted.",
     example: "CREATE TABLE staff (id int PRIMARY KEY, store_id int NOT NULL);\nCREATE TABLE store (id int PRIMARY KEY, manager_id int NOT NULL REFERENCES staff (id));\nALTER TABLE staff ADD FOREIGN KEY (store_id) REFERENCES store (id);",
 }
+
+pub const SCOPE: Scope = Scope::Design;
 
 pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     let tables = &cx.design.tables;

@@ -5,7 +5,7 @@ use relvar_model::{Command, UniqueConstraint};
 use crate::context::Context;
 use crate::finding::{Fix, ObjectRef, column_names};
 use crate::report::Reporter;
-use crate::rule::rule_info;
+use crate::rule::{Scope, rule_info};
 
 rule_info! {
     code: "RV006",
@@ -16,8 +16,10 @@ rule_info! {
     example: "CREATE TABLE country (id int PRIMARY KEY, code char(2));\nCREATE TABLE city (id int PRIMARY KEY, country_code char(2) REFERENCES country (code));",
 }
 
+pub const SCOPE: Scope = Scope::Neighbours;
+
 pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
-    for fk in &cx.design.foreign_keys {
+    for fk in cx.checked_foreign_keys() {
         let Some(to) = cx.table(fk.to_table) else {
             continue;
         };

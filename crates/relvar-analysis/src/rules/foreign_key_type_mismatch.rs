@@ -4,7 +4,7 @@ use crate::context::Context;
 use crate::finding::{ObjectRef, column_label};
 use crate::fixes::set_type;
 use crate::report::Reporter;
-use crate::rule::rule_info;
+use crate::rule::{Scope, rule_info};
 
 rule_info! {
     code: "RV005",
@@ -15,8 +15,10 @@ rule_info! {
     example: "CREATE TABLE customer (id bigint PRIMARY KEY);\nCREATE TABLE rental (id int PRIMARY KEY, customer_id int REFERENCES customer (id));",
 }
 
+pub const SCOPE: Scope = Scope::Neighbours;
+
 pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
-    for fk in &cx.design.foreign_keys {
+    for fk in cx.checked_foreign_keys() {
         let (Some(from), Some(to)) = (cx.table(fk.from_table), cx.table(fk.to_table)) else {
             continue;
         };

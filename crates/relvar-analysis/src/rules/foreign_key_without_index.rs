@@ -6,7 +6,7 @@ use crate::context::Context;
 use crate::finding::{ObjectRef, column_names};
 use crate::fixes::add_index;
 use crate::report::Reporter;
-use crate::rule::rule_info;
+use crate::rule::{Scope, rule_info};
 use relvar_model::same_columns;
 
 rule_info! {
@@ -17,6 +17,8 @@ rule_info! {
     why: "Every delete or key update of a referenced row makes the database look for referencing rows; without an index that is a scan of the whole referencing table, under lock, and joins along the relationship cannot use an index either. MySQL creates such an index itself; PostgreSQL, SQLite and SQL Server do not.",
     example: "CREATE TABLE customer (id int PRIMARY KEY);\nCREATE TABLE rental (id int PRIMARY KEY, customer_id int REFERENCES customer (id));",
 }
+
+pub const SCOPE: Scope = Scope::Design;
 
 pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     if cx.dialect.creates_foreign_key_indexes {

@@ -4,7 +4,7 @@
 use crate::context::Context;
 use crate::finding::ObjectRef;
 use crate::report::Reporter;
-use crate::rule::rule_info;
+use crate::rule::{Scope, rule_info};
 use relvar_model::IdentifierLimit;
 
 rule_info! {
@@ -16,6 +16,8 @@ rule_info! {
     example: "CREATE TABLE customer_subscription_billing_address_history_for_regulatory_reporting (id int PRIMARY KEY);",
 }
 
+pub const SCOPE: Scope = Scope::Table;
+
 pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     let Some(limit) = cx.dialect.identifier_limit else {
         return;
@@ -25,7 +27,7 @@ pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
             report.on(vec![object], message(cx, limit, &what, name));
         }
     };
-    for table in &cx.design.tables {
+    for table in cx.checked_tables() {
         let shown = table.display_name();
         judge(
             ObjectRef::Table(table.id),
@@ -67,7 +69,7 @@ pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
             );
         }
     }
-    for fk in &cx.design.foreign_keys {
+    for fk in cx.checked_foreign_keys() {
         if let Some(name) = &fk.name {
             judge(
                 ObjectRef::ForeignKey(fk.id),

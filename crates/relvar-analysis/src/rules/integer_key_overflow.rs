@@ -6,7 +6,7 @@ use crate::context::Context;
 use crate::finding::{Fix, column_label};
 use crate::report::Reporter;
 use crate::row_count::format_row_count;
-use crate::rule::rule_info;
+use crate::rule::{Scope, rule_info};
 use crate::types::SqlType;
 use relvar_model::Dialect;
 
@@ -18,6 +18,8 @@ rule_info! {
     why: "When the key's sequence passes the type's largest value (2,147,483,647 for a 32-bit integer) every insert fails until the key and every column referencing it are rewritten, which locks and copies the tables when they are at their biggest. Ids run out before rows do: rolled-back inserts, sequence caches and deleted rows all use ids up. A 64-bit key costs four bytes more per row and lasts practically forever.",
     example: "-- expected rows: event 3000000000\nCREATE TABLE event (id serial PRIMARY KEY, happened_at timestamptz NOT NULL);",
 }
+
+pub const SCOPE: Scope = Scope::Neighbours;
 
 /// The largest value of a too-narrow integer type, and the 64-bit type to widen it to; `None`
 /// for types that are already 64 bits wide (or not integers). MySQL's `serial` is 64 bits wide.

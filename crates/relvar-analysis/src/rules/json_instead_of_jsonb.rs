@@ -4,7 +4,7 @@ use crate::context::Context;
 use crate::finding::column_label;
 use crate::fixes::set_type;
 use crate::report::Reporter;
-use crate::rule::rule_info;
+use crate::rule::{Scope, rule_info};
 use relvar_model::Dialect;
 
 rule_info! {
@@ -15,6 +15,8 @@ rule_info! {
     why: "`json` keeps the text as written and parses it again on every access; it has no equality operator (so no DISTINCT, GROUP BY or unique index) and no GIN indexing. `jsonb` is parsed once, supports containment queries and indexes; keep `json` only when key order or duplicate keys must survive.",
     example: "CREATE TABLE event (id int PRIMARY KEY, payload json NOT NULL);",
 }
+
+pub const SCOPE: Scope = Scope::Table;
 
 pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     for (table, column, facts) in cx.entity_columns_in(Dialect::PostgreSql) {

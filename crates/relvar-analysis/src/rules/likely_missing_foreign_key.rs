@@ -8,7 +8,7 @@ use crate::context::Context;
 use crate::finding::{Fix, ObjectRef, column_label, column_names};
 use crate::names::{singular, words};
 use crate::report::Reporter;
-use crate::rule::rule_info;
+use crate::rule::{Scope, rule_info};
 
 rule_info! {
     code: "RV016",
@@ -18,6 +18,8 @@ rule_info! {
     why: "Without the constraint nothing stops a row from pointing at a customer that never existed or was deleted; the relationship is also invisible to the diagram, to tools and to the planner's join estimates.",
     example: "CREATE TABLE customer (id int PRIMARY KEY);\nCREATE TABLE rental (id int PRIMARY KEY, customer_id int NOT NULL);",
 }
+
+pub const SCOPE: Scope = Scope::Design;
 
 pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     // Tables with a single-column key, by the singular of their name's words.

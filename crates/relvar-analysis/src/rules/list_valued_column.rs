@@ -3,7 +3,7 @@
 use crate::context::Context;
 use crate::finding::column_label;
 use crate::report::Reporter;
-use crate::rule::rule_info;
+use crate::rule::{Scope, rule_info};
 
 rule_info! {
     code: "RV028",
@@ -13,6 +13,8 @@ rule_info! {
     why: "A list in a string (`'red,green'`) cannot be indexed, joined or constrained per value: finding rows with one value needs LIKE over every row, a value can be misspelt or repeated, and ids in it reference nothing. A child table with one row per value is the first normal form (or, in PostgreSQL, an array with a GIN index when the values need no constraint).",
     example: "CREATE TABLE article (id int PRIMARY KEY, title text, tags text);",
 }
+
+pub const SCOPE: Scope = Scope::Table;
 
 /// Last words of names that hold lists.
 const LIST_WORDS: &[&str] = &[

@@ -2,7 +2,7 @@
 
 use crate::context::Context;
 use crate::report::Reporter;
-use crate::rule::rule_info;
+use crate::rule::{Scope, rule_info};
 
 rule_info! {
     code: "RV023",
@@ -13,11 +13,13 @@ rule_info! {
     example: "CREATE TABLE film (id int PRIMARY KEY, a int, b int, c int, d int, e int, f int, g int, h int, i int);\nCREATE INDEX ON film (a); /* ... one index per column, nine in all */",
 }
 
+pub const SCOPE: Scope = Scope::Table;
+
 /// More indexes than this are many.
 pub const MANY_INDEXES: usize = 8;
 
 pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
-    for table in &cx.design.tables {
+    for table in cx.checked_tables() {
         let count = table.indexes.len() + table.uniques.len();
         if count > MANY_INDEXES {
             report.table(

@@ -7,7 +7,7 @@ use relvar_model::{Column, Command, Table};
 use crate::context::Context;
 use crate::finding::Fix;
 use crate::report::Reporter;
-use crate::rule::rule_info;
+use crate::rule::{Scope, rule_info};
 
 rule_info! {
     code: "RV031",
@@ -17,6 +17,8 @@ rule_info! {
     why: "Where the design's convention is to keep these columns, a table without them cannot answer 'since when' or 'what changed lately', incremental exports and caches cannot find new rows, and the gap is usually an oversight rather than a decision.",
     example: "CREATE TABLE customer (id int PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT now());\nCREATE TABLE orders (id int PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT now());\nCREATE TABLE invoice (id int PRIMARY KEY);",
 }
+
+pub const SCOPE: Scope = Scope::Design;
 
 const CREATED: &[&str] = &[
     "create_date",

@@ -38,7 +38,7 @@ use crate::rule::Rule;
 /// The rules of these modules, in the order given: each module's `INFO` and `check`.
 macro_rules! registry {
     ($($rule:ident),* $(,)?) => {
-        &[$(Rule { info: &$rule::INFO, check: $rule::check }),*]
+        &[$(Rule { info: &$rule::INFO, scope: $rule::SCOPE, check: $rule::check }),*]
     };
 }
 

@@ -9,7 +9,7 @@ use crate::context::Context;
 use crate::finding::ObjectRef;
 use crate::names::{CaseStyle, case_style, is_plural, singular, words};
 use crate::report::Reporter;
-use crate::rule::rule_info;
+use crate::rule::{Scope, rule_info};
 
 rule_info! {
     code: "RV027",
@@ -19,6 +19,8 @@ rule_info! {
     why: "Consistent names can be guessed: nobody has to look up whether it is `order_items`, `OrderItem` or `order_item`, generated code and ORMs map them uniformly, and in PostgreSQL mixed-case names must be quoted forever.",
     example: "CREATE TABLE customers (id int PRIMARY KEY);\nCREATE TABLE orders (id int PRIMARY KEY);\nCREATE TABLE invoices (id int PRIMARY KEY);\nCREATE TABLE OrderLine (id int PRIMARY KEY);",
 }
+
+pub const SCOPE: Scope = Scope::Design;
 
 /// The fewest names that make a convention, and the share of them that must follow it.
 const MIN_NAMES: usize = 3;

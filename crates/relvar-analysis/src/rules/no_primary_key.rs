@@ -5,7 +5,7 @@ use relvar_model::Command;
 use crate::context::Context;
 use crate::finding::{Fix, column_names};
 use crate::report::Reporter;
-use crate::rule::rule_info;
+use crate::rule::{Scope, rule_info};
 
 rule_info! {
     code: "RV001",
@@ -15,6 +15,8 @@ rule_info! {
     why: "Without a primary key nothing stops two rows from being identical, rows cannot be referenced by foreign keys, replication and ORMs need one, and updates or deletes of one row cannot name it.",
     example: "CREATE TABLE event_log (happened_at timestamptz, message text);",
 }
+
+pub const SCOPE: Scope = Scope::Table;
 
 pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     // A partition takes its keys from its partitioned table.

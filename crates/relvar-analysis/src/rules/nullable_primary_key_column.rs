@@ -5,7 +5,7 @@ use relvar_model::Command;
 use crate::context::Context;
 use crate::finding::{Fix, column_label};
 use crate::report::Reporter;
-use crate::rule::rule_info;
+use crate::rule::{Scope, rule_info};
 
 rule_info! {
     code: "RV002",
@@ -16,8 +16,10 @@ rule_info! {
     example: "CREATE TABLE tag (name text PRIMARY KEY NULL);",
 }
 
+pub const SCOPE: Scope = Scope::Table;
+
 pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
-    for table in &cx.design.tables {
+    for table in cx.checked_tables() {
         let Some(key) = &table.primary_key else {
             continue;
         };

@@ -4,7 +4,7 @@ use crate::context::Context;
 use crate::finding::column_label;
 use crate::names::words;
 use crate::report::Reporter;
-use crate::rule::rule_info;
+use crate::rule::{Scope, rule_info};
 
 rule_info! {
     code: "RV018",
@@ -14,6 +14,8 @@ rule_info! {
     why: "No foreign key can say 'a row of whichever table the type column names', so the database cannot stop references to rows that do not exist, cannot cascade deletes, and every query must join each possible table separately. One nullable foreign key per target table, or a shared parent table, keeps the references checked.",
     example: "CREATE TABLE comment (id int PRIMARY KEY, commentable_type text, commentable_id int, body text);",
 }
+
+pub const SCOPE: Scope = Scope::Table;
 
 pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     for table in cx.entity_tables() {

@@ -5,7 +5,7 @@ use relvar_model::Command;
 use crate::context::Context;
 use crate::finding::{Fix, column_label};
 use crate::report::Reporter;
-use crate::rule::rule_info;
+use crate::rule::{Scope, rule_info};
 
 rule_info! {
     code: "RV013",
@@ -15,6 +15,8 @@ rule_info! {
     why: "Random keys land anywhere in the key's B-tree, so every insert touches a different page: the index grows fragmented, caches stop helping, and write-ahead logging grows with full-page writes. Time-ordered ids (UUIDv7, PostgreSQL 18's uuidv7(), SQL Server's NEWSEQUENTIALID()) insert at the end like a sequence while staying globally unique.",
     example: "CREATE TABLE session (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), started_at timestamptz);",
 }
+
+pub const SCOPE: Scope = Scope::Table;
 
 pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     for table in cx.entity_tables() {

@@ -6,7 +6,7 @@ use crate::context::Context;
 use crate::finding::ObjectRef;
 use crate::fixes::drop_index;
 use crate::report::Reporter;
-use crate::rule::rule_info;
+use crate::rule::{Scope, rule_info};
 
 rule_info! {
     code: "RV004",
@@ -16,6 +16,8 @@ rule_info! {
     why: "Every index is written on each insert and update, takes memory and disk, and gives the planner more to choose from; one that another index already serves costs all that for nothing.",
     example: "CREATE TABLE rental (id int PRIMARY KEY, customer_id int, rented_at date);\nCREATE INDEX rental_customer ON rental (customer_id);\nCREATE INDEX rental_customer_date ON rental (customer_id, rented_at);",
 }
+
+pub const SCOPE: Scope = Scope::Table;
 
 /// An index or key as the comparison sees it.
 struct Candidate<'a> {
@@ -31,7 +33,7 @@ struct Candidate<'a> {
 }
 
 pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
-    for table in &cx.design.tables {
+    for table in cx.checked_tables() {
         if table.indexes.is_empty() {
             continue;
         }

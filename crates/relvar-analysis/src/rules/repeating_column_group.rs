@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use crate::context::Context;
 use crate::report::Reporter;
-use crate::rule::rule_info;
+use crate::rule::{Scope, rule_info};
 
 rule_info! {
     code: "RV019",
@@ -14,6 +14,8 @@ rule_info! {
     why: "A fixed number of slots caps what can be stored, leaves most slots NULL, and makes every question ('which customers have this phone?') a query over each slot. A child table with one row per value (and its position, if order matters) is the first normal form.",
     example: "CREATE TABLE customer (id int PRIMARY KEY, phone1 text, phone2 text, phone3 text);",
 }
+
+pub const SCOPE: Scope = Scope::Table;
 
 /// The fewest numbered columns that make a group.
 const GROUP_SIZE: usize = 3;

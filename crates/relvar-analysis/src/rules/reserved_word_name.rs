@@ -3,7 +3,7 @@
 use crate::context::Context;
 use crate::finding::column_label;
 use crate::report::Reporter;
-use crate::rule::rule_info;
+use crate::rule::{Scope, rule_info};
 
 rule_info! {
     code: "RV014",
@@ -13,6 +13,8 @@ rule_info! {
     why: "Every query, migration and tool must then quote the name, in the engine's own way; one that forgets gets a syntax error, and moving to another engine makes other names reserved.",
     example: "CREATE TABLE \"order\" (id int PRIMARY KEY, \"user\" text);",
 }
+
+pub const SCOPE: Scope = Scope::Table;
 
 pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     let engine = cx.dialect.name;

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use crate::context::Context;
 use crate::finding::ObjectRef;
 use crate::report::Reporter;
-use crate::rule::rule_info;
+use crate::rule::{Scope, rule_info};
 
 rule_info! {
     code: "RV017",
@@ -16,6 +16,8 @@ rule_info! {
     why: "Columns with the same identifying name are joined and compared with each other; when their types differ every such join casts, an index on one side may not be usable, and values that fit one table do not fit the other.",
     example: "CREATE TABLE rental (id int PRIMARY KEY, customer_id int);\nCREATE TABLE payment (id int PRIMARY KEY, customer_id bigint);",
 }
+
+pub const SCOPE: Scope = Scope::Design;
 
 pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     // Per lower-case name: (type, table, column) for each column with it.

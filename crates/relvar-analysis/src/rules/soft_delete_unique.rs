@@ -5,7 +5,7 @@ use relvar_model::{Column, ColumnId, Command, Index, Table, UniqueConstraint};
 use crate::context::Context;
 use crate::finding::{Fix, ObjectRef, column_names};
 use crate::report::{Reported, Reporter};
-use crate::rule::rule_info;
+use crate::rule::{Scope, rule_info};
 use relvar_model::same_columns;
 
 rule_info! {
@@ -16,6 +16,8 @@ rule_info! {
     why: "Once a row is soft-deleted its values stay taken: a customer who deletes their account can never sign up again with the same email. A partial (filtered) unique index over the live rows only (`WHERE deleted_at IS NULL`) keeps uniqueness where it matters. MySQL has no partial indexes, so the rule does not apply there.",
     example: "CREATE TABLE account (id int PRIMARY KEY, email text NOT NULL UNIQUE, deleted_at timestamptz);",
 }
+
+pub const SCOPE: Scope = Scope::Neighbours;
 
 const SOFT_DELETE: &[&str] = &[
     "archived_at",

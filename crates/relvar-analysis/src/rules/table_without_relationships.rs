@@ -2,7 +2,7 @@
 
 use crate::context::Context;
 use crate::report::Reporter;
-use crate::rule::rule_info;
+use crate::rule::{Scope, rule_info};
 
 rule_info! {
     code: "RV021",
@@ -12,6 +12,8 @@ rule_info! {
     why: "An island is often a relationship that was never declared (so nothing checks it), a leftover nobody uses any more, or a lookup whose users compare by value; each is worth a decision. Partitions, which belong to their parent, are not counted.",
     example: "CREATE TABLE customer (id int PRIMARY KEY);\nCREATE TABLE rental (id int PRIMARY KEY, customer_id int REFERENCES customer (id));\nCREATE TABLE settings (name text PRIMARY KEY, value text);",
 }
+
+pub const SCOPE: Scope = Scope::Design;
 
 pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     let joins_tables = cx

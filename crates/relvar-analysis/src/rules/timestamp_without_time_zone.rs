@@ -4,7 +4,7 @@ use crate::context::Context;
 use crate::finding::column_label;
 use crate::fixes::set_type;
 use crate::report::Reporter;
-use crate::rule::rule_info;
+use crate::rule::{Scope, rule_info};
 use relvar_model::Dialect;
 
 rule_info! {
@@ -15,6 +15,8 @@ rule_info! {
     why: "`timestamp` stores a wall-clock reading with no zone: the same instant written from two sessions with different TimeZone settings is stored as two different values, and daylight-saving changes make times ambiguous. `timestamptz` stores the instant (in UTC) and takes the same space.",
     example: "CREATE TABLE rental (id int PRIMARY KEY, rented_at timestamp NOT NULL);",
 }
+
+pub const SCOPE: Scope = Scope::Table;
 
 pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     for (table, column, facts) in cx.entity_columns_in(Dialect::PostgreSql) {

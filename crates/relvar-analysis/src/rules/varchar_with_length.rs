@@ -4,7 +4,7 @@ use crate::context::Context;
 use crate::finding::column_label;
 use crate::fixes::text_with_length_check;
 use crate::report::Reporter;
-use crate::rule::rule_info;
+use crate::rule::{Scope, rule_info};
 use relvar_model::Dialect;
 
 rule_info! {
@@ -15,6 +15,8 @@ rule_info! {
     why: "In PostgreSQL `varchar(n)` is `text` with a length check built into the type: it is no faster, and changing n means ALTER COLUMN TYPE under an exclusive lock (a rewrite when it shrinks). `text` with a CHECK constraint states the same limit and can be changed with ADD CONSTRAINT ... NOT VALID and VALIDATE, without blocking.",
     example: "CREATE TABLE customer (id int PRIMARY KEY, email varchar(255) NOT NULL);",
 }
+
+pub const SCOPE: Scope = Scope::Table;
 
 pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
     for (table, column, facts) in cx.entity_columns_in(Dialect::PostgreSql) {

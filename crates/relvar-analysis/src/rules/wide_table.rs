@@ -2,7 +2,7 @@
 
 use crate::context::Context;
 use crate::report::Reporter;
-use crate::rule::rule_info;
+use crate::rule::{Scope, rule_info};
 
 rule_info! {
     code: "RV022",
@@ -12,6 +12,8 @@ rule_info! {
     why: "Very wide tables usually hold several entities or optional groups of facts in one row: most columns are NULL in most rows, every update rewrites the whole wide row, and each new attribute is a schema change. Splitting by entity or by how often columns are read and written keeps rows small.",
     example: "CREATE TABLE customer (id int PRIMARY KEY, c1 text, c2 text, /* ... */ c51 text);",
 }
+
+pub const SCOPE: Scope = Scope::Table;
 
 /// More columns than this make a table wide.
 pub const WIDE_TABLE_COLUMNS: usize = 50;

@@ -1,4 +1,4 @@
-//! Reading fixture schemas and printing findings as stable text, for the review tests.
+//! Reading fixture and corpus schemas and printing findings as stable text, for the review tests.
 
 #![allow(dead_code)] // each test file uses its own part
 
@@ -7,6 +7,33 @@ use relvar_model::Design;
 use relvar_sql::{Dialect, import_sql};
 
 pub const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+/// The real schemas beside the project (`../shared/corpus`), listed in its MANIFEST.tsv.
+pub const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
+
+/// A corpus file's text (invalid UTF-8 replaced).
+pub fn corpus_text(file: &str) -> String {
+    let bytes = std::fs::read(format!("{CORPUS}/sql/{file}")).unwrap();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// Every corpus file with its dialect.
+pub fn corpus() -> Vec<(String, Dialect)> {
+    let text = std::fs::read_to_string(format!("{CORPUS}/MANIFEST.tsv")).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    let column = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let (file, dialect) = (column("file"), column("dialect"));
+    lines
+        .map(|line| {
+            let cells: Vec<&str> = line.split('\t').collect();
+            (
+                cells[file].to_owned(),
+                Dialect::from_id(cells[dialect]).unwrap(),
+            )
+        })
+        .collect()
+}
 
 /// Imports a fixture: PostgreSQL unless its first line says `-- dialect: NAME`; each line
 /// `-- expected rows: TABLE N` sets that table's capacity estimate, as the inspector does.

@@ -7,8 +7,6 @@ mod dependencies;
 mod enums;
 mod random;
 mod random_design;
-mod random_edits;
-mod random_settings;
 mod relationships;
 mod review;
 mod tables;

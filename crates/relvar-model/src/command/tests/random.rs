@@ -5,10 +5,10 @@
 use proptest::prelude::*;
 
 use super::random_design::check_consistent;
-use super::random_edits::{command, recipe};
 use crate::command::Command;
 use crate::design::Design;
 use crate::history::History;
+use crate::testing::edits::{command, recipe};
 use crate::testing::{build, design_seed};
 
 /// Whether the command removes or moves something that exists, which nothing may prevent.

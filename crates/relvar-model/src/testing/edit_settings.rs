@@ -1,7 +1,7 @@
 //! Random edits of what a design records beside its schema, for the property test of the
 //! commands: switched-off review rules, the workload, decision records and expected rows.
 
-use super::random_edits::{Recipe, text};
+use super::edits::{Recipe, text};
 use crate::command::Command;
 use crate::decision::{Decision, DecisionStatus};
 use crate::ids::TableId;
@@ -9,7 +9,7 @@ use crate::workload::WorkloadQuery;
 
 /// The design's review, workload, decision and capacity settings, some of them refused (a blank
 /// rule, a blank query, a query that never runs, an untitled decision, a missing table).
-pub(super) fn settings(recipe: &Recipe, table: TableId) -> Command {
+pub(crate) fn settings(recipe: &Recipe, table: TableId) -> Command {
     let [a, b, c, _] = recipe.picks;
     match c % 4 {
         0 => Command::SetReviewRuleEnabled {

@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 
-use super::random_settings::settings;
+use super::edit_settings::settings;
 use crate::annotation::{Note, SubjectArea};
 use crate::command::Command;
 use crate::dependency::{DeclaredDependency, DependencyKind};
@@ -32,13 +32,13 @@ const BATCH: u8 = 39;
 
 /// What to do, and numbers that pick its targets and values in the design as it is by then.
 #[derive(Debug, Clone)]
-pub(super) struct Recipe {
-    pub(super) kind: u8,
-    pub(super) picks: [u8; 4],
-    pub(super) fresh: bool,
+pub struct Recipe {
+    pub kind: u8,
+    pub picks: [u8; 4],
+    pub fresh: bool,
 }
 
-pub(super) fn recipe() -> impl Strategy<Value = Recipe> {
+pub fn recipe() -> impl Strategy<Value = Recipe> {
     (0..KINDS, any::<[u8; 4]>(), any::<bool>()).prop_map(|(kind, picks, fresh)| Recipe {
         kind,
         picks,
@@ -51,7 +51,7 @@ fn pick<T: Copy>(items: &[T], choice: u8, missing: T) -> T {
     items.get(index).copied().unwrap_or(missing)
 }
 
-pub(super) fn text(choice: u8) -> String {
+pub fn text(choice: u8) -> String {
     NAMES[usize::from(choice) % NAMES.len()].to_owned()
 }
 
@@ -182,7 +182,7 @@ fn raised(design: &Design, by: u8) -> IdAllocator {
 }
 
 /// Makes the recipe's command for the design as it is now.
-pub(super) fn command(design: &Design, recipe: &Recipe) -> Command {
+pub fn command(design: &Design, recipe: &Recipe) -> Command {
     let [a, b, c, d] = recipe.picks;
     let fresh = recipe.fresh;
     let mut ids = design.ids.clone();

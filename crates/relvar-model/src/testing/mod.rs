@@ -1,5 +1,16 @@
 //! Random consistent designs using every part of the model, for property tests here and in the
-//! crates that depend on the model (feature `testing`).
+//! crates that depend on the model (feature `testing`), and random edits of them (`edits`).
+
+#[allow(
+    clippy::indexing_slicing,
+    reason = "test generators index their own constant tables by a remainder"
+)]
+mod edit_settings;
+#[allow(
+    clippy::indexing_slicing,
+    reason = "test generators index their own constant tables by a remainder"
+)]
+pub mod edits;
 
 use proptest::prelude::*;
 
