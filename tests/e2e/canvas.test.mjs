@@ -20,7 +20,7 @@ test('dragging a table moves it and the edges that join it; undo puts it back', 
   await openPagila(page, url);
   const actor = tableBody(page, 'public.actor');
   const before = await actor.boundingBox();
-  const edge = page.locator('path.edge[data-fk="public.film_actor->public.actor"]');
+  const edge = page.locator('.edge[data-fk="public.film_actor->public.actor"]');
   const edgeBefore = await edge.getAttribute('d');
   const grab = { x: before.x + before.width / 2, y: before.y + before.height / 2 };
   await page.mouse.move(grab.x, grab.y);

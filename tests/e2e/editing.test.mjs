@@ -46,7 +46,7 @@ test('a nullable foreign key is drawn zero-or-one, dashed; actions edited in the
   const relationship = page.locator('#canvas g.relationship');
   await relationship.waitFor();
   assert.equal(await relationship.getAttribute('data-parent-end'), 'zero-or-one');
-  assert.equal(await relationship.locator('path.edge').getAttribute('stroke-dasharray'), '6 4');
+  assert.equal(await relationship.locator('.edge').getAttribute('stroke-dasharray'), '6 4');
   await page.locator('#on-delete').selectOption('SET NULL');
   await page.locator('#on-update').selectOption('CASCADE');
   assert.match(await exportedDdl(page), /FOREIGN KEY \(editor_id\) REFERENCES (public\.)?author \(id\) ON DELETE SET NULL ON UPDATE CASCADE/);

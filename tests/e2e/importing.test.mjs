@@ -22,7 +22,7 @@ test('pagila pasted as it is shows every table and every foreign key', async () 
   assert.equal(drawn.length, expectedTables);
   assert.deepEqual(drawn.sort(), createdTables(sql).sort());
   const foreignKeys = sql.match(/FOREIGN KEY/g).length;
-  assert.equal(await page.locator('path.edge').count(), foreignKeys);
+  assert.equal(await page.locator('.edge').count(), foreignKeys);
   assert.match(summary, new RegExp(`^${expectedTables} tables, ${foreignKeys} foreign keys from \\d+ statements`));
   assert.match(await page.locator('#design-stats').textContent(), new RegExp(`${expectedTables} tables`));
   await showTable(page, 'film');

@@ -67,7 +67,7 @@ test('several Flyway files picked in any order import in version order', async (
   assert.match(summary, new RegExp(`^${numbers.length} tables, ${numbers.length - 1} foreign keys from ${numbers.length} statements: ${numbers.length} modelled, 0 kept as written`));
   const drawn = await page.locator('g.table').evaluateAll((groups) => groups.map((g) => g.dataset.tableName).sort());
   assert.deepEqual(drawn, texts.map((_, k) => `m_${k}`).sort());
-  assert.equal(await page.locator('path.edge').count(), numbers.length - 1);
+  assert.equal(await page.locator('.edge').count(), numbers.length - 1);
   const listed = await page.locator('#import-files').textContent();
   assert.ok(listed.startsWith(`${numbers.length} files in version order: ${names.join(', ')}.`), listed);
   assert.match(listed, /Left out: U\d+__undo\.sql \(a Flyway undo migration\)\./);
@@ -148,7 +148,7 @@ test('the JSON a catalog query prints imports as the live schema, and each query
   const summary = await importSql(page, document);
   assert.match(summary, /^2 tables, 1 foreign keys from 2 statements: 2 modelled, 0 kept as written\. Read as PostgreSQL \(detected\)\.$/);
   assert.equal(await page.locator('g.table').count(), 2);
-  assert.equal(await page.locator('path.edge').count(), 1);
+  assert.equal(await page.locator('.edge').count(), 1);
   assert.equal(await designName(page), 'shop');
 
   await page.locator('#catalog-queries > summary').click();

@@ -213,6 +213,32 @@ fn simplified(points: &[Point]) -> Vec<Point> {
     kept
 }
 
+/// Each corner of the polyline through `points`, rounded: where the curve leaves the line
+/// before it, the corner (its control point) and where it joins the line after it.
+fn rounded_corners(points: &[Point]) -> Vec<[Point; 3]> {
+    points
+        .windows(3)
+        .filter_map(|triple| {
+            let [before, corner, after] = triple else {
+                return None;
+            };
+            let toward = |from: &Point, to: &Point| {
+                let distance = (to.x - from.x).abs() + (to.y - from.y).abs();
+                let radius = CORNER_RADIUS.min(distance / 2.0);
+                if distance == 0.0 {
+                    *to
+                } else {
+                    Point::new(
+                        to.x + (from.x - to.x) / distance * radius,
+                        to.y + (from.y - to.y) / distance * radius,
+                    )
+                }
+            };
+            Some([toward(before, corner), *corner, toward(after, corner)])
+        })
+        .collect()
+}
+
 /// An SVG path through `points` with rounded corners.
 pub fn rounded_path(points: &[Point]) -> String {
     let mut d = String::new();
@@ -220,24 +246,7 @@ pub fn rounded_path(points: &[Point]) -> String {
         return d;
     };
     let _ = write!(d, "M {:.1} {:.1}", first.x, first.y);
-    for triple in points.windows(3) {
-        let [before, corner, after] = triple else {
-            continue;
-        };
-        let toward = |from: &Point, to: &Point| {
-            let distance = (to.x - from.x).abs() + (to.y - from.y).abs();
-            let radius = CORNER_RADIUS.min(distance / 2.0);
-            if distance == 0.0 {
-                *to
-            } else {
-                Point::new(
-                    to.x + (from.x - to.x) / distance * radius,
-                    to.y + (from.y - to.y) / distance * radius,
-                )
-            }
-        };
-        let entry = toward(before, corner);
-        let exit = toward(after, corner);
+    for [entry, corner, exit] in rounded_corners(points) {
         let _ = write!(
             d,
             " L {:.1} {:.1} Q {:.1} {:.1}, {:.1} {:.1}",
@@ -248,6 +257,27 @@ pub fn rounded_path(points: &[Point]) -> String {
         let _ = write!(d, " L {:.1} {:.1}", last.x, last.y);
     }
     d
+}
+
+/// The points of [`rounded_path`] with each rounded corner as a few straight steps.
+pub fn rounded_polyline(points: &[Point]) -> Vec<Point> {
+    const CORNER_STEPS: u32 = 4;
+    let mut line: Vec<Point> = points.first().copied().into_iter().collect();
+    for [entry, corner, exit] in rounded_corners(points) {
+        line.push(entry);
+        for step in 1..=CORNER_STEPS {
+            let t = f64::from(step) / f64::from(CORNER_STEPS);
+            let u = 1.0 - t;
+            line.push(Point::new(
+                u * u * entry.x + 2.0 * u * t * corner.x + t * t * exit.x,
+                u * u * entry.y + 2.0 * u * t * corner.y + t * t * exit.y,
+            ));
+        }
+    }
+    if let Some(last) = points.last().filter(|_| points.len() > 1) {
+        line.push(*last);
+    }
+    line
 }
 
 #[cfg(test)]

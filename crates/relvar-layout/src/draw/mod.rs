@@ -2,6 +2,7 @@
 //! subject areas. The canvas and the exported SVG and PNG pictures use this same code.
 
 mod annotations;
+mod dashes;
 mod diagram;
 mod facts;
 mod palette;

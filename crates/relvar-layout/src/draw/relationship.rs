@@ -1,11 +1,13 @@
 //! SVG markup of one relationship: a curve from the referencing column's row to the referenced
 //! column's row, with crow's foot ends whose cardinality the model implies; identifying
-//! relationships (the foreign key inside the primary key) solid, others dashed.
+//! relationships (the foreign key inside the primary key) solid, others dashed (in short pieces,
+//! `dashes.rs`).
 
 use std::fmt::Write;
 
 use relvar_model::{Cardinality, ColumnId, ForeignKey, Maximum, Minimum, Point, Table};
 
+use super::dashes::{DASH_PATTERN, cubic_polyline, pieces_markup};
 use super::facts::TableFacts;
 use super::palette::Palette;
 use super::{Detail, escape};
@@ -146,11 +148,6 @@ pub fn relationship_markup(
         child.table.qualified_name(),
         parent.table.qualified_name()
     ));
-    let dash = if ends.identifying {
-        ""
-    } else {
-        r#" stroke-dasharray="6 4""#
-    };
     let identifying = if ends.identifying { " identifying" } else { "" };
     let stroke = if style.selected {
         palette.selection
@@ -168,18 +165,38 @@ pub fn relationship_markup(
         );
         return;
     }
-    let d = crate::routing::route_around(&path, style.obstacles).map_or_else(
-        || path.path(),
-        |points| crate::routing::rounded_path(&points),
-    );
+    let routed = crate::routing::route_around(&path, style.obstacles);
+    let d = routed
+        .as_deref()
+        .map_or_else(|| path.path(), crate::routing::rounded_path);
     let selected = if style.selected { " selected" } else { "" };
     let _ = write!(
         out,
-        r#"<g class="relationship{identifying}{selected}" data-fk-id="{}" data-parent-end="{}" data-child-end="{}"><path class="edge-hit" d="{d}" fill="none" stroke="transparent" stroke-width="12"/><path class="edge{identifying}" d="{d}" data-fk="{label}" fill="none" stroke="{stroke}" stroke-width="{width}"{dash}/>"#,
+        r#"<g class="relationship{identifying}{selected}" data-fk-id="{}" data-parent-end="{}" data-child-end="{}"><path class="edge-hit" d="{d}" fill="none" stroke="transparent" stroke-width="12"/>"#,
         foreign_key.id.0,
         ends.parent.name(),
         ends.child.name(),
     );
+    if ends.identifying {
+        let _ = write!(
+            out,
+            r#"<path class="edge identifying" d="{d}" data-fk="{label}" fill="none" stroke="{stroke}" stroke-width="{width}"/>"#
+        );
+    } else {
+        let points = routed.as_deref().map_or_else(
+            || {
+                let (c1, c2) = path.controls();
+                cubic_polyline(path.start, c1, c2, path.end)
+            },
+            crate::routing::rounded_polyline,
+        );
+        let _ = write!(
+            out,
+            r#"<g class="edge" data-fk="{label}" fill="none" stroke="{stroke}" stroke-width="{width}" stroke-dasharray="{DASH_PATTERN}">"#
+        );
+        pieces_markup(out, &points);
+        out.push_str("</g>");
+    }
     let (mut lines, mut circles) = (String::new(), String::new());
     end_marks(
         &mut lines,
