@@ -2,7 +2,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useStudioSession } from './support/session.mjs';
-import { canvasCenter, corpusFile, emptyCanvasPoint, importSql, openStudio, tableBody, viewportTransform } from './support/studio.mjs';
+import {
+  canvasCenter, clickTable, corpusFile, emptyCanvasPoint, importSql, openStudio, table, tableBody, viewportTransform,
+} from './support/studio.mjs';
 
 const session = useStudioSession();
 
@@ -77,4 +79,42 @@ test('the wheel zooms around the cursor', async () => {
   assert.notEqual(await page.locator('#zoom-level').textContent(), zoomBefore);
   await page.locator('#zoom-fit').click();
   assert.equal(await viewportTransform(page), transformBefore, 'Fit returns to the fitted view');
+});
+
+test('an edit redraws only what it changed: every other table and line keeps its element', async () => {
+  const { page, url } = session;
+  await openPagila(page, url);
+  await clickTable(page, 'public.actor');
+  await page.waitForTimeout(500); // the selection outline drawn, the review settled
+  // Each drawn table and line by name, with its markup; the elements are marked as seen.
+  const drawn = () => page.evaluate(() => {
+    const named = (selector, name) => [...document.querySelectorAll(selector)].map((element) => ({
+      name: name(element), markup: element.outerHTML.replace(' data-seen="1"', ''), seen: element.dataset.seen === '1',
+    }));
+    const items = [
+      ...named('#canvas g.table', (group) => group.dataset.tableName),
+      ...named('#canvas g.relationship', (group) => group.querySelector('.edge').getAttribute('data-fk')),
+    ];
+    for (const element of document.querySelectorAll('#canvas g.table, #canvas g.relationship')) element.dataset.seen = '1';
+    return items;
+  });
+  const items = await drawn();
+  assert.ok(items.length > 40, `${items.length} tables and lines drawn`);
+  const before = new Map();
+  for (const item of items) before.set(item.name, [...(before.get(item.name) ?? []), item.markup]);
+  // A name of the same length, so no box changes size and no other line changes its way.
+  await page.locator('#table-name').fill('aktor');
+  await page.locator('#table-name').press('Enter');
+  await table(page, 'public.aktor').waitFor();
+  await page.waitForTimeout(500);
+  const after = await drawn();
+  assert.equal(after.length, items.length);
+  const redrawn = after.filter((item) => !item.seen);
+  for (const item of redrawn) {
+    assert.ok(!(before.get(item.name) ?? []).includes(item.markup), `${item.name} was drawn again with the same markup`);
+  }
+  const names = redrawn.map((item) => item.name);
+  assert.ok(names.includes('public.aktor') && names.includes('public.film_actor->public.aktor'), names.join(', '));
+  // Beyond the table and its line, only tables whose review findings the new name changed.
+  assert.ok(redrawn.length <= 4, `${redrawn.length} of ${after.length} drawn again: ${names.join(', ')}`);
 });

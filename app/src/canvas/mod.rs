@@ -8,6 +8,7 @@ mod camera;
 mod connect;
 mod decomposition_preview;
 mod gesture;
+mod kept_markup;
 mod keys;
 mod minimap;
 mod review_marks;
@@ -26,6 +27,7 @@ pub use decomposition_preview::{
     DecompositionPreview, DecompositionPreviewOverlay, DecompositionPreviews,
 };
 use gesture::GestureHandlers;
+use kept_markup::Keyed;
 use minimap::Minimap;
 pub use scene::Scene;
 use search::Search;
@@ -39,6 +41,22 @@ pub fn fit_to_view(store: Store, state: CanvasState, scene: Scene) {
     if let Some(bounds) = store.design.with_untracked(|design| scene.bounds(design)) {
         state.jump_to(Viewport::fit(bounds, width, height, FIT_MARGIN));
     }
+}
+
+/// Groups of tables or relationships, each group a `<g>` and each item an element of its own
+/// that is replaced only when its markup changes.
+fn keyed_groups<const GROUPS: usize>(groups: [Memo<Vec<Keyed>>; GROUPS]) -> impl IntoView {
+    groups
+        .into_iter()
+        .map(|group| {
+            view! {
+                <g>
+                    <For each=move || group.get() key=|drawn| (drawn.id, drawn.key)
+                        children=|drawn| view! { <g inner_html=drawn.markup /> } />
+                </g>
+            }
+        })
+        .collect_view()
 }
 
 #[component]
@@ -125,18 +143,8 @@ pub fn Canvas() -> impl IntoView {
                                 font-family=FONT_FAMILY font-size="13"
                                 shape-rendering=move || if scene.detail.get() == Detail::Boxes { "optimizeSpeed" } else { "auto" }>
                                 <g class="areas-layer" inner_html=move || scene.areas.get() />
-                                <g class="edges-layer">
-                                    <For each=move || scene.still_edges.get() key=|drawn| (drawn.id, drawn.key)
-                                        children=|drawn| view! { <g inner_html=drawn.markup /> } />
-                                </g>
-                                <g class="tables-layer">
-                                    {scene.table_groups.into_iter().map(|group| view! {
-                                        <g>
-                                            <For each=move || group.get() key=|drawn| (drawn.id, drawn.key)
-                                                children=|drawn| view! { <g inner_html=drawn.markup /> } />
-                                        </g>
-                                    }).collect_view()}
-                                </g>
+                                <g class="edges-layer">{keyed_groups(scene.edge_groups)}</g>
+                                <g class="tables-layer">{keyed_groups(scene.table_groups)}</g>
                                 <g class="notes-layer" inner_html=move || scene.notes.get() />
                             </g>
                         </svg>

@@ -5,17 +5,19 @@
 //! redraws only the edges that join them to the rest.
 
 use std::collections::{BTreeSet, HashMap};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use leptos::prelude::*;
 use relvar_layout::draw::{
-    Detail, DrawnTable, RelationshipStyle, TableFacts, TableStyle, Theme, area_frame, area_markup,
-    design_facts, far_lines_markup, note_markup, relationship_markup, relationship_route,
-    table_markup,
+    Detail, DrawnTable, RelationshipPlan, RelationshipStyle, TableBadge, TableFacts, TableStyle,
+    Theme, area_frame, area_markup, design_facts, drawn_boxes, far_lines_markup, note_markup,
+    relationship_plan, relationship_route, table_markup,
 };
 use relvar_layout::{EdgeRoute, Rect};
-use relvar_model::{Design, Point, TableId};
+use relvar_model::{ColumnId, Design, Point, Table, TableId};
 
+use super::kept_markup::KeptMarkup;
+use super::kept_markup::Keyed;
 use super::review_marks::{Marks, marks_of};
 use super::state::CanvasState;
 use crate::store::Store;
@@ -29,10 +31,11 @@ pub struct Scene {
     pub boxes: Memo<Boxes>,
     pub detail: Memo<Detail>,
     pub areas: Memo<String>,
-    pub still_edges: Memo<Vec<Keyed>>,
-    /// The tables at rest, in [`TABLE_GROUPS`] groups drawn apart, each table in its own
-    /// element.
-    pub table_groups: [Memo<Vec<Keyed>>; TABLE_GROUPS],
+    /// The relationships not being dragged, in [`GROUPS`] groups drawn apart by id, as the
+    /// tables are.
+    pub edge_groups: [Memo<Vec<Keyed>>; GROUPS],
+    /// The tables at rest, in [`GROUPS`] groups drawn apart, each table in its own element.
+    pub table_groups: [Memo<Vec<Keyed>>; GROUPS],
     /// The part of the canvas drawn, when not all of it is.
     pub culling: Memo<Option<Rect>>,
     pub notes: Memo<String>,
@@ -40,41 +43,20 @@ pub struct Scene {
     pub boundary_edges: Memo<String>,
 }
 
-/// One table's or relationship's markup, keyed by its id and its markup: the canvas replaces an
-/// element only when its markup changes, so an edit makes the browser paint again only what it
-/// changed (the browser repaints all an element covered), not a layer spread over the canvas.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Keyed {
-    /// The table's or foreign key's id.
-    pub id: u32,
-    /// A hash of `markup`.
-    pub key: u64,
-    pub markup: String,
-}
-
 /// The id of the one element that holds every far-out line.
 const FAR_LINES: u32 = u32::MAX;
 
-impl Keyed {
-    fn new(id: u32, markup: String) -> Self {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::hash::DefaultHasher::new();
-        markup.hash(&mut hasher);
-        Self {
-            id,
-            key: hasher.finish(),
-            markup,
-        }
-    }
-}
-
-/// The tables layer is drawn as this many groups, a table in group `id % TABLE_GROUPS`, so that a
-/// change to a few tables (a click that selects one, the start of a drag) redraws only their
-/// groups rather than every table in view.
-pub const TABLE_GROUPS: usize = 32;
+/// The tables and the relationships are each drawn as this many groups, an item in group
+/// `id % GROUPS`, so that a change to a few of them (a click that selects one, the start of a
+/// drag, an edit) redraws and moves elements only in their groups rather than all in view.
+pub const GROUPS: usize = 32;
 
 fn group_of(table: TableId) -> usize {
-    table.0 as usize % TABLE_GROUPS
+    table.0 as usize % GROUPS
+}
+
+fn group_of_id(id: u32) -> usize {
+    id as usize % GROUPS
 }
 
 /// Far out, more relationship lines than this in view are drawn as one path.
@@ -98,6 +80,40 @@ fn drawing_region(state: &CanvasState) -> Rect {
     state.drawn.get().drawing_region(width, height)
 }
 
+/// Everything one table's markup is drawn from on the canvas.
+#[derive(Debug, Clone, PartialEq)]
+struct TablePlan {
+    table: Table,
+    facts: TableFacts,
+    at: Point,
+    theme: Theme,
+    detail: Detail,
+    selected: bool,
+    badge: Option<TableBadge>,
+    highlight: Option<Vec<ColumnId>>,
+}
+
+impl TablePlan {
+    fn markup(&self, out: &mut String) {
+        let style = TableStyle {
+            palette: self.theme.palette(),
+            detail: self.detail,
+            selected: self.selected,
+            interactive: true,
+            badge: self.badge,
+            highlight: self.highlight.as_deref(),
+        };
+        table_markup(out, &self.table, &self.facts, self.at, style);
+    }
+}
+
+/// Markup kept between redraws, shared by the memo that redraws it.
+type Kept<Plan> = Arc<Mutex<KeptMarkup<Plan>>>;
+
+fn kept<Plan: PartialEq>() -> Kept<Plan> {
+    Arc::new(Mutex::new(KeptMarkup::default()))
+}
+
 struct Painter<'a> {
     design: &'a Design,
     facts: &'a HashMap<TableId, TableFacts>,
@@ -106,6 +122,8 @@ struct Painter<'a> {
     detail: Detail,
     /// The boxes relationship lines go around.
     obstacles: Vec<Rect>,
+    /// The part of the canvas drawn, when not all of it is.
+    clip: Option<Rect>,
 }
 
 impl<'a> Painter<'a> {
@@ -142,23 +160,21 @@ impl<'a> Painter<'a> {
         self.facts.get(&table).unwrap_or(&self.fallback)
     }
 
-    fn table(
-        &self,
-        out: &mut String,
-        table: &relvar_model::Table,
-        at: Point,
-        selected: bool,
-        marks: &Marks,
-    ) {
-        let style = TableStyle {
-            palette: self.theme.palette(),
+    fn table_plan(&self, table: &Table, at: Point, selected: bool, marks: &Marks) -> TablePlan {
+        TablePlan {
+            table: table.clone(),
+            facts: self.facts_of(table.id).clone(),
+            at,
+            theme: self.theme,
             detail: self.detail,
             selected,
-            interactive: true,
             badge: marks.badge(table.id),
-            highlight: marks.highlight(table.id),
-        };
-        table_markup(out, table, self.facts_of(table.id), at, style);
+            highlight: marks.highlight(table.id).map(<[ColumnId]>::to_vec),
+        }
+    }
+
+    fn table(&self, out: &mut String, table: &Table, at: Point, selected: bool, marks: &Marks) {
+        self.table_plan(table, at, selected, marks).markup(out);
     }
 
     fn route(
@@ -181,6 +197,35 @@ impl<'a> Painter<'a> {
         ))
     }
 
+    fn edge_plan(
+        &self,
+        foreign_key: &relvar_model::ForeignKey,
+        child_at: Point,
+        parent_at: Point,
+        selected: bool,
+    ) -> Option<RelationshipPlan> {
+        let child = self.design.table(foreign_key.from_table)?;
+        let parent = self.design.table(foreign_key.to_table)?;
+        let style = RelationshipStyle {
+            palette: self.theme.palette(),
+            detail: self.detail,
+            selected,
+            obstacles: &self.obstacles,
+            clip: self.clip,
+        };
+        let drawn = |table: &'a Table, at| DrawnTable {
+            table,
+            facts: self.facts_of(table.id),
+            at,
+        };
+        Some(relationship_plan(
+            foreign_key,
+            drawn(child, child_at),
+            drawn(parent, parent_at),
+            style,
+        ))
+    }
+
     fn edge(
         &self,
         out: &mut String,
@@ -189,30 +234,9 @@ impl<'a> Painter<'a> {
         parent_at: Point,
         selected: bool,
     ) {
-        let (Some(child), Some(parent)) = (
-            self.design.table(foreign_key.from_table),
-            self.design.table(foreign_key.to_table),
-        ) else {
-            return;
-        };
-        let style = RelationshipStyle {
-            palette: self.theme.palette(),
-            detail: self.detail,
-            selected,
-            obstacles: &self.obstacles,
-        };
-        let drawn = |table: &'a relvar_model::Table, at| DrawnTable {
-            table,
-            facts: self.facts_of(table.id),
-            at,
-        };
-        relationship_markup(
-            out,
-            foreign_key,
-            drawn(child, child_at),
-            drawn(parent, parent_at),
-            style,
-        );
+        if let Some(plan) = self.edge_plan(foreign_key, child_at, parent_at, selected) {
+            plan.markup(out);
+        }
     }
 }
 
@@ -221,27 +245,7 @@ impl Scene {
         let facts = Memo::new(move |_| Arc::new(store.design.with(design_facts)));
         let boxes = Memo::new(move |_| {
             let facts = facts.get();
-            let boxes: HashMap<TableId, Rect> = store.design.with(|design| {
-                design
-                    .tables
-                    .iter()
-                    .map(|table| {
-                        let size = facts.get(&table.id).map_or_else(
-                            || relvar_layout::table_size(table),
-                            |facts| facts.drawn_size(table),
-                        );
-                        let at = design.position(table.id);
-                        let rect = Rect {
-                            x: at.x,
-                            y: at.y,
-                            width: size.width,
-                            height: size.height,
-                        };
-                        (table.id, rect)
-                    })
-                    .collect()
-            });
-            Arc::new(boxes)
+            Arc::new(store.design.with(|design| drawn_boxes(design, &facts)))
         });
         let region = Memo::new(move |_| drawing_region(&state));
         let detail = Memo::new(move |before: Option<&Detail>| {
@@ -264,6 +268,7 @@ impl Scene {
                     theme: theme.get(),
                     detail: detail.get(),
                     obstacles: Vec::new(),
+                    clip: None,
                 };
                 draw(&mut painter);
             });
@@ -272,7 +277,7 @@ impl Scene {
         // The lines follow only which relationship is selected, not the rest of the selection.
         let selected_foreign_key =
             Memo::new(move |_| store.selection.with(|selection| selection.foreign_key));
-        let table_groups: [Memo<Vec<Keyed>>; TABLE_GROUPS] = std::array::from_fn(|group| {
+        let table_groups: [Memo<Vec<Keyed>>; GROUPS] = std::array::from_fn(|group| {
             let in_group = move |ids: &BTreeSet<TableId>| -> Vec<TableId> {
                 ids.iter()
                     .copied()
@@ -283,10 +288,13 @@ impl Scene {
                 Memo::new(move |_| store.selection.with(|chosen| in_group(&chosen.tables)));
             let moving = Memo::new(move |_| state.moving.with(|moving| in_group(moving)));
             let marks = marks_of(move |id| group_of(id) == group);
+            let kept = kept::<TablePlan>();
             Memo::new(move |_| {
                 let (culling, boxes) = (culling.get(), boxes.get());
                 let (selected, moving, marks) = (selected.get(), moving.get(), marks.get());
                 let mut drawn = Vec::new();
+                let mut kept = kept.lock().unwrap_or_else(PoisonError::into_inner);
+                kept.begin();
                 paint(&mut |painter| {
                     for table in &painter.design.tables {
                         if group_of(table.id) != group || moving.contains(&table.id) {
@@ -298,23 +306,27 @@ impl Scene {
                         if visible {
                             let at = painter.design.position(table.id);
                             let selected = selected.contains(&table.id);
-                            let mut markup = String::new();
-                            painter.table(&mut markup, table, at, selected, &marks);
-                            drawn.push(Keyed::new(table.id.0, markup));
+                            let plan = painter.table_plan(table, at, selected, &marks);
+                            drawn.push(kept.markup(table.id.0, plan, TablePlan::markup));
                         }
                     }
                 });
+                kept.end();
                 drawn
             })
         });
+        let kept_edges = kept::<RelationshipPlan>();
         let still_edges = Memo::new(move |_| {
             let (culling, boxes, moving) = (culling.get(), boxes.get(), state.moving.get());
             let mut drawn = Vec::new();
             let selected_fk = selected_foreign_key.get();
+            let mut kept = kept_edges.lock().unwrap_or_else(PoisonError::into_inner);
+            kept.begin();
             paint(&mut |painter| {
                 if let Some(region) = culling {
                     painter.avoid(&boxes, region, &moving, None);
                 }
+                painter.clip = culling;
                 let shown: Vec<&relvar_model::ForeignKey> = painter
                     .design
                     .foreign_keys
@@ -340,10 +352,10 @@ impl Scene {
                     let parent_at = painter.design.position(foreign_key.to_table);
                     if far && !selected {
                         far_routes.extend(painter.route(foreign_key, child_at, parent_at));
-                    } else {
-                        let mut markup = String::new();
-                        painter.edge(&mut markup, foreign_key, child_at, parent_at, selected);
-                        drawn.push(Keyed::new(foreign_key.id.0, markup));
+                    } else if let Some(plan) =
+                        painter.edge_plan(foreign_key, child_at, parent_at, selected)
+                    {
+                        drawn.push(kept.markup(foreign_key.id.0, plan, RelationshipPlan::markup));
                     }
                 }
                 if !far_routes.is_empty() {
@@ -352,7 +364,18 @@ impl Scene {
                     drawn.push(Keyed::new(FAR_LINES, markup));
                 }
             });
+            kept.end();
             drawn
+        });
+        let edge_groups: [Memo<Vec<Keyed>>; GROUPS] = std::array::from_fn(|group| {
+            Memo::new(move |_| {
+                still_edges.with(|all| {
+                    all.iter()
+                        .filter(|drawn| group_of_id(drawn.id) == group)
+                        .cloned()
+                        .collect()
+                })
+            })
         });
         let all_marks = marks_of(|_| true);
         let moving_layer = Memo::new(move |_| {
@@ -399,6 +422,7 @@ impl Scene {
                 if let Some(region) = culling {
                     painter.avoid(&boxes, region, &moving, Some(by));
                 }
+                painter.clip = culling;
                 let at = |table: TableId| {
                     let saved = painter.design.position(table);
                     if moving.contains(&table) {
@@ -461,7 +485,7 @@ impl Scene {
             boxes,
             detail,
             areas,
-            still_edges,
+            edge_groups,
             table_groups,
             culling,
             notes,

@@ -89,19 +89,22 @@ fn curve_points(route: &EdgeRoute) -> Vec<Point> {
         .collect()
 }
 
-/// The corners of a route around `obstacles` from `route.start` to `route.end` (both included),
-/// or `None` when the plain curve crosses no box, when more than [`MOST_BOXES_NEAR`] boxes are
-/// near it, or when none of the [`MOST_ROUTES_TRIED`] cheapest routes is clear of them all.
-/// Only the boxes near the line matter, so callers may pass every box in view.
-pub fn route_around(route: &EdgeRoute, obstacles: &[Rect]) -> Option<Vec<Point>> {
+/// The part of the canvas a route around boxes may use.
+fn reach_of(route: &EdgeRoute) -> Rect {
     let (start, end) = (route.start, route.end);
-    let reach = Rect {
+    Rect {
         x: start.x.min(end.x) - REACH,
         y: start.y.min(end.y) - REACH,
         width: (start.x - end.x).abs() + 2.0 * REACH,
         height: (start.y - end.y).abs() + 2.0 * REACH,
-    };
-    let near: Vec<Rect> = obstacles
+    }
+}
+
+/// The boxes of `obstacles`, in their order, that [`route_around`] looks at for `route`: given
+/// only these it finds the same route.
+pub fn boxes_near(route: &EdgeRoute, obstacles: &[Rect]) -> Vec<Rect> {
+    let reach = reach_of(route);
+    obstacles
         .iter()
         .copied()
         .filter(|rect| {
@@ -110,7 +113,17 @@ pub fn route_around(route: &EdgeRoute, obstacles: &[Rect]) -> Option<Vec<Point>>
                 && rect.y < reach.bottom()
                 && reach.y < rect.bottom()
         })
-        .collect();
+        .collect()
+}
+
+/// The corners of a route around `obstacles` from `route.start` to `route.end` (both included),
+/// or `None` when the plain curve crosses no box, when more than [`MOST_BOXES_NEAR`] boxes are
+/// near it, or when none of the [`MOST_ROUTES_TRIED`] cheapest routes is clear of them all.
+/// Only the boxes near the line matter, so callers may pass every box in view.
+pub fn route_around(route: &EdgeRoute, obstacles: &[Rect]) -> Option<Vec<Point>> {
+    let (start, end) = (route.start, route.end);
+    let reach = reach_of(route);
+    let near = boxes_near(route, obstacles);
     if near.len() > MOST_BOXES_NEAR || !polyline_crosses(&curve_points(route), &near) {
         return None;
     }

@@ -89,6 +89,7 @@ pub fn diagram_svg(design: &Design, scope: DiagramScope, theme: Theme) -> Option
         detail: Detail::Full,
         selected: false,
         obstacles: &boxes,
+        clip: None,
     };
     for foreign_key in &design.foreign_keys {
         if let (Some(child), Some(parent)) = (

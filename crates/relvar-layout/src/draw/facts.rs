@@ -6,6 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 use relvar_model::{Column, ColumnId, Design, Table, TableId};
 
 use crate::geometry::{Size, size_with_rows};
+use crate::viewport::Rect;
 
 /// Markers and display settings of one table.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -92,4 +93,29 @@ impl TableFacts {
         };
         size_with_rows(table, rows)
     }
+}
+
+/// Each table's box as the diagram draws it, at its position in the design.
+pub fn drawn_boxes(
+    design: &Design,
+    facts: &HashMap<TableId, TableFacts>,
+) -> HashMap<TableId, Rect> {
+    design
+        .tables
+        .iter()
+        .map(|table| {
+            let size = facts.get(&table.id).map_or_else(
+                || TableFacts::default().drawn_size(table),
+                |facts| facts.drawn_size(table),
+            );
+            let at = design.position(table.id);
+            let rect = Rect {
+                x: at.x,
+                y: at.y,
+                width: size.width,
+                height: size.height,
+            };
+            (table.id, rect)
+        })
+        .collect()
 }

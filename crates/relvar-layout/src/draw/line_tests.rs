@@ -1,8 +1,5 @@
 //! Relationship lines on real schemas, laid out by the layered layout: drawn around the table
 //! boxes in their way.
-
-use std::collections::HashMap;
-
 use relvar_model::{Design, Point, TableId};
 
 use super::*;
@@ -105,29 +102,14 @@ fn lines_crossing_boxes(design: &Design, go_around: bool) -> (usize, usize) {
             at: design.position(id),
         }
     };
-    let boxes: HashMap<TableId, Rect> = design
-        .tables
-        .iter()
-        .map(|table| {
-            let size = facts.get(&table.id).unwrap_or(&fallback).drawn_size(table);
-            let at = design.position(table.id);
-            (
-                table.id,
-                Rect {
-                    x: at.x,
-                    y: at.y,
-                    width: size.width,
-                    height: size.height,
-                },
-            )
-        })
-        .collect();
+    let boxes = drawn_boxes(design, &facts);
     let all: Vec<Rect> = design.tables.iter().map(|table| boxes[&table.id]).collect();
     let style = RelationshipStyle {
         palette: Theme::Light.palette(),
         detail: Detail::Full,
         selected: false,
         obstacles: if go_around { &all } else { &[] },
+        clip: None,
     };
     let mut crossing = 0;
     for foreign_key in &design.foreign_keys {
@@ -185,4 +167,70 @@ fn lines_go_around_the_boxes_in_their_way() {
             );
         }
     }
+}
+
+#[test]
+fn a_relationship_plan_holds_all_its_line_is_drawn_from() {
+    let design = corpus_design("pg_pagila-schema.sql");
+    let facts = design_facts(&design);
+    let fallback = TableFacts::default();
+    let drawn = |id: TableId, at: Point| DrawnTable {
+        table: design.table(id).unwrap(),
+        facts: facts.get(&id).unwrap_or(&fallback),
+        at,
+    };
+    let boxes = drawn_boxes(&design, &facts);
+    let all: Vec<Rect> = design.tables.iter().map(|table| boxes[&table.id]).collect();
+    let far_away = Rect {
+        x: 1.0e6,
+        y: 1.0e6,
+        width: 200.0,
+        height: 100.0,
+    };
+    let with_far_box: Vec<Rect> = all.iter().copied().chain([far_away]).collect();
+    let style = |obstacles| RelationshipStyle {
+        palette: Theme::Light.palette(),
+        detail: Detail::Full,
+        selected: false,
+        obstacles,
+        clip: None,
+    };
+    let mut routed = 0;
+    for foreign_key in &design.foreign_keys {
+        let (child, parent) = (foreign_key.from_table, foreign_key.to_table);
+        let (child_at, parent_at) = (design.position(child), design.position(parent));
+        let plan = |obstacles, child_at| {
+            relationship_plan(
+                foreign_key,
+                drawn(child, child_at),
+                drawn(parent, parent_at),
+                style(obstacles),
+            )
+        };
+        let route = relationship_route(
+            foreign_key,
+            drawn(child, child_at),
+            drawn(parent, parent_at),
+        );
+        let near = crate::routing::boxes_near(&route, &all);
+        let around = crate::routing::route_around(&route, &all);
+        assert_eq!(around, crate::routing::route_around(&route, &near));
+        routed += usize::from(around.is_some());
+
+        let mut markup = String::new();
+        relationship_markup(
+            &mut markup,
+            foreign_key,
+            drawn(child, child_at),
+            drawn(parent, parent_at),
+            style(&all),
+        );
+        let mut from_plan = String::new();
+        plan(&all, child_at).markup(&mut from_plan);
+        assert_eq!(markup, from_plan);
+        assert_eq!(plan(&all, child_at), plan(&with_far_box, child_at));
+        let moved = Point::new(child_at.x + 40.0, child_at.y);
+        assert_ne!(plan(&all, child_at), plan(&all, moved));
+    }
+    assert!(routed > 0, "some of pagila's lines go around a box");
 }

@@ -13,10 +13,11 @@ pub use annotations::{
     AREA_LABEL_HEIGHT, AREA_MARGIN, area_frame, area_markup, note_markup, note_size,
 };
 pub use diagram::{DiagramScope, FONT_FAMILY, diagram_svg};
-pub use facts::{TableFacts, design_facts};
+pub use facts::{TableFacts, design_facts, drawn_boxes};
 pub use palette::{Palette, Theme};
 pub use relationship::{
-    DrawnTable, RelationshipStyle, far_lines_markup, relationship_markup, relationship_route,
+    DrawnTable, RelationshipPlan, RelationshipStyle, far_lines_markup, relationship_markup,
+    relationship_plan, relationship_route,
 };
 pub use table::{BadgeLevel, TableBadge, TableStyle, table_markup};
 

@@ -5,7 +5,10 @@
 
 use std::fmt::Write;
 
-use relvar_model::{Cardinality, ColumnId, ForeignKey, Maximum, Minimum, Point, Table};
+use relvar_model::{
+    Cardinality, ColumnId, ForeignKey, ForeignKeyId, Maximum, Minimum, Point, RelationshipEnds,
+    Table,
+};
 
 use super::dashes::{DASH_PATTERN, cubic_polyline, pieces_markup};
 use super::facts::TableFacts;
@@ -97,6 +100,9 @@ pub struct RelationshipStyle<'a> {
     pub selected: bool,
     /// The table boxes a line should go around (any may be given; only those near it count).
     pub obstacles: &'a [Rect],
+    /// The part of the canvas being drawn, when not all of it is: a dashed line's pieces
+    /// outside it are left out.
+    pub clip: Option<Rect>,
 }
 
 /// Where a relationship's line runs: from the referencing row of `child` to the referenced row of
@@ -132,6 +138,61 @@ pub fn far_lines_markup(out: &mut String, routes: &[EdgeRoute], palette: &Palett
     );
 }
 
+/// Everything one relationship's markup is drawn from: equal plans draw equal markup, so a
+/// canvas may keep a relationship's markup for as long as its plan stays the same.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RelationshipPlan {
+    foreign_key: ForeignKeyId,
+    /// `child->parent` by qualified names.
+    label: String,
+    ends: RelationshipEnds,
+    path: EdgeRoute,
+    /// The boxes near enough to the line to be gone around.
+    near: Vec<Rect>,
+    detail: Detail,
+    selected: bool,
+    stroke: &'static str,
+    background: &'static str,
+    /// Where a dashed line's pieces are drawn.
+    clip: Option<Rect>,
+}
+
+/// What [`relationship_markup`] draws for one foreign key from `child` to `parent`.
+pub fn relationship_plan(
+    foreign_key: &ForeignKey,
+    child: DrawnTable,
+    parent: DrawnTable,
+    style: RelationshipStyle,
+) -> RelationshipPlan {
+    let ends = child.table.relationship_ends(foreign_key);
+    let path = relationship_route(foreign_key, child, parent);
+    let full = style.detail != Detail::Boxes;
+    RelationshipPlan {
+        foreign_key: foreign_key.id,
+        label: format!(
+            "{}->{}",
+            child.table.qualified_name(),
+            parent.table.qualified_name()
+        ),
+        ends,
+        path,
+        near: if full {
+            crate::routing::boxes_near(&path, style.obstacles)
+        } else {
+            Vec::new()
+        },
+        detail: style.detail,
+        selected: style.selected,
+        stroke: if style.selected {
+            style.palette.selection
+        } else {
+            style.palette.edge
+        },
+        background: style.palette.background,
+        clip: style.clip.filter(|_| full && !ends.identifying),
+    }
+}
+
 /// Appends the `<g class="relationship">` of one foreign key from `child` to `parent`.
 pub fn relationship_markup(
     out: &mut String,
@@ -140,90 +201,91 @@ pub fn relationship_markup(
     parent: DrawnTable,
     style: RelationshipStyle,
 ) {
-    let palette = style.palette;
-    let ends = child.table.relationship_ends(foreign_key);
-    let path = relationship_route(foreign_key, child, parent);
-    let label = escape(&format!(
-        "{}->{}",
-        child.table.qualified_name(),
-        parent.table.qualified_name()
-    ));
-    let identifying = if ends.identifying { " identifying" } else { "" };
-    let stroke = if style.selected {
-        palette.selection
-    } else {
-        palette.edge
-    };
-    let width = if style.selected { 2.5 } else { 1.5 };
-    if style.detail == Detail::Boxes {
-        // Far out, a straight solid line per relationship: curves, dashes and ends are too small
-        // to see and cost most of the painting.
+    relationship_plan(foreign_key, child, parent, style).markup(out);
+}
+
+impl RelationshipPlan {
+    /// Appends the relationship's markup.
+    pub fn markup(&self, out: &mut String) {
+        let (ends, path, stroke) = (self.ends, self.path, self.stroke);
+        let label = escape(&self.label);
+        let identifying = if ends.identifying { " identifying" } else { "" };
+        let width = if self.selected { 2.5 } else { 1.5 };
+        if self.detail == Detail::Boxes {
+            // Far out, a straight solid line per relationship: curves, dashes and ends are too
+            // small to see and cost most of the painting.
+            let _ = write!(
+                out,
+                r#"<path class="edge{identifying}" d="M {:.0} {:.0} L {:.0} {:.0}" data-fk="{label}" data-fk-id="{}" fill="none" stroke="{stroke}" stroke-width="{width}"/>"#,
+                path.start.x, path.start.y, path.end.x, path.end.y, self.foreign_key.0
+            );
+            return;
+        }
+        let routed = crate::routing::route_around(&path, &self.near);
+        let d = routed
+            .as_deref()
+            .map_or_else(|| path.path(), crate::routing::rounded_path);
+        let selected = if self.selected { " selected" } else { "" };
         let _ = write!(
             out,
-            r#"<path class="edge{identifying}" d="M {:.0} {:.0} L {:.0} {:.0}" data-fk="{label}" data-fk-id="{}" fill="none" stroke="{stroke}" stroke-width="{width}"/>"#,
-            path.start.x, path.start.y, path.end.x, path.end.y, foreign_key.id.0
+            r#"<g class="relationship{identifying}{selected}" data-fk-id="{}" data-parent-end="{}" data-child-end="{}"><path class="edge-hit" d="{d}" fill="none" stroke="transparent" stroke-width="12"/>"#,
+            self.foreign_key.0,
+            ends.parent.name(),
+            ends.child.name(),
         );
-        return;
-    }
-    let routed = crate::routing::route_around(&path, style.obstacles);
-    let d = routed
-        .as_deref()
-        .map_or_else(|| path.path(), crate::routing::rounded_path);
-    let selected = if style.selected { " selected" } else { "" };
-    let _ = write!(
-        out,
-        r#"<g class="relationship{identifying}{selected}" data-fk-id="{}" data-parent-end="{}" data-child-end="{}"><path class="edge-hit" d="{d}" fill="none" stroke="transparent" stroke-width="12"/>"#,
-        foreign_key.id.0,
-        ends.parent.name(),
-        ends.child.name(),
-    );
-    if ends.identifying {
-        let _ = write!(
-            out,
-            r#"<path class="edge identifying" d="{d}" data-fk="{label}" fill="none" stroke="{stroke}" stroke-width="{width}"/>"#
-        );
-    } else {
-        let points = routed.as_deref().map_or_else(
-            || {
-                let (c1, c2) = path.controls();
-                cubic_polyline(path.start, c1, c2, path.end)
-            },
-            crate::routing::rounded_polyline,
-        );
-        let _ = write!(
-            out,
-            r#"<g class="edge" data-fk="{label}" fill="none" stroke="{stroke}" stroke-width="{width}" stroke-dasharray="{DASH_PATTERN}">"#
-        );
-        pieces_markup(out, &points);
+        if ends.identifying {
+            let _ = write!(
+                out,
+                r#"<path class="edge identifying" d="{d}" data-fk="{label}" fill="none" stroke="{stroke}" stroke-width="{width}"/>"#
+            );
+        } else {
+            let points = routed.as_deref().map_or_else(
+                || {
+                    let (c1, c2) = path.controls();
+                    cubic_polyline(path.start, c1, c2, path.end)
+                },
+                crate::routing::rounded_polyline,
+            );
+            let _ = write!(
+                out,
+                r#"<g class="edge" data-fk="{label}" fill="none" stroke="{stroke}" stroke-width="{width}" stroke-dasharray="{DASH_PATTERN}">"#
+            );
+            pieces_markup(out, &points, self.clip);
+            out.push_str("</g>");
+        }
+        self.end_marks_markup(out);
         out.push_str("</g>");
     }
-    let (mut lines, mut circles) = (String::new(), String::new());
-    end_marks(
-        &mut lines,
-        &mut circles,
-        path.start,
-        path.start_side,
-        ends.child,
-    );
-    end_marks(
-        &mut lines,
-        &mut circles,
-        path.end,
-        path.end_side,
-        ends.parent,
-    );
-    let _ = write!(
-        out,
-        r#"<path class="crow-foot" d="{}" fill="none" stroke="{stroke}" stroke-width="1.5"/>"#,
-        lines.trim_end()
-    );
-    if !circles.is_empty() {
+
+    fn end_marks_markup(&self, out: &mut String) {
+        let (ends, path, stroke) = (self.ends, self.path, self.stroke);
+        let (mut lines, mut circles) = (String::new(), String::new());
+        end_marks(
+            &mut lines,
+            &mut circles,
+            path.start,
+            path.start_side,
+            ends.child,
+        );
+        end_marks(
+            &mut lines,
+            &mut circles,
+            path.end,
+            path.end_side,
+            ends.parent,
+        );
         let _ = write!(
             out,
-            r#"<path class="crow-foot-zero" d="{}" fill="{}" stroke="{stroke}" stroke-width="1.5"/>"#,
-            circles.trim_end(),
-            palette.background
+            r#"<path class="crow-foot" d="{}" fill="none" stroke="{stroke}" stroke-width="1.5"/>"#,
+            lines.trim_end()
         );
+        if !circles.is_empty() {
+            let _ = write!(
+                out,
+                r#"<path class="crow-foot-zero" d="{}" fill="{}" stroke="{stroke}" stroke-width="1.5"/>"#,
+                circles.trim_end(),
+                self.background
+            );
+        }
     }
-    out.push_str("</g>");
 }

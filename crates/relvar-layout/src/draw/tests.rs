@@ -271,6 +271,7 @@ fn relationships_draw_crow_feet_and_dash_non_identifying_edges() {
         detail: Detail::Full,
         selected: false,
         obstacles: &[],
+        clip: None,
     };
     let mut identifying = String::new();
     relationship_markup(
