@@ -16,8 +16,7 @@ use relvar_layout::draw::{
 use relvar_layout::{EdgeRoute, Rect};
 use relvar_model::{ColumnId, Design, Point, Table, TableId};
 
-use super::kept_markup::KeptMarkup;
-use super::kept_markup::Keyed;
+use super::kept_markup::{KeptMarkup, Keyed};
 use super::review_marks::{Marks, marks_of};
 use super::state::CanvasState;
 use crate::store::Store;
@@ -51,12 +50,13 @@ const FAR_LINES: u32 = u32::MAX;
 /// drag, an edit) redraws and moves elements only in their groups rather than all in view.
 pub const GROUPS: usize = 32;
 
-fn group_of(table: TableId) -> usize {
-    table.0 as usize % GROUPS
-}
-
+/// The group of a table or relationship by its id.
 fn group_of_id(id: u32) -> usize {
     id as usize % GROUPS
+}
+
+fn group_of(table: TableId) -> usize {
+    group_of_id(table.0)
 }
 
 /// Far out, more relationship lines than this in view are drawn as one path.
@@ -127,19 +127,20 @@ struct Painter<'a> {
 }
 
 impl<'a> Painter<'a> {
-    /// Sets the boxes lines go around: every table box meeting `region` (only where rows are
-    /// drawn; farther out lines go around nothing), with the moving tables moved by `by`, or
-    /// left out.
-    fn avoid(
+    /// Lines are drawn within `region` when one is given (the culled part of the canvas), going
+    /// around every table box meeting it (only where rows are drawn; farther out lines go
+    /// around nothing), with the moving tables moved by `by`, or left out.
+    fn draw_lines_within(
         &mut self,
+        region: Option<Rect>,
         boxes: &HashMap<TableId, Rect>,
-        region: Rect,
         moving: &BTreeSet<TableId>,
         by: Option<Point>,
     ) {
-        if self.detail != Detail::Full {
+        self.clip = region;
+        let Some(region) = region.filter(|_| self.detail == Detail::Full) else {
             return;
-        }
+        };
         self.obstacles = self
             .design
             .tables
@@ -323,10 +324,7 @@ impl Scene {
             let mut kept = kept_edges.lock().unwrap_or_else(PoisonError::into_inner);
             kept.begin();
             paint(&mut |painter| {
-                if let Some(region) = culling {
-                    painter.avoid(&boxes, region, &moving, None);
-                }
-                painter.clip = culling;
+                painter.draw_lines_within(culling, &boxes, &moving, None);
                 let shown: Vec<&relvar_model::ForeignKey> = painter
                     .design
                     .foreign_keys
@@ -419,10 +417,7 @@ impl Scene {
             let (culling, boxes) = (culling.get(), boxes.get());
             let selected_fk = selected_foreign_key.get();
             paint(&mut |painter| {
-                if let Some(region) = culling {
-                    painter.avoid(&boxes, region, &moving, Some(by));
-                }
-                painter.clip = culling;
+                painter.draw_lines_within(culling, &boxes, &moving, Some(by));
                 let at = |table: TableId| {
                     let saved = painter.design.position(table);
                     if moving.contains(&table) {
