@@ -1,6 +1,7 @@
 //! Saving the open design without holding up the frames of the edits: an edit only marks the
 //! design unsaved; it is written when the person pauses ([`QUIET_MS`] after the last edit, once
-//! the browser is idle), at the latest [`MOST_UNSAVED_MS`] after the first unsaved edit, and at
+//! the browser is idle), while edits keep coming in the first lull of [`LULL_MS`] once the oldest
+//! unsaved edit is [`MOST_UNSAVED_MS`] old (never in the frames of an edit), and at
 //! once when the page is hidden or left (`pagehide`, `visibilitychange`) or the library is about
 //! to read or switch designs, so a reload, a closed tab or another design opened loses nothing.
 
@@ -8,14 +9,18 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
-use crate::browser::{Pause, when_idle};
+use crate::browser::Pause;
 use crate::library::Library;
 
 /// How long the person pauses before the design is written, in milliseconds.
 const QUIET_MS: i32 = 400;
 
-/// The longest a design stays unsaved while edits keep coming, in milliseconds.
+/// How old the oldest unsaved edit may grow while edits keep coming, in milliseconds, before
+/// the design is written in the next lull.
 const MOST_UNSAVED_MS: f64 = 3_000.0;
+
+/// The lull between edits in which a design unsaved for too long is written, in milliseconds.
+const LULL_MS: i32 = 150;
 
 /// What is waiting to be written, shared by the library.
 #[derive(Debug, Clone, Copy)]
@@ -25,6 +30,7 @@ pub struct Unsaved {
     /// When the latest edit was made.
     latest: StoredValue<f64>,
     pause: Pause,
+    lull: Pause,
 }
 
 impl Unsaved {
@@ -33,6 +39,7 @@ impl Unsaved {
             since: StoredValue::new(None),
             latest: StoredValue::new(0.0),
             pause: Pause::new(),
+            lull: Pause::new(),
         }
     }
 
@@ -53,7 +60,7 @@ pub fn changed(library: Library) {
         .try_update_value(|since| *since.get_or_insert(now))
         .unwrap_or(now);
     if now - since >= MOST_UNSAVED_MS {
-        when_idle(move || library.flush());
+        unsaved.lull.after(LULL_MS, move || library.flush());
     } else {
         unsaved.pause.after(QUIET_MS, move || library.flush());
     }

@@ -149,7 +149,9 @@ impl Pause {
     }
 
     /// Runs `work` when the browser is idle once `quiet_ms` have passed with no other call: a
-    /// burst of edits at a person's pace makes the work run once, after the last of them.
+    /// burst of edits at a person's pace makes the work run once, after the last of them. A call
+    /// made while the work waits for the browser to be idle supersedes it too, so the work never
+    /// lands in the idle time right after the frame of a newer edit.
     pub fn after(&self, quiet_ms: i32, work: impl FnOnce() + 'static) {
         let counter = self.0;
         let change = counter
@@ -159,8 +161,13 @@ impl Pause {
             })
             .unwrap_or_default();
         let after_pause = wasm_bindgen::closure::Closure::once_into_js(move || {
-            if counter.try_get_value() == Some(change) {
-                when_idle(work);
+            let current = move || counter.try_get_value() == Some(change);
+            if current() {
+                when_idle(move || {
+                    if current() {
+                        work();
+                    }
+                });
             }
         });
         if let Some(window) = web_sys::window() {

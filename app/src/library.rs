@@ -199,7 +199,7 @@ impl Library {
             .ok()
             .flatten()
             .ok_or("the saved design is missing")?;
-        relvar_share::decode_link(&payload).map_err(|error| error.to_string())
+        relvar_share::decode_stored(&payload).map_err(|error| error.to_string())
     }
 
     pub fn name_of(&self, id: &str) -> Option<String> {

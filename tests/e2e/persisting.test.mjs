@@ -17,6 +17,8 @@ const FORMAT_2_FILE = join(ROOT, 'crates/relvar-share/tests/fixtures/format-2.re
 const R1_LINK_FILE = join(ROOT, 'crates/relvar-share/tests/fixtures/pg-sakila.r1.link');
 /** The same as builds before link version 3 saved it (`r2.`: no preset dictionary). */
 const R2_LINK_FILE = join(ROOT, 'crates/relvar-share/tests/fixtures/pg-sakila.r2.link');
+/** The same as builds before the stored form `s1.` saved it (`r3.`, a share link). */
+const R3_LINK_FILE = join(ROOT, 'crates/relvar-share/tests/fixtures/pg-sakila.r3.link');
 
 async function stats(page) {
   return page.locator('#design-stats').textContent();
@@ -77,8 +79,8 @@ test('an edit made and the tab closed at once is there after reopening, though s
   await reopened.locator('#design-stats', { hasText: /^3 tables/ }).waitFor();
 });
 
-for (const [version, file] of [[1, R1_LINK_FILE], [2, R2_LINK_FILE]]) {
-  test(`a design an earlier build saved in the browser (link version ${version}) still opens, and is saved again as version 3`, async () => {
+for (const [version, file] of [[1, R1_LINK_FILE], [2, R2_LINK_FILE], [3, R3_LINK_FILE]]) {
+  test(`a design an earlier build saved in the browser (link version ${version}) still opens, and is saved again in this build's stored form`, async () => {
     const { page, url } = session;
     await openStudio(page, url);
     const saved = (await readFile(file, 'utf8')).trim();
@@ -93,7 +95,7 @@ for (const [version, file] of [[1, R1_LINK_FILE], [2, R2_LINK_FILE]]) {
     await table(page, 'film').waitFor();
     assert.match(await stats(page), /^21 tables/);
     await page.locator('#add-table').click();
-    await page.waitForFunction(() => localStorage.getItem('relvar.design.old').startsWith('r3.'));
+    await page.waitForFunction(() => localStorage.getItem('relvar.design.old').startsWith('s1.'));
     await page.reload();
     await table(page, 'film').waitFor();
     assert.match(await stats(page), /^22 tables/);

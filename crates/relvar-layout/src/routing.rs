@@ -116,6 +116,31 @@ pub fn boxes_near(route: &EdgeRoute, obstacles: &[Rect]) -> Vec<Rect> {
         .collect()
 }
 
+/// The boxes of `obstacles` that decide [`route_around`]'s answer for `route`: none when it draws
+/// the plain curve whatever the boxes near it (the curve crosses none of them, or too many are
+/// near), else the boxes near it, in their order. Given only these it finds the same route, so a
+/// box added near a line that it does not cross leaves what the line is drawn from unchanged.
+pub fn boxes_routed_around(route: &EdgeRoute, obstacles: &[Rect]) -> Vec<Rect> {
+    let near = boxes_near(route, obstacles);
+    // The curve lies within the box around its end and control points: most boxes near a line
+    // are outside that box, and sampling the curve is then not needed.
+    let (c1, c2) = route.controls();
+    let [left, right] =
+        [f64::min, f64::max].map(|pick| pick(pick(route.start.x, route.end.x), pick(c1.x, c2.x)));
+    let [top, bottom] =
+        [f64::min, f64::max].map(|pick| pick(pick(route.start.y, route.end.y), pick(c1.y, c2.y)));
+    let may_cross = |rect: &Rect| {
+        rect.x < right && left < rect.right() && rect.y < bottom && top < rect.bottom()
+    };
+    if near.len() > MOST_BOXES_NEAR
+        || !near.iter().any(may_cross)
+        || !polyline_crosses(&curve_points(route), &near)
+    {
+        return Vec::new();
+    }
+    near
+}
+
 /// The corners of a route around `obstacles` from `route.start` to `route.end` (both included),
 /// or `None` when the plain curve crosses no box, when more than [`MOST_BOXES_NEAR`] boxes are
 /// near it, or when none of the [`MOST_ROUTES_TRIED`] cheapest routes is clear of them all.
@@ -123,8 +148,8 @@ pub fn boxes_near(route: &EdgeRoute, obstacles: &[Rect]) -> Vec<Rect> {
 pub fn route_around(route: &EdgeRoute, obstacles: &[Rect]) -> Option<Vec<Point>> {
     let (start, end) = (route.start, route.end);
     let reach = reach_of(route);
-    let near = boxes_near(route, obstacles);
-    if near.len() > MOST_BOXES_NEAR || !polyline_crosses(&curve_points(route), &near) {
+    let near = boxes_routed_around(route, obstacles);
+    if near.is_empty() {
         return None;
     }
     let out_of_start = Point::new(start.x + route.start_side.direction() * STUB, start.y);

@@ -118,20 +118,22 @@ impl Viewport {
         }
     }
 
-    /// The part of the canvas worth drawing for this view: the view and half a view around it,
-    /// snapped outwards to a grid that grows with the view, so small pans keep the same region.
+    /// The part of the canvas worth drawing for this view: the view and a quarter of a view
+    /// around it, snapped outwards to a grid that grows with the view, so small pans keep the
+    /// same region. Every edit costs the browser in proportion to what is drawn, so the margin
+    /// is only what a short pan uncovers.
     pub fn drawing_region(&self, width: f64, height: f64) -> Rect {
         let view = self.view_rect(width, height);
-        let step = 2f64.powf((view.width.max(view.height).max(64.0) / 2.0).log2().ceil());
+        let step = 2f64.powf((view.width.max(view.height).max(64.0) / 4.0).log2().ceil());
         let snap_down = |value: f64| (value / step).floor() * step;
         let snap_up = |value: f64| (value / step).ceil() * step;
-        let x = snap_down(view.x - view.width / 2.0);
-        let y = snap_down(view.y - view.height / 2.0);
+        let x = snap_down(view.x - view.width / 4.0);
+        let y = snap_down(view.y - view.height / 4.0);
         Rect {
             x,
             y,
-            width: snap_up(view.right() + view.width / 2.0) - x,
-            height: snap_up(view.bottom() + view.height / 2.0) - y,
+            width: snap_up(view.right() + view.width / 4.0) - x,
+            height: snap_up(view.bottom() + view.height / 4.0) - y,
         }
     }
 
@@ -267,10 +269,10 @@ mod tests {
         assert!(drawn.picture_serves(drawn.panned(300.0, -200.0), width, height));
         assert!(
             !drawn.picture_serves(drawn.panned(1300.0, 0.0), width, height),
-            "far past half a view away the picture has nothing to show"
+            "far past a quarter of a view away the picture has nothing to show"
         );
         let centre = Point::new(width / 2.0, height / 2.0);
-        assert!(drawn.picture_serves(drawn.zoom_at(centre, 0.6), width, height));
+        assert!(drawn.picture_serves(drawn.zoom_at(centre, 0.75), width, height));
         assert!(
             !drawn.picture_serves(drawn.zoom_at(centre, 0.3), width, height),
             "zoomed far out the view leaves the drawn region"

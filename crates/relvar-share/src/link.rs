@@ -12,7 +12,7 @@ use relvar_model::Design;
 use serde_json::Value;
 
 use crate::compact::{TableReferences, compact, expand};
-use crate::compression::{FASTEST, MAX_UNPACKED_BYTES, SMALLEST, deflate, inflate};
+use crate::compression::{MAX_UNPACKED_BYTES, SMALLEST, deflate, inflate};
 use crate::error::ShareError;
 use crate::file::{design_from_value, parse_json, saved_value};
 use crate::link_dictionary::LINK_DICTIONARY;
@@ -30,7 +30,7 @@ const LINK_VERSION: u32 = 3;
 pub const LINK_WARN_CHARS: usize = 8000;
 
 /// base64url; written without padding, read with or without it.
-const BASE64URL: GeneralPurpose = GeneralPurpose::new(
+pub(crate) const BASE64URL: GeneralPurpose = GeneralPurpose::new(
     &URL_SAFE,
     GeneralPurposeConfig::new()
         .with_encode_padding(false)
@@ -57,13 +57,6 @@ pub fn data_statements(design: &Design) -> usize {
         .iter()
         .filter(|statement| statement.holds_data())
         .count()
-}
-
-/// The payload of the whole design, data statements included, compressed at the fastest level:
-/// a few times quicker and somewhat longer, for keeping a design in the browser after every
-/// edit. [`decode_link`] reads it.
-pub fn encode_stored(design: &Design) -> String {
-    encode_at(design, FASTEST)
 }
 
 fn encode_at(design: &Design, level: u8) -> String {

@@ -17,7 +17,7 @@ use relvar_model::{
 };
 use relvar_share::{
     LINK_DICTIONARY, LINK_PREFIX, LINK_WARN_CHARS, MAX_UNPACKED_BYTES, ShareError, data_statements,
-    decode_link, encode_link, encode_stored,
+    decode_link, decode_stored, encode_link, encode_stored,
 };
 
 fn design() -> Design {
@@ -169,7 +169,7 @@ fn the_link_leaves_out_rows_of_data_and_keeps_every_other_kept_statement() {
     let opened = decode_link(&encode_link(&design)).unwrap();
     assert_eq!(opened.unmodelled, vec![design.unmodelled[1].clone()]);
     assert_eq!(opened.tables, design.tables);
-    assert_eq!(decode_link(&encode_stored(&design)).unwrap(), design);
+    assert_eq!(decode_stored(&encode_stored(&design)).unwrap(), design);
 }
 
 #[test]
@@ -413,4 +413,27 @@ fn the_review_rules_a_design_switches_off_travel_in_its_link_and_file() {
         "{saved}"
     );
     assert_eq!(relvar_share::load_file(&saved).unwrap(), design);
+}
+
+#[test]
+fn a_damaged_stored_design_is_refused_without_panicking() {
+    let stored = encode_stored(&design());
+    let payload_start = relvar_share::STORED_PREFIX.len();
+    for cut in [
+        payload_start,
+        payload_start + 1,
+        stored.len() / 2,
+        stored.len() - 1,
+    ] {
+        assert!(decode_stored(&stored[..cut]).is_err(), "cut at {cut}");
+    }
+    assert_eq!(
+        decode_stored("s1.!!!"),
+        Err(ShareError::LinkNotBase64),
+        "not base64url"
+    );
+    let mut flipped = stored.clone().into_bytes();
+    let middle = flipped.len() / 2;
+    flipped[middle] = if flipped[middle] == b'A' { b'B' } else { b'A' };
+    assert!(decode_stored(&String::from_utf8(flipped).unwrap()).is_err());
 }

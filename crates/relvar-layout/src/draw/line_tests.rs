@@ -229,6 +229,30 @@ fn a_relationship_plan_holds_all_its_line_is_drawn_from() {
         plan(&all, child_at).markup(&mut from_plan);
         assert_eq!(markup, from_plan);
         assert_eq!(plan(&all, child_at), plan(&with_far_box, child_at));
+        // A box within the line's reach that the line does not cross changes nothing of a plain
+        // line's plan; a routed line takes it into account.
+        let above = Rect {
+            x: (route.start.x + route.end.x) / 2.0 - 20.0,
+            y: route.start.y.min(route.end.y) - 150.0,
+            width: 40.0,
+            height: 40.0,
+        };
+        let with_box_above: Vec<Rect> = all.iter().copied().chain([above]).collect();
+        assert!(crate::routing::boxes_near(&route, &with_box_above).contains(&above));
+        let plan_with_box_above = relationship_plan(
+            foreign_key,
+            drawn(child, child_at),
+            drawn(parent, parent_at),
+            RelationshipStyle {
+                obstacles: &with_box_above,
+                ..style(&all)
+            },
+        );
+        assert_eq!(
+            plan(&all, child_at) == plan_with_box_above,
+            around.is_none(),
+            "only a routed line's plan holds the boxes near it"
+        );
         let moved = Point::new(child_at.x + 40.0, child_at.y);
         assert_ne!(plan(&all, child_at), plan(&all, moved));
     }

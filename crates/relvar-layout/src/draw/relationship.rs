@@ -147,7 +147,7 @@ pub struct RelationshipPlan {
     label: String,
     ends: RelationshipEnds,
     path: EdgeRoute,
-    /// The boxes near enough to the line to be gone around.
+    /// The boxes the line goes around (`routing::boxes_routed_around`): none for a plain curve.
     near: Vec<Rect>,
     detail: Detail,
     selected: bool,
@@ -177,7 +177,7 @@ pub fn relationship_plan(
         ends,
         path,
         near: if full {
-            crate::routing::boxes_near(&path, style.obstacles)
+            crate::routing::boxes_routed_around(&path, style.obstacles)
         } else {
             Vec::new()
         },
