@@ -1,9 +1,10 @@
 //! The schema review of the design as it is edited, shared through context: the findings and,
 //! when the design has a workload, the index advisor's advice (after every edit, the review
-//! looking again only where the edit changed the design, the advice in full; for
-//! a design of more than [`IDLE_REVIEW_TABLES`] tables once edits pause, showing
-//! the findings of the last run meanwhile), a badge per table, and the finding the user
-//! selected, whose objects the canvas highlights.
+//! looking again only where the edit changed the design, the advice in full; run when the
+//! browser is idle after the frame that shows the edit, and for a design of more than
+//! [`PAUSED_REVIEW_TABLES`] tables once edits pause, showing the findings of the last run
+//! meanwhile), a badge per table, and the finding the user selected, whose objects the canvas
+//! highlights.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -24,9 +25,10 @@ use crate::store::Store;
 /// The least zoom at which revealing a finding's table leaves the view: its rows are drawn there.
 const REVEAL_SCALE: f64 = 0.5;
 
-/// Designs with more tables than this are reviewed when edits pause (once for a burst of edits)
-/// and the browser is idle, so the canvas shows each edit first.
-pub const IDLE_REVIEW_TABLES: usize = 300;
+/// Designs with more tables than this are reviewed when edits pause (once for a burst of edits);
+/// smaller ones after each edit. Either way the review waits for the browser to be idle, so the
+/// canvas shows each edit first.
+pub const PAUSED_REVIEW_TABLES: usize = 300;
 
 /// How long edits of a big design pause before it is reviewed, in milliseconds.
 const BIG_REVIEW_QUIET_MS: i32 = 300;
@@ -56,6 +58,18 @@ pub struct Outcome {
     pub findings: Arc<Vec<Finding>>,
     /// The index advisor's advice; none while the design has no workload.
     pub advice: Option<Arc<Advice>>,
+    /// The SQL of each workload query the advice was given for, by position: until the next run a
+    /// query's notes belong to it only while its SQL is still this.
+    pub advised_sql: Vec<String>,
+}
+
+impl Outcome {
+    /// Whether the advice's notes about the query at `position` are about `sql`.
+    pub fn advised(&self, position: usize, sql: &str) -> bool {
+        self.advised_sql
+            .get(position)
+            .is_some_and(|advised| advised == sql)
+    }
 }
 
 /// The review of the design, for the panels and the canvas.
@@ -65,8 +79,8 @@ pub struct Review {
     pub outcome: Memo<Arc<Outcome>>,
     /// The findings of the last run, in the engine's order (severity, table, code).
     pub findings: Memo<Arc<Vec<Finding>>>,
-    /// Whether the findings are those of the design as it is now (false while a big design
-    /// waits for the browser to be idle).
+    /// Whether the findings are those of the design as it is now (false while the review waits
+    /// for edits to pause or the browser to be idle).
     pub current: Memo<bool>,
     /// Per table with findings: how many, and the worst.
     pub badges: Memo<Arc<BTreeMap<TableId, TableBadge>>>,
@@ -78,8 +92,13 @@ pub struct Review {
     chosen: StoredValue<Option<Selection>>,
 }
 
-fn is_big(design: &Design) -> bool {
-    design.tables.len() > IDLE_REVIEW_TABLES
+/// How long edits pause before `design` is reviewed, in milliseconds.
+fn review_quiet_ms(design: &Design) -> i32 {
+    if design.tables.len() > PAUSED_REVIEW_TABLES {
+        BIG_REVIEW_QUIET_MS
+    } else {
+        0
+    }
 }
 
 /// Reviews `design`, looking again only where it changed since `incremental` last reviewed.
@@ -96,6 +115,11 @@ fn run(incremental: &mut IncrementalReview, design: &Design) -> Arc<Outcome> {
     Arc::new(Outcome {
         findings: Arc::new(findings),
         advice: advice.map(Arc::new),
+        advised_sql: design
+            .workload
+            .iter()
+            .map(|query| query.sql.clone())
+            .collect(),
     })
 }
 
@@ -170,8 +194,8 @@ pub fn highlight_of(design: &Design, finding: &Finding) -> Highlight {
 impl Review {
     /// Reviews the store's design now and after every edit.
     pub fn new(store: Store) -> Self {
-        // Which edit the findings are for, for big designs: `wanted` counts edits, `ran` catches
-        // up when the browser is idle; `reviewed` is the `ran` the last big review was run for.
+        // Which edit the findings are for: `wanted` counts edits, `ran` catches up when the
+        // browser is idle; `reviewed` is the `ran` the last review was run for.
         let wanted = RwSignal::new(0u64);
         let ran = RwSignal::new(0u64);
         let reviewed = StoredValue::new(0u64);
@@ -186,20 +210,15 @@ impl Review {
             store.design.track();
             if previous.is_some() {
                 wanted.update(|count| *count += 1);
-                if store.design.with_untracked(is_big) {
-                    pause.after(BIG_REVIEW_QUIET_MS, move || {
-                        let latest = wanted.get_untracked();
-                        if ran.get_untracked() != latest {
-                            ran.set(latest);
-                        }
-                    });
-                }
+                pause.after(store.design.with_untracked(review_quiet_ms), move || {
+                    let latest = wanted.get_untracked();
+                    if ran.get_untracked() != latest {
+                        ran.set(latest);
+                    }
+                });
             }
         });
         let outcome = Memo::new(move |previous: Option<&Arc<Outcome>>| {
-            if !store.design.with_untracked(is_big) {
-                return store.design.with(run);
-            }
             let turn = ran.get();
             match previous {
                 Some(previous) if reviewed.get_value() == turn => Arc::clone(previous),
@@ -212,7 +231,7 @@ impl Review {
         let findings = Memo::new(move |_| outcome.with(|found| Arc::clone(&found.findings)));
         let current = Memo::new(move |_| {
             outcome.track();
-            !store.design.with(is_big) || ran.get() == wanted.get()
+            ran.get() == wanted.get()
         });
         let badges = Memo::new(move |_| {
             findings.with(|findings| {

@@ -30,6 +30,11 @@ const query = (page, number) => page.locator(`#workload-queries li.workload-quer
 const recommendation = (page, index) => page.locator(`#workload-recommendations li.recommendation[data-index="${index}"]`);
 const summary = (page) => page.locator('#workload-summary');
 
+/** Waits until the notes and advice shown are those of the workload as it is now. */
+async function advised(page) {
+  await page.locator('#workload-panel[data-state="current"]').waitFor();
+}
+
 async function addQueries(page, text) {
   await page.locator('#workload-input').fill(text);
   await page.locator('#workload-add').click();
@@ -40,6 +45,7 @@ async function openShopWithWorkload(page, url) {
   await importSql(page, SHOP);
   await addQueries(page, QUERIES);
   await query(page, 3).waitFor();
+  await advised(page);
 }
 
 test('pasted queries are listed with their frequencies, notes and what could not be read, then the advice', async () => {
@@ -49,6 +55,7 @@ test('pasted queries are listed with their frequencies, notes and what could not
   assert.match(await summary(page).textContent(), /^Paste the queries/);
   await addQueries(page, QUERIES);
   await query(page, 3).waitFor();
+  await advised(page);
   assert.equal(await page.locator('#workload-input').inputValue(), '', 'the box empties once they are added');
   assert.equal(
     await summary(page).textContent(),
@@ -92,6 +99,7 @@ test('adding a recommended index is one edit: the DDL has it, the recommendation
     await exportedDdl(page),
     /CREATE INDEX orders_customer_id_created_at_idx ON (public\.)?orders \(customer_id, created_at\) INCLUDE \(id, total\)/,
   );
+  await advised(page);
   assert.match(await summary(page).textContent(), /^3 queries · 1 index recommendation · /);
   await page.keyboard.press('Control+Z');
   await orders.waitFor();
@@ -119,6 +127,7 @@ test('frequencies and SQL are edited in place, queries removed, every step undoa
   await query(page, 3).locator('.query-sql').fill('SELECT id FROM orders WHERE status = $1');
   await query(page, 3).locator('.query-sql').blur();
   await query(page, 3).locator('.query-unread').waitFor({ state: 'detached' });
+  await advised(page);
   assert.match(await summary(page).textContent(), /^3 queries · .* · 0 unused indexes · 1 query note$/);
   await query(page, 1).locator('.query-remove').click();
   await query(page, 3).waitFor({ state: 'detached' });

@@ -1,6 +1,7 @@
 // The schema review panel: findings of an import grouped by severity and table with counts,
 // badges on the tables, a selected finding highlighted on the canvas, fixes applied and undone,
-// rules switched off per design, big designs reviewed when the browser is idle, and axe-core.
+// rules switched off per design, each edit drawn before it is reviewed, big designs reviewed once
+// edits pause, and axe-core.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -150,6 +151,24 @@ test('Fix applies the rule\'s command: the finding goes and the DDL changes; Ctr
   assert.doesNotMatch(await exportedDdl(page), /CREATE INDEX/);
 });
 
+test('an edit is drawn first and reviewed right after: its frame shows the findings before it, marked pending', async () => {
+  const { page, url } = session;
+  await openProblems(page, url);
+  await expand(page, 'RV009');
+  const inTheEditsFrame = await page.evaluate(() => new Promise((resolve) => {
+    document.querySelector('#review-panel li.finding[data-code="RV009"] .finding-fix').click();
+    requestAnimationFrame(() => resolve({
+      drawn: document.querySelector('#canvas g.table[data-table-name="customer"]').textContent.includes('jsonb'),
+      state: document.querySelector('#review-panel').dataset.state,
+      listed: document.querySelectorAll('#review-panel li.finding[data-code="RV009"]').length,
+    }));
+  }));
+  assert.deepEqual(inTheEditsFrame, { drawn: true, state: 'pending', listed: 1 });
+  await page.locator('#review-panel[data-state="current"]').waitFor();
+  assert.equal(await finding(page, 'RV009').count(), 0);
+  assert.equal(await summary(page).textContent(), '1 error · 1 warning · 0 info');
+});
+
 test('switching a rule off hides its findings for this design; undo, redo and switching it on', async () => {
   const { page, url } = session;
   await openProblems(page, url);
@@ -170,7 +189,7 @@ test('switching a rule off hides its findings for this design; undo, redo and sw
   assert.equal(await summary(page).textContent(), '1 error · 2 warnings · 0 info');
 });
 
-test('a design of more than 300 tables is reviewed when the browser is idle and the list is capped', async () => {
+test('a design of more than 300 tables is reviewed once edits pause and the list is capped', async () => {
   const { page, url } = session;
   await openStudio(page, url);
   const tables = Array.from({ length: 320 }, (_, index) => `CREATE TABLE t${index} (id bigint NOT NULL);`);

@@ -51,8 +51,11 @@ fn with_pasted(design: &Design, text: &str) -> Option<Command> {
 
 fn summary(design: &Design, advice: Option<&Advice>) -> String {
     let queries = design.workload.len();
-    let Some(advice) = advice.filter(|_| queries > 0) else {
+    if queries == 0 {
         return "Paste the queries your application runs to get index recommendations and query notes.".to_owned();
+    }
+    let Some(advice) = advice else {
+        return counted(queries, "query", "queries");
     };
     let mut parts = vec![
         counted(queries, "query", "queries"),
@@ -237,13 +240,17 @@ pub fn WorkloadPanel() -> impl IntoView {
     };
     let advice = move || review.outcome.with(|outcome| outcome.advice.clone());
     let queries = move || {
-        let advice = advice();
+        let outcome = review.outcome.get();
         let workload = store.design.with(|design| design.workload.clone());
         workload
             .into_iter()
             .enumerate()
             .map(|(position, query)| {
-                let notes = advice.as_ref().map_or_else(Vec::new, |advice| {
+                let advice = outcome
+                    .advice
+                    .as_ref()
+                    .filter(|_| outcome.advised(position, &query.sql));
+                let notes = advice.map_or_else(Vec::new, |advice| {
                     advice
                         .query_notes
                         .iter()
@@ -251,7 +258,7 @@ pub fn WorkloadPanel() -> impl IntoView {
                         .cloned()
                         .collect()
                 });
-                let unread = advice.as_ref().and_then(|advice| {
+                let unread = advice.and_then(|advice| {
                     advice
                         .parse_findings
                         .iter()
@@ -263,7 +270,8 @@ pub fn WorkloadPanel() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <section class="panel workload-panel" id="workload-panel" aria-labelledby="workload-title">
+        <section class="panel workload-panel" id="workload-panel" aria-labelledby="workload-title"
+            data-state=move || if review.current.get() { "current" } else { "pending" }>
             <h2 id="workload-title">"Workload"</h2>
             <p class="status" id="workload-summary" aria-live="polite">
                 {move || store.design.with(|design| summary(design, advice().as_deref()))}

@@ -57,6 +57,8 @@ export async function importSql(page, text) {
     },
     before,
   );
+  // The review runs once the browser is idle after the imported design is drawn.
+  await page.locator('#review-panel[data-state="current"]').waitFor({ state: 'attached' });
   return page.locator('#import-summary').textContent();
 }
 
