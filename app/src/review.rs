@@ -279,6 +279,16 @@ impl Review {
         }
     }
 
+    /// What the panels show as their `data-state`: "current" when the findings and advice are
+    /// those of the design as it is now, "pending" while the review waits.
+    pub fn state(&self) -> &'static str {
+        if self.current.get() {
+            "current"
+        } else {
+            "pending"
+        }
+    }
+
     /// Selects a finding: its tables become the store's selection, the canvas outlines them and
     /// marks its columns, and the view moves to its table when that is not wholly in view.
     pub fn select(&self, store: Store, finding: &Finding) -> Selection {

@@ -225,7 +225,7 @@ pub fn ReviewPanel() -> impl IntoView {
     };
     view! {
         <section class="panel review-panel" id="review-panel" aria-labelledby="review-title"
-            data-state=move || if review.current.get() { "current" } else { "pending" }>
+            data-state=move || review.state()>
             <h2 id="review-title">"Review"</h2>
             <p class="status" id="review-summary" aria-live="polite">{summary_text}</p>
             <div class="review-findings" id="review-findings">

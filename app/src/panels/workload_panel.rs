@@ -271,7 +271,7 @@ pub fn WorkloadPanel() -> impl IntoView {
     };
     view! {
         <section class="panel workload-panel" id="workload-panel" aria-labelledby="workload-title"
-            data-state=move || if review.current.get() { "current" } else { "pending" }>
+            data-state=move || review.state()>
             <h2 id="workload-title">"Workload"</h2>
             <p class="status" id="workload-summary" aria-live="polite">
                 {move || store.design.with(|design| summary(design, advice().as_deref()))}
