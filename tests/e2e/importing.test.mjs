@@ -46,6 +46,27 @@ test('statements it does not model are listed with their line, and clicking one 
   assert.match(selected, /^CREATE FUNCTION public\.rewards_report/);
 });
 
+test('a long source is folded away once imported, comes back whole at a click, and a new paste replaces it', async () => {
+  const { page, url } = session;
+  await openStudio(page, url);
+  const sql = Array.from({ length: 300 }, (_, k) => `CREATE TABLE folded_${k} (\n  id bigint PRIMARY KEY,\n  name text\n);\n`).join('\n');
+  const lines = sql.split('\n').length - 1;
+  assert.ok(lines > 1000, `${lines} lines`);
+  assert.match(await importSql(page, sql), /^300 tables/);
+  assert.equal(await page.locator('#import-text').inputValue(), '', 'the box is emptied');
+  assert.match(await page.locator('#import-folded').textContent(), new RegExp(`\\(${lines} lines\\)`));
+  await page.locator('#import-unfold').click();
+  assert.equal(await page.locator('#import-text').inputValue(), sql, 'the source comes back whole');
+  assert.equal(await page.locator('#import-folded').count(), 0);
+  // Imported again it folds again; a short paste then replaces it and stays in view.
+  await page.locator('#import-button').click();
+  await page.locator('#import-folded').waitFor();
+  const short = 'CREATE TABLE kept_in_view (id int PRIMARY KEY);';
+  assert.match(await importSql(page, short), /^1 tables/);
+  assert.equal(await page.locator('#import-text').inputValue(), short);
+  assert.equal(await page.locator('#import-folded').count(), 0);
+});
+
 test('half a statement gets a message with line and column, and the rest still imports', async () => {
   const { page, url } = session;
   await openStudio(page, url);

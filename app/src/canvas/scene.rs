@@ -11,9 +11,9 @@ use leptos::prelude::*;
 use relvar_layout::draw::{
     Detail, DrawnTable, RelationshipPlan, RelationshipStyle, TableBadge, TableFacts, TableStyle,
     Theme, area_frame, area_markup, design_facts, drawn_boxes, far_lines_markup, note_markup,
-    relationship_plan, relationship_route, table_markup,
+    relationship_plan, relationship_plan_around, relationship_route, table_markup,
 };
-use relvar_layout::{EdgeRoute, Rect};
+use relvar_layout::{EdgeRoute, KeptRoutes, Rect};
 use relvar_model::{ColumnId, Design, Point, Table, TableId};
 
 use super::kept_markup::{KeptMarkup, Keyed};
@@ -178,23 +178,59 @@ impl<'a> Painter<'a> {
         self.table_plan(table, at, selected, marks).markup(out);
     }
 
+    /// Every table by its id, for drawing many lines.
+    fn tables_by_id(&self) -> HashMap<TableId, &'a Table> {
+        self.design
+            .tables
+            .iter()
+            .map(|table| (table.id, table))
+            .collect()
+    }
+
+    /// A line's tables and its route between them at their drawn places.
     fn route(
         &self,
+        tables: &HashMap<TableId, &'a Table>,
         foreign_key: &relvar_model::ForeignKey,
-        child_at: Point,
-        parent_at: Point,
-    ) -> Option<EdgeRoute> {
-        let child = self.design.table(foreign_key.from_table)?;
-        let parent = self.design.table(foreign_key.to_table)?;
-        let drawn = |table: &'a relvar_model::Table, at| DrawnTable {
+    ) -> Option<([&'a Table; 2], EdgeRoute)> {
+        let child = *tables.get(&foreign_key.from_table)?;
+        let parent = *tables.get(&foreign_key.to_table)?;
+        let drawn = |table: &'a Table| DrawnTable {
             table,
             facts: self.facts_of(table.id),
-            at,
+            at: self.design.position(table.id),
         };
-        Some(relationship_route(
+        let route = relationship_route(foreign_key, drawn(child), drawn(parent));
+        Some(([child, parent], route))
+    }
+
+    /// A line's plan with the boxes it goes around kept by `routes` (see [`KeptRoutes`]).
+    fn kept_edge_plan(
+        &self,
+        routes: &mut KeptRoutes,
+        tables: &HashMap<TableId, &'a Table>,
+        foreign_key: &relvar_model::ForeignKey,
+        selected: bool,
+    ) -> Option<RelationshipPlan> {
+        let (ends, path) = self.route(tables, foreign_key)?;
+        let style = RelationshipStyle {
+            palette: self.theme.palette(),
+            detail: self.detail,
+            selected,
+            obstacles: &[],
+            clip: self.clip,
+        };
+        let near = if self.detail == Detail::Boxes {
+            Vec::new()
+        } else {
+            routes.near(foreign_key.id.0, &path)
+        };
+        Some(relationship_plan_around(
             foreign_key,
-            drawn(child, child_at),
-            drawn(parent, parent_at),
+            ends,
+            path,
+            near,
+            style,
         ))
     }
 
@@ -317,14 +353,18 @@ impl Scene {
             })
         });
         let kept_edges = kept::<RelationshipPlan>();
+        let kept_routes = Arc::new(Mutex::new(KeptRoutes::new()));
         let still_edges = Memo::new(move |_| {
             let (culling, boxes, moving) = (culling.get(), boxes.get(), state.moving.get());
             let mut drawn = Vec::new();
             let selected_fk = selected_foreign_key.get();
             let mut kept = kept_edges.lock().unwrap_or_else(PoisonError::into_inner);
+            let mut routes = kept_routes.lock().unwrap_or_else(PoisonError::into_inner);
             kept.begin();
             paint(&mut |painter| {
                 painter.draw_lines_within(culling, &boxes, &moving, None);
+                routes.begin(&painter.obstacles);
+                let tables = painter.tables_by_id();
                 let shown: Vec<&relvar_model::ForeignKey> = painter
                     .design
                     .foreign_keys
@@ -346,12 +386,11 @@ impl Scene {
                 let mut far_routes = Vec::new();
                 for foreign_key in shown {
                     let selected = selected_fk == Some(foreign_key.id);
-                    let child_at = painter.design.position(foreign_key.from_table);
-                    let parent_at = painter.design.position(foreign_key.to_table);
                     if far && !selected {
-                        far_routes.extend(painter.route(foreign_key, child_at, parent_at));
+                        far_routes
+                            .extend(painter.route(&tables, foreign_key).map(|(_, route)| route));
                     } else if let Some(plan) =
-                        painter.edge_plan(foreign_key, child_at, parent_at, selected)
+                        painter.kept_edge_plan(&mut routes, &tables, foreign_key, selected)
                     {
                         drawn.push(kept.markup(foreign_key.id.0, plan, RelationshipPlan::markup));
                     }
@@ -362,6 +401,7 @@ impl Scene {
                     drawn.push(Keyed::new(FAR_LINES, markup));
                 }
             });
+            routes.end();
             kept.end();
             drawn
         });

@@ -6,6 +6,7 @@ use relvar_sql::Dialect;
 
 use super::catalog_queries::CatalogQueries;
 use super::import_report::ImportReportView;
+use super::import_source::{FoldedSourceNote, SourceBox};
 use crate::browser::{picked_files, read_file_text};
 use crate::library::Library;
 use crate::store::use_store;
@@ -14,7 +15,7 @@ use crate::store::use_store;
 pub fn ImportPanel() -> impl IntoView {
     let store = use_store();
     let library = use_context::<Library>();
-    let textarea = NodeRef::<leptos::html::Textarea>::new();
+    let source = SourceBox::new();
     let dialect_select = NodeRef::<leptos::html::Select>::new();
     let file_error = RwSignal::new(None::<String>);
 
@@ -32,9 +33,9 @@ pub fn ImportPanel() -> impl IntoView {
         }
     };
     let import_text = move || {
-        if let Some(textarea) = textarea.get_untracked() {
-            rename(store.import(&textarea.value(), chosen_dialect(), None, None));
-        }
+        let text = source.text();
+        rename(store.import(&text, chosen_dialect(), None, None));
+        source.fold_if_long(&text);
     };
     let open_files = move |event: leptos::ev::Event| {
         let picked = picked_files(&event);
@@ -66,10 +67,9 @@ pub fn ImportPanel() -> impl IntoView {
                 let script = relvar_sql::join_migrations(files);
                 (script.text.clone(), script.name(), Some(script))
             };
-            if let Some(textarea) = textarea.get_untracked() {
-                textarea.set_value(&text);
-            }
+            source.set(&text);
             rename(store.import(&text, chosen_dialect(), name, sources));
+            source.fold_if_long(&text);
         });
     };
 
@@ -78,10 +78,12 @@ pub fn ImportPanel() -> impl IntoView {
             <h2>"Import DDL"</h2>
             <textarea
                 id="import-text"
-                node_ref=textarea
+                node_ref=source.textarea
+                on:input=move |_| source.started_anew()
                 spellcheck="false"
                 placeholder="Paste CREATE TABLE statements, a pg_dump schema, Rails structure.sql, or the JSON a catalog query below prints…"
             ></textarea>
+            <FoldedSourceNote source=source />
             <div class="panel-row">
                 <label class="dialect">
                     "Dialect "
@@ -104,7 +106,7 @@ pub fn ImportPanel() -> impl IntoView {
                 <button id="import-button" class="primary" on:click=move |_| import_text()>"Import"</button>
             </div>
             {move || file_error.get().map(|error| view! { <p class="error">{error}</p> })}
-            <ImportReportView textarea=textarea />
+            <ImportReportView source=source />
             <CatalogQueries />
         </section>
     }

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use relvar_sql::Diagnostic;
 
+use super::import_source::SourceBox;
 use crate::browser::utf16_offset;
 use crate::store::use_store;
 
@@ -12,13 +13,13 @@ use crate::store::use_store;
 const MAX_ROWS: usize = 400;
 
 #[component]
-pub fn ImportReportView(textarea: NodeRef<leptos::html::Textarea>) -> impl IntoView {
+pub fn ImportReportView(source: SourceBox) -> impl IntoView {
     let store = use_store();
     let select_in_source = move |diagnostic: &Diagnostic| {
-        let Some(textarea) = textarea.get_untracked() else {
+        let text = source.text();
+        let Some(textarea) = source.textarea.get_untracked() else {
             return;
         };
-        let text = textarea.value();
         let start = utf16_offset(&text, diagnostic.at.line, diagnostic.at.column);
         let end = utf16_offset(&text, diagnostic.at.line + 1, 1).max(start);
         let _ = textarea.focus();

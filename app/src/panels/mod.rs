@@ -11,6 +11,7 @@ mod enums_panel;
 mod export_panel;
 mod import_panel;
 mod import_report;
+mod import_source;
 mod inspector;
 mod normalize_panel;
 mod relationship_editor;

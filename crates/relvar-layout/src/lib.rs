@@ -6,6 +6,7 @@ pub mod draw;
 mod edges;
 mod geometry;
 mod grid;
+mod kept_routes;
 mod layered;
 mod routing;
 mod viewport;
@@ -16,6 +17,7 @@ pub use geometry::{
     size_with_rows, table_size,
 };
 pub use grid::{grid_layout, place_unpositioned};
+pub use kept_routes::KeptRoutes;
 pub use layered::{
     LAYERED_PLACEMENT_LIMIT, lay_out_unplaced, layered_crossings, layered_layout, layout_edges,
 };

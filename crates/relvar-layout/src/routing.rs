@@ -90,7 +90,7 @@ fn curve_points(route: &EdgeRoute) -> Vec<Point> {
 }
 
 /// The part of the canvas a route around boxes may use.
-fn reach_of(route: &EdgeRoute) -> Rect {
+pub(crate) fn reach_of(route: &EdgeRoute) -> Rect {
     let (start, end) = (route.start, route.end);
     Rect {
         x: start.x.min(end.x) - REACH,

@@ -9,13 +9,16 @@ use crate::geometry::{Size, size_with_rows};
 use crate::viewport::Rect;
 
 /// Markers and display settings of one table.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct TableFacts {
     pub foreign_key_columns: BTreeSet<ColumnId>,
     pub unique_columns: BTreeSet<ColumnId>,
     pub indexed_columns: BTreeSet<ColumnId>,
     /// Drawn with only its key columns (primary, foreign, unique).
     pub collapsed: bool,
+    /// The box's size as drawn, measured once by [`design_facts`] so that every line drawn to
+    /// the table does not measure its text again.
+    size: Option<Size>,
 }
 
 /// The facts of every table of a design.
@@ -46,6 +49,7 @@ pub fn design_facts(design: &Design) -> HashMap<TableId, TableFacts> {
                 unique_columns,
                 indexed_columns,
                 collapsed: design.layout.collapsed.contains(&table.id),
+                size: None,
             };
             (table.id, entry)
         })
@@ -55,6 +59,11 @@ pub fn design_facts(design: &Design) -> HashMap<TableId, TableFacts> {
             entry
                 .foreign_key_columns
                 .extend(foreign_key.from_columns.iter().copied());
+        }
+    }
+    for table in &design.tables {
+        if let Some(entry) = facts.get_mut(&table.id) {
+            entry.size = Some(entry.measured_size(table));
         }
     }
     facts
@@ -68,26 +77,40 @@ impl TableFacts {
             || self.unique_columns.contains(&column)
     }
 
+    fn is_drawn(&self, table: &Table, column: &Column) -> bool {
+        !self.collapsed || self.is_key_column(table, column.id)
+    }
+
     /// The columns drawn as rows, in order: all of them, or only the key columns when collapsed.
     pub fn drawn_columns<'t>(&self, table: &'t Table) -> Vec<&'t Column> {
         table
             .columns
             .iter()
-            .filter(|column| !self.collapsed || self.is_key_column(table, column.id))
+            .filter(|column| self.is_drawn(table, column))
             .collect()
     }
 
     /// The row a column is drawn in, if it is drawn.
     pub fn row_of(&self, table: &Table, column: ColumnId) -> Option<usize> {
-        self.drawn_columns(table)
+        table
+            .columns
             .iter()
+            .filter(|candidate| self.is_drawn(table, candidate))
             .position(|candidate| candidate.id == column)
     }
 
     /// The size of the table's box as drawn; collapsing keeps the width so the box does not jump.
     pub fn drawn_size(&self, table: &Table) -> Size {
+        self.size.unwrap_or_else(|| self.measured_size(table))
+    }
+
+    fn measured_size(&self, table: &Table) -> Size {
         let rows = if self.collapsed {
-            self.drawn_columns(table).len()
+            table
+                .columns
+                .iter()
+                .filter(|column| self.is_drawn(table, column))
+                .count()
         } else {
             table.columns.len()
         };

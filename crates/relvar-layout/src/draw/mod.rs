@@ -17,7 +17,7 @@ pub use facts::{TableFacts, design_facts, drawn_boxes};
 pub use palette::{Palette, Theme};
 pub use relationship::{
     DrawnTable, RelationshipPlan, RelationshipStyle, far_lines_markup, relationship_markup,
-    relationship_plan, relationship_route,
+    relationship_plan, relationship_plan_around, relationship_route,
 };
 pub use table::{BadgeLevel, TableBadge, TableStyle, table_markup};
 

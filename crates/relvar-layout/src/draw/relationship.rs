@@ -164,23 +164,33 @@ pub fn relationship_plan(
     parent: DrawnTable,
     style: RelationshipStyle,
 ) -> RelationshipPlan {
-    let ends = child.table.relationship_ends(foreign_key);
     let path = relationship_route(foreign_key, child, parent);
+    let near = if style.detail == Detail::Boxes {
+        Vec::new()
+    } else {
+        crate::routing::boxes_routed_around(&path, style.obstacles)
+    };
+    relationship_plan_around(foreign_key, [child.table, parent.table], path, near, style)
+}
+
+/// What [`relationship_markup`] draws for one foreign key between `[child, parent]` along
+/// `path` (its [`relationship_route`]) around `near`, the boxes `routing::boxes_routed_around`
+/// gives for it (kept by the caller, see [`crate::KeptRoutes`]); `style.obstacles` is not read.
+pub fn relationship_plan_around(
+    foreign_key: &ForeignKey,
+    [child, parent]: [&Table; 2],
+    path: EdgeRoute,
+    near: Vec<Rect>,
+    style: RelationshipStyle,
+) -> RelationshipPlan {
+    let ends = child.relationship_ends(foreign_key);
     let full = style.detail != Detail::Boxes;
     RelationshipPlan {
         foreign_key: foreign_key.id,
-        label: format!(
-            "{}->{}",
-            child.table.qualified_name(),
-            parent.table.qualified_name()
-        ),
+        label: format!("{}->{}", child.qualified_name(), parent.qualified_name()),
         ends,
         path,
-        near: if full {
-            crate::routing::boxes_routed_around(&path, style.obstacles)
-        } else {
-            Vec::new()
-        },
+        near: if full { near } else { Vec::new() },
         detail: style.detail,
         selected: style.selected,
         stroke: if style.selected {
