@@ -93,7 +93,10 @@ fn marker_colour<'p>(marker: &str, palette: &'p Palette) -> &'p str {
     }
 }
 
-/// Appends the `<g class="table">` of one table with its top-left corner at `at`.
+/// Appends the `<g class="table">` of one table with its top-left corner at `at`. Every part is
+/// placed in canvas coordinates rather than by a transform on the group: a transform per table
+/// gives the browser a property node per table to layerize on every frame that paints (4 to 6 ms
+/// at 200 tables in view, against about 1 without them).
 pub fn table_markup(
     out: &mut String,
     table: &Table,
@@ -150,19 +153,20 @@ pub fn table_markup(
     let findings = badge_attributes(style.badge);
     let _ = write!(
         out,
-        r#"<g class="{classes}"{findings} data-table-id="{}" data-table-name="{}" transform="translate({} {})">"#,
+        r#"<g class="{classes}"{findings} data-table-id="{}" data-table-name="{}">"#,
         table.id.0,
         escape(&table.qualified_name()),
-        at.x,
-        at.y
     );
+    let Point { x, y } = at;
     if let Some(comment) = table.comment.as_deref().filter(|text| !text.is_empty()) {
         let _ = write!(out, "<title>{}</title>", escape(comment));
     }
     if style.selected {
         let _ = write!(
             out,
-            r#"<rect class="selection-outline" x="-4" y="-4" width="{}" height="{}" rx="{}" fill="none" stroke="{}" stroke-width="2.5"/>"#,
+            r#"<rect class="selection-outline" x="{}" y="{}" width="{}" height="{}" rx="{}" fill="none" stroke="{}" stroke-width="2.5"/>"#,
+            x - 4.0,
+            y - 4.0,
             size.width + 8.0,
             size.height + 8.0,
             CORNER + 3.0,
@@ -172,7 +176,9 @@ pub fn table_markup(
     if style.highlight.is_some() {
         let _ = write!(
             out,
-            r#"<rect class="finding-outline" x="-8" y="-8" width="{}" height="{}" rx="{}" fill="none" stroke="{}" stroke-width="2.5" stroke-dasharray="6 3"/>"#,
+            r#"<rect class="finding-outline" x="{}" y="{}" width="{}" height="{}" rx="{}" fill="none" stroke="{}" stroke-width="2.5" stroke-dasharray="6 3"/>"#,
+            x - 8.0,
+            y - 8.0,
             size.width + 16.0,
             size.height + 16.0,
             CORNER + 6.0,
@@ -181,32 +187,38 @@ pub fn table_markup(
     }
     let _ = write!(
         out,
-        r#"<rect class="table-body" width="{}" height="{}" rx="{CORNER}" fill="{}" stroke="{}"/>"#,
+        r#"<rect class="table-body" x="{x}" y="{y}" width="{}" height="{}" rx="{CORNER}" fill="{}" stroke="{}"/>"#,
         size.width, size.height, palette.table_fill, palette.table_stroke
+    );
+    let (right, header) = (x + size.width, y + HEADER_HEIGHT);
+    let _ = write!(
+        out,
+        r#"<path class="table-header" d="M {x} {header} V {} Q {x} {y} {} {y} H {} Q {right} {y} {right} {} V {header} Z" fill="{header_fill}"/>"#,
+        y + CORNER,
+        x + CORNER,
+        right - CORNER,
+        y + CORNER,
     );
     let _ = write!(
         out,
-        r#"<path class="table-header" d="M 0 {HEADER_HEIGHT} V {CORNER} Q 0 0 {CORNER} 0 H {} Q {} 0 {} {CORNER} V {HEADER_HEIGHT} Z" fill="{header_fill}"/>"#,
-        size.width - CORNER,
-        size.width,
-        size.width
+        r#"<text class="table-name" x="{}" y="{}" fill="{}" font-weight="600">{}</text>"#,
+        x + PADDING_X,
+        y + HEADER_HEIGHT / 2.0 + 5.0,
+        palette.header_text,
+        escape(&table.display_name())
     );
-    {
-        let _ = write!(
-            out,
-            r#"<text class="table-name" x="{PADDING_X}" y="{}" fill="{}" font-weight="600">{}</text>"#,
-            HEADER_HEIGHT / 2.0 + 5.0,
-            palette.header_text,
-            escape(&table.display_name())
-        );
-    }
     if style.detail == Detail::Full {
         for (row, column) in facts.drawn_columns(table).into_iter().enumerate() {
-            column_markup(out, table, facts, column, row, size.width, style);
+            let placed = PlacedRow {
+                at,
+                row,
+                width: size.width,
+            };
+            column_markup(out, table, facts, column, placed, style);
         }
     }
     if let Some(badge) = style.badge {
-        badge_markup(out, badge, size.width, palette);
+        badge_markup(out, badge, Point::new(right, y), palette);
     }
     out.push_str("</g>");
 }
@@ -222,9 +234,9 @@ fn badge_attributes(badge: Option<TableBadge>) -> String {
     })
 }
 
-/// The badge: a dot in the worst severity's colour on the header's top-right corner, with the
-/// count in it.
-fn badge_markup(out: &mut String, badge: TableBadge, width: f64, palette: &Palette) {
+/// The badge: a dot in the worst severity's colour on the header's top-right corner (`corner`),
+/// with the count in it.
+fn badge_markup(out: &mut String, badge: TableBadge, corner: Point, palette: &Palette) {
     let count = if badge.count > BADGE_MOST {
         format!("{BADGE_MOST}+")
     } else {
@@ -233,13 +245,25 @@ fn badge_markup(out: &mut String, badge: TableBadge, width: f64, palette: &Palet
     let plural = if badge.count == 1 { "" } else { "s" };
     let _ = write!(
         out,
-        r#"<g class="review-badge {level}"><title>{} review finding{plural}, the worst: {level}</title><circle cx="{width}" cy="0" r="{BADGE_RADIUS}" fill="{}" stroke="{}" stroke-width="2"/><text x="{width}" y="3.5" text-anchor="middle" font-size="10" font-weight="700" fill="{}">{count}</text></g>"#,
+        r#"<g class="review-badge {level}"><title>{} review finding{plural}, the worst: {level}</title><circle cx="{}" cy="{}" r="{BADGE_RADIUS}" fill="{}" stroke="{}" stroke-width="2"/><text x="{}" y="{}" text-anchor="middle" font-size="10" font-weight="700" fill="{}">{count}</text></g>"#,
         badge.count,
+        corner.x,
+        corner.y,
         badge.level.colour(palette),
         palette.table_fill,
+        corner.x,
+        corner.y + 3.5,
         palette.badge_text,
         level = badge.level.name(),
     );
+}
+
+/// Where a column's row is drawn: the table's top-left corner, the row's index, the box's width.
+#[derive(Debug, Clone, Copy)]
+struct PlacedRow {
+    at: Point,
+    row: usize,
+    width: f64,
 }
 
 fn column_markup(
@@ -247,13 +271,13 @@ fn column_markup(
     table: &Table,
     facts: &TableFacts,
     column: &Column,
-    row: usize,
-    width: f64,
+    placed: PlacedRow,
     style: TableStyle,
 ) {
+    let PlacedRow { at, row, width } = placed;
     let palette = style.palette;
     let found = markers(table, facts, column);
-    let baseline = row_center_y(row) + TEXT_BASELINE_OFFSET;
+    let baseline = at.y + row_center_y(row) + TEXT_BASELINE_OFFSET;
     let highlighted = style
         .highlight
         .is_some_and(|columns| columns.contains(&column.id));
@@ -264,16 +288,18 @@ fn column_markup(
     };
     let _ = write!(
         out,
-        r#"<g class="{class}" data-column-id="{}" data-column="{}" data-markers="{}"><rect class="column-row" x="0" y="{}" width="{width}" height="{ROW_HEIGHT}" fill="{fill}"/>"#,
+        r#"<g class="{class}" data-column-id="{}" data-column="{}" data-markers="{}"><rect class="column-row" x="{}" y="{}" width="{width}" height="{ROW_HEIGHT}" fill="{fill}"/>"#,
         column.id.0,
         escape(&column.name),
         found.join(" "),
-        HEADER_HEIGHT + row as f64 * ROW_HEIGHT
+        at.x,
+        at.y + HEADER_HEIGHT + row as f64 * ROW_HEIGHT
     );
     if let Some(first) = found.first() {
         let _ = write!(
             out,
-            r#"<text class="key-marker {first}" x="{PADDING_X}" y="{baseline}" fill="{}" font-size="10" font-weight="700">{}</text>"#,
+            r#"<text class="key-marker {first}" x="{}" y="{baseline}" fill="{}" font-size="10" font-weight="700">{}</text>"#,
+            at.x + PADDING_X,
             marker_colour(first, palette),
             first.to_ascii_uppercase()
         );
@@ -286,23 +312,24 @@ fn column_markup(
     let _ = write!(
         out,
         r#"<text class="column-name" x="{}" y="{baseline}" fill="{name_colour}">{}</text>"#,
-        PADDING_X + MARKER_WIDTH,
+        at.x + PADDING_X + MARKER_WIDTH,
         escape(&column.name)
     );
     let nullable = if column.nullable { "?" } else { "" };
     let _ = write!(
         out,
         r#"<text class="column-type" x="{}" y="{baseline}" text-anchor="end" fill="{}">{}{nullable}</text>"#,
-        width - PADDING_X,
+        at.x + width - PADDING_X,
         palette.type_text,
         escape(&column.data_type)
     );
     if style.interactive {
         let _ = write!(
             out,
-            r#"<circle class="connector" data-column-id="{}" cx="{width}" cy="{}" r="{CONNECTOR_RADIUS}" fill="{}"/>"#,
+            r#"<circle class="connector" data-column-id="{}" cx="{}" cy="{}" r="{CONNECTOR_RADIUS}" fill="{}"/>"#,
             column.id.0,
-            row_center_y(row),
+            at.x + width,
+            at.y + row_center_y(row),
             palette.foreign_key
         );
     }

@@ -455,6 +455,10 @@ fn a_highlight_outlines_the_table_and_fills_only_its_columns_rows() {
     let plain = render(&design, 3, Detail::Full);
     assert!(!plain.contains("highlighted"), "{plain}");
     assert!(!plain.contains("finding-outline"), "{plain}");
+    assert!(
+        !plain.contains("transform="),
+        "placed in canvas coordinates: {plain}"
+    );
     let marked = render_marked(&design, 3, Detail::Full, None, Some(&[ColumnId(31)]));
     assert!(
         marked.starts_with(r#"<g class="table highlighted""#),
@@ -463,7 +467,7 @@ fn a_highlight_outlines_the_table_and_fills_only_its_columns_rows() {
     assert!(marked.contains(r#"class="finding-outline""#), "{marked}");
     assert!(
         marked.contains(&format!(
-            r#"<g class="column highlighted" data-column-id="31" data-column="film_id" data-markers="fk uq"><rect class="column-row" x="0" y="52" width="{}" height="22" fill="{}"/>"#,
+            r#"<g class="column highlighted" data-column-id="31" data-column="film_id" data-markers="fk uq"><rect class="column-row" x="5" y="58" width="{}" height="22" fill="{}"/>"#,
             design_facts(&design)[&TableId(3)]
                 .drawn_size(design.table(TableId(3)).unwrap())
                 .width,
