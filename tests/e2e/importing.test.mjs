@@ -53,6 +53,7 @@ test('a long source is folded away once imported, comes back whole at a click, a
   const lines = sql.split('\n').length - 1;
   assert.ok(lines > 1000, `${lines} lines`);
   assert.match(await importSql(page, sql), /^300 tables/);
+  await page.locator('#import-folded').waitFor(); // once the browser is idle after the import
   assert.equal(await page.locator('#import-text').inputValue(), '', 'the box is emptied');
   assert.match(await page.locator('#import-folded').textContent(), new RegExp(`\\(${lines} lines\\)`));
   await page.locator('#import-unfold').click();

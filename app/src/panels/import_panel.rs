@@ -35,7 +35,7 @@ pub fn ImportPanel() -> impl IntoView {
     let import_text = move || {
         let text = source.text();
         rename(store.import(&text, chosen_dialect(), None, None));
-        source.fold_if_long(&text);
+        source.fold_if_long(text);
     };
     let open_files = move |event: leptos::ev::Event| {
         let picked = picked_files(&event);
@@ -69,7 +69,7 @@ pub fn ImportPanel() -> impl IntoView {
             };
             source.set(&text);
             rename(store.import(&text, chosen_dialect(), name, sources));
-            source.fold_if_long(&text);
+            source.fold_if_long(text);
         });
     };
 

@@ -7,6 +7,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::browser::when_idle;
+
 /// Sources longer than this many lines are folded away once imported.
 pub const FOLDED_LINES: usize = 1_000;
 
@@ -42,15 +44,23 @@ impl SourceBox {
         }
     }
 
-    /// Folds `text`, the source just imported from the box, away when it is long.
-    pub fn fold_if_long(&self, text: &str) {
+    /// Folds `text`, the source just imported from the box, away when it is long: once the
+    /// browser is idle after the imported design's first frame, and only if the box still holds
+    /// it (nothing typed since is lost).
+    pub fn fold_if_long(&self, text: String) {
         if text.lines().count() <= FOLDED_LINES {
             return;
         }
-        if let Some(textarea) = self.textarea.get_untracked() {
-            textarea.set_value("");
-            self.folded.set(Some(Arc::from(text)));
-        }
+        let source = *self;
+        when_idle(move || {
+            let Some(textarea) = source.textarea.get_untracked() else {
+                return;
+            };
+            if textarea.value() == text {
+                textarea.set_value("");
+                source.folded.set(Some(Arc::from(text)));
+            }
+        });
     }
 
     /// Forgets a folded source: the person started writing a new one in the box.
