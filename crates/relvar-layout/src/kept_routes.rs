@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use crate::edges::EdgeRoute;
-use crate::routing::{boxes_routed_around, reach_of};
+use crate::routing::{boxes_routed_around, reach_of, within_reach};
 use crate::viewport::Rect;
 
 /// The answers of [`boxes_routed_around`] for the lines of one redraw, kept for the next.
@@ -54,7 +54,7 @@ impl KeptRoutes {
             && kept.route == *route
         {
             let reach = reach_of(route);
-            if !self.changed.iter().any(|rect| overlaps(*rect, reach)) {
+            if !self.changed.iter().any(|rect| within_reach(*rect, reach)) {
                 kept.pass = pass;
                 return kept.near.clone();
             }
@@ -74,14 +74,6 @@ impl KeptRoutes {
         let pass = self.pass;
         self.kept.retain(|_, kept| kept.pass == pass);
     }
-}
-
-/// The same test `routing::boxes_near` makes of a box against a line's reach.
-fn overlaps(rect: Rect, reach: Rect) -> bool {
-    rect.x < reach.right()
-        && reach.x < rect.right()
-        && rect.y < reach.bottom()
-        && reach.y < rect.bottom()
 }
 
 fn bits(rect: &Rect) -> [u64; 4] {

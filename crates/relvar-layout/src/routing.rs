@@ -107,13 +107,16 @@ pub fn boxes_near(route: &EdgeRoute, obstacles: &[Rect]) -> Vec<Rect> {
     obstacles
         .iter()
         .copied()
-        .filter(|rect| {
-            rect.x < reach.right()
-                && reach.x < rect.right()
-                && rect.y < reach.bottom()
-                && reach.y < rect.bottom()
-        })
+        .filter(|rect| within_reach(*rect, reach))
         .collect()
+}
+
+/// Whether a box is near enough a route whose reach is `reach` ([`reach_of`]) to be looked at.
+pub(crate) fn within_reach(rect: Rect, reach: Rect) -> bool {
+    rect.x < reach.right()
+        && reach.x < rect.right()
+        && rect.y < reach.bottom()
+        && reach.y < rect.bottom()
 }
 
 /// The boxes of `obstacles` that decide [`route_around`]'s answer for `route`: none when it draws
