@@ -1,5 +1,6 @@
-//! The studio's frame: toolbar (its buttons made from the action registry), side panels,
-//! canvas, the shortcut sheet, and the message of an edit that was refused.
+//! The studio's frame: toolbar (its buttons made from the action registry), the activity bar and
+//! the side column (the inspector of the selection, above the panel the bar opens),
+//! the canvas, the dialogs, and the message of an edit that was refused.
 
 use leptos::prelude::*;
 
@@ -9,11 +10,12 @@ use crate::library::Library;
 use crate::opening::{Notices, open_initial};
 use crate::panels::{
     DecisionsPanel, DesignsDialog, EnumsPanel, ExportPanel, HomeView, ImportPanel, Inspector,
-    NormalizePanel, NoticeBar, ReviewPanel, ShareTools, WorkloadPanel,
+    NormalizePanel, NoticeBar, ReviewPanel, ShareTools, TablesPanel, WorkloadPanel,
 };
 use crate::review::Review;
 use crate::store::Store;
 use crate::theme::{ThemeChoice, Themes};
+use crate::workspace::{ActivityBar, PanelHost, PanelTab, SideEdge, Workspace};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -51,6 +53,8 @@ pub fn App() -> impl IntoView {
     let notices = Notices(RwSignal::new(None));
     provide_context(notices);
     provide_context(HomeView(RwSignal::new(false)));
+    let workspace = Workspace::install();
+    provide_context(workspace);
     // The first design opens once the canvas knows its size, so it is fitted into the real view.
     Effect::new(move |opened: Option<bool>| {
         if opened == Some(true) {
@@ -63,7 +67,9 @@ pub fn App() -> impl IntoView {
         true
     });
     view! {
-        <div class="studio">
+        <div class="studio" style:grid-template-columns=move || {
+            format!("auto {}px 6px minmax(0, 1fr)", workspace.width.get().round())
+        }>
             <header class="toolbar" role="toolbar" aria-label="Design tools">
                 <h1 class="brand">"Relvar"</h1>
                 <ShareTools store=store library=library notices=notices />
@@ -88,7 +94,8 @@ pub fn App() -> impl IntoView {
                 </label>
                 <ActionButton action=&actions::SHORTCUTS id="shortcuts" />
             </header>
-            <aside class="sidebar" aria-label="Panels">
+            <ActivityBar />
+            <aside class="sidebar" aria-label="Side panel">
                 <NoticeBar store=store library=library notices=notices />
                 <Show when=move || store.refusal.with(Option::is_some)>
                     <p class="refusal" id="refusal" role="alert">
@@ -97,14 +104,16 @@ pub fn App() -> impl IntoView {
                     </p>
                 </Show>
                 <Inspector />
-                <ReviewPanel />
-                <WorkloadPanel />
-                <NormalizePanel />
-                <EnumsPanel />
-                <DecisionsPanel />
-                <ImportPanel />
-                <ExportPanel />
+                <PanelHost tab=PanelTab::Tables><TablesPanel /></PanelHost>
+                <PanelHost tab=PanelTab::Review><ReviewPanel /></PanelHost>
+                <PanelHost tab=PanelTab::Workload><WorkloadPanel /></PanelHost>
+                <PanelHost tab=PanelTab::Normalize><NormalizePanel /></PanelHost>
+                <PanelHost tab=PanelTab::Enums><EnumsPanel /></PanelHost>
+                <PanelHost tab=PanelTab::Decisions><DecisionsPanel /></PanelHost>
+                <PanelHost tab=PanelTab::Import><ImportPanel /></PanelHost>
+                <PanelHost tab=PanelTab::Export><ExportPanel /></PanelHost>
             </aside>
+            <SideEdge />
             <main class="stage">
                 <Canvas />
             </main>

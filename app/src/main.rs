@@ -5,6 +5,7 @@ mod app;
 mod autosave;
 mod browser;
 mod canvas;
+mod dialog;
 mod discovery_run;
 mod edits;
 mod library;
@@ -16,6 +17,7 @@ mod selection;
 mod store;
 mod templates;
 mod theme;
+mod workspace;
 
 fn main() {
     console_error_panic_hook::set_once();

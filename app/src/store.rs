@@ -208,8 +208,14 @@ impl Store {
             statement_count,
             modelled_count,
         } = relvar_sql::import_sql(text, dialect);
-        if let Some(name) = name {
-            design.name = name;
+        match name {
+            Some(name) => design.name = name,
+            None if design.name == relvar_model::Design::default().name => {
+                if let Some(name) = relvar_sql::design_name(text, &design) {
+                    design.name = name;
+                }
+            }
+            None => {}
         }
         let named =
             (design.name != relvar_model::Design::default().name).then(|| design.name.clone());

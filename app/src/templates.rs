@@ -68,7 +68,17 @@ impl Template {
             relvar_sql::import_sql(self.sql, self.dialect).design
         };
         relvar_layout::lay_out_unplaced(&mut design);
-        self.name.clone_into(&mut design.name);
+        design.name = self.design_name();
         design
+    }
+
+    /// What a design started from it is called: the blank one is untitled until it is named
+    /// (by the person, or by the DDL pasted into it).
+    pub fn design_name(&self) -> String {
+        if self.sql.is_empty() {
+            Design::default().name
+        } else {
+            self.name.to_owned()
+        }
     }
 }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { useStudioSession } from './support/session.mjs';
-import { clickTable, exportedDdl, importSql, openStudio } from './support/studio.mjs';
+import { clickTable, exportedDdl, importSql, openStudio, showPanel } from './support/studio.mjs';
 
 const session = useStudioSession();
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -36,6 +36,7 @@ async function advised(page) {
 }
 
 async function addQueries(page, text) {
+  await showPanel(page, 'workload');
   await page.locator('#workload-input').fill(text);
   await page.locator('#workload-add').click();
 }
@@ -43,6 +44,7 @@ async function addQueries(page, text) {
 async function openShopWithWorkload(page, url) {
   await openStudio(page, url);
   await importSql(page, SHOP);
+  await showPanel(page, 'workload');
   await addQueries(page, QUERIES);
   await query(page, 3).waitFor();
   await advised(page);
@@ -84,6 +86,7 @@ test('pasted queries are listed with their frequencies, notes and what could not
   );
   assert.match(await page.locator('#workload-unused li.unused-index').textContent(), /no query of the workload uses orders_status on orders/);
   // The review lists the unused index too, with its rule explained.
+  await showPanel(page, 'review');
   const reviewed = page.locator('#review-panel li.finding[data-code="RV101"]');
   await reviewed.locator('.finding-toggle').click();
   assert.match(await reviewed.locator('.finding-details').textContent(), /Why it matters: Every insert/);
@@ -159,6 +162,7 @@ CREATE INDEX event_account ON event (account_id);
   await page.locator('#refusal', { hasText: '“lots” is not a row count' }).waitFor();
   await estimate.fill('3b');
   await estimate.press('Enter');
+  await showPanel(page, 'review');
   const finding = page.locator('#review-panel li.finding[data-code="RV032"]');
   await finding.waitFor();
   assert.equal(await estimate.inputValue(), '3,000,000,000');

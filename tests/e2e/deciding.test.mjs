@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useStudioSession } from './support/session.mjs';
-import { importSql, openStudio } from './support/studio.mjs';
+import { importSql, openStudio, showPanel } from './support/studio.mjs';
 
 const session = useStudioSession();
 
@@ -16,15 +16,19 @@ async function write(locator, text) {
 }
 
 async function exportedAdrs(page) {
+  await showPanel(page, 'export');
   await page.locator('#export-decisions').click();
   await page.locator('#export-text[data-state="current"]').waitFor();
-  return page.locator('#export-text').inputValue();
+  const adrs = await page.locator('#export-text').inputValue();
+  await showPanel(page, 'decisions');
+  return adrs;
 }
 
 test('a decision is recorded, edited, exported as an ADR, kept across a reload, and deleted undoably', async () => {
   const { page, url } = session;
   await openStudio(page, url);
   await importSql(page, 'CREATE TABLE payment (id bigint PRIMARY KEY, amount numeric(12,2) NOT NULL);');
+  await showPanel(page, 'decisions');
   assert.match(await page.locator('#decisions-summary').textContent(), /^Record what was decided/);
   assert.match(await exportedAdrs(page), /No decision is recorded for this design yet\./);
 

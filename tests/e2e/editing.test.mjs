@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useStudioSession } from './support/session.mjs';
 import {
-  AUTHORS_AND_BOOKS, centreOf, clickTable, columnRow, drag, exportedDdl, importSql, openStudio, table, tableCorner,
+  AUTHORS_AND_BOOKS, centreOf, clickTable, columnRow, drag, exportedDdl, importSql, openStudio, showPanel, table, tableCorner,
 } from './support/studio.mjs';
 
 const session = useStudioSession();
@@ -119,6 +119,7 @@ test('the toolbar adds a table and an enum the columns can use', async () => {
   await page.locator('#add-table').click();
   await table(page, 'table').waitFor();
   assert.equal(await page.locator('#table-name').inputValue(), 'table', 'the new table is selected');
+  await showPanel(page, 'enums');
   await page.locator('#add-enum').click();
   const values = page.locator('#enum-list textarea').first();
   await values.fill('draft\npublished');

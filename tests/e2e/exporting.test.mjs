@@ -4,11 +4,12 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { useStudioSession } from './support/session.mjs';
-import { corpusFile, importSql, openStudio } from './support/studio.mjs';
+import { corpusFile, importSql, openStudio, showPanel } from './support/studio.mjs';
 
 const session = useStudioSession();
 
 async function exported(page, tab) {
+  await showPanel(page, 'export');
   await page.locator(tab).click();
   await page.locator('#export-text[data-state="current"]').waitFor();
   return page.locator('#export-text').inputValue();

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useStudioSession } from './support/session.mjs';
-import { clickTable, exportedDdl, importSql, openStudio, pasteInto, table } from './support/studio.mjs';
+import { clickTable, exportedDdl, importSql, openStudio, pasteInto, showPanel, table } from './support/studio.mjs';
 
 const session = useStudioSession();
 
@@ -21,6 +21,7 @@ async function openEmployees(page, url) {
   await openStudio(page, url);
   await importSql(page, EMPLOYEES);
   await clickTable(page, 'employee');
+  await showPanel(page, 'normalize');
   await page.locator('#dependencies-text').waitFor();
 }
 
@@ -30,6 +31,7 @@ async function declare(page, text) {
 }
 
 async function pasteSample(page, text) {
+  await showPanel(page, 'normalize');
   if ((await page.locator('#sample-toggle').getAttribute('aria-expanded')) !== 'true') await page.locator('#sample-toggle').click();
   await pasteInto(page, '#sample-text', text);
 }

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { launch } from './support/browser.mjs';
 import { ROOT } from './support/server.mjs';
 import { useStudioSession } from './support/session.mjs';
-import { AUTHORS_AND_BOOKS, corpusFile, drag, importSql, openStudio, table } from './support/studio.mjs';
+import { AUTHORS_AND_BOOKS, corpusFile, drag, importSql, openStudio, showPanel, table } from './support/studio.mjs';
 
 const session = useStudioSession();
 const FORMAT_1_FILE = join(ROOT, 'crates/relvar-share/tests/fixtures/format-1.relvar.json');
@@ -115,12 +115,12 @@ test('designs are listed newest first; they open, rename, duplicate and delete a
   const names = await designNames(page);
   assert.equal(names.length, 2);
   assert.match(names[0], /^E-commerce \(10 tables/, 'the newest first');
-  assert.match(names[1], /^Untitled design \(2 tables/);
+  assert.match(names[1], /^author, book \(2 tables/, 'pasted DDL names the untitled design after its tables');
   await page.locator('#design-list .design-open').nth(1).click();
   assert.match(await stats(page), /^2 tables/);
 
   await openDesigns(page);
-  const id = await page.locator('.design-row', { hasText: 'Untitled design' }).getAttribute('data-design-id');
+  const id = await page.locator('.design-row', { hasText: 'author, book' }).getAttribute('data-design-id');
   const untitled = page.locator(`.design-row[data-design-id="${id}"]`);
   await untitled.locator('.design-rename').click();
   await untitled.locator('.design-name').fill('Library');
@@ -209,6 +209,7 @@ test('a link leaves out a dump\'s rows of data, says so and offers the file, and
   const { page, url } = session;
   await openStudio(page, url);
   await importSql(page, corpusFile('pg_northwind.sql'));
+  await showPanel(page, 'export');
   await page.locator('#export-postgres').click();
   await page.locator('#export-text[data-state="current"]').waitFor();
   assert.match(await page.locator('#export-text').inputValue(), /Not written: 3362 imported statements \(table data\)/, 'the design itself keeps its rows');
@@ -225,6 +226,7 @@ test('a link leaves out a dump\'s rows of data, says so and offers the file, and
   await page.goto(link);
   await page.locator('#notice', { hasText: 'from a shared link as a new design' }).waitFor();
   assert.match(await stats(page), /^14 tables/);
+  await showPanel(page, 'export');
   await page.locator('#export-postgres').click();
   await page.locator('#export-text[data-state="current"]').waitFor();
   const ddl = await page.locator('#export-text').inputValue();
@@ -255,7 +257,7 @@ test('a design saved as a file opens as a new design, the same; files of formats
   const { page, url } = session;
   const moved = await authorsAndBooksMoved(page, url);
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#save-file').click()]);
-  assert.equal(download.suggestedFilename(), 'Untitled design.relvar.json');
+  assert.equal(download.suggestedFilename(), 'author, book.relvar.json');
   const saved = await download.path();
   assert.equal(JSON.parse(await readFile(saved, 'utf8')).format_version, 4);
 
@@ -296,6 +298,7 @@ test('no request leaves the page after its static files have loaded', async () =
   await Promise.all([page.waitForEvent('download'), page.locator('#save-file').click()]);
   await openDesigns(page);
   await page.locator('.template[data-template="blog"]').click();
+  await showPanel(page, 'normalize');
   await page.locator('#sample-toggle').click();
   await page.locator('#sample-text').fill('a,b\n1,2\n2,2\n');
   await page.locator('#sample-discover').click();

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { useStudioSession } from './support/session.mjs';
-import { emptyCanvasPoint, exportedDdl, importSql, openStudio, table } from './support/studio.mjs';
+import { emptyCanvasPoint, exportedDdl, importSql, openStudio, showPanel, table } from './support/studio.mjs';
 
 const session = useStudioSession();
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -26,6 +26,7 @@ const summary = (page) => page.locator('#review-summary');
 async function openProblems(page, url) {
   await openStudio(page, url);
   await importSql(page, PROBLEMS);
+  await showPanel(page, 'review');
   await finding(page, 'RV001').waitFor();
 }
 
@@ -194,6 +195,7 @@ test('a design of more than 300 tables is reviewed once edits pause and the list
   await openStudio(page, url);
   const tables = Array.from({ length: 320 }, (_, index) => `CREATE TABLE t${index} (id bigint NOT NULL);`);
   await importSql(page, tables.join('\n'));
+  await showPanel(page, 'review');
   await page.locator('#review-panel[data-state="current"]').waitFor();
   await page.waitForFunction(() => document.querySelector('#review-summary').textContent.startsWith('320 errors'));
   assert.equal(await page.locator('#review-panel li.finding').count(), 200);

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::ACTIONS;
+use crate::dialog::ModalDialog;
 
 /// Whether the shortcut sheet is open; shared through context.
 #[derive(Debug, Clone, Copy)]
@@ -40,16 +41,13 @@ pub fn ShortcutSheetDialog() -> impl IntoView {
     let sheet = expect_context::<ShortcutSheet>();
     view! {
         <Show when=move || sheet.0.get()>
-            <div class="dialog-backdrop" on:click=move |_| sheet.0.set(false)>
-                <div class="dialog" id="shortcut-sheet" role="dialog" aria-modal="true" aria-labelledby="shortcut-title"
-                    on:click=|event| event.stop_propagation()>
-                    <h2 id="shortcut-title">"Keyboard shortcuts"</h2>
-                    <dl class="shortcuts">
-                        {rows().into_iter().map(|(keys, what)| view! { <dt><kbd>{keys}</kbd></dt><dd>{what}</dd> }).collect_view()}
-                    </dl>
-                    <button id="shortcut-close" autofocus on:click=move |_| sheet.0.set(false)>"Close"</button>
-                </div>
-            </div>
+            <ModalDialog id="shortcut-sheet" labelled_by="shortcut-title" close=Callback::new(move |()| sheet.0.set(false))>
+                <h2 id="shortcut-title">"Keyboard shortcuts"</h2>
+                <dl class="shortcuts">
+                    {rows().into_iter().map(|(keys, what)| view! { <dt><kbd>{keys}</kbd></dt><dd>{what}</dd> }).collect_view()}
+                </dl>
+                <button id="shortcut-close" autofocus on:click=move |_| sheet.0.set(false)>"Close"</button>
+            </ModalDialog>
         </Show>
     }
 }

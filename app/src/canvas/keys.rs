@@ -1,5 +1,6 @@
 //! The key handler: a key press runs the registry's action for it (`crate::actions`). Keys
-//! typed into a field are left to the field, and Space pans only over the canvas.
+//! typed into a field are left to the field, keys in a modal dialog to the dialog, and Space
+//! pans only over the canvas.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -20,6 +21,19 @@ pub fn typing_in_a_field(event: &web_sys::KeyboardEvent) -> bool {
         })
 }
 
+/// While a modal dialog is open, keys are the dialog's (it closes on Escape itself).
+fn a_dialog_is_open() -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| {
+            document
+                .query_selector("[aria-modal=\"true\"]")
+                .ok()
+                .flatten()
+        })
+        .is_some()
+}
+
 /// Space pans only where it does not press a focused button.
 fn on_the_canvas(event: &web_sys::KeyboardEvent) -> bool {
     event
@@ -31,11 +45,10 @@ fn on_the_canvas(event: &web_sys::KeyboardEvent) -> bool {
 pub fn install(studio: Studio) {
     let down = window_event_listener(leptos::ev::keydown, move |event| {
         let key = event.key();
+        if a_dialog_is_open() {
+            return;
+        }
         if typing_in_a_field(&event) || (key == " " && !on_the_canvas(&event)) {
-            // Esc closes the shortcut sheet wherever the focus is.
-            if key == "Escape" {
-                studio.sheet.0.set(false);
-            }
             return;
         }
         let press = Press {

@@ -7,6 +7,7 @@
 mod camera;
 mod connect;
 mod decomposition_preview;
+mod empty_starts;
 mod gesture;
 mod kept_markup;
 mod keys;
@@ -26,6 +27,7 @@ pub use camera::reveal_table;
 pub use decomposition_preview::{
     DecompositionPreview, DecompositionPreviewOverlay, DecompositionPreviews,
 };
+use empty_starts::EmptyStarts;
 use gesture::GestureHandlers;
 use kept_markup::Keyed;
 use minimap::Minimap;
@@ -168,9 +170,7 @@ pub fn Canvas() -> impl IntoView {
                 <ActionButton action=&actions::FIT id="zoom-fit" />
                 <span class="zoom-level" id="zoom-level" aria-live="polite">{zoom_percent}</span>
             </div>
-            <Show when=move || store.design.with(|design| design.tables.is_empty() && design.notes.is_empty())>
-                <p class="canvas-empty">"Paste DDL on the left and press Import, or add a table, to see its diagram."</p>
-            </Show>
+            <EmptyStarts />
         </div>
     }
 }

@@ -107,7 +107,7 @@ pub fn Search() -> impl IntoView {
             />
             <Show when=move || !results.with(Vec::is_empty)>
                 <ul class="search-results" id="search-results" aria-label="Matches">
-                    <For each=move || results.get() key=|found| found.label.clone() let:found>
+                    <For each=move || results.get() key=|found| (found.table, found.label.clone()) let:found>
                         <li>
                             <button class="link" on:click=move |_| jump(found.table)>{found.label.clone()}</button>
                         </li>

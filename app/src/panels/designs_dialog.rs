@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::dialog::ModalDialog;
 use crate::library::{DesignEntry, Library};
 use crate::opening::{open_new, open_saved};
 use crate::store::Store;
@@ -124,7 +125,7 @@ pub fn DesignsDialog(store: Store, library: Library) -> impl IntoView {
         .iter()
         .map(|template| {
             let start = move |_| {
-                open_new(store, library, template.name, template.design());
+                open_new(store, library, &template.design_name(), template.design());
                 home.0.set(false);
             };
             view! {
@@ -138,16 +139,14 @@ pub fn DesignsDialog(store: Store, library: Library) -> impl IntoView {
     };
     view! {
         <Show when=move || home.0.get()>
-            <div class="dialog-backdrop" on:click=move |_| home.0.set(false)>
-                <div class="dialog designs-dialog" id="designs-dialog" role="dialog" aria-modal="true" aria-labelledby="designs-title"
-                    on:click=|event| event.stop_propagation()>
-                    <h2 id="designs-title">"Designs in this browser"</h2>
-                    <ul class="design-list" id="design-list">{rows}</ul>
-                    <h2>"New design"</h2>
-                    <ul class="template-list" id="template-list">{templates}</ul>
-                    <button id="designs-close" on:click=move |_| home.0.set(false)>"Close"</button>
-                </div>
-            </div>
+            <ModalDialog id="designs-dialog" labelled_by="designs-title" class="designs-dialog"
+                close=Callback::new(move |()| home.0.set(false))>
+                <h2 id="designs-title">"Designs in this browser"</h2>
+                <ul class="design-list" id="design-list">{rows}</ul>
+                <h2>"New design"</h2>
+                <ul class="template-list" id="template-list">{templates}</ul>
+                <button id="designs-close" on:click=move |_| home.0.set(false)>"Close"</button>
+            </ModalDialog>
         </Show>
     }
 }

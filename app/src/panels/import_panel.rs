@@ -32,9 +32,21 @@ pub fn ImportPanel() -> impl IntoView {
             library.rename(&id, &name);
         }
     };
+    // Pasted DDL names the design it fills (after its database, schema or tables) unless the
+    // person has named it already.
+    let untitled = move || {
+        let current = library.and_then(|library| {
+            let id = library.current.get_untracked()?;
+            library.name_of(&id)
+        });
+        current.is_none_or(|name| name == relvar_model::Design::default().name)
+    };
     let import_text = move || {
         let text = source.text();
-        rename(store.import(&text, chosen_dialect(), None, None));
+        let named = store.import(&text, chosen_dialect(), None, None);
+        if untitled() {
+            rename(named);
+        }
         source.fold_if_long(text);
     };
     let open_files = move |event: leptos::ev::Event| {

@@ -1,5 +1,5 @@
-//! The side panels: the inspector of the selection, the schema review, the workload and its
-//! index advice, normalization, enums, decision records,
+//! The side panels: the tables, the inspector of the selection, the schema review, the workload
+//! and its index advice, normalization, enums, decision records,
 //! import and export; the home view of saved designs and the toolbar's file and link tools.
 
 mod annotation_editor;
@@ -15,10 +15,12 @@ mod import_source;
 mod inspector;
 mod normalize_panel;
 mod relationship_editor;
+mod review_groups;
 mod review_panel;
 mod sample_panel;
 mod share_tools;
 mod table_editor;
+mod tables_panel;
 mod workload_panel;
 
 pub use decisions_panel::DecisionsPanel;
@@ -30,6 +32,7 @@ pub use inspector::Inspector;
 pub use normalize_panel::NormalizePanel;
 pub use review_panel::ReviewPanel;
 pub use share_tools::{NoticeBar, ShareTools};
+pub use tables_panel::TablesPanel;
 pub use workload_panel::WorkloadPanel;
 
 /// A count with its noun: "1 query", "3 queries".

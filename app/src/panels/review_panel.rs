@@ -1,71 +1,17 @@
-//! The schema review panel: the findings grouped by severity (with counts) and within that by
-//! table; selecting one highlights its objects on the canvas and shows its rule's why and
-//! example, its fix (one undoable edit) and a switch that turns the rule off for this design.
+//! The schema review panel: the findings grouped by severity or by rule, and within that by
+//! table, with counts; selecting one highlights its objects on the canvas and shows its rule's
+//! why and example, its fix (one undoable edit) and a switch that turns the rule off for this
+//! design. Grouped by rule, each rule says why it matters and offers to fix all its findings as
+//! one undoable edit, or to switch it off. Entries are keyed, so a review that changes one
+//! finding rebuilds that one.
 
 use leptos::prelude::*;
-use relvar_analysis::{Finding, Severity, rule_info};
-use relvar_model::{Command, Design, TableId};
+use relvar_analysis::{Finding, fix_all, rule_info};
+use relvar_model::Command;
 
-use super::counted;
+use super::review_groups::{Entry, Grouping, Listed, MOST_SHOWN, listed, summary};
 use crate::review::{FindingKey, Review};
 use crate::store::{Store, use_store};
-
-/// The most findings the panel lists (the counts are always of all of them).
-const MOST_SHOWN: usize = 200;
-
-const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
-
-fn heading(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "Errors",
-        Severity::Warning => "Warnings",
-        Severity::Info => "Info",
-    }
-}
-
-/// "2 errors · 1 warning · 3 info", or that there is nothing to report.
-fn summary(findings: &[Finding], tables: usize) -> String {
-    if findings.is_empty() {
-        return if tables == 0 {
-            "Import or draw a design to review it.".to_owned()
-        } else {
-            "No findings.".to_owned()
-        };
-    }
-    let of = |severity| findings.iter().filter(|f| f.severity == severity).count();
-    [
-        counted(of(Severity::Error), "error", "errors"),
-        counted(of(Severity::Warning), "warning", "warnings"),
-        format!("{} info", of(Severity::Info)),
-    ]
-    .join(" · ")
-}
-
-/// Findings of one table (or of none) in one severity, in the engine's order.
-struct TableGroup<'a> {
-    table: Option<TableId>,
-    name: String,
-    findings: Vec<&'a Finding>,
-}
-
-/// The findings of a severity grouped by their table, keeping the engine's order (by table name).
-fn by_table<'a>(design: &Design, findings: &[&'a Finding]) -> Vec<TableGroup<'a>> {
-    let mut groups: Vec<TableGroup<'a>> = Vec::new();
-    for finding in findings {
-        let table = finding.table(design);
-        match groups.last_mut() {
-            Some(group) if group.table == table => group.findings.push(finding),
-            _ => groups.push(TableGroup {
-                table,
-                name: table
-                    .and_then(|id| design.table(id))
-                    .map_or_else(|| "The design".to_owned(), |found| found.display_name()),
-                findings: vec![finding],
-            }),
-        }
-    }
-    groups
-}
 
 fn finding_item(store: Store, review: Review, finding: &Finding) -> impl IntoView + use<> {
     let key = FindingKey::of(finding);
@@ -135,101 +81,240 @@ fn finding_item(store: Store, review: Review, finding: &Finding) -> impl IntoVie
     }
 }
 
-/// What the panel lists: per severity with findings, its count and the shown findings by table;
-/// compared between runs, so a review that changes nothing shown rebuilds nothing.
-#[derive(Debug, Clone, PartialEq)]
-struct Listed {
-    sections: Vec<(Severity, usize, Vec<TableFindings>)>,
-    total: usize,
-}
-
-/// A table's name and its shown findings.
-type TableFindings = (String, Vec<Finding>);
-
-fn listed(design: &Design, findings: &[Finding]) -> Listed {
-    let shown: Vec<&Finding> = findings.iter().take(MOST_SHOWN).collect();
-    let sections = SEVERITIES
-        .into_iter()
-        .filter_map(|severity| {
-            let of_severity: Vec<&Finding> = shown
-                .iter()
-                .copied()
-                .filter(|finding| finding.severity == severity)
-                .collect();
-            let tables: Vec<TableFindings> = by_table(design, &of_severity)
-                .into_iter()
-                .map(|group| (group.name, group.findings.into_iter().cloned().collect()))
-                .collect();
-            let count = findings.iter().filter(|f| f.severity == severity).count();
-            (!tables.is_empty()).then_some((severity, count, tables))
-        })
-        .collect();
-    Listed {
-        sections,
-        total: findings.len(),
+/// A rule's header when grouped by rule: why it matters, fix all, switch off.
+fn rule_tools(store: Store, review: Review, code: String, shown: Memo<Listed>) -> impl IntoView {
+    let info = rule_info(&code);
+    let fixable = {
+        let code = code.clone();
+        move || {
+            shown.with(|listed| {
+                listed
+                    .group(&code)
+                    .filter(|group| group.all_fixable && group.count > 1)
+                    .map(|group| group.count)
+            })
+        }
+    };
+    let fix_everything = {
+        let code = code.clone();
+        move |_| {
+            let fixed = store.design.with_untracked(|design| fix_all(design, &code));
+            if let Some(fixed) = fixed {
+                let _ = store.dispatch(fixed.command);
+            }
+        }
+    };
+    let switch_off = {
+        let code = code.clone();
+        move |_| {
+            let _ = store.dispatch(Command::SetReviewRuleEnabled {
+                rule: code.clone(),
+                enabled: false,
+            });
+        }
+    };
+    view! {
+        {info.map(|info| view! {
+            <p class="rule-summary">{info.summary}</p>
+            <details class="rule-why-details">
+                <summary>"Why it matters"</summary>
+                <p class="rule-why">{info.why}</p>
+                <pre class="rule-example"><code>{info.example}</code></pre>
+            </details>
+        })}
+        <div class="panel-row">
+            {move || fixable().map(|count| {
+                let fix_everything = fix_everything.clone();
+                view! {
+                    <button class="rule-fix-all" disabled=move || !review.current.get()
+                        on:click=fix_everything>{format!("Fix all {count}")}</button>
+                }
+            })}
+            <button class="rule-switch-off link" on:click=switch_off>"Switch off for this design"</button>
+        </div>
     }
 }
 
-fn findings_view(store: Store, review: Review, listed: Listed) -> AnyView {
-    let sections = listed
-        .sections
-        .into_iter()
-        .map(|(severity, count, tables)| {
-            let id = format!("review-{}", severity.as_str());
-            let labelled_by = id.clone();
-            let title = format!("{} ({count})", heading(severity));
-            view! {
-                <section class="review-group" data-severity=severity.as_str() aria-labelledby=labelled_by>
-                    <h3 id=id>{title}</h3>
-                    {tables.into_iter().map(|(name, findings)| view! {
-                        <div class="review-table" data-table=name.clone()>
-                            <h4>{format!("{name} ({})", findings.len())}</h4>
-                            <ul class="findings">
-                                {findings.iter().map(|finding| finding_item(store, review, finding)).collect_view()}
-                            </ul>
-                        </div>
-                    }).collect_view()}
-                </section>
-            }
-        })
-        .collect_view();
-    let more = (listed.total > MOST_SHOWN).then(|| {
-        view! {
-            <p class="more" id="review-more">
-                {format!("Showing the first {MOST_SHOWN} of {} findings.", listed.total)}
-            </p>
+/// One table's findings in a group, keyed.
+fn table_view(
+    store: Store,
+    review: Review,
+    shown: Memo<Listed>,
+    group: String,
+    key: String,
+) -> impl IntoView {
+    let entries = {
+        let (group, key) = (group.clone(), key.clone());
+        move || {
+            shown.with(|listed| {
+                listed
+                    .table(&group, &key)
+                    .map(|table| table.findings.clone())
+                    .unwrap_or_default()
+            })
         }
+    };
+    let name = shown.with_untracked(|listed| {
+        listed
+            .table(&group, &key)
+            .map(|table| table.name.clone())
+            .unwrap_or_default()
     });
-    (sections, more).into_any()
+    let title = {
+        let name = name.clone();
+        move || {
+            let count =
+                shown.with(|listed| listed.table(&group, &key).map_or(0, |t| t.findings.len()));
+            format!("{name} ({count})")
+        }
+    };
+    view! {
+        <div class="review-table" data-table=name>
+            <h4>{title}</h4>
+            <ul class="findings">
+                <For each=entries key=|entry: &Entry| entry.clone() let:entry>
+                    {finding_item(store, review, &entry.finding)}
+                </For>
+            </ul>
+        </div>
+    }
+}
+
+/// A severity's or a rule's section, keyed.
+fn group_view(
+    store: Store,
+    review: Review,
+    shown: Memo<Listed>,
+    key: String,
+    grouping: Grouping,
+) -> impl IntoView {
+    let title = {
+        let key = key.clone();
+        move || {
+            shown.with(|listed| {
+                listed
+                    .group(&key)
+                    .map(|group| group.title.clone())
+                    .unwrap_or_default()
+            })
+        }
+    };
+    let tables = {
+        let key = key.clone();
+        move || {
+            shown.with(|listed| {
+                listed
+                    .group(&key)
+                    .map(|group| {
+                        group
+                            .tables
+                            .iter()
+                            .map(|table| table.name.clone())
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            })
+        }
+    };
+    let severity =
+        shown.with_untracked(|listed| listed.group(&key).map(|group| group.severity.as_str()));
+    let heading_id = format!("review-{key}");
+    let by_rule = grouping == Grouping::Rule;
+    let class = if by_rule {
+        "review-rule"
+    } else {
+        "review-group"
+    };
+    let data_rule = by_rule.then(|| key.clone());
+    let tools = by_rule.then(|| rule_tools(store, review, key.clone(), shown));
+    view! {
+        <section class=class data-rule=data_rule data-severity=severity aria-labelledby=heading_id.clone()>
+            <h3 id=heading_id.clone()>{title}</h3>
+            {tools}
+            <For each=tables key=|table: &String| table.clone() let:table>
+                {table_view(store, review, shown, key.clone(), table)}
+            </For>
+        </section>
+    }
 }
 
 #[component]
 pub fn ReviewPanel() -> impl IntoView {
     let store = use_store();
     let review = expect_context::<Review>();
+    let grouping = RwSignal::new(Grouping::Table);
     let summary_text = move || {
         let tables = store.design.with(|design| design.tables.len());
         review.findings.with(|findings| summary(findings, tables))
     };
     let shown = Memo::new(move |_| {
+        let grouping = grouping.get();
         review.findings.with(|findings| {
             store
                 .design
-                .with_untracked(|design| listed(design, findings))
+                .with_untracked(|design| listed(design, findings, grouping))
         })
     });
+    let group_keys = move || {
+        shown.with(|listed| {
+            listed
+                .groups
+                .iter()
+                .map(|group| group.key.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    let more = move || {
+        shown.with(|listed| {
+            let by_table = grouping.get() == Grouping::Table;
+            (listed.hidden > 0).then(|| {
+                let text = if by_table {
+                    format!(
+                        "Showing the first {MOST_SHOWN} of {} findings.",
+                        listed.total
+                    )
+                } else {
+                    format!(
+                        "Showing {} of {} findings; each rule lists its first ones.",
+                        listed.total - listed.hidden,
+                        listed.total
+                    )
+                };
+                view! { <p class="more" id="review-more">{text}</p> }
+            })
+        })
+    };
     let switched_off = move || {
         store
             .design
             .with(|design| design.review_disabled.iter().cloned().collect::<Vec<_>>())
+    };
+    let choice = move |which: Grouping, label: &'static str| {
+        view! {
+            <button id=format!("review-by-{}", which.id()) class="segment"
+                aria-pressed=move || (grouping.get() == which).to_string()
+                on:click=move |_| grouping.set(which)>{label}</button>
+        }
     };
     view! {
         <section class="panel review-panel" id="review-panel" aria-labelledby="review-title"
             data-state=move || review.state()>
             <h2 id="review-title">"Review"</h2>
             <p class="status" id="review-summary" aria-live="polite">{summary_text}</p>
-            <div class="review-findings" id="review-findings">
-                {move || findings_view(store, review, shown.get())}
+            <div class="segments" role="group" aria-label="Group findings">
+                {choice(Grouping::Table, "By table")}
+                {choice(Grouping::Rule, "By rule")}
+            </div>
+            <div class="review-findings" id="review-findings" data-grouping=move || grouping.get().id()>
+                {move || {
+                    let grouping = grouping.get();
+                    view! {
+                        <For each=group_keys key=|key: &String| key.clone() let:key>
+                            {group_view(store, review, shown, key, grouping)}
+                        </For>
+                    }
+                }}
+                {more}
             </div>
             {move || {
                 let off = switched_off();

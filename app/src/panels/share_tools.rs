@@ -16,7 +16,7 @@ fn file_name(name: &str) -> String {
     let cleaned: String = name
         .chars()
         .map(|c| {
-            if c.is_alphanumeric() || "-_ .()".contains(c) {
+            if c.is_alphanumeric() || "-_ .(),".contains(c) {
                 c
             } else {
                 '_'

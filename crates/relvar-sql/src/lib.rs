@@ -3,6 +3,7 @@
 //! dialect is parsed and quoted.
 
 mod catalog;
+mod design_name;
 mod detect;
 mod diagnostic;
 mod dialect;
@@ -14,6 +15,7 @@ mod recover;
 mod split;
 
 pub use catalog::{CATALOG_MARKER, catalog_dialect, catalog_query, is_catalog_document};
+pub use design_name::design_name;
 pub use detect::detect_dialect;
 pub use diagnostic::{Diagnostic, Severity};
 pub use dialect::{Dialect, SqlSyntax};

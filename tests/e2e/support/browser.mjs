@@ -27,6 +27,8 @@ export async function launch(origin, { extraFlags = [], viewport = { width: 1440
     acceptDownloads: true,
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  // E2E_TIMEOUT=ms makes a step that waits in vain fail sooner while tests are being written.
+  if (process.env.E2E_TIMEOUT) context.setDefaultTimeout(Number(process.env.E2E_TIMEOUT));
   const problems = [];
   context.on('request', (request) => {
     const url = new URL(request.url());

@@ -41,8 +41,17 @@ export async function pasteInto(page, selector, text) {
   );
 }
 
-/** Pastes text into the import box (see `pasteInto`). */
+/** Opens a side panel by its tab in the activity bar: tables, review, workload, normalize,
+ * enums, decisions, import or export. */
+export async function showPanel(page, id) {
+  const tab = page.locator(`#tab-${id}`);
+  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+  await page.locator(`#panel-${id}:not([hidden])`).waitFor();
+}
+
+/** Pastes text into the import box (see `pasteInto`), its panel opened first. */
 export async function pasteIntoImportBox(page, text) {
+  await showPanel(page, 'import');
   await pasteInto(page, '#import-text', text);
 }
 
@@ -124,11 +133,15 @@ export async function clickTable(page, qualifiedName, modifiers = []) {
   await header.click({ modifiers });
 }
 
-/** The DDL the export panel shows for a dialect tab. */
+/** The DDL the export panel shows for a dialect tab; the panel that was open is open again after. */
 export async function exportedDdl(page, tab = '#export-postgres') {
+  const open = await page.locator('.activity-tab[aria-selected="true"]').getAttribute('id');
+  await showPanel(page, 'export');
   await page.locator(tab).click();
   await page.locator('#export-text[data-state="current"]').waitFor();
-  return page.locator('#export-text').inputValue();
+  const ddl = await page.locator('#export-text').inputValue();
+  if (open !== 'tab-export') await showPanel(page, open.replace(/^tab-/, ''));
+  return ddl;
 }
 
 /** The top-left corner of a table on screen. */

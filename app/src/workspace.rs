@@ -1,0 +1,235 @@
+//! The workspace's layout: an activity bar whose tabs each open one side panel (every panel stays
+//! mounted, so nothing typed in one is lost when another is shown), the side column's width
+//! (dragged or set with the arrow keys on its edge), both remembered in this browser.
+
+use leptos::prelude::*;
+
+const STORAGE_KEY: &str = "relvar.workspace";
+const DEFAULT_WIDTH: f64 = 400.0;
+const MIN_WIDTH: f64 = 260.0;
+const MAX_WIDTH: f64 = 760.0;
+/// How far an arrow key moves the side column's edge.
+const KEY_STEP: f64 = 20.0;
+
+/// The side panels, in the activity bar's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PanelTab {
+    Tables,
+    Review,
+    Workload,
+    Normalize,
+    Enums,
+    Decisions,
+    Import,
+    Export,
+}
+
+impl PanelTab {
+    pub const ALL: [PanelTab; 8] = [
+        Self::Tables,
+        Self::Review,
+        Self::Workload,
+        Self::Normalize,
+        Self::Enums,
+        Self::Decisions,
+        Self::Import,
+        Self::Export,
+    ];
+
+    /// Stable: the tab is `#tab-{id}`, its panel `#panel-{id}`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Tables => "tables",
+            Self::Review => "review",
+            Self::Workload => "workload",
+            Self::Normalize => "normalize",
+            Self::Enums => "enums",
+            Self::Decisions => "decisions",
+            Self::Import => "import",
+            Self::Export => "export",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Tables => "Tables",
+            Self::Review => "Review",
+            Self::Workload => "Workload",
+            Self::Normalize => "Normalize",
+            Self::Enums => "Enums",
+            Self::Decisions => "Decisions",
+            Self::Import => "Import",
+            Self::Export => "Export",
+        }
+    }
+
+    fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|tab| tab.id() == id)
+    }
+}
+
+/// Which panel is open and how wide the side column is; shared through context.
+#[derive(Debug, Clone, Copy)]
+pub struct Workspace {
+    pub tab: RwSignal<PanelTab>,
+    pub width: RwSignal<f64>,
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// The width kept within what leaves the canvas room.
+fn clamped(width: f64) -> f64 {
+    if width.is_finite() {
+        width.clamp(MIN_WIDTH, MAX_WIDTH)
+    } else {
+        DEFAULT_WIDTH
+    }
+}
+
+impl Workspace {
+    /// The layout as this browser last left it (`tab width`), else the import panel of a default
+    /// width.
+    pub fn install() -> Self {
+        let saved = storage().and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten());
+        let mut words = saved.as_deref().unwrap_or_default().split_whitespace();
+        let tab = words
+            .next()
+            .and_then(PanelTab::from_id)
+            .unwrap_or(PanelTab::Import);
+        let width = words
+            .next()
+            .and_then(|width| width.parse::<f64>().ok())
+            .map_or(DEFAULT_WIDTH, clamped);
+        let workspace = Self {
+            tab: RwSignal::new(tab),
+            width: RwSignal::new(width),
+        };
+        Effect::new(move |_| {
+            let text = format!(
+                "{} {}",
+                workspace.tab.get().id(),
+                workspace.width.get().round()
+            );
+            if let Some(storage) = storage() {
+                let _ = storage.set_item(STORAGE_KEY, &text);
+            }
+        });
+        workspace
+    }
+
+    pub fn show(&self, tab: PanelTab) {
+        if self.tab.get_untracked() != tab {
+            self.tab.set(tab);
+        }
+    }
+
+    pub fn resize_to(&self, width: f64) {
+        self.width.set(clamped(width));
+    }
+}
+
+/// The activity bar: one tab per panel; the arrow keys move between them.
+#[component]
+pub fn ActivityBar() -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let keydown = move |event: web_sys::KeyboardEvent| {
+        let step: isize = match event.key().as_str() {
+            "ArrowDown" => 1,
+            "ArrowUp" => -1,
+            _ => return,
+        };
+        // The arrows are the tabs' here, not the canvas's nudge.
+        event.prevent_default();
+        event.stop_propagation();
+        let tabs = PanelTab::ALL;
+        let at = tabs
+            .iter()
+            .position(|tab| *tab == workspace.tab.get_untracked())
+            .unwrap_or(0);
+        let next = (at as isize + step).rem_euclid(tabs.len() as isize) as usize;
+        if let Some(tab) = tabs.get(next) {
+            workspace.show(*tab);
+            let focused = web_sys::window()
+                .and_then(|window| window.document())
+                .and_then(|document| document.get_element_by_id(&format!("tab-{}", tab.id())))
+                .and_then(|element| {
+                    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok()
+                });
+            if let Some(element) = focused {
+                let _ = element.focus();
+            }
+        }
+    };
+    view! {
+        <nav class="activity-bar" role="tablist" aria-label="Panels" aria-orientation="vertical" on:keydown=keydown>
+            {PanelTab::ALL.into_iter().map(|tab| {
+                let selected = move || workspace.tab.get() == tab;
+                view! {
+                    <button class="activity-tab" role="tab" id=format!("tab-{}", tab.id())
+                        aria-controls=format!("panel-{}", tab.id())
+                        aria-selected=move || selected().to_string()
+                        tabindex=move || if selected() { "0" } else { "-1" }
+                        on:click=move |_| workspace.show(tab)>
+                        {tab.label()}
+                    </button>
+                }
+            }).collect_view()}
+        </nav>
+    }
+}
+
+/// One side panel's place: shown while its tab is open, kept (hidden) otherwise.
+#[component]
+pub fn PanelHost(tab: PanelTab, children: Children) -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    view! {
+        <div class="panel-host" role="tabpanel" id=format!("panel-{}", tab.id())
+            aria-labelledby=format!("tab-{}", tab.id())
+            hidden=move || workspace.tab.get() != tab>
+            {children()}
+        </div>
+    }
+}
+
+/// The side column's edge: dragging it or pressing the arrow keys on it sets the width.
+#[component]
+pub fn SideEdge() -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let dragging = StoredValue::new(None::<(f64, f64)>);
+    let down = move |event: web_sys::PointerEvent| {
+        dragging.set_value(Some((
+            f64::from(event.client_x()),
+            workspace.width.get_untracked(),
+        )));
+        if let Some(target) = event.target()
+            && let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(target)
+        {
+            let _ = element.set_pointer_capture(event.pointer_id());
+        }
+    };
+    let moved = move |event: web_sys::PointerEvent| {
+        if let Some((from, width)) = dragging.get_value() {
+            workspace.resize_to(width + f64::from(event.client_x()) - from);
+        }
+    };
+    let up = move |_: web_sys::PointerEvent| dragging.set_value(None);
+    let keydown = move |event: web_sys::KeyboardEvent| {
+        let step = match event.key().as_str() {
+            "ArrowLeft" => -KEY_STEP,
+            "ArrowRight" => KEY_STEP,
+            _ => return,
+        };
+        event.prevent_default();
+        event.stop_propagation();
+        workspace.resize_to(workspace.width.get_untracked() + step);
+    };
+    view! {
+        <div class="side-edge" id="side-edge" role="separator" aria-orientation="vertical"
+            aria-label="Side column width" tabindex="0"
+            aria-valuemin=MIN_WIDTH aria-valuemax=MAX_WIDTH aria-valuenow=move || workspace.width.get().round()
+            on:pointerdown=down on:pointermove=moved on:pointerup=up on:pointercancel=up on:keydown=keydown>
+        </div>
+    }
+}
