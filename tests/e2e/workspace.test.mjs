@@ -158,3 +158,21 @@ test('at 1280x720 with a 139-table design nothing scrolls sideways', async () =>
     assert.deepEqual(overflowing, [], `with ${id} open`);
   }
 });
+
+test('an empty studio offers three starts: paste DDL, open a file, a template', async () => {
+  const { page, url } = session;
+  await openStudio(page, url);
+  await showPanel(page, 'tables');
+  await page.locator('#empty-starts').waitFor();
+  await page.locator('#start-paste').click();
+  assert.equal(await page.locator('#tab-import').getAttribute('aria-selected'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'import-text');
+  await showPanel(page, 'review');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('#start-file').click()]);
+  assert.ok(chooser.isMultiple(), 'the import panel\'s file picker');
+  assert.equal(await page.locator('#tab-import').getAttribute('aria-selected'), 'true');
+  await page.locator('#start-template').click();
+  await page.locator('#designs-dialog #template-list').waitFor();
+  await page.locator('.template[data-template="blog"]').click();
+  await page.locator('#empty-starts').waitFor({ state: 'detached' });
+});

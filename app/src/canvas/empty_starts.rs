@@ -26,11 +26,14 @@ pub fn EmptyStarts() -> impl IntoView {
             .design
             .with(|design| design.tables.is_empty() && design.notes.is_empty())
     };
+    // The import panel is shown first; its box takes the focus once it is laid out.
     let paste = move |_| {
         workspace.show(PanelTab::Import);
-        if let Some(source) = element_by_id("import-text") {
-            let _ = source.focus();
-        }
+        request_animation_frame(|| {
+            if let Some(source) = element_by_id("import-text") {
+                let _ = source.focus();
+            }
+        });
     };
     let open_file = move |_| {
         workspace.show(PanelTab::Import);
