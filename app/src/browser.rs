@@ -24,6 +24,15 @@ pub async fn copy_to_clipboard(text: &str) -> Result<(), String> {
         .map_err(|error| describe(&error))
 }
 
+/// The page's HTML element with this id, if there is one.
+pub fn element_by_id(id: &str) -> Option<web_sys::HtmlElement> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(id)?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
+}
+
 /// Offers text as a file download named `file_name`.
 pub fn download(file_name: &str, mime_type: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::browser::element_by_id;
+
 const STORAGE_KEY: &str = "relvar.workspace";
 const DEFAULT_WIDTH: f64 = 400.0;
 const MIN_WIDTH: f64 = 260.0;
@@ -151,13 +153,7 @@ pub fn ActivityBar() -> impl IntoView {
         let next = (at as isize + step).rem_euclid(tabs.len() as isize) as usize;
         if let Some(tab) = tabs.get(next) {
             workspace.show(*tab);
-            let focused = web_sys::window()
-                .and_then(|window| window.document())
-                .and_then(|document| document.get_element_by_id(&format!("tab-{}", tab.id())))
-                .and_then(|element| {
-                    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok()
-                });
-            if let Some(element) = focused {
+            if let Some(element) = element_by_id(&format!("tab-{}", tab.id())) {
                 let _ = element.focus();
             }
         }

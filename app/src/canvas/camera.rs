@@ -1,5 +1,5 @@
-//! Moving the view to show a table: the one way the search and the review bring a table into
-//! view, and the minimap centres the view.
+//! Moving the view to show a table: the one way the search, the Tables panel and the review
+//! bring a table into view, and the minimap centres the view.
 
 use leptos::prelude::*;
 use relvar_layout::{Rect, Viewport};
@@ -7,6 +7,17 @@ use relvar_model::{Point, TableId};
 
 use super::scene::Scene;
 use super::state::CanvasState;
+use crate::selection::Selection;
+use crate::store::Store;
+
+/// The zoom a table gone to is shown at, at least, so its rows are readable.
+const READABLE_SCALE: f64 = 0.8;
+
+/// Selects a table and brings it into view at a readable zoom (a search result or a Tables row).
+pub fn go_to_table(store: Store, state: CanvasState, scene: Scene, table: TableId) {
+    reveal_table(state, scene, table, READABLE_SCALE);
+    store.selection.set(Selection::of_tables([table]));
+}
 
 /// `view` moved so that `point` is in the middle of a `width` × `height` screen, zoomed in to
 /// `min_scale` if it is further out.

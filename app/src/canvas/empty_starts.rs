@@ -2,19 +2,11 @@
 //! template), or adding a table from the toolbar.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+use crate::browser::element_by_id;
 use crate::panels::HomeView;
 use crate::store::use_store;
 use crate::workspace::{PanelTab, Workspace};
-
-fn element_by_id(id: &str) -> Option<web_sys::HtmlElement> {
-    web_sys::window()?
-        .document()?
-        .get_element_by_id(id)?
-        .dyn_into::<web_sys::HtmlElement>()
-        .ok()
-}
 
 #[component]
 pub fn EmptyStarts() -> impl IntoView {

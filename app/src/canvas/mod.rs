@@ -23,7 +23,7 @@ use relvar_layout::draw::{Detail, FONT_FAMILY};
 
 use crate::actions::{self, ActionButton, Studio};
 use crate::store::{Store, use_store};
-pub use camera::reveal_table;
+pub use camera::{go_to_table, reveal_table};
 pub use decomposition_preview::{
     DecompositionPreview, DecompositionPreviewOverlay, DecompositionPreviews,
 };

@@ -4,15 +4,12 @@
 use leptos::prelude::*;
 use relvar_model::{Design, TableId};
 
-use super::camera::reveal_table;
+use super::camera::go_to_table;
 use super::scene::Scene;
 use super::state::use_canvas;
-use crate::selection::Selection;
 use crate::store::use_store;
 
 const MAX_RESULTS: usize = 8;
-/// The zoom a found table is shown at, at least, so its rows are readable.
-const READABLE_SCALE: f64 = 0.8;
 
 /// One match: the table, and the column when the match was a column's name.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,8 +78,7 @@ pub fn Search() -> impl IntoView {
         store.design.with(|design| find(design, &query))
     });
     let jump = move |table: TableId| {
-        reveal_table(state, scene, table, READABLE_SCALE);
-        store.selection.set(Selection::of_tables([table]));
+        go_to_table(store, state, scene, table);
         query.set(String::new());
     };
     view! {

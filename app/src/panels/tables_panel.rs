@@ -6,14 +6,12 @@
 use leptos::prelude::*;
 use relvar_model::{Design, TableId};
 
-use crate::canvas::{CanvasState, Scene, reveal_table};
+use crate::canvas::{CanvasState, Scene, go_to_table};
 use crate::review::Review;
-use crate::selection::Selection;
 use crate::store::use_store;
 
 /// The most rows listed; a filter narrows a bigger design.
 const MOST_LISTED: usize = 500;
-const READABLE_SCALE: f64 = 0.8;
 
 /// What a row shows.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -153,10 +151,7 @@ pub fn TablesPanel() -> impl IntoView {
             }
         })
     };
-    let select = move |table: TableId| {
-        reveal_table(state, scene, table, READABLE_SCALE);
-        store.selection.set(Selection::of_tables([table]));
-    };
+    let select = move |table: TableId| go_to_table(store, state, scene, table);
     let selected = move |table: TableId| {
         store
             .selection
