@@ -1,16 +1,20 @@
 //! The studio's frame: toolbar (its buttons made from the action registry), the activity bar and
-//! the side column (the inspector of the selection, above the panel the bar opens),
-//! the canvas, the dialogs, and the message of an edit that was refused.
+//! the side column (the inspector of the selection above the panel the bar opens; on a wide
+//! window the inspector has its own column at the right), the canvas, the dialogs, and the
+//! message of an edit that was refused.
 
 use leptos::prelude::*;
 
-use crate::actions::{self, ActionButton, ShortcutSheet, ShortcutSheetDialog, Studio};
-use crate::canvas::{Canvas, CanvasState, DecompositionPreviews, Scene};
+use crate::actions::{
+    self, ActionButton, CommandPalette, CommandPaletteDialog, ShortcutSheet, ShortcutSheetDialog,
+    Studio,
+};
+use crate::canvas::{Canvas, CanvasState, DecompositionPreviews, Lens, Scene};
 use crate::library::Library;
 use crate::opening::{Notices, open_initial};
 use crate::panels::{
     DecisionsPanel, DesignsDialog, EnumsPanel, ExportPanel, HomeView, ImportPanel, Inspector,
-    NormalizePanel, NoticeBar, ReviewPanel, ShareTools, TablesPanel, WorkloadPanel,
+    NormalizePanel, NoticeBar, ReviewPanel, ShareTools, TablesPanel, ViewsPanel, WorkloadPanel,
 };
 use crate::review::Review;
 use crate::store::Store;
@@ -36,16 +40,24 @@ pub fn App() -> impl IntoView {
     };
     let state = CanvasState::new();
     provide_context(state);
-    let scene = Scene::new(store, state, themes.current);
+    let lens = Lens::new(store);
+    provide_context(lens);
+    let scene = Scene::new(store, state, lens, themes.current);
     provide_context(scene);
     let sheet = ShortcutSheet(RwSignal::new(false));
     provide_context(sheet);
+    let workspace = Workspace::install();
+    provide_context(workspace);
+    let palette = CommandPalette(RwSignal::new(false));
     provide_context(Studio {
         store,
         canvas: state,
         scene,
         sheet,
         themes,
+        lens,
+        workspace,
+        palette,
     });
     provide_context(DecompositionPreviews::new());
     let library = Library::install(store);
@@ -53,8 +65,6 @@ pub fn App() -> impl IntoView {
     let notices = Notices(RwSignal::new(None));
     provide_context(notices);
     provide_context(HomeView(RwSignal::new(false)));
-    let workspace = Workspace::install();
-    provide_context(workspace);
     // The first design opens once the canvas knows its size, so it is fitted into the real view.
     Effect::new(move |opened: Option<bool>| {
         if opened == Some(true) {
@@ -67,8 +77,9 @@ pub fn App() -> impl IntoView {
         true
     });
     view! {
-        <div class="studio" style:grid-template-columns=move || {
-            format!("auto {}px 6px minmax(0, 1fr)", workspace.width.get().round())
+        <div class="studio" class:wide=move || workspace.wide.get() style:grid-template-columns=move || {
+            let inspector = if workspace.wide.get() { " 340px" } else { "" };
+            format!("auto {}px 6px minmax(0, 1fr){inspector}", workspace.width.get().round())
         }>
             <header class="toolbar" role="toolbar" aria-label="Design tools">
                 <h1 class="brand">"Relvar"</h1>
@@ -103,8 +114,9 @@ pub fn App() -> impl IntoView {
                         <button class="link" aria-label="Dismiss" on:click=move |_| store.refusal.set(None)>"✕"</button>
                     </p>
                 </Show>
-                <Inspector />
+                <Show when=move || !workspace.wide.get()><Inspector /></Show>
                 <PanelHost tab=PanelTab::Tables><TablesPanel /></PanelHost>
+                <PanelHost tab=PanelTab::Views><ViewsPanel /></PanelHost>
                 <PanelHost tab=PanelTab::Review><ReviewPanel /></PanelHost>
                 <PanelHost tab=PanelTab::Workload><WorkloadPanel /></PanelHost>
                 <PanelHost tab=PanelTab::Normalize><NormalizePanel /></PanelHost>
@@ -117,7 +129,13 @@ pub fn App() -> impl IntoView {
             <main class="stage">
                 <Canvas />
             </main>
+            <Show when=move || workspace.wide.get()>
+                <aside class="inspector-column" aria-label="Inspector">
+                    <Inspector />
+                </aside>
+            </Show>
             <ShortcutSheetDialog />
+            <CommandPaletteDialog />
             <DesignsDialog store=store library=library />
         </div>
     }

@@ -209,3 +209,18 @@ pub fn watch_visibility(element: &web_sys::Element, visible: RwSignal<bool>) {
     }
     callback.forget();
 }
+
+/// Whether a CSS media query matches, kept current as the page changes (a window resized, the
+/// system's theme switched).
+pub fn media_query(query: &str) -> RwSignal<bool> {
+    let list = web_sys::window().and_then(|window| window.match_media(query).ok().flatten());
+    let matches = RwSignal::new(list.as_ref().is_some_and(web_sys::MediaQueryList::matches));
+    if let Some(list) = list {
+        let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
+            move |event: web_sys::MediaQueryListEvent| matches.set(event.matches()),
+        );
+        let _ = list.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
+        listener.forget();
+    }
+    matches
+}

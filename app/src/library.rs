@@ -39,7 +39,7 @@ fn read_index(storage: &web_sys::Storage) -> Vec<DesignEntry> {
         .flatten()
         .unwrap_or_default();
     let mut entries: Vec<DesignEntry> = serde_json::from_str(&text).unwrap_or_default();
-    entries.sort_by(|a, b| b.updated.total_cmp(&a.updated));
+    relvar_model::order::sort_by(&mut entries[..], |a, b| b.updated.total_cmp(&a.updated));
     entries
 }
 
@@ -138,7 +138,7 @@ impl Library {
                     tables: design.tables.len(),
                 }),
             }
-            entries.sort_by(|a, b| b.updated.total_cmp(&a.updated));
+            relvar_model::order::sort_by(&mut entries[..], |a, b| b.updated.total_cmp(&a.updated));
         });
     }
 

@@ -219,8 +219,9 @@ impl Store {
         }
         let named =
             (design.name != relvar_model::Design::default().name).then(|| design.name.clone());
-        diagnostics
-            .sort_by_key(|diagnostic| (std::cmp::Reverse(diagnostic.severity), diagnostic.at));
+        relvar_model::order::sort_by_key(&mut diagnostics[..], |diagnostic| {
+            (std::cmp::Reverse(diagnostic.severity), diagnostic.at)
+        });
         relvar_layout::lay_out_unplaced(&mut design);
         self.selection.set(Selection::default());
         self.last_import.set(Some(ImportReport {

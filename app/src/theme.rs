@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 use relvar_layout::draw::Theme;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
+
+use crate::browser::media_query;
 
 const STORAGE_KEY: &str = "relvar.theme";
 const DARK_QUERY: &str = "(prefers-color-scheme: dark)";
@@ -41,10 +41,6 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
-fn dark_query() -> Option<web_sys::MediaQueryList> {
-    web_sys::window()?.match_media(DARK_QUERY).ok()?
-}
-
 impl Themes {
     /// Reads the saved choice and the system preference, and keeps the page's attribute current.
     pub fn install() -> Themes {
@@ -52,15 +48,7 @@ impl Themes {
             .and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten())
             .map_or(ThemeChoice::System, |id| ThemeChoice::from_id(&id));
         let choice = RwSignal::new(saved);
-        let system_dark = RwSignal::new(dark_query().is_some_and(|query| query.matches()));
-        if let Some(query) = dark_query() {
-            let listener = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
-                move |event: web_sys::MediaQueryListEvent| system_dark.set(event.matches()),
-            );
-            let _ =
-                query.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
-            listener.forget();
-        }
+        let system_dark = media_query(DARK_QUERY);
         let current = Memo::new(move |_| match choice.get() {
             ThemeChoice::Fixed(theme) => theme,
             ThemeChoice::System if system_dark.get() => Theme::Dark,

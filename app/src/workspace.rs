@@ -1,10 +1,11 @@
 //! The workspace's layout: an activity bar whose tabs each open one side panel (every panel stays
 //! mounted, so nothing typed in one is lost when another is shown), the side column's width
-//! (dragged or set with the arrow keys on its edge), both remembered in this browser.
+//! (dragged or set with the arrow keys on its edge), both remembered in this browser, and the
+//! inspector's place: a column of its own at the right on a wide window.
 
 use leptos::prelude::*;
 
-use crate::browser::element_by_id;
+use crate::browser::{element_by_id, media_query};
 
 const STORAGE_KEY: &str = "relvar.workspace";
 const DEFAULT_WIDTH: f64 = 400.0;
@@ -17,6 +18,7 @@ const KEY_STEP: f64 = 20.0;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PanelTab {
     Tables,
+    Views,
     Review,
     Workload,
     Normalize,
@@ -27,8 +29,9 @@ pub enum PanelTab {
 }
 
 impl PanelTab {
-    pub const ALL: [PanelTab; 8] = [
+    pub const ALL: [PanelTab; 9] = [
         Self::Tables,
+        Self::Views,
         Self::Review,
         Self::Workload,
         Self::Normalize,
@@ -42,6 +45,7 @@ impl PanelTab {
     pub fn id(self) -> &'static str {
         match self {
             Self::Tables => "tables",
+            Self::Views => "views",
             Self::Review => "review",
             Self::Workload => "workload",
             Self::Normalize => "normalize",
@@ -55,6 +59,7 @@ impl PanelTab {
     pub fn label(self) -> &'static str {
         match self {
             Self::Tables => "Tables",
+            Self::Views => "Views",
             Self::Review => "Review",
             Self::Workload => "Workload",
             Self::Normalize => "Normalize",
@@ -70,11 +75,18 @@ impl PanelTab {
     }
 }
 
-/// Which panel is open and how wide the side column is; shared through context.
+/// The window is wide enough for the inspector to have a column of its own at the right.
+const WIDE_QUERY: &str = "(min-width: 1600px)";
+
+/// Which panel is open, how wide the side column is, and where the inspector is; shared
+/// through context.
 #[derive(Debug, Clone, Copy)]
 pub struct Workspace {
     pub tab: RwSignal<PanelTab>,
     pub width: RwSignal<f64>,
+    /// The inspector is in its own column at the right (a wide window), else at the top of the
+    /// side column.
+    pub wide: RwSignal<bool>,
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -107,6 +119,7 @@ impl Workspace {
         let workspace = Self {
             tab: RwSignal::new(tab),
             width: RwSignal::new(width),
+            wide: media_query(WIDE_QUERY),
         };
         Effect::new(move |_| {
             let text = format!(

@@ -1,11 +1,12 @@
 // Accessibility: axe-core finds no serious or critical violation in the studio with a design
-// open and a table selected, in both themes; panels are reachable by keyboard.
+// open and a table selected, in both themes, with each side panel, a focus view and the command
+// palette shown; panels are reachable by keyboard.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import { useStudioSession } from './support/session.mjs';
-import { clickTable, corpusFile, importSql, openStudio } from './support/studio.mjs';
+import { clickTable, corpusFile, importSql, openStudio, showPanel } from './support/studio.mjs';
 
 const session = useStudioSession();
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -30,6 +31,22 @@ for (const theme of ['light', 'dark']) {
     await page.keyboard.press('Shift+?');
     await page.locator('#shortcut-sheet').waitFor();
     assert.deepEqual(await seriousViolations(page), [], 'with the shortcut sheet open');
+    await page.keyboard.press('Escape');
+    await page.locator('#shortcut-sheet').waitFor({ state: 'detached' });
+    // Each side panel, and the canvas showing a focus view.
+    const panels = await page.locator('.activity-tab').evaluateAll((tabs) => tabs.map((tab) => tab.id.replace(/^tab-/, '')));
+    for (const panel of panels) {
+      await showPanel(page, panel);
+      assert.deepEqual(await seriousViolations(page), [], `with the ${panel} panel open`);
+    }
+    await page.locator('#canvas').focus();
+    await page.keyboard.press('v');
+    await page.locator('#view-bar').waitFor();
+    assert.deepEqual(await seriousViolations(page), [], 'in a focus view');
+    await page.keyboard.press('Control+k');
+    await page.locator('#command-palette').waitFor();
+    await page.keyboard.type('focus');
+    assert.deepEqual(await seriousViolations(page), [], 'with the command palette open');
   });
 }
 

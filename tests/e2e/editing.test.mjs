@@ -121,7 +121,7 @@ test('the toolbar adds a table and an enum the columns can use', async () => {
   assert.equal(await page.locator('#table-name').inputValue(), 'table', 'the new table is selected');
   await showPanel(page, 'enums');
   await page.locator('#add-enum').click();
-  const values = page.locator('#enum-list textarea').first();
+  const values = page.locator('#enum-values');
   await values.fill('draft\npublished');
   await values.press('Tab');
   await page.locator('#add-column').click();

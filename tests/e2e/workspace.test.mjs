@@ -83,7 +83,7 @@ test('the activity bar opens one panel at a time; the choice and the side column
   await openStudio(page, url);
   await importSql(page, AUTHORS_AND_BOOKS);
   const tabs = await page.locator('.activity-tab').evaluateAll((buttons) => buttons.map((button) => button.id));
-  assert.deepEqual(tabs, ['tab-tables', 'tab-review', 'tab-workload', 'tab-normalize', 'tab-enums', 'tab-decisions', 'tab-import', 'tab-export']);
+  assert.deepEqual(tabs, ['tab-tables', 'tab-views', 'tab-review', 'tab-workload', 'tab-normalize', 'tab-enums', 'tab-decisions', 'tab-import', 'tab-export']);
   for (const id of ['review', 'tables', 'export', 'workload']) {
     await page.locator(`#tab-${id}`).click();
     assert.deepEqual(await page.locator('.panel-host:not([hidden])').evaluateAll((hosts) => hosts.map((host) => host.id)), [`panel-${id}`]);
@@ -150,7 +150,7 @@ test('at 1280x720 with a 139-table design nothing scrolls sideways', async () =>
   await page.setViewportSize({ width: 1280, height: 720 });
   await openStudio(page, url);
   await importSql(page, bigPostgresSchema(139).sql);
-  for (const id of ['tables', 'review', 'import', 'export', 'normalize']) {
+  for (const id of ['tables', 'views', 'review', 'import', 'export', 'normalize', 'enums']) {
     await showPanel(page, id);
     const overflowing = await page.evaluate(() => [document.documentElement, document.body, ...document.querySelectorAll('.toolbar, .sidebar, .activity-bar')]
       .filter((element) => element.scrollWidth > element.clientWidth + 1)
@@ -166,7 +166,8 @@ test('an empty studio offers three starts: paste DDL, open a file, a template', 
   await page.locator('#empty-starts').waitFor();
   await page.locator('#start-paste').click();
   assert.equal(await page.locator('#tab-import').getAttribute('aria-selected'), 'true');
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'import-text');
+  // The box takes the focus in the frame after its panel is shown.
+  await page.waitForFunction(() => document.activeElement?.id === 'import-text', null, { timeout: 2000 });
   await showPanel(page, 'review');
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('#start-file').click()]);
   assert.ok(chooser.isMultiple(), 'the import panel\'s file picker');
@@ -175,4 +176,57 @@ test('an empty studio offers three starts: paste DDL, open a file, a template', 
   await page.locator('#designs-dialog #template-list').waitFor();
   await page.locator('.template[data-template="blog"]').click();
   await page.locator('#empty-starts').waitFor({ state: 'detached' });
+});
+
+test('enums are a compact list, filtered by name, with an editor for the one chosen', async () => {
+  const { page, url } = session;
+  await openStudio(page, url);
+  const enums = Array.from({ length: 43 }, (_, i) => `CREATE TYPE kind_${i} AS ENUM ('a${i}', 'b${i}', 'c');`);
+  await importSql(page, `${enums.join('\n')}\nCREATE TABLE thing (id int PRIMARY KEY, kind kind_7 NOT NULL, other kind_7);\n`);
+  await showPanel(page, 'enums');
+  assert.equal(await page.locator('#enums-summary').textContent(), '43 enums');
+  assert.equal(await page.locator('.enum-row').count(), 43);
+  assert.equal(await page.locator('#panel-enums textarea').count(), 0, 'no editor until one is chosen');
+  assert.equal(await page.locator('.enum-row[data-enum="kind_7"] .status').textContent(), '3 values · 2 columns');
+  await page.locator('#enums-filter').fill('KIND_1');
+  assert.equal(await page.locator('#enums-summary').textContent(), '11 of 43 enums');
+  await page.locator('#enums-filter').fill('kind_7');
+  await page.locator('.enum-row[data-enum="kind_7"] .enum-pick').click();
+  assert.equal(await page.locator('#enum-values').inputValue(), 'a7\nb7\nc');
+  assert.equal(await page.locator('#enum-users').textContent(), 'Used by thing.kind, thing.other');
+  // Renamed, the editor follows it and the columns use the new name.
+  await page.locator('#enum-name').fill('thing_kind');
+  await page.locator('#enum-name').press('Enter');
+  await page.locator('#enums-filter').fill('');
+  await page.locator('.enum-row[data-enum="thing_kind"] .enum-pick[aria-pressed="true"]').waitFor();
+  assert.equal(await page.locator('#enum-users').textContent(), 'Used by thing.kind, thing.other');
+  // In use, it cannot be deleted, and says why; a new one is chosen at once.
+  await page.locator('#enum-delete').click();
+  assert.match(await page.locator('#refusal').textContent(), /thing_kind/);
+  await page.locator('#add-enum').click();
+  await page.locator('.enum-row[data-enum="status_44"] .enum-pick[aria-pressed="true"]').waitFor();
+  await page.locator('#enum-delete').click();
+  await page.locator('.enum-row[data-enum="status_44"]').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('#enum-editor').count(), 0);
+});
+
+test('on a wide window the inspector has its own column at the right; selecting never narrows the canvas', async () => {
+  const { page, url } = session;
+  await page.setViewportSize({ width: 1680, height: 1000 });
+  await openStudio(page, url);
+  await importSql(page, AUTHORS_AND_BOOKS);
+  const column = page.locator('.inspector-column #inspector');
+  await column.waitFor();
+  const canvas = () => page.locator('#canvas').boundingBox();
+  const before = await canvas();
+  const side = await page.locator('.inspector-column').boundingBox();
+  assert.ok(side.x >= before.x + before.width - 1, 'right of the canvas');
+  await page.locator('#canvas g.table[data-table-name="book"] .table-header').click();
+  await page.locator('.inspector-column #table-name').waitFor();
+  assert.deepEqual(await canvas(), before, 'the canvas keeps its size');
+  assert.equal(await page.locator('.sidebar #inspector').count(), 0);
+  // Narrower, it goes back to the top of the side column, still editing the selection.
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.locator('.sidebar #table-name').waitFor();
+  assert.equal(await page.locator('.inspector-column').count(), 0);
 });

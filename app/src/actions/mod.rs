@@ -4,22 +4,32 @@
 //! what an action returns in the browser.
 
 mod edit;
+mod palette;
 mod run;
 mod sheet;
 mod shortcut;
 mod studio;
+mod view;
 
 use relvar_model::{Command, Design, Point};
 
+use crate::canvas::Shown;
 use crate::selection::Selection;
+use crate::workspace::PanelTab;
 pub use edit::{
     ADD_NOTE, ADD_TABLE, AUTO_LAYOUT, DELETE, DUPLICATE, GROUP, NUDGE_DOWN, NUDGE_LEFT,
     NUDGE_RIGHT, NUDGE_UP,
 };
+pub use palette::{CommandPalette, CommandPaletteDialog};
 pub use run::{ActionButton, Studio};
 pub use sheet::{ShortcutSheet, ShortcutSheetDialog};
 pub use shortcut::{Press, Shortcut};
 pub use studio::{CANCEL, FIT, PAN, REDO, SAVE_PNG, SAVE_SVG, SELECT_ALL, SHORTCUTS, UNDO};
+pub use view::{FOCUS, FOCUS_WIDER, PALETTE, SHOW_WHOLE};
+use view::{
+    SHOW_DECISIONS, SHOW_ENUMS, SHOW_EXPORT, SHOW_IMPORT, SHOW_NORMALIZE, SHOW_REVIEW, SHOW_TABLES,
+    SHOW_VIEWS, SHOW_WORKLOAD,
+};
 
 /// What an action reads: the design, the selection and the little of the studio around them.
 #[derive(Debug, Clone, Copy)]
@@ -32,6 +42,8 @@ pub struct Context<'a> {
     pub centre: Point,
     /// Shift is held (the arrows then nudge further).
     pub shift: bool,
+    /// The canvas shows a focus or saved view rather than the whole design.
+    pub viewing_part: bool,
 }
 
 /// Which picture to save.
@@ -60,6 +72,10 @@ pub enum Outcome {
     /// Space is held: dragging pans the view until it is released.
     HoldToPan,
     SavePicture(Picture),
+    /// Show a part of the design (or all of it) on the canvas.
+    Show(Shown),
+    ShowPanel(PanelTab),
+    TogglePalette,
 }
 
 /// One thing the user can do from a button, a key or both.
@@ -99,8 +115,8 @@ impl Action {
     }
 }
 
-/// Every action, in the order the shortcut sheet lists those with keys.
-pub const ACTIONS: [&Action; 19] = [
+/// Every action, in the order the shortcut sheet and the command palette list them.
+pub const ACTIONS: [&Action; 32] = [
     &UNDO,
     &REDO,
     &DELETE,
@@ -120,6 +136,19 @@ pub const ACTIONS: [&Action; 19] = [
     &AUTO_LAYOUT,
     &SAVE_SVG,
     &SAVE_PNG,
+    &PALETTE,
+    &FOCUS,
+    &FOCUS_WIDER,
+    &SHOW_WHOLE,
+    &SHOW_TABLES,
+    &SHOW_VIEWS,
+    &SHOW_REVIEW,
+    &SHOW_WORKLOAD,
+    &SHOW_NORMALIZE,
+    &SHOW_ENUMS,
+    &SHOW_DECISIONS,
+    &SHOW_IMPORT,
+    &SHOW_EXPORT,
 ];
 
 /// The action a key press runs, if any.

@@ -3,12 +3,13 @@
 
 use leptos::prelude::*;
 
-use super::{Action, Context, Outcome, Picture, ShortcutSheet};
-use crate::canvas::{CanvasState, Preview, Scene, fit_to_view};
+use super::{Action, CommandPalette, Context, Outcome, Picture, ShortcutSheet};
+use crate::canvas::{CanvasState, Lens, Preview, Scene, Shown, fit_to_view};
 use crate::picture;
 use crate::selection::Selection;
 use crate::store::Store;
 use crate::theme::Themes;
+use crate::workspace::Workspace;
 
 /// What actions run against; shared through context.
 #[derive(Debug, Clone, Copy)]
@@ -18,6 +19,9 @@ pub struct Studio {
     pub scene: Scene,
     pub sheet: ShortcutSheet,
     pub themes: Themes,
+    pub lens: Lens,
+    pub workspace: Workspace,
+    pub palette: CommandPalette,
 }
 
 impl Studio {
@@ -33,6 +37,7 @@ impl Studio {
                     can_redo,
                     centre: self.canvas.centre(),
                     shift: false,
+                    viewing_part: self.lens.shown.with(|shown| *shown != Shown::Whole),
                 })
             })
         })
@@ -53,6 +58,7 @@ impl Studio {
                     can_redo,
                     centre: self.canvas.centre(),
                     shift,
+                    viewing_part: self.lens.is_partial(),
                 })
             })
         });
@@ -74,7 +80,7 @@ impl Studio {
             Outcome::Select(selection) => store.selection.set(selection),
             Outcome::Undo => store.undo(),
             Outcome::Redo => store.redo(),
-            Outcome::Fit => fit_to_view(store, self.canvas, self.scene),
+            Outcome::Fit => fit_to_view(self.canvas, self.scene),
             Outcome::Cancel => {
                 self.sheet.0.set(false);
                 self.canvas.preview.set(Preview::Idle);
@@ -83,6 +89,18 @@ impl Studio {
             Outcome::ToggleShortcutSheet => self.sheet.0.update(|open| *open = !*open),
             Outcome::HoldToPan => self.canvas.space_held.set(true),
             Outcome::SavePicture(format) => self.save_picture(format),
+            Outcome::Show(shown) => self.show(shown),
+            Outcome::ShowPanel(tab) => self.workspace.tab.set(tab),
+            Outcome::TogglePalette => self.palette.0.update(|open| *open = !*open),
+        }
+    }
+
+    /// Shows a part of the design, fitted into view, or the whole design again at the view it
+    /// was left at.
+    pub fn show(&self, shown: Shown) {
+        match self.lens.show(shown, self.canvas.viewport.get_untracked()) {
+            Some(whole_view) => self.canvas.jump_to(whole_view),
+            None => fit_to_view(self.canvas, self.scene),
         }
     }
 

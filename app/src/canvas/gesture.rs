@@ -204,7 +204,7 @@ impl GestureHandlers {
         }
         if let Some(area) = id_in(element, "data-area-id").map(AreaId) {
             store.selection.set(Selection::of_area(area));
-            let members = store.design.with_untracked(|design| {
+            let members = self.scene.lens.with_untracked(|design| {
                 design
                     .area(area)
                     .map(|area| area.tables.iter().copied().collect())
@@ -356,6 +356,9 @@ impl GestureHandlers {
     }
 
     fn commit_move(&self, tables: &BTreeSet<TableId>, note: Option<NoteId>, by: Point) {
+        if self.scene.lens.move_tables(tables, by) {
+            return;
+        }
         let mut commands = self
             .store
             .design

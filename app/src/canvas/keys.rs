@@ -1,6 +1,6 @@
 //! The key handler: a key press runs the registry's action for it (`crate::actions`). Keys
-//! typed into a field are left to the field, keys in a modal dialog to the dialog, and Space
-//! pans only over the canvas.
+//! typed into a field are left to the field (but for the command palette's), keys in a modal
+//! dialog to the dialog, and Space pans only over the canvas.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -45,17 +45,24 @@ fn on_the_canvas(event: &web_sys::KeyboardEvent) -> bool {
 pub fn install(studio: Studio) {
     let down = window_event_listener(leptos::ev::keydown, move |event| {
         let key = event.key();
+        let press = Press {
+            key: &key,
+            command: event.ctrl_key() || event.meta_key(),
+            shift: event.shift_key(),
+        };
+        // The palette opens from anywhere, a field included, as in the editors people know.
+        let opens_palette = actions::PALETTE.keys.iter().any(|key| key.matches(&press));
+        if opens_palette && !a_dialog_is_open() {
+            studio.run(&actions::PALETTE, false);
+            event.prevent_default();
+            return;
+        }
         if a_dialog_is_open() {
             return;
         }
         if typing_in_a_field(&event) || (key == " " && !on_the_canvas(&event)) {
             return;
         }
-        let press = Press {
-            key: &key,
-            command: event.ctrl_key() || event.meta_key(),
-            shift: event.shift_key(),
-        };
         if let Some(action) = actions::for_press(&press) {
             studio.run(action, press.shift);
             event.prevent_default();

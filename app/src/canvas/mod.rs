@@ -11,18 +11,20 @@ mod empty_starts;
 mod gesture;
 mod kept_markup;
 mod keys;
+mod lens;
 mod minimap;
 mod review_marks;
 mod scene;
 mod search;
 mod state;
+mod view_bar;
 
 use leptos::prelude::*;
 use relvar_layout::Viewport;
 use relvar_layout::draw::{Detail, FONT_FAMILY};
 
 use crate::actions::{self, ActionButton, Studio};
-use crate::store::{Store, use_store};
+use crate::store::use_store;
 pub use camera::{go_to_table, reveal_table};
 pub use decomposition_preview::{
     DecompositionPreview, DecompositionPreviewOverlay, DecompositionPreviews,
@@ -30,17 +32,19 @@ pub use decomposition_preview::{
 use empty_starts::EmptyStarts;
 use gesture::GestureHandlers;
 use kept_markup::Keyed;
+pub use lens::{Lens, Shown};
 use minimap::Minimap;
 pub use scene::Scene;
 use search::Search;
 pub use state::{CanvasState, Preview, use_canvas};
+use view_bar::ViewBar;
 
 const FIT_MARGIN: f64 = 24.0;
 
-/// Fits every table and note into the view.
-pub fn fit_to_view(store: Store, state: CanvasState, scene: Scene) {
+/// Fits every table and note drawn into the view.
+pub fn fit_to_view(state: CanvasState, scene: Scene) {
     let (width, height) = state.screen.get_untracked();
-    if let Some(bounds) = store.design.with_untracked(|design| scene.bounds(design)) {
+    if let Some(bounds) = scene.lens.with_untracked(|design| scene.bounds(design)) {
         state.jump_to(Viewport::fit(bounds, width, height, FIT_MARGIN));
     }
 }
@@ -69,7 +73,7 @@ pub fn Canvas() -> impl IntoView {
     let handlers = GestureHandlers::new(store, state, scene);
     keys::install(expect_context::<Studio>());
 
-    store.on_replace(move || fit_to_view(store, state, scene));
+    store.on_replace(move || fit_to_view(state, scene));
     Effect::new(move |_| {
         if let Some(surface) = state.surface.get() {
             state.watch_size(&surface);
@@ -164,6 +168,7 @@ pub fn Canvas() -> impl IntoView {
                 </div>
             </div>
             <Search />
+            <ViewBar />
             <Minimap />
             <DecompositionPreviewOverlay />
             <div class="canvas-controls">

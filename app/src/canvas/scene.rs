@@ -17,6 +17,7 @@ use relvar_layout::{EdgeRoute, KeptRoutes, Rect};
 use relvar_model::{ColumnId, Design, Point, Table, TableId};
 
 use super::kept_markup::{KeptMarkup, Keyed};
+use super::lens::Lens;
 use super::review_marks::{Marks, marks_of};
 use super::state::CanvasState;
 use crate::store::Store;
@@ -26,6 +27,8 @@ type Boxes = Arc<HashMap<TableId, Rect>>;
 /// The layers' markup, each recomputed only when what it shows changes.
 #[derive(Debug, Clone, Copy)]
 pub struct Scene {
+    /// The part of the design drawn.
+    pub lens: Lens,
     /// Each table's box at its saved position, as drawn.
     pub boxes: Memo<Boxes>,
     pub detail: Memo<Detail>,
@@ -278,11 +281,11 @@ impl<'a> Painter<'a> {
 }
 
 impl Scene {
-    pub fn new(store: Store, state: CanvasState, theme: Memo<Theme>) -> Self {
-        let facts = Memo::new(move |_| Arc::new(store.design.with(design_facts)));
+    pub fn new(store: Store, state: CanvasState, lens: Lens, theme: Memo<Theme>) -> Self {
+        let facts = Memo::new(move |_| Arc::new(lens.with(design_facts)));
         let boxes = Memo::new(move |_| {
             let facts = facts.get();
-            Arc::new(store.design.with(|design| drawn_boxes(design, &facts)))
+            Arc::new(lens.with(|design| drawn_boxes(design, &facts)))
         });
         let region = Memo::new(move |_| drawing_region(&state));
         let detail = Memo::new(move |before: Option<&Detail>| {
@@ -297,7 +300,7 @@ impl Scene {
         let culling = Memo::new(move |_| (detail.get() != Detail::Boxes).then(|| region.get()));
         let paint = move |draw: &mut dyn FnMut(&mut Painter)| {
             let facts = facts.get();
-            store.design.with(|design| {
+            lens.with(|design| {
                 let mut painter = Painter {
                     design,
                     facts: &facts,
@@ -480,7 +483,7 @@ impl Scene {
             let (boxes, moving, by) = (boxes.get(), state.moving.get(), state.offset.get());
             let palette = theme.get().palette();
             let selected = store.selection.with(|selection| selection.area);
-            store.design.with(|design| {
+            lens.with(|design| {
                 let mut out = String::new();
                 for area in &design.areas {
                     let members = area.tables.iter().filter_map(|id| {
@@ -502,7 +505,7 @@ impl Scene {
             let (moving_note, by) = (state.moving_note.get(), state.offset.get());
             let palette = theme.get().palette();
             let selected = store.selection.with(|selection| selection.note);
-            store.design.with(|design| {
+            lens.with(|design| {
                 let mut out = String::new();
                 for note in &design.notes {
                     if moving_note == Some(note.id) {
@@ -517,6 +520,7 @@ impl Scene {
             })
         });
         Scene {
+            lens,
             boxes,
             detail,
             areas,

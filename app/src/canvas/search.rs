@@ -58,8 +58,9 @@ fn find(design: &Design, query: &str) -> Vec<Found> {
             }
         }
     }
-    tables
-        .sort_by(|(a_rank, a), (b_rank, b)| a_rank.cmp(b_rank).then_with(|| a.label.cmp(&b.label)));
+    relvar_model::order::sort_by(&mut tables[..], |(a_rank, a), (b_rank, b)| {
+        a_rank.cmp(b_rank).then_with(|| a.label.cmp(&b.label))
+    });
     tables
         .into_iter()
         .map(|(_, found)| found)
@@ -75,7 +76,7 @@ pub fn Search() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let results = Memo::new(move |_| {
         let query = query.get();
-        store.design.with(|design| find(design, &query))
+        scene.lens.with(|design| find(design, &query))
     });
     let jump = move |table: TableId| {
         go_to_table(store, state, scene, table);

@@ -21,6 +21,7 @@ mod sample_panel;
 mod share_tools;
 mod table_editor;
 mod tables_panel;
+mod views_panel;
 mod workload_panel;
 
 pub use decisions_panel::DecisionsPanel;
@@ -33,6 +34,7 @@ pub use normalize_panel::NormalizePanel;
 pub use review_panel::ReviewPanel;
 pub use share_tools::{NoticeBar, ShareTools};
 pub use tables_panel::TablesPanel;
+pub use views_panel::ViewsPanel;
 pub use workload_panel::WorkloadPanel;
 
 /// A count with its noun: "1 query", "3 queries".

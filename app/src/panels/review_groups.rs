@@ -215,7 +215,9 @@ fn by_rule(design: &Design, findings: &[Finding]) -> Vec<Group> {
             None => codes.push((finding.code, finding.severity, 1)),
         }
     }
-    codes.sort_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0)));
+    relvar_model::order::sort_by(&mut codes[..], |a, b| {
+        a.1.cmp(&b.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0))
+    });
     codes
         .into_iter()
         .map(|(code, severity, count)| {

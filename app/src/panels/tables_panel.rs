@@ -99,20 +99,20 @@ fn rows(
         (a.name.to_lowercase(), &a.schema).cmp(&(b.name.to_lowercase(), &b.schema))
     };
     match sort {
-        SortBy::Name => rows.sort_by(by_name),
-        SortBy::Columns => {
-            rows.sort_by(|a, b| b.columns.cmp(&a.columns).then_with(|| by_name(a, b)))
-        }
+        SortBy::Name => relvar_model::order::sort_by(&mut rows[..], by_name),
+        SortBy::Columns => relvar_model::order::sort_by(&mut rows[..], |a, b| {
+            b.columns.cmp(&a.columns).then_with(|| by_name(a, b))
+        }),
         SortBy::Relationships => {
-            rows.sort_by(|a, b| {
+            relvar_model::order::sort_by(&mut rows[..], |a, b| {
                 b.relationships
                     .cmp(&a.relationships)
                     .then_with(|| by_name(a, b))
             });
         }
-        SortBy::Findings => {
-            rows.sort_by(|a, b| b.findings.cmp(&a.findings).then_with(|| by_name(a, b)))
-        }
+        SortBy::Findings => relvar_model::order::sort_by(&mut rows[..], |a, b| {
+            b.findings.cmp(&a.findings).then_with(|| by_name(a, b))
+        }),
     }
     let matched = rows.len();
     rows.truncate(MOST_LISTED);

@@ -57,12 +57,12 @@ pub fn strongly_connected(adjacency: &[Vec<usize>]) -> Vec<Vec<usize>> {
                         break;
                     }
                 }
-                component.sort_unstable();
+                relvar_model::order::sort(&mut component[..]);
                 components.push(component);
             }
         }
     }
-    components.sort();
+    relvar_model::order::sort(&mut components[..]);
     components
 }
 

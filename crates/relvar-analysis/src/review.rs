@@ -92,7 +92,7 @@ pub(crate) fn ordered(context: &Context<'_>, findings: Vec<Finding>) -> Vec<Find
         .iter()
         .map(|table| (table.display_name().to_lowercase(), table.id))
         .collect();
-    names.sort();
+    relvar_model::order::sort(&mut names[..]);
     let mut rank: HashMap<TableId, usize> = HashMap::with_capacity(names.len());
     for (place, (_, id)) in names.into_iter().enumerate() {
         rank.entry(id).or_insert(place);
@@ -107,7 +107,7 @@ pub(crate) fn ordered(context: &Context<'_>, findings: Vec<Finding>) -> Vec<Find
             ((finding.severity, place), finding)
         })
         .collect();
-    keyed.sort_by(|(a_key, a), (b_key, b)| {
+    relvar_model::order::sort_by(&mut keyed[..], |(a_key, a), (b_key, b)| {
         a_key
             .cmp(b_key)
             .then_with(|| a.code.cmp(b.code))

@@ -104,8 +104,8 @@ fn unchanged_in_order(boxes: &[Rect], changed: &[Rect]) -> Vec<[u64; 4]> {
 fn changed_boxes(before: &[Rect], after: &[Rect]) -> Vec<Rect> {
     let mut before: Vec<&Rect> = before.iter().collect();
     let mut after: Vec<&Rect> = after.iter().collect();
-    before.sort_by_key(|rect| bits(rect));
-    after.sort_by_key(|rect| bits(rect));
+    relvar_model::order::sort_by_key(&mut before[..], |rect| bits(rect));
+    relvar_model::order::sort_by_key(&mut after[..], |rect| bits(rect));
     let (mut old, mut new) = (before.into_iter().peekable(), after.into_iter().peekable());
     let mut changed = Vec::new();
     loop {

@@ -209,7 +209,7 @@ pub fn route_around(route: &EdgeRoute, obstacles: &[Rect]) -> Option<Vec<Point>>
             (cost, points)
         })
         .collect();
-    costed.sort_by(|a, b| a.0.total_cmp(&b.0));
+    relvar_model::order::sort_by(&mut costed[..], |a, b| a.0.total_cmp(&b.0));
     // The box that blocked the last route tried is asked first: it usually blocks the next.
     let mut last_blocker = 0;
     costed

@@ -82,10 +82,18 @@ fn check(design: &Design, pairs: bool) -> Result<(), String> {
     }
     let placed = design.layout.positions.keys();
     let members = design.areas.iter().flat_map(|area| &area.tables);
-    for table in placed.chain(&design.layout.collapsed).chain(members) {
+    let viewed = design
+        .saved_views
+        .iter()
+        .flat_map(|view| view.tables.iter().chain(view.positions.keys()));
+    for table in placed
+        .chain(&design.layout.collapsed)
+        .chain(members)
+        .chain(viewed)
+    {
         if !tables.contains(table) {
             return Err(format!(
-                "the layout or a subject area names table id {}, which is not in the design",
+                "the layout, a subject area or a saved view names table id {}, which is not in the design",
                 table.0
             ));
         }

@@ -9,6 +9,7 @@ use crate::annotation::{Note, SubjectArea};
 use crate::decision::Decision;
 use crate::dialect::Dialect;
 use crate::ids::{AreaId, ColumnId, ForeignKeyId, IdAllocator, NoteId, TableId};
+use crate::saved_view::SavedView;
 use crate::sequence::Sequence;
 use crate::table::{CheckConstraint, Column, Table, qualified_name};
 use crate::view::View;
@@ -23,7 +24,9 @@ use crate::workload::WorkloadQuery;
 /// and tables their expected row counts (`expected_rows`); a format 2 file reads unchanged, and a build of format 2 refuses format 3
 /// instead of dropping what it does not know.
 /// Format 4: an index part may carry its operator class and collation.
-pub const FORMAT_VERSION: u32 = 4;
+/// Format 5: a design may carry saved views (`saved_views`): named subsets of its tables, each
+/// with its own layout.
+pub const FORMAT_VERSION: u32 = 5;
 
 /// A whole database design.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -73,6 +76,9 @@ pub struct Design {
     /// Architecture decisions recorded with the design, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub decisions: Vec<Decision>,
+    /// Named subsets of the tables with their own layout, in the order they were saved.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub saved_views: Vec<SavedView>,
     pub ids: IdAllocator,
 }
 
@@ -96,6 +102,7 @@ impl Default for Design {
             review_disabled: BTreeSet::new(),
             workload: Vec::new(),
             decisions: Vec::new(),
+            saved_views: Vec::new(),
             ids: IdAllocator::default(),
         }
     }
@@ -183,6 +190,21 @@ impl EnumType {
     pub fn is_named_by(&self, data_type: &str) -> bool {
         data_type.eq_ignore_ascii_case(&self.name)
             || data_type.eq_ignore_ascii_case(&self.qualified_name())
+    }
+
+    /// The columns whose type is this enum, as `table.column`, in the design's order.
+    pub fn users(&self, design: &Design) -> Vec<String> {
+        design
+            .tables
+            .iter()
+            .flat_map(|table| {
+                table
+                    .columns
+                    .iter()
+                    .filter(|column| self.is_named_by(&column.data_type))
+                    .map(|column| format!("{}.{}", table.qualified_name(), column.name))
+            })
+            .collect()
     }
 }
 

@@ -18,8 +18,10 @@ mod graph;
 mod history;
 mod ids;
 mod keys;
+pub mod order;
 mod outline;
 mod saved_form;
+mod saved_view;
 mod sequence;
 mod table;
 #[cfg(any(test, feature = "testing"))]
@@ -40,6 +42,7 @@ pub use graph::{EdgeDirection, ForeignKeyGraph};
 pub use history::History;
 pub use ids::{AreaId, ColumnId, ForeignKeyId, IdAllocator, NoteId, TableId};
 pub use keys::{Cardinality, Maximum, Minimum, RelationshipEnds, same_columns};
+pub use saved_view::{SavedView, drawn_alone, neighbourhood};
 pub use sequence::{Sequence, SequenceOwner};
 pub use table::{
     CheckConstraint, Column, GeneratedColumn, Identity, Index, IndexKey, IndexKind, IndexPart,

@@ -48,7 +48,7 @@ pub fn dependency_basis(
             blocks = next;
         }
     }
-    blocks.sort_by_key(AttrSet::first);
+    relvar_model::order::sort_by_key(&mut blocks[..], AttrSet::first);
     blocks
 }
 

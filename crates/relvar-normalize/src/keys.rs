@@ -92,7 +92,7 @@ pub fn candidate_keys(fds: &[Fd], universe: &AttrSet, cap: usize) -> KeySearch {
     let mut stream = CandidateKeys::new(fds, universe.clone());
     let mut keys: Vec<AttrSet> = stream.by_ref().take(cap).collect();
     let more = stream.next().is_some();
-    keys.sort_by(AttrSet::reading_order);
+    relvar_model::order::sort_by(&mut keys[..], AttrSet::reading_order);
     KeySearch { keys, more }
 }
 

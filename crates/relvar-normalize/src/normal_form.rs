@@ -104,7 +104,7 @@ pub fn analyse(relation: &Relation, key_cap: usize) -> Analysis {
             violations.push(explainer.multivalued(mvd));
         }
     }
-    violations.sort_by_key(|violation| violation.breaks);
+    relvar_model::order::sort_by_key(&mut violations[..], |violation| violation.breaks);
     let normal_form = violations
         .first()
         .map_or(NormalForm::Fourth, |violation| violation.breaks.below());

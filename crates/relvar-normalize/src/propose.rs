@@ -83,7 +83,7 @@ pub fn propose(table: &Table, found: &Discovered) -> Proposal {
             .iter()
             .map(|&sample| resolve(sample))
             .collect::<Option<_>>()?;
-        resolved.sort_unstable();
+        relvar_model::order::sort(&mut resolved[..]);
         Some(resolved)
     };
     let attributes = |resolved: &[(usize, ColumnId)]| -> AttrSet {

@@ -10,7 +10,8 @@ pub(crate) type Upgrade = fn(&mut Map<String, Value>) -> Result<(), String>;
 
 /// `UPGRADES[i]` turns format `i + 1` into format `i + 2`; there is one for every format before
 /// [`relvar_model::FORMAT_VERSION`] (a test checks it). Add the next one here when the format changes.
-pub(crate) const UPGRADES: &[Upgrade] = &[format_1_to_2, format_2_to_3, format_3_to_4];
+pub(crate) const UPGRADES: &[Upgrade] =
+    &[format_1_to_2, format_2_to_3, format_3_to_4, format_4_to_5];
 
 /// Upgrades `design` from format `from` to the last format `chain` reaches, one step at a time,
 /// writing each step's version into `format_version`.
@@ -72,6 +73,11 @@ fn format_2_to_3(_design: &mut Map<String, Value>) -> Result<(), String> {
 /// Format 4 adds an index part's operator class and collation, left out when absent, so a
 /// format 3 design is a format 4 design as it is.
 fn format_3_to_4(_design: &mut Map<String, Value>) -> Result<(), String> {
+    Ok(())
+}
+
+/// Format 5 adds saved views (`saved_views`), absent from a format 4 design: nothing to change.
+fn format_4_to_5(_design: &mut Map<String, Value>) -> Result<(), String> {
     Ok(())
 }
 
@@ -215,9 +221,26 @@ mod format_4_tests {
             return;
         };
         let mut design = before.clone();
-        assert_eq!(upgrade(UPGRADES, &mut design, 3), Ok(()));
+        assert_eq!(upgrade(&UPGRADES[..3], &mut design, 3), Ok(()));
         let mut expected = before;
         expected.insert("format_version".into(), json!(4));
+        assert_eq!(design, expected);
+    }
+
+    #[test]
+    fn format_4_opens_as_format_5_unchanged() {
+        let Value::Object(before) = json!({
+            "format_version": 4,
+            "name": "n",
+            "tables": [{"id": 0, "name": "t"}],
+            "ids": {"next": 1},
+        }) else {
+            return;
+        };
+        let mut design = before.clone();
+        assert_eq!(upgrade(UPGRADES, &mut design, 4), Ok(()));
+        let mut expected = before;
+        expected.insert("format_version".into(), json!(5));
         assert_eq!(design, expected);
     }
 }

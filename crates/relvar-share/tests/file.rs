@@ -232,7 +232,7 @@ fn an_inconsistent_design_is_refused_saying_what_does_not_fit() {
         ),
         (
             |v| v["layout"]["collapsed"] = json!([42]),
-            "the layout or a subject area names table id 42, which is not in the design",
+            "the layout, a subject area or a saved view names table id 42, which is not in the design",
         ),
     ];
     for (change, message) in cases {

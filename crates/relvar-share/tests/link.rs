@@ -327,10 +327,14 @@ fn a_link_whose_content_is_not_text_json_or_a_design_is_refused() {
         decode_link(&r1_link_of(b"{\"code\":\"erDiagram\",\"mermaid\":\"{}\"}")),
         Err(ShareError::NotADesign)
     );
+    let newer = format!(
+        "{{\"format_version\": {}, \"name\": \"x\"}}",
+        FORMAT_VERSION + 1
+    );
     assert_eq!(
-        decode_link(&r1_link_of(b"{\"format_version\": 5, \"name\": \"x\"}")),
+        decode_link(&r1_link_of(newer.as_bytes())),
         Err(ShareError::NewerFormat {
-            found: 5,
+            found: u64::from(FORMAT_VERSION) + 1,
             supported: FORMAT_VERSION
         })
     );
@@ -436,4 +440,45 @@ fn a_damaged_stored_design_is_refused_without_panicking() {
     let middle = flipped.len() / 2;
     flipped[middle] = if flipped[middle] == b'A' { b'B' } else { b'A' };
     assert!(decode_stored(&String::from_utf8(flipped).unwrap()).is_err());
+}
+
+/// Saved views travel with the design: in a link and in a file, members, order and layout.
+#[test]
+fn saved_views_travel_in_links_and_files() {
+    let mut design = design();
+    let second = design.ids.table();
+    design
+        .tables
+        .push(Table::new(second, Some("public".into()), "orders"));
+    let first = design.tables[0].id;
+    design.saved_views.push(relvar_model::SavedView {
+        name: "Ordering".into(),
+        tables: vec![second, first],
+        positions: [
+            (second, Point::new(-3.0, 8.5)),
+            (first, Point::new(300.0, 0.0)),
+        ]
+        .into(),
+    });
+    assert_eq!(decode_link(&encode_link(&design)), Ok(design.clone()));
+    let file = relvar_share::save_file(&design, relvar_share::JsonStyle::Pretty);
+    assert!(file.contains("\"saved_views\""), "{file}");
+    assert_eq!(relvar_share::load_file(&file), Ok(design));
+}
+
+/// A file naming a table in a saved view that it does not have is refused, not opened broken.
+#[test]
+fn a_saved_view_of_a_missing_table_is_refused() {
+    let mut design = design();
+    design.saved_views.push(relvar_model::SavedView {
+        name: "Ghost".into(),
+        tables: vec![TableId(77)],
+        positions: Default::default(),
+    });
+    let error = relvar_share::load_file(&relvar_share::save_file(
+        &design,
+        relvar_share::JsonStyle::Pretty,
+    ))
+    .unwrap_err();
+    assert!(error.to_string().contains("saved view"), "{error}");
 }

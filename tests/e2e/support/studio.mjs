@@ -41,8 +41,8 @@ export async function pasteInto(page, selector, text) {
   );
 }
 
-/** Opens a side panel by its tab in the activity bar: tables, review, workload, normalize,
- * enums, decisions, import or export. */
+/** Opens a side panel by its tab in the activity bar: tables, views, review, workload,
+ * normalize, enums, decisions, import or export. */
 export async function showPanel(page, id) {
   const tab = page.locator(`#tab-${id}`);
   if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();

@@ -47,6 +47,7 @@ fn context<'a>(design: &'a Design, selection: &'a Selection) -> Context<'a> {
         can_redo: false,
         centre: CENTRE,
         shift: false,
+        viewing_part: false,
     }
 }
 

@@ -59,3 +59,41 @@ fn the_view_actions_are_always_there() {
         ]
     );
 }
+
+#[test]
+fn focus_needs_one_table_and_the_whole_design_comes_back_only_from_a_view() {
+    use super::super::{FOCUS, FOCUS_WIDER, SHOW_WHOLE};
+    use crate::canvas::Shown;
+    let design = design();
+    let one = tables(&design, &["orders"]);
+    let orders = *one.tables.iter().next().unwrap();
+    assert_eq!(
+        FOCUS.outcome(&context(&design, &one)),
+        Some(Outcome::Show(Shown::Focus {
+            table: orders,
+            steps: 1
+        }))
+    );
+    assert_eq!(
+        FOCUS_WIDER.outcome(&context(&design, &one)),
+        Some(Outcome::Show(Shown::Focus {
+            table: orders,
+            steps: 2
+        }))
+    );
+    let two = tables(&design, &["orders", "product"]);
+    assert_eq!(FOCUS.outcome(&context(&design, &two)), None);
+    assert_eq!(
+        FOCUS.outcome(&context(&design, &Selection::default())),
+        None
+    );
+    assert_eq!(SHOW_WHOLE.outcome(&context(&design, &one)), None);
+    let viewing = Context {
+        viewing_part: true,
+        ..context(&design, &one)
+    };
+    assert_eq!(
+        SHOW_WHOLE.outcome(&viewing),
+        Some(Outcome::Show(Shown::Whole))
+    );
+}

@@ -190,7 +190,7 @@ fn btree(
         equality.push(KeyPart::Column(join));
         words.push(format!("joined on {}", name(join)));
     }
-    predicate_parts.sort();
+    relvar_model::order::sort(&mut predicate_parts[..]);
     let predicate = (!predicate_parts.is_empty()).then(|| predicate_parts.join(" AND "));
     if let Some(predicate) = &predicate {
         words.push(format!("WHERE {predicate}"));
@@ -208,7 +208,7 @@ fn btree(
                 .join(", ")
         ));
     }
-    equality.sort();
+    relvar_model::order::sort(&mut equality[..]);
     Some(Candidate {
         table: table.id,
         equality,

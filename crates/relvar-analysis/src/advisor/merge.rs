@@ -174,7 +174,7 @@ pub fn merge(
             *usage.entry((candidate.table, part.clone())).or_default() += 1;
         }
     }
-    open.sort_by(|a, b| {
+    relvar_model::order::sort_by(&mut open[..], |a, b| {
         (a.table, a.method, &a.predicate)
             .cmp(&(b.table, b.method, &b.predicate))
             .then_with(|| {
@@ -204,7 +204,7 @@ pub fn merge(
             }
             None => {
                 let mut equality = candidate.equality.clone();
-                equality.sort_by(|a, b| {
+                relvar_model::order::sort_by(&mut equality[..], |a, b| {
                     let count = |part: &KeyPart| {
                         usage
                             .get(&(candidate.table, part.clone()))

@@ -127,7 +127,7 @@ pub fn advise(design: &Design, workload: &Workload, options: &AdvisorOptions) ->
             .iter()
             .map(|candidate| (candidate.query, candidate.reason.clone()))
             .collect();
-        served.sort();
+        relvar_model::order::sort(&mut served[..]);
         served.dedup();
         recommendations.push(Recommendation {
             table: rec.table,
@@ -138,7 +138,7 @@ pub fn advise(design: &Design, workload: &Workload, options: &AdvisorOptions) ->
             write_cost,
         });
     }
-    recommendations.sort_by(|a, b| {
+    relvar_model::order::sort_by(&mut recommendations[..], |a, b| {
         let name =
             |rec: &Recommendation| lookup(rec.table).map(|t| t.display_name().to_lowercase());
         name(a).cmp(&name(b)).then_with(|| a.sql.cmp(&b.sql))

@@ -81,7 +81,9 @@ fn target<'a>(
                 !own_key && compatible(cx, candidate, key_type)
             })
             .collect();
-        candidates.sort_by_key(|candidate| candidate.schema != table.schema);
+        relvar_model::order::sort_by_key(&mut candidates[..], |candidate| {
+            candidate.schema != table.schema
+        });
         candidates.first().map(|found| **found)
     })
 }

@@ -40,13 +40,13 @@ pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
         let mut found: Vec<Vec<usize>> = groups
             .into_values()
             .filter_map(|mut members| {
-                members.sort_unstable();
+                relvar_model::order::sort(&mut members[..]);
                 members.dedup_by_key(|(number, _)| *number);
                 (members.len() >= GROUP_SIZE)
                     .then(|| members.into_iter().map(|(_, position)| position).collect())
             })
             .collect();
-        found.sort();
+        relvar_model::order::sort(&mut found[..]);
         for positions in found {
             let columns: Vec<_> = positions
                 .iter()

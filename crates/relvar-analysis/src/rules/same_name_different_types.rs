@@ -48,7 +48,7 @@ pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
         }
         // The most common type is the convention; ties go to the first in order.
         let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        relvar_model::order::sort_by(&mut ranked[..], |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         let Some((usual, usual_count)) = ranked.first().copied() else {
             continue;
         };

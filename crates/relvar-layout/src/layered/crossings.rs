@@ -37,7 +37,7 @@ pub(crate) fn layer_crossings(
                 .flatten()
                 .filter_map(|next| position.get(*next).copied()),
         );
-        sorted_ends.sort_unstable();
+        relvar_model::order::sort(&mut sorted_ends[..]);
         ends.extend_from_slice(&sorted_ends);
     }
     inversions(&ends, lower_len)

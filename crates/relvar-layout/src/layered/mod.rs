@@ -77,7 +77,7 @@ pub fn layout_edges(design: &Design, only: Option<&BTreeSet<TableId>>) -> Vec<(T
         .iter()
         .filter_map(|&(parent, child)| Some((id(child)?, id(parent)?)))
         .collect();
-    edges.sort_unstable();
+    relvar_model::order::sort(&mut edges[..]);
     edges
 }
 

@@ -135,7 +135,9 @@ fn initial_order(graph: &LayeredGraph, direction: Direction) -> Vec<Vec<usize>> 
         Direction::Forward => (&graph.down, 0),
         Direction::Backward => (&graph.up, graph.layer_count),
     };
-    starts.sort_by_key(|&node| (graph.layer_of(node).abs_diff(last), node));
+    relvar_model::order::sort_by_key(&mut starts[..], |&node| {
+        (graph.layer_of(node).abs_diff(last), node)
+    });
     let mut stack = Vec::new();
     for start in starts {
         stack.push(start);
@@ -203,7 +205,7 @@ fn reorder_by_average(
             free_slots.push(slot);
         }
     }
-    movable.sort_by(|a, b| {
+    relvar_model::order::sort_by(&mut movable[..], |a, b| {
         let by_slot = match sweep.ties {
             TieBreak::KeepOrder => a.1.cmp(&b.1),
             TieBreak::Swap => b.1.cmp(&a.1),
@@ -226,7 +228,7 @@ fn average(places: &mut [usize], average: Average) -> Option<f64> {
     Some(match average {
         Average::Barycenter => places.iter().sum::<usize>() as f64 / places.len() as f64,
         Average::Median => {
-            places.sort_unstable();
+            relvar_model::order::sort(&mut places[..]);
             let upper = places.get(places.len() / 2).copied()?;
             let lower = places.get((places.len() - 1) / 2).copied()?;
             (lower + upper) as f64 / 2.0
@@ -327,7 +329,7 @@ impl PairEnds {
 fn sorted_places(places: &mut Vec<usize>, nodes: &[usize], position: &[usize]) {
     places.clear();
     places.extend(nodes.iter().filter_map(|node| position.get(*node).copied()));
-    places.sort_unstable();
+    relvar_model::order::sort(&mut places[..]);
 }
 
 /// Pairs `(a, b)` of `lows` × `highs`, both sorted, with `a < b`.

@@ -23,7 +23,7 @@ pub(crate) fn pack(sizes: &[Size]) -> Vec<Point> {
         })
         .collect();
     let mut order: Vec<usize> = (0..padded.len()).collect();
-    order.sort_by(|&a, &b| {
+    relvar_model::order::sort_by(&mut order[..], |&a, &b| {
         let (a_size, b_size) = (size_at(&padded, a), size_at(&padded, b));
         b_size
             .height

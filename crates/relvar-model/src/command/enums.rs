@@ -21,17 +21,7 @@ pub(super) fn add(design: &mut Design, enum_type: EnumType) -> Result<Command, C
 
 pub(super) fn delete(design: &mut Design, name: &str) -> Result<Command, CommandError> {
     let enum_type = find_enum(design, name)?;
-    let users: Vec<String> = design
-        .tables
-        .iter()
-        .flat_map(|table| {
-            table
-                .columns
-                .iter()
-                .filter(|column| enum_type.is_named_by(&column.data_type))
-                .map(|column| format!("{}.{}", table.qualified_name(), column.name))
-        })
-        .collect();
+    let users = enum_type.users(design);
     if !users.is_empty() {
         return Err(CommandError::EnumInUse {
             name: enum_type.qualified_name(),

@@ -55,6 +55,14 @@ pub(super) fn delete(design: &mut Design, id: TableId) -> Result<Command, Comman
             detach.push(Command::ReplaceArea(without));
         }
     }
+    let viewed = |view: &crate::saved_view::SavedView| {
+        view.tables.contains(&id) || view.positions.contains_key(&id)
+    };
+    if design.saved_views.iter().any(viewed) {
+        let views = design.saved_views.iter().map(|view| view.without(id));
+        let kept = views.filter(|view| !view.tables.is_empty());
+        detach.push(Command::RestoreSavedViews(kept.collect()));
+    }
     let reattach = Command::Batch(detach).apply(design)?;
     let Some(table) = remove_at(&mut design.tables, index) else {
         let _ = reattach.apply(design);

@@ -33,7 +33,9 @@ pub(super) fn build(document: Document, dialect: Dialect) -> Built {
     };
     let mut foreign_keys = Vec::new();
     let mut tables = document.tables;
-    tables.sort_by(|a, b| (&a.schema, &a.name).cmp(&(&b.schema, &b.name)));
+    relvar_model::order::sort_by(&mut tables[..], |a, b| {
+        (&a.schema, &a.name).cmp(&(&b.schema, &b.name))
+    });
     let own = OwnSql::read(&tables, dialect);
     for entry in tables {
         let Some(name) = entry.name.clone().filter(|name| !name.is_empty()) else {
@@ -76,7 +78,7 @@ impl Built {
                 bound: entry.partition_bound.take().unwrap_or_default(),
             });
         }
-        entry.columns.sort_by(|a, b| {
+        relvar_model::order::sort_by(&mut entry.columns[..], |a, b| {
             let position = |column: &ColumnEntry| column.position.unwrap_or(f64::MAX);
             position(a).total_cmp(&position(b))
         });
@@ -152,7 +154,7 @@ impl Built {
     }
 
     fn index(&mut self, table: &mut Table, mut entry: IndexEntry, dialect: Dialect) {
-        entry.parts.sort_by(|a, b| {
+        relvar_model::order::sort_by(&mut entry.parts[..], |a, b| {
             let position = |part: &super::document::IndexPartEntry| part.position.unwrap_or(0.0);
             position(a).total_cmp(&position(b))
         });

@@ -335,7 +335,7 @@ fn names<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::E
             Name::Placed { name, position } => (position.unwrap_or(at as f64), name),
         })
         .collect();
-    placed.sort_by(|a, b| a.0.total_cmp(&b.0));
+    relvar_model::order::sort_by(&mut placed[..], |a, b| a.0.total_cmp(&b.0));
     Ok(placed.into_iter().map(|(_, name)| name).collect())
 }
 

@@ -227,7 +227,7 @@ impl DdlWriter<'_> {
             .map(|view| (view.line, view.sql.as_str()));
         let mut statements: Vec<(u32, &str)> = kept.chain(views).collect();
         // Views and kept statements in source order: each may use what came before it.
-        statements.sort_by_key(|(line, _)| *line);
+        relvar_model::order::sort_by_key(&mut statements[..], |(line, _)| *line);
         for (_, text) in statements {
             let text = text.trim_end().trim_end_matches(';');
             match self.to {

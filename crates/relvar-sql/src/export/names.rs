@@ -21,7 +21,7 @@ impl DdlWriter<'_> {
                 .filter(|schema| !is_default_schema(schema))
         }
         let mut schemas: Vec<Option<&str>> = design.tables.iter().map(schema).collect();
-        schemas.sort();
+        relvar_model::order::sort(&mut schemas[..]);
         schemas.dedup();
         let flatten = matches!(self.to, Dialect::MySql | Dialect::Sqlite) && schemas.len() > 1;
         let mut flattened = BTreeSet::new();

@@ -292,7 +292,7 @@ impl Importer {
                 reason: record.reasons.join("; "),
             });
         }
-        self.diagnostics.sort_by_key(|diagnostic| diagnostic.at);
+        relvar_model::order::sort_by_key(&mut self.diagnostics[..], |diagnostic| diagnostic.at);
         Import {
             design: self.design,
             diagnostics: self.diagnostics,

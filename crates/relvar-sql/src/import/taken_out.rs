@@ -47,7 +47,7 @@ impl Importer {
         statement: LineColumn,
         altered: bool,
     ) {
-        removals.sort_by_key(|removal| removal.at);
+        relvar_model::order::sort_by_key(&mut removals[..], |removal| removal.at);
         let home = if self.design.tables.len() > marks.tables {
             Home::Table(self.design.tables.len() - 1)
         } else {

@@ -71,9 +71,11 @@ pub fn join_migrations(files: impl IntoIterator<Item = (String, String)>) -> Mig
             }),
         }
     }
-    versioned.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
-    repeatable.sort();
-    unversioned.sort();
+    relvar_model::order::sort_by(&mut versioned[..], |a, b| {
+        a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1))
+    });
+    relvar_model::order::sort(&mut repeatable[..]);
+    relvar_model::order::sort(&mut unversioned[..]);
     if versioned.is_empty() && repeatable.is_empty() {
         repeatable = unversioned;
     } else {

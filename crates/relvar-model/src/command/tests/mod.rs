@@ -10,6 +10,7 @@ mod random_design;
 mod relationships;
 mod review;
 mod tables;
+mod views;
 mod workload;
 
 use super::{Command, CommandError};
