@@ -69,6 +69,9 @@ test('a focus view draws exactly the table and its neighbours; moving there leav
   const after = await layout(page);
   assert.notEqual(after['orders'], before['orders'], 'the table moved in the view');
   assert.equal(after['region'], before['region']);
+  // Auto layout in the view lays its tables out again, in the view.
+  await page.locator('#auto-layout').click();
+  assert.deepEqual(await layout(page), before);
   await page.locator('#show-whole').click();
   await page.locator('#view-bar').waitFor({ state: 'detached' });
   assert.deepEqual(await layout(page), whole, 'the design\'s own layout is as it was');
@@ -88,6 +91,11 @@ test('a saved view keeps its tables and layout through a reload and a link; it i
   await page.locator('#view-name').fill('Sales');
   await page.locator('#view-name').press('Enter');
   await page.locator('#view-title', { hasText: 'View: Sales · 3 tables' }).waitFor();
+  // Auto layout in a saved view is one undoable edit of the view.
+  await page.locator('#auto-layout').click();
+  assert.notDeepEqual(await layout(page), saved, 'laid out again');
+  await page.locator('#undo').click();
+  assert.deepEqual(await layout(page), saved, 'undone');
   await showPanel(page, 'views');
   assert.equal(await page.locator('#views-summary').textContent(), '1 saved view');
   assert.equal(await page.locator('.saved-view[data-view="Sales"] .view-open').getAttribute('aria-current'), 'true');

@@ -70,9 +70,12 @@ pub const AUTO_LAYOUT: Action = Action {
     label: "Auto layout",
     glyph: None,
     keys: &[],
-    description: "Lay out the selected tables, or all of them",
+    description: "Lay out the selected tables, or all of them (in a view, the view's tables)",
     enabled: always,
     run: |context| {
+        if context.viewing_part {
+            return Some(Outcome::LayOutView);
+        }
         Some(Outcome::Edit {
             command: edits::auto_layout(context.design, context.selection),
             then: None,

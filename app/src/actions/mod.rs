@@ -74,6 +74,8 @@ pub enum Outcome {
     SavePicture(Picture),
     /// Show a part of the design (or all of it) on the canvas.
     Show(Shown),
+    /// Lay out the tables of the focus or saved view shown, in the view.
+    LayOutView,
     ShowPanel(PanelTab),
     TogglePalette,
 }

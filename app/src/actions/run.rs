@@ -90,6 +90,10 @@ impl Studio {
             Outcome::HoldToPan => self.canvas.space_held.set(true),
             Outcome::SavePicture(format) => self.save_picture(format),
             Outcome::Show(shown) => self.show(shown),
+            Outcome::LayOutView => {
+                self.lens.lay_out();
+                fit_to_view(self.canvas, self.scene);
+            }
             Outcome::ShowPanel(tab) => self.workspace.tab.set(tab),
             Outcome::TogglePalette => self.palette.0.update(|open| *open = !*open),
         }

@@ -181,6 +181,29 @@ impl Lens {
         true
     }
 
+    /// Lays the view shown out again as a graph of its own: a focus view forgets where its
+    /// tables were dragged, a saved view takes the new places as one undoable edit.
+    pub fn lay_out(&self) {
+        match self.shown.get_untracked() {
+            Shown::Whole => {}
+            Shown::Focus { .. } => self.focus_moves.set(BTreeMap::new()),
+            Shown::Saved(name) => {
+                let positions = self.with_untracked(|drawn| {
+                    let members = drawn.tables.iter().map(|table| table.id).collect();
+                    laid_out(drawn, &members)
+                });
+                let views = self.store.design.with_untracked(|design| {
+                    let mut views = design.saved_views.clone();
+                    for view in views.iter_mut().filter(|view| view.name == name) {
+                        view.positions = positions.clone();
+                    }
+                    views
+                });
+                let _ = self.store.dispatch(Command::SetSavedViews { views });
+            }
+        }
+    }
+
     /// The command that saves the focus view shown as a view named `name`, its tables where
     /// they are drawn now.
     pub fn save_focus(&self, name: &str) -> Option<Command> {
