@@ -45,6 +45,15 @@ pub struct Lens {
     whole_view: StoredValue<Option<Viewport>>,
 }
 
+/// The design's saved views with `change` made to them, as one command.
+pub fn saved_views_changed(store: Store, change: impl FnOnce(&mut Vec<SavedView>)) -> Command {
+    let mut views = store
+        .design
+        .with_untracked(|design| design.saved_views.clone());
+    change(&mut views);
+    Command::SetSavedViews { views }
+}
+
 /// The focus view's tables laid out as a graph of their own.
 fn laid_out(design: &Design, members: &BTreeSet<TableId>) -> BTreeMap<TableId, Point> {
     let mut alone = drawn_alone(design, members, &BTreeMap::new());
@@ -167,15 +176,14 @@ impl Lens {
             Shown::Whole => {}
             Shown::Focus { .. } => self.focus_moves.update(|moves| moves.extend(moved)),
             Shown::Saved(name) => {
-                let views = self.store.design.with_untracked(|design| {
-                    let mut views = design.saved_views.clone();
-                    for view in views.iter_mut().filter(|view| view.name == name) {
-                        view.positions
-                            .extend(moved.iter().map(|(id, at)| (*id, *at)));
-                    }
-                    views
-                });
-                let _ = self.store.dispatch(Command::SetSavedViews { views });
+                let _ = self
+                    .store
+                    .dispatch(saved_views_changed(self.store, |views| {
+                        for view in views.iter_mut().filter(|view| view.name == name) {
+                            view.positions
+                                .extend(moved.iter().map(|(id, at)| (*id, *at)));
+                        }
+                    }));
             }
         }
         true
@@ -192,14 +200,13 @@ impl Lens {
                     let members = drawn.tables.iter().map(|table| table.id).collect();
                     laid_out(drawn, &members)
                 });
-                let views = self.store.design.with_untracked(|design| {
-                    let mut views = design.saved_views.clone();
-                    for view in views.iter_mut().filter(|view| view.name == name) {
-                        view.positions = positions.clone();
-                    }
-                    views
-                });
-                let _ = self.store.dispatch(Command::SetSavedViews { views });
+                let _ = self
+                    .store
+                    .dispatch(saved_views_changed(self.store, |views| {
+                        for view in views.iter_mut().filter(|view| view.name == name) {
+                            view.positions = positions.clone();
+                        }
+                    }));
             }
         }
     }
@@ -215,11 +222,6 @@ impl Lens {
             tables: drawn.tables.iter().map(|table| table.id).collect(),
             positions: drawn.layout.positions.clone(),
         });
-        let mut views = self
-            .store
-            .design
-            .with_untracked(|design| design.saved_views.clone());
-        views.push(view);
-        Some(Command::SetSavedViews { views })
+        Some(saved_views_changed(self.store, |views| views.push(view)))
     }
 }

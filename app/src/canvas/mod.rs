@@ -32,7 +32,7 @@ pub use decomposition_preview::{
 use empty_starts::EmptyStarts;
 use gesture::GestureHandlers;
 use kept_markup::Keyed;
-pub use lens::{Lens, Shown};
+pub use lens::{Lens, Shown, saved_views_changed};
 use minimap::Minimap;
 pub use scene::Scene;
 use search::Search;

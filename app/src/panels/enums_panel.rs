@@ -7,6 +7,7 @@ use relvar_model::{Command, Design, EnumType};
 
 use super::counted;
 use crate::store::{Store, use_store};
+use crate::workspace::{PanelTab, Workspace};
 
 fn values_of(text: &str) -> Vec<String> {
     text.lines()
@@ -68,7 +69,12 @@ pub fn EnumsPanel() -> impl IntoView {
     let store = use_store();
     let filter = RwSignal::new(String::new());
     let chosen = RwSignal::new(None::<String>);
-    let listed = Memo::new(move |_| {
+    // Counting each enum's columns reads every column: done only while the panel is shown.
+    let shown = expect_context::<Workspace>().tab;
+    let listed = Memo::new(move |before: Option<&Vec<EnumRow>>| {
+        if shown.get() != PanelTab::Enums {
+            return before.cloned().unwrap_or_default();
+        }
         let filter = filter.get();
         store.design.with(|design| rows(design, &filter))
     });

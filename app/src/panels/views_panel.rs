@@ -2,21 +2,11 @@
 //! edit), and how to make one (focus on a table, then save what the canvas shows).
 
 use leptos::prelude::*;
-use relvar_model::{Command, SavedView};
+use relvar_model::SavedView;
 
 use super::counted;
 use crate::actions::Studio;
-use crate::canvas::Shown;
-use crate::store::Store;
-
-/// The saved views with `change` made to them, as one command.
-fn changed(store: Store, change: impl FnOnce(&mut Vec<SavedView>)) -> Command {
-    let mut views = store
-        .design
-        .with_untracked(|design| design.saved_views.clone());
-    change(&mut views);
-    Command::SetSavedViews { views }
-}
+use crate::canvas::{Shown, saved_views_changed};
 
 fn view_item(studio: Studio, view: SavedView) -> impl IntoView {
     let store = studio.store;
@@ -30,7 +20,7 @@ fn view_item(studio: Studio, view: SavedView) -> impl IntoView {
         move |event| {
             let new_name = event_target_value(&event).trim().to_owned();
             let was_shown = studio.lens.shown.get_untracked() == Shown::Saved(name.clone());
-            let command = changed(store, |views| {
+            let command = saved_views_changed(store, |views| {
                 for view in views.iter_mut().filter(|view| view.name == name) {
                     view.name = new_name.clone();
                 }
@@ -43,7 +33,7 @@ fn view_item(studio: Studio, view: SavedView) -> impl IntoView {
     let delete = {
         let name = name.clone();
         move |_| {
-            let _ = store.dispatch(changed(store, |views| {
+            let _ = store.dispatch(saved_views_changed(store, |views| {
                 views.retain(|view| view.name != name);
             }));
         }

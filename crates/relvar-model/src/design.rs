@@ -188,8 +188,21 @@ impl EnumType {
 
     /// Whether a column type names this enum, qualified or bare, ignoring ASCII case.
     pub fn is_named_by(&self, data_type: &str) -> bool {
-        data_type.eq_ignore_ascii_case(&self.name)
-            || data_type.eq_ignore_ascii_case(&self.qualified_name())
+        if data_type.eq_ignore_ascii_case(&self.name) {
+            return true;
+        }
+        // `schema.name` compared in place: this runs once per column of a design.
+        let Some(schema) = self.schema.as_deref() else {
+            return false;
+        };
+        let (Some(start), Some(dot), Some(end)) = (
+            data_type.get(..schema.len()),
+            data_type.get(schema.len()..=schema.len()),
+            data_type.get(schema.len() + 1..),
+        ) else {
+            return false;
+        };
+        start.eq_ignore_ascii_case(schema) && dot == "." && end.eq_ignore_ascii_case(&self.name)
     }
 
     /// The columns whose type is this enum, as `table.column`, in the design's order.
@@ -392,6 +405,28 @@ impl Design {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_enum_is_named_by_its_name_or_its_qualified_name_in_any_case() {
+        let status = EnumType {
+            schema: Some("shop".into()),
+            name: "status".into(),
+            values: vec!["a".into()],
+        };
+        for named in ["status", "STATUS", "shop.status", "Shop.Status"] {
+            assert!(status.is_named_by(named), "{named}");
+        }
+        for other in [
+            "shop_status",
+            "shopXstatus",
+            "other.status",
+            "shop.",
+            "shop",
+            "é.status",
+        ] {
+            assert!(!status.is_named_by(other), "{other}");
+        }
+    }
 
     fn kept(text: &str) -> UnmodelledStatement {
         UnmodelledStatement {
