@@ -58,7 +58,7 @@ pub fn run(paths: &[PathBuf], chosen: Option<Dialect>, json: bool) -> ExitCode {
 
 /// Reads a file, or every file under a folder (names starting with a dot skipped), as
 /// (path, text) pairs; which of them are migrations is for `join_migrations` to say.
-fn collect(path: &Path, files: &mut Vec<(String, String)>) -> Result<(), String> {
+pub fn collect(path: &Path, files: &mut Vec<(String, String)>) -> Result<(), String> {
     if !path.is_dir() {
         let bytes = std::fs::read(path)
             .map_err(|error| format!("cannot read {}: {error}", path.display()))?;

@@ -1,4 +1,4 @@
-//! relvar: the Relvar engine on the command line (import, export, normalize, fd, review), for CI
+//! relvar: the Relvar engine on the command line (import, export, diff, normalize, fd, review), for CI
 //! and scripts.
 //!
 //! `relvar import FILE... [--dialect D] [--json]` prints what a schema holds and every
@@ -10,7 +10,11 @@
 //! `relvar fd FILE.csv` prints the functional dependencies and unique column combinations of
 //! sample rows. `relvar review FILE [--dialect D] [--workload QUERIES.sql] [--json]` prints the
 //! schema review's findings and, with a workload, the index recommendations and query notes.
+//! `relvar diff FROM TO [--dialect D] [--to D] [--down] [--format F] [--out DIR]` prints the
+//! migration from one schema to another (exit 0 when a script was written, an empty one too; 2
+//! when an input cannot be read).
 
+mod diff_command;
 mod fd_command;
 mod import_command;
 mod normalize_command;
@@ -74,6 +78,9 @@ enum Command {
     Fd(fd_command::FdArgs),
     /// Review a schema: missing keys and indexes, type and naming problems, design smells.
     Review(review_command::ReviewArgs),
+    /// The migration from one schema to another: the up script (or the down one) on stdout,
+    /// each risk on stderr; or migration files in a folder.
+    Diff(diff_command::DiffArgs),
     /// Print the query that has a live database print its schema as one JSON document, to run
     /// in the engine's own client; `relvar import` reads what it prints.
     CatalogQuery {
@@ -138,6 +145,7 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Fd(arguments) => fd_command::run(arguments),
+        Command::Diff(arguments) => diff_command::run(arguments),
         Command::Review(arguments) => review_command::run(arguments),
         Command::CatalogQuery { engine } => {
             print!("{}", relvar_sql::catalog_query(engine.into()));

@@ -69,6 +69,36 @@ impl Engines {
                     None,
                     Dialect::PostgreSql,
                 )?;
+                self.execute_more(target, database, sql)
+            }
+            Dialect::MySql => {
+                let connection = mariadb_connection();
+                let fresh = format!(
+                    "DROP DATABASE IF EXISTS `{database}`; CREATE DATABASE `{database}` CHARACTER SET utf8mb4"
+                );
+                run(
+                    Command::new("mariadb")
+                        .args(&connection)
+                        .args(["-e", &fresh]),
+                    None,
+                    Dialect::MySql,
+                )?;
+                self.execute_more(target, database, sql)
+            }
+            Dialect::Sqlite => {
+                let _ = std::fs::remove_file(self.sqlite_file(database));
+                self.execute_more(target, database, sql)
+            }
+            Dialect::MsSql => Err(no_sql_server()),
+        }
+    }
+
+    /// Executes the script in the existing database `database` (made by `execute_in`).
+    pub fn execute_more(&self, target: Dialect, database: &str, sql: &str) -> Result<(), Refusal> {
+        match target {
+            Dialect::PostgreSql => {
+                let connection = pg_connection();
+                let bin = PathBuf::from(env("RELVAR_PG_BIN"));
                 run(
                     Command::new(bin.join("psql")).args(&connection).args([
                         "-X",
@@ -87,16 +117,6 @@ impl Engines {
             }
             Dialect::MySql => {
                 let connection = mariadb_connection();
-                let fresh = format!(
-                    "DROP DATABASE IF EXISTS `{database}`; CREATE DATABASE `{database}` CHARACTER SET utf8mb4"
-                );
-                run(
-                    Command::new("mariadb")
-                        .args(&connection)
-                        .args(["-e", &fresh]),
-                    None,
-                    Dialect::MySql,
-                )?;
                 run(
                     Command::new("mariadb").args(&connection).arg(database),
                     Some(sql),
@@ -106,7 +126,6 @@ impl Engines {
             }
             Dialect::Sqlite => {
                 let file = self.sqlite_file(database);
-                let _ = std::fs::remove_file(&file);
                 run(
                     Command::new("sqlite3").arg("-bail").arg(&file),
                     Some(sql),

@@ -55,7 +55,7 @@ impl DdlWriter<'_> {
         }
     }
 
-    fn create_index(&mut self, table: &Table, index: &Index) -> Option<String> {
+    pub(super) fn create_index(&mut self, table: &Table, index: &Index) -> Option<String> {
         let pieces = self.index_pieces(table, index)?;
         Some(format!(
             "CREATE {}INDEX {} ON {}{}",

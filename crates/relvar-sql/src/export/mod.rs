@@ -15,6 +15,7 @@ mod mariadb;
 mod names;
 mod order;
 mod partitions;
+mod pieces;
 mod placement;
 mod references;
 mod sequences;
@@ -30,6 +31,7 @@ use relvar_model::{
 
 use crate::dialect::{Dialect, SqlSyntax};
 use names::NameRegistry;
+pub use pieces::DdlPieces;
 use placement::{Placement, placement};
 pub(crate) use types::SqlType;
 use types::string_literal;
@@ -44,6 +46,18 @@ pub struct DdlExport {
 
 /// Writes the design as DDL for `dialect`.
 pub fn export_ddl(design: &Design, dialect: Dialect) -> DdlExport {
+    let mut writer = writer(design, dialect);
+    let body = writer.body();
+    let mut sql = writer.header();
+    sql.push_str(&body);
+    DdlExport {
+        sql,
+        warnings: writer.warnings,
+    }
+}
+
+/// A writer of `design` for `dialect`, before any table is named.
+fn writer(design: &Design, dialect: Dialect) -> DdlWriter<'_> {
     let from = design.dialect();
     let placements = design
         .unmodelled
@@ -62,7 +76,7 @@ pub fn export_ddl(design: &Design, dialect: Dialect) -> DdlExport {
             .map(|id| (foreign_key.to_table, *id));
         foreign_key_columns.extend(from_columns.chain(to_columns));
     }
-    let mut writer = DdlWriter {
+    DdlWriter {
         design,
         to: dialect,
         from,
@@ -73,13 +87,6 @@ pub fn export_ddl(design: &Design, dialect: Dialect) -> DdlExport {
         foreign_key_columns,
         written_early: BTreeSet::new(),
         table_names: BTreeMap::new(),
-    };
-    let body = writer.body();
-    let mut sql = writer.header();
-    sql.push_str(&body);
-    DdlExport {
-        sql,
-        warnings: writer.warnings,
     }
 }
 

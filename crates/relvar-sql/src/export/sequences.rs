@@ -33,7 +33,7 @@ impl DdlWriter<'_> {
         }
     }
 
-    fn create_sequence(&self, sequence: &Sequence) -> String {
+    pub(super) fn create_sequence(&self, sequence: &Sequence) -> String {
         let mut line = format!(
             "CREATE SEQUENCE {}",
             self.qualified(sequence.schema.as_deref(), &sequence.name)

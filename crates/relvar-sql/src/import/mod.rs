@@ -13,6 +13,7 @@ mod names;
 mod parse;
 mod partitions;
 mod replay;
+pub use replay::{UnnamedKind, engine_given_name};
 mod sequences;
 mod taken_out;
 mod token_reader;

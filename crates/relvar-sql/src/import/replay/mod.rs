@@ -26,6 +26,7 @@ use super::foreign_keys::PendingForeignKey;
 use super::names::QualifiedName;
 use crate::dialect::Dialect;
 pub(super) use rules::{ReplayRules, same_name};
+pub use rules::{UnnamedKind, engine_given_name};
 
 impl Importer {
     /// Statements replayed from their tokens before any parse (DROP, ALTER INDEX, CREATE SCHEMA

@@ -107,6 +107,36 @@ impl ReplayRules for Dialect {
     }
 }
 
+/// What a constraint or index is, for the name an engine gives it when the script names none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnnamedKind {
+    PrimaryKey,
+    Unique,
+    ForeignKey,
+    Check,
+    Index,
+}
+
+/// The name the engine gives an unnamed constraint or index of `table` over `columns` (the
+/// columns a check mentions), `ordinal` counting the table's unnamed ones of that kind from 1;
+/// none where the engine's name cannot be known from the script (SQLite, SQL Server).
+pub fn engine_given_name(
+    dialect: Dialect,
+    kind: UnnamedKind,
+    table: &str,
+    columns: &[&str],
+    ordinal: usize,
+) -> Option<String> {
+    let names = match kind {
+        UnnamedKind::PrimaryKey => dialect.primary_key_names(table),
+        UnnamedKind::Unique => dialect.unique_names(table, columns),
+        UnnamedKind::ForeignKey => dialect.foreign_key_names(table, columns, ordinal),
+        UnnamedKind::Check => dialect.check_names(table, columns, ordinal),
+        UnnamedKind::Index => dialect.index_names(table, columns),
+    };
+    names.into_iter().next()
+}
+
 /// Whether two names of the same kind name the same object, as the engine compares them.
 pub(crate) fn same_name(a: &str, b: &str, dialect: Dialect) -> bool {
     if dialect.names_match_exactly() {

@@ -1,0 +1,114 @@
+//! `relvar diff FROM TO`: the up script on stdout (the down one with `--down`), each risk on
+//! stderr, migration files with `--format` and `--out`; exit 0 when a script was written (an empty
+//! one too), 2 when an input cannot be read.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)] // tests fail by panicking
+
+mod support;
+
+use support::{relvar, scratch, stderr, stdout};
+
+const FROM: &str =
+    "CREATE TABLE users (id bigint PRIMARY KEY, username text NOT NULL, age integer);\n";
+const TO: &str = "CREATE TABLE users (\n  id bigint PRIMARY KEY,\n  user_name text NOT NULL, -- @renamed from=username\n  email text\n);\n";
+
+#[test]
+fn the_up_and_down_scripts_are_printed_with_their_risks() {
+    let from = scratch("diff-print-from.sql", FROM);
+    let to = scratch("diff-print-to.sql", TO);
+    let (from, to) = (from.as_str(), to.as_str());
+    let up = relvar(&["diff", from, to]);
+    assert_eq!(up.status.code(), Some(0));
+    let script = stdout(&up);
+    assert!(
+        script.contains("ALTER TABLE users RENAME COLUMN username TO user_name;"),
+        "{script}"
+    );
+    assert!(
+        script.contains("ALTER TABLE users ADD COLUMN email text;"),
+        "{script}"
+    );
+    assert!(
+        script.contains("ALTER TABLE users DROP COLUMN age;"),
+        "{script}"
+    );
+    let warnings = stderr(&up);
+    assert!(
+        warnings.contains("relvar: warning: drops column users.age and its values"),
+        "{warnings}"
+    );
+    let down = stdout(&relvar(&["diff", from, to, "--down"]));
+    assert!(
+        down.contains("RENAME COLUMN user_name TO username;"),
+        "{down}"
+    );
+    assert!(down.contains("ADD COLUMN age integer;"), "{down}");
+    let same = relvar(&["diff", from, from]);
+    assert_eq!(same.status.code(), Some(0));
+    assert_eq!(stdout(&same), "");
+    let mysql = stdout(&relvar(&["diff", from, to, "--to", "mysql"]));
+    assert!(mysql.contains("DROP COLUMN age;"), "{mysql}");
+}
+
+#[test]
+fn migration_files_are_written_in_each_tool_s_naming() {
+    let from = scratch("diff-files-from.sql", FROM);
+    let to = scratch("diff-files-to.sql", TO);
+    let (from, to) = (from.as_str(), to.as_str());
+    for (format, names) in [
+        ("flyway", vec!["V3__add_email.sql", "U3__add_email.sql"]),
+        (
+            "golang-migrate",
+            vec!["3_add_email.up.sql", "3_add_email.down.sql"],
+        ),
+        ("liquibase", vec!["3_add_email.sql"]),
+    ] {
+        let out =
+            std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("diff-{format}"));
+        let written = relvar(&[
+            "diff",
+            from,
+            to,
+            "--format",
+            format,
+            "--out",
+            out.to_str().unwrap(),
+            "--number",
+            "3",
+            "--description",
+            "add email",
+        ]);
+        assert_eq!(written.status.code(), Some(0), "{format}");
+        for name in names {
+            let text = std::fs::read_to_string(out.join(name)).unwrap();
+            assert!(text.contains("email"), "{format} {name}: {text}");
+        }
+    }
+    let liquibase = std::fs::read_to_string(
+        std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+            .join("diff-liquibase/3_add_email.sql"),
+    )
+    .unwrap();
+    assert!(
+        liquibase.starts_with("--liquibase formatted sql"),
+        "{liquibase}"
+    );
+    assert!(liquibase.contains("--changeset relvar:3"), "{liquibase}");
+    assert!(
+        liquibase.contains("--rollback ALTER TABLE users DROP COLUMN email;"),
+        "{liquibase}"
+    );
+}
+
+#[test]
+fn an_input_that_cannot_be_read_exits_2() {
+    let to = scratch("diff-missing-to.sql", TO);
+    let missing = format!("{}/no-such-schema.sql", env!("CARGO_TARGET_TMPDIR"));
+    let output = relvar(&["diff", &missing, &to]);
+    assert_eq!(output.status.code(), Some(2));
+}

@@ -1,0 +1,49 @@
+//! What changed between two designs, and the migration that makes one into the other: objects
+//! paired by id (versions of one design, so a rename is a rename) or by name (unrelated schemas,
+//! with rename candidates to confirm), and scripts per dialect, up and down, ordered by
+//! dependencies, with each step's risk.
+
+mod diff;
+mod hints;
+mod matching;
+mod normal;
+mod script;
+mod tables;
+
+pub use diff::{Diff, EnumDiff, RenameCandidate, diff};
+pub use hints::rename_hints;
+pub use matching::{ColumnRename, Matching, Pairing, Renames, TableRename};
+pub use script::{Migration, Step, migration};
+pub use tables::{ColumnDiff, TableDiff};
+
+impl Renames {
+    /// The same renames read the other way, for the down script.
+    pub fn reversed(&self) -> Self {
+        Self {
+            tables: self
+                .tables
+                .iter()
+                .map(|rename| TableRename {
+                    from: rename.to.clone(),
+                    to: rename.from.clone(),
+                })
+                .collect(),
+            columns: self
+                .columns
+                .iter()
+                .map(|rename| {
+                    let table = self
+                        .tables
+                        .iter()
+                        .find(|table| table.to.eq_ignore_ascii_case(&rename.table))
+                        .map_or_else(|| rename.table.clone(), |table| table.from.clone());
+                    ColumnRename {
+                        table,
+                        from: rename.to.clone(),
+                        to: rename.from.clone(),
+                    }
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! SQL text as compared between two designs: types by what they mean in the dialect, expressions
+//! without the spacing, letter case and outer parentheses that do not change them.
+
+use relvar_model::Dialect;
+
+/// A column type as the dialect's exporter writes it, so `int` and `integer` compare equal.
+pub(crate) fn normal_type(data_type: &str, dialect: Dialect) -> String {
+    normal_expression(&relvar_sql::mapped_type(
+        &data_type.to_ascii_lowercase(),
+        dialect,
+    ))
+}
+
+/// Whether two column types are the same. The exporter writes a type it does not know (an
+/// enum's or domain's name) as text, so text is only text when both are spelled as text.
+pub(crate) fn same_type(a: &str, b: &str, dialect: Dialect) -> bool {
+    let (spelled_a, spelled_b) = (normal_expression(a), normal_expression(b));
+    if spelled_a == spelled_b {
+        return true;
+    }
+    let written = normal_type(a, dialect);
+    if written != normal_type(b, dialect) {
+        return false;
+    }
+    let text_names = [
+        "text",
+        "longtext",
+        "mediumtext",
+        "tinytext",
+        "clob",
+        "ntext",
+    ];
+    written != "text"
+        || (text_names.contains(&spelled_a.as_str()) && text_names.contains(&spelled_b.as_str()))
+}
+
+/// An expression without whitespace and outer parentheses, lower case outside its quotes.
+pub(crate) fn normal_expression(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut quote: Option<char> = None;
+    for c in text.chars() {
+        match quote {
+            Some(open) => {
+                out.push(c);
+                if c == open {
+                    quote = None;
+                }
+            }
+            None if c == '\'' || c == '"' || c == '`' => {
+                quote = Some(c);
+                out.push(c);
+            }
+            None if c.is_whitespace() => {}
+            None => out.push(c.to_ascii_lowercase()),
+        }
+    }
+    strip_outer_parentheses(&out).to_owned()
+}
+
+/// `((a))` as `a`, but `(a) + (b)` as it is.
+fn strip_outer_parentheses(mut text: &str) -> &str {
+    while let Some(inner) = text.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
+        let mut depth = 0_i32;
+        let balanced = inner.chars().all(|c| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ => {}
+            }
+            depth >= 0
+        });
+        if !balanced || depth != 0 {
+            break;
+        }
+        text = inner;
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spelling_that_means_the_same_compares_equal() {
+        assert_eq!(normal_expression("( (a  > 0) )"), "a>0");
+        assert_eq!(normal_expression("(a) + (b)"), "(a)+(b)");
+        assert_eq!(normal_expression("'A  B'"), "'A  B'");
+        assert_eq!(
+            normal_type("INT", Dialect::PostgreSql),
+            normal_type("integer", Dialect::PostgreSql)
+        );
+        let pg = Dialect::PostgreSql;
+        assert!(same_type("INT", "integer", pg));
+        assert!(!same_type("text", "item_status", pg));
+        assert!(!same_type("mood", "item_status", pg));
+        assert_ne!(
+            normal_type("varchar(10)", Dialect::MySql),
+            normal_type("varchar(20)", Dialect::MySql)
+        );
+    }
+}

@@ -1,0 +1,292 @@
+//! ALTER TABLE for a table both designs hold: its name, then columns renamed, added, changed
+//! and dropped; then its new primary key, unique constraints, checks and indexes. PostgreSQL
+//! changes one property at a time; MySQL restates a changed column whole (`MODIFY`/`CHANGE`).
+
+use relvar_model::{Column, Dialect, Identity, Table};
+
+use super::Planner;
+use crate::tables::{ColumnDiff, TableDiff};
+
+impl Planner<'_> {
+    pub(super) fn alter_table(&mut self, at: usize) {
+        let Some(changed) = self.diff.tables_changed.get(at) else {
+            return;
+        };
+        let (Some(old), Some(new)) = (self.from.table(changed.from), self.to.table(changed.to))
+        else {
+            return;
+        };
+        if self.rebuilt.contains(&changed.to) {
+            self.rebuild_sqlite_table(changed, old, new);
+            return;
+        }
+        if changed.renamed {
+            self.rename_table(old, new);
+        }
+        let table_name = self.new.table_name(new.id);
+        for column in &changed.columns_changed {
+            let (Some(old_column), Some(new_column)) = (
+                old.columns.iter().find(|c| c.id == column.from),
+                new.columns.iter().find(|c| c.id == column.to),
+            ) else {
+                continue;
+            };
+            if self.dialect == Dialect::MySql {
+                self.modify_mysql_column(&table_name, new, old_column, new_column, column);
+                continue;
+            }
+            if column.renamed {
+                let sql = format!(
+                    "ALTER TABLE {table_name} RENAME COLUMN {} TO {}",
+                    self.new.quote(&old_column.name),
+                    self.new.quote(&new_column.name)
+                );
+                self.push(sql);
+            }
+            if self.dialect == Dialect::PostgreSql && column.definition_changed() {
+                self.alter_postgres_column(&table_name, new, old_column, new_column, column);
+            }
+        }
+        for &added in &changed.columns_added {
+            let Some((definition, check)) = self.new.column_definition(new.id, added) else {
+                continue;
+            };
+            let column = new.columns.iter().find(|c| c.id == added);
+            let sql = format!("ALTER TABLE {table_name} ADD COLUMN {definition}");
+            match column.filter(|c| !c.nullable && c.default.is_none() && c.identity.is_none()) {
+                Some(column) => self.push_risky(
+                    sql,
+                    format!(
+                        "{}.{}: added NOT NULL without a default; fails if the table has rows",
+                        new.qualified_name(),
+                        column.name
+                    ),
+                ),
+                None => self.push(sql),
+            }
+            if let Some(check) = check {
+                self.push(format!("ALTER TABLE {table_name} ADD {check}"));
+            }
+        }
+        for &removed in &changed.columns_removed {
+            let Some(column) = old.columns.iter().find(|c| c.id == removed) else {
+                continue;
+            };
+            let sql = format!(
+                "ALTER TABLE {table_name} DROP COLUMN {}",
+                self.new.quote(&column.name)
+            );
+            let risk = format!(
+                "drops column {}.{} and its values",
+                old.qualified_name(),
+                column.name
+            );
+            self.push_risky(sql, risk);
+        }
+    }
+
+    fn rename_table(&mut self, old: &Table, new: &Table) {
+        let old_name = self.old.table_name(old.id);
+        let sql = match self.dialect {
+            Dialect::MySql => format!("RENAME TABLE {old_name} TO {}", self.new.table_name(new.id)),
+            Dialect::MsSql => format!(
+                "EXEC sp_rename {}, {}",
+                self.new.literal(&old.qualified_name()),
+                self.new.literal(&new.name)
+            ),
+            _ => {
+                let mut sql = String::new();
+                if old.name != new.name {
+                    sql = format!(
+                        "ALTER TABLE {old_name} RENAME TO {}",
+                        self.new.quote(&new.name)
+                    );
+                }
+                if self.dialect == Dialect::PostgreSql && old.schema != new.schema {
+                    let renamed = self.old.qualified(old.schema.as_deref(), &new.name);
+                    let schema = new.schema.as_deref().unwrap_or("public");
+                    if !sql.is_empty() {
+                        self.push(sql);
+                    }
+                    sql = format!(
+                        "ALTER TABLE {renamed} SET SCHEMA {}",
+                        self.new.quote(schema)
+                    );
+                }
+                sql
+            }
+        };
+        if !sql.is_empty() {
+            self.push(sql);
+        }
+    }
+
+    fn alter_postgres_column(
+        &mut self,
+        table_name: &str,
+        table: &Table,
+        old: &Column,
+        new: &Column,
+        change: &ColumnDiff,
+    ) {
+        let column = self.new.quote(&new.name);
+        let alter = |what: String| format!("ALTER TABLE {table_name} ALTER COLUMN {column} {what}");
+        if change.generated_changed {
+            // PostgreSQL before 17 cannot change a generation: the column is made again.
+            self.push(format!("ALTER TABLE {table_name} DROP COLUMN {column}"));
+            if let Some((definition, _)) = self.new.column_definition(table.id, new.id) {
+                self.push(format!("ALTER TABLE {table_name} ADD COLUMN {definition}"));
+            }
+            return;
+        }
+        let retyped = change.type_changed || change.collation_changed;
+        if (retyped || change.default_changed) && old.default.is_some() {
+            self.push(alter("DROP DEFAULT".into()));
+        }
+        if change.identity_changed && old.identity.is_some() {
+            self.push(alter("DROP IDENTITY IF EXISTS".into()));
+        }
+        if retyped {
+            let data_type = self.new.column_type(table.id, new.id).unwrap_or_default();
+            let collation = new
+                .collation
+                .as_deref()
+                .map(|collation| format!(" COLLATE {collation}"))
+                .unwrap_or_default();
+            let sql = alter(format!(
+                "TYPE {data_type}{collation} USING {column}::{data_type}"
+            ));
+            let risk = format!(
+                "{}.{}: {} to {}; values that do not fit make this fail, and the table is rewritten",
+                table.qualified_name(),
+                new.name,
+                old.data_type,
+                new.data_type
+            );
+            self.push_risky(sql, risk);
+        }
+        if (retyped || change.default_changed)
+            && let Some(default) = &new.default
+        {
+            self.push(alter(format!("SET DEFAULT {default}")));
+        }
+        if change.nullability_changed {
+            if new.nullable {
+                self.push(alter("DROP NOT NULL".into()));
+            } else {
+                let risk = format!(
+                    "{}.{}: NOT NULL; fails if a row holds NULL",
+                    table.qualified_name(),
+                    new.name
+                );
+                self.push_risky(alter("SET NOT NULL".into()), risk);
+            }
+        }
+        if change.identity_changed
+            && let Some(identity) = new.identity
+        {
+            if new.nullable {
+                self.push(alter("SET NOT NULL".into()));
+            }
+            let kind = match identity {
+                Identity::Always => "ALWAYS",
+                Identity::ByDefault => "BY DEFAULT",
+            };
+            self.push(alter(format!("ADD GENERATED {kind} AS IDENTITY")));
+        }
+    }
+
+    fn modify_mysql_column(
+        &mut self,
+        table_name: &str,
+        table: &Table,
+        old: &Column,
+        new: &Column,
+        change: &ColumnDiff,
+    ) {
+        if !change.definition_changed() && !change.comment_changed {
+            let sql = format!(
+                "ALTER TABLE {table_name} RENAME COLUMN {} TO {}",
+                self.new.quote(&old.name),
+                self.new.quote(&new.name)
+            );
+            self.push(sql);
+            return;
+        }
+        let Some((definition, _)) = self.new.column_definition(table.id, new.id) else {
+            return;
+        };
+        if change.generated_changed {
+            // MariaDB cannot change a column into or out of a generated one in place.
+            self.push(format!(
+                "ALTER TABLE {table_name} DROP COLUMN {}",
+                self.new.quote(&old.name)
+            ));
+            self.push(format!("ALTER TABLE {table_name} ADD COLUMN {definition}"));
+            return;
+        }
+        let sql = if change.renamed {
+            format!(
+                "ALTER TABLE {table_name} CHANGE COLUMN {} {definition}",
+                self.new.quote(&old.name)
+            )
+        } else {
+            format!("ALTER TABLE {table_name} MODIFY COLUMN {definition}")
+        };
+        let mut risks = Vec::new();
+        if change.type_changed {
+            risks.push(format!(
+                "{} to {}; values that do not fit are refused or cut, and the table is copied",
+                old.data_type, new.data_type
+            ));
+        }
+        if change.nullability_changed && !new.nullable {
+            risks.push("NOT NULL; fails if a row holds NULL".to_owned());
+        }
+        if risks.is_empty() {
+            self.push(sql);
+        } else {
+            let risk = format!(
+                "{}.{}: {}",
+                table.qualified_name(),
+                new.name,
+                risks.join("; ")
+            );
+            self.push_risky(sql, risk);
+        }
+    }
+
+    /// The changed table's new primary key, unique constraints, checks and indexes.
+    pub(super) fn add_table_parts(&mut self, at: usize) {
+        let Some(changed) = self.diff.tables_changed.get(at) else {
+            return;
+        };
+        if self.rebuilt.contains(&changed.to) {
+            return;
+        }
+        let changed: TableDiff = changed.clone();
+        let table_name = self.new.table_name(changed.to);
+        if self.dialect != Dialect::Sqlite {
+            if changed.primary_key_changed
+                && let Some(key) = self.new.primary_key(changed.to)
+            {
+                self.push(format!("ALTER TABLE {table_name} ADD {key}"));
+            }
+            for &position in &changed.uniques_added {
+                if let Some(unique) = self.new.unique(changed.to, position) {
+                    self.push(format!("ALTER TABLE {table_name} ADD {unique}"));
+                }
+            }
+            for &position in &changed.checks_added {
+                if let Some(check) = self.new.check(changed.to, position) {
+                    self.push(format!("ALTER TABLE {table_name} ADD {check}"));
+                }
+            }
+        }
+        for &position in &changed.indexes_added {
+            if let Some(sql) = self.new.create_index(changed.to, position) {
+                self.push(sql);
+            }
+        }
+    }
+}

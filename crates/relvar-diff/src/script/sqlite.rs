@@ -1,0 +1,144 @@
+//! SQLite's ALTER TABLE renames tables and columns and adds plain columns; any other change to a
+//! table is made by SQLite's documented rebuild: foreign keys off, the new table created beside
+//! the old, the rows copied, the old dropped, the new renamed, its indexes made again, the
+//! foreign keys checked and switched back on.
+
+use std::collections::BTreeSet;
+
+use relvar_model::{Table, TableId};
+
+use super::Planner;
+use super::drops::column_names;
+use crate::tables::TableDiff;
+
+/// The changed tables (second design's ids) ALTER TABLE cannot change.
+pub(super) fn tables_to_rebuild(planner: &Planner<'_>) -> BTreeSet<TableId> {
+    let mut rebuilt = BTreeSet::new();
+    for changed in &planner.diff.tables_changed {
+        let (Some(old), Some(new)) = (
+            planner.from.table(changed.from),
+            planner.to.table(changed.to),
+        ) else {
+            continue;
+        };
+        let foreign_keys_changed = planner
+            .diff
+            .foreign_keys_removed
+            .iter()
+            .filter_map(|id| planner.from.foreign_keys.iter().find(|fk| fk.id == *id))
+            .any(|fk| fk.from_table == old.id)
+            || planner
+                .diff
+                .foreign_keys_added
+                .iter()
+                .filter_map(|id| planner.to.foreign_keys.iter().find(|fk| fk.id == *id))
+                .any(|fk| fk.from_table == new.id);
+        let columns_changed = changed
+            .columns_changed
+            .iter()
+            .any(|column| column.definition_changed());
+        let hard_add = changed
+            .columns_added
+            .iter()
+            .filter_map(|id| new.columns.iter().find(|c| c.id == *id))
+            .any(|column| !plain_addition(new, column));
+        if foreign_keys_changed
+            || columns_changed
+            || hard_add
+            || !changed.columns_removed.is_empty()
+            || changed.primary_key_changed
+            || !changed.uniques_added.is_empty()
+            || !changed.uniques_removed.is_empty()
+            || !changed.checks_added.is_empty()
+            || !changed.checks_removed.is_empty()
+        {
+            rebuilt.insert(changed.to);
+        }
+    }
+    rebuilt
+}
+
+/// A column `ALTER TABLE ADD COLUMN` can add: not in a key or a foreign key, and either nullable
+/// or with a constant default.
+fn plain_addition(table: &Table, column: &relvar_model::Column) -> bool {
+    let keyed = table.is_primary_key_column(column.id)
+        || table
+            .uniques
+            .iter()
+            .any(|unique| unique.columns.contains(&column.id));
+    let constant_default = column.default.as_deref().is_some_and(|default| {
+        let upper = default.to_ascii_uppercase();
+        !upper.contains("CURRENT_") && !upper.contains('(')
+    });
+    !keyed
+        && column.generated.is_none()
+        && column.identity.is_none()
+        && (column.default.is_none() || constant_default)
+        && (column.nullable || constant_default)
+}
+
+impl Planner<'_> {
+    pub(super) fn rebuild_sqlite_table(&mut self, changed: &TableDiff, old: &Table, new: &Table) {
+        let aside = format!("_relvar_new_{}", new.name);
+        let old_name = self.old.table_name(old.id);
+        self.push("PRAGMA foreign_keys = OFF");
+        let create = self.new.create_table(new.id, true, Some(&aside));
+        for statement in super::split_statements(&create) {
+            self.push(statement);
+        }
+        let copied: Vec<(&str, &str)> = new
+            .columns
+            .iter()
+            .filter(|column| column.generated.is_none())
+            .filter_map(|column| {
+                let (from, _) = self
+                    .diff
+                    .pairing
+                    .tables()
+                    .find(|(from, _)| *from == old.id)?;
+                let source = self.from.table(from)?.columns.iter().find(|source| {
+                    self.diff.pairing.column(source.id) == Some(column.id)
+                        && source.generated.is_none()
+                })?;
+                Some((column.name.as_str(), source.name.as_str()))
+            })
+            .collect();
+        if !copied.is_empty() {
+            let into: Vec<String> = copied.iter().map(|(to, _)| self.new.quote(to)).collect();
+            let from: Vec<String> = copied
+                .iter()
+                .map(|(_, from)| self.old.quote(from))
+                .collect();
+            let sql = format!(
+                "INSERT INTO {} ({}) SELECT {} FROM {old_name}",
+                self.new.quote(&aside),
+                into.join(", "),
+                from.join(", ")
+            );
+            let dropped = column_names(old, &changed.columns_removed);
+            if dropped.is_empty() {
+                self.push(sql);
+            } else {
+                let risk = format!(
+                    "rebuilds {}: the values of {} are not copied",
+                    old.qualified_name(),
+                    dropped.join(", ")
+                );
+                self.push_risky(sql, risk);
+            }
+        }
+        self.push(format!("DROP TABLE {old_name}"));
+        self.push(format!(
+            "ALTER TABLE {} RENAME TO {}",
+            self.new.quote(&aside),
+            self.new.quote(&new.name)
+        ));
+        for position in 0..new.indexes.len() {
+            if let Some(sql) = self.new.create_index(new.id, position) {
+                self.push(sql);
+            }
+        }
+        self.push("PRAGMA foreign_key_check");
+        self.push("PRAGMA foreign_keys = ON");
+    }
+}

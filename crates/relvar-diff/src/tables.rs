@@ -1,0 +1,227 @@
+//! What changed in one table that both designs hold: its name, columns (type, nullability,
+//! default, identity, generation, collation, comment), primary key, unique constraints, checks,
+//! indexes and comment. A key or index that changed at all is one removed and one added.
+
+use relvar_model::{Column, ColumnId, Dialect, Index, IndexKey, Table, TableId};
+
+use crate::diff::compatible_names;
+use crate::matching::{Pairing, same_name};
+use crate::normal::{normal_expression, same_type};
+
+/// The changes of one table; positions index the table's lists in the design they come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableDiff {
+    pub from: TableId,
+    pub to: TableId,
+    /// The name or schema differs.
+    pub renamed: bool,
+    pub columns_added: Vec<ColumnId>,
+    pub columns_removed: Vec<ColumnId>,
+    pub columns_changed: Vec<ColumnDiff>,
+    pub primary_key_changed: bool,
+    pub uniques_added: Vec<usize>,
+    pub uniques_removed: Vec<usize>,
+    pub checks_added: Vec<usize>,
+    pub checks_removed: Vec<usize>,
+    pub indexes_added: Vec<usize>,
+    pub indexes_removed: Vec<usize>,
+    pub comment_changed: bool,
+}
+
+/// What differs in one column both designs hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ColumnDiff {
+    pub from: ColumnId,
+    pub to: ColumnId,
+    pub renamed: bool,
+    pub type_changed: bool,
+    pub nullability_changed: bool,
+    pub default_changed: bool,
+    pub identity_changed: bool,
+    pub generated_changed: bool,
+    pub collation_changed: bool,
+    pub comment_changed: bool,
+}
+
+impl ColumnDiff {
+    /// Whether anything but the name and comment changed: the column's definition.
+    pub fn definition_changed(&self) -> bool {
+        self.type_changed
+            || self.nullability_changed
+            || self.default_changed
+            || self.identity_changed
+            || self.generated_changed
+            || self.collation_changed
+    }
+}
+
+impl TableDiff {
+    pub fn change_count(&self) -> usize {
+        usize::from(self.renamed)
+            + self.columns_added.len()
+            + self.columns_removed.len()
+            + self.columns_changed.len()
+            + usize::from(self.primary_key_changed)
+            + self.uniques_added.len()
+            + self.uniques_removed.len()
+            + self.checks_added.len()
+            + self.checks_removed.len()
+            + self.indexes_added.len()
+            + self.indexes_removed.len()
+            + usize::from(self.comment_changed)
+    }
+}
+
+pub(crate) fn table_diff(
+    old: &Table,
+    new: &Table,
+    pairing: &Pairing,
+    dialect: Dialect,
+) -> TableDiff {
+    let columns_removed = old
+        .columns
+        .iter()
+        .filter(|column| pairing.column(column.id).is_none())
+        .map(|column| column.id)
+        .collect();
+    let columns_added = new
+        .columns
+        .iter()
+        .filter(|column| !pairing.has_column_partner(column.id))
+        .map(|column| column.id)
+        .collect();
+    let columns_changed = old
+        .columns
+        .iter()
+        .filter_map(|column| {
+            let other = pairing.column(column.id)?;
+            let other = new.columns.iter().find(|c| c.id == other)?;
+            let changed = column_diff(column, other, dialect);
+            (changed.renamed || changed.definition_changed() || changed.comment_changed)
+                .then_some(changed)
+        })
+        .collect();
+    let mapped = |ids: &[ColumnId]| -> Vec<Option<ColumnId>> {
+        ids.iter().map(|id| pairing.column(*id)).collect()
+    };
+    let as_is =
+        |ids: &[ColumnId]| -> Vec<Option<ColumnId>> { ids.iter().copied().map(Some).collect() };
+    let primary_key_changed = match (&old.primary_key, &new.primary_key) {
+        (None, None) => false,
+        (Some(a), Some(b)) => {
+            mapped(&a.columns) != as_is(&b.columns)
+                || !compatible_names(a.name.as_deref(), b.name.as_deref(), dialect)
+        }
+        _ => true,
+    };
+    let (uniques_removed, uniques_added) = unmatched(&old.uniques, &new.uniques, |a, b| {
+        mapped(&a.columns) == as_is(&b.columns)
+            && compatible_names(a.name.as_deref(), b.name.as_deref(), dialect)
+    });
+    let (checks_removed, checks_added) = unmatched(&old.checks, &new.checks, |a, b| {
+        normal_expression(&a.expression) == normal_expression(&b.expression)
+            && compatible_names(a.name.as_deref(), b.name.as_deref(), dialect)
+    });
+    let (indexes_removed, indexes_added) = unmatched(&old.indexes, &new.indexes, |a, b| {
+        same_index(a, b, pairing, dialect)
+    });
+    TableDiff {
+        from: old.id,
+        to: new.id,
+        renamed: !same_name(&old.name, &new.name, dialect)
+            || old.schema.as_deref().unwrap_or_default()
+                != new.schema.as_deref().unwrap_or_default()
+                && !(is_default(old.schema.as_deref()) && is_default(new.schema.as_deref())),
+        columns_added,
+        columns_removed,
+        columns_changed,
+        primary_key_changed,
+        uniques_added,
+        uniques_removed,
+        checks_added,
+        checks_removed,
+        indexes_added,
+        indexes_removed,
+        comment_changed: old.comment != new.comment,
+    }
+}
+
+fn is_default(schema: Option<&str>) -> bool {
+    schema.is_none_or(relvar_model::is_default_schema)
+}
+
+fn column_diff(old: &Column, new: &Column, dialect: Dialect) -> ColumnDiff {
+    let normal_default = |column: &Column| column.default.as_deref().map(normal_expression);
+    ColumnDiff {
+        from: old.id,
+        to: new.id,
+        renamed: old.name != new.name,
+        type_changed: !same_type(&old.data_type, &new.data_type, dialect),
+        nullability_changed: old.nullable != new.nullable,
+        default_changed: normal_default(old) != normal_default(new),
+        identity_changed: old.identity != new.identity,
+        generated_changed: old
+            .generated
+            .as_ref()
+            .map(|g| (normal_expression(&g.expression), g.stored))
+            != new
+                .generated
+                .as_ref()
+                .map(|g| (normal_expression(&g.expression), g.stored)),
+        collation_changed: old.collation.as_deref().map(str::to_ascii_lowercase)
+            != new.collation.as_deref().map(str::to_ascii_lowercase),
+        comment_changed: old.comment != new.comment,
+    }
+}
+
+fn same_index(old: &Index, new: &Index, pairing: &Pairing, dialect: Dialect) -> bool {
+    let parts_equal = old.parts.len() == new.parts.len()
+        && old.parts.iter().zip(&new.parts).all(|(a, b)| {
+            let keys = match (&a.key, &b.key) {
+                (IndexKey::Column(a), IndexKey::Column(b)) => pairing.column(*a) == Some(*b),
+                (IndexKey::Expression(a), IndexKey::Expression(b)) => {
+                    normal_expression(a) == normal_expression(b)
+                }
+                _ => false,
+            };
+            keys && a.prefix == b.prefix
+                && a.descending == b.descending
+                && a.operator_class == b.operator_class
+                && a.collation == b.collation
+        });
+    parts_equal
+        && old.unique == new.unique
+        && old.method.as_deref().unwrap_or("btree") == new.method.as_deref().unwrap_or("btree")
+        && old.include.len() == new.include.len()
+        && old
+            .include
+            .iter()
+            .zip(&new.include)
+            .all(|(a, b)| pairing.column(*a) == Some(*b))
+        && old.predicate.as_deref().map(normal_expression)
+            == new.predicate.as_deref().map(normal_expression)
+        && old.kind == new.kind
+        && compatible_names(old.name.as_deref(), new.name.as_deref(), dialect)
+}
+
+/// Positions of `old` matched by nothing in `new`, and of `new` matched by nothing in `old`.
+fn unmatched<T>(old: &[T], new: &[T], same: impl Fn(&T, &T) -> bool) -> (Vec<usize>, Vec<usize>) {
+    let mut taken = vec![false; new.len()];
+    let mut removed = Vec::new();
+    for (at, item) in old.iter().enumerate() {
+        let found = new.iter().enumerate().position(|(other, candidate)| {
+            !taken.get(other).copied().unwrap_or(true) && same(item, candidate)
+        });
+        match found.and_then(|other| taken.get_mut(other)) {
+            Some(slot) => *slot = true,
+            None => removed.push(at),
+        }
+    }
+    let added = taken
+        .iter()
+        .enumerate()
+        .filter(|(_, taken)| !**taken)
+        .map(|(at, _)| at)
+        .collect();
+    (removed, added)
+}
