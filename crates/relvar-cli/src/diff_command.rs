@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use relvar_diff::{Matching, Migration, Renames, diff, migration, rename_hints};
+use relvar_diff::{Matching, Migration, Renames, diff, migration, rename_hints, safe_migration};
 use relvar_model::Design;
 use relvar_sql::{Dialect, detect_dialect, import_sql, join_migrations};
 
@@ -27,7 +27,8 @@ pub struct DiffArgs {
     /// Print the down script (TO back to FROM) instead of the up script.
     #[arg(long)]
     down: bool,
-    /// Plan for no downtime (lock-aware steps); not written yet, refused rather than ignored.
+    /// Plan for no downtime (PostgreSQL): each step with its lock, indexes built concurrently,
+    /// constraints validated apart, backfills in batches, removals in a contract phase.
     #[arg(long)]
     safe: bool,
     /// How the migration is written.
@@ -55,10 +56,6 @@ enum Format {
 /// Exit codes: 0 a script was written (an empty one too), 1 usage or writing failed, 2 an input
 /// cannot be read.
 pub fn run(arguments: DiffArgs) -> ExitCode {
-    if arguments.safe {
-        eprintln!("relvar: --safe (zero-downtime plans) is not available yet");
-        return ExitCode::from(1);
-    }
     let chosen = arguments.dialect.map(Dialect::from);
     let Some((from, _)) = read_schema(&arguments.from, chosen) else {
         return ExitCode::from(2);
@@ -71,8 +68,14 @@ pub fn run(arguments: DiffArgs) -> ExitCode {
         .map(Dialect::from)
         .unwrap_or_else(|| to.dialect());
     let renames = rename_hints(&to_text);
-    let up = plan(&from, &to, &renames, target);
-    let down = plan(&to, &from, &renames.reversed(), target);
+    let up = plan(&from, &to, &renames, target, arguments.safe);
+    let down = plan(&to, &from, &renames.reversed(), target, arguments.safe);
+    if arguments.safe && target != Dialect::PostgreSql {
+        eprintln!(
+            "relvar: warning: --safe plans are written for PostgreSQL; the {} script is the plain one",
+            target.name()
+        );
+    }
     let shown = if arguments.down { &down } else { &up };
     for warning in &shown.warnings {
         eprintln!("relvar: warning: {warning}");
@@ -95,9 +98,13 @@ pub fn run(arguments: DiffArgs) -> ExitCode {
     }
 }
 
-fn plan(from: &Design, to: &Design, renames: &Renames, target: Dialect) -> Migration {
+fn plan(from: &Design, to: &Design, renames: &Renames, target: Dialect, safe: bool) -> Migration {
     let changes = diff(from, to, Matching::ByName, renames);
-    migration(from, to, &changes, target)
+    if safe {
+        safe_migration(from, to, &changes, target)
+    } else {
+        migration(from, to, &changes, target)
+    }
 }
 
 /// The file names and contents of the chosen format.

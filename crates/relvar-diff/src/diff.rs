@@ -3,7 +3,8 @@
 //! and adds that may be renames, for a person to confirm.
 
 use relvar_model::{
-    Design, Dialect, EnumType, ForeignKey, ForeignKeyId, Sequence, TableId, View, is_default_schema,
+    Design, Dialect, EnumType, ForeignKey, ForeignKeyId, Sequence, Table, TableId, View,
+    is_default_schema,
 };
 
 use crate::matching::{Matching, Pairing, Renames, same_name};
@@ -109,10 +110,19 @@ pub fn diff(from: &Design, to: &Design, matching: Matching, renames: &Renames) -
         .filter(|table| !pairing.has_partner(table.id))
         .map(|table| table.id)
         .collect();
+    let old_tables: std::collections::BTreeMap<TableId, &Table> =
+        from.tables.iter().map(|table| (table.id, table)).collect();
+    let new_tables: std::collections::BTreeMap<TableId, &Table> =
+        to.tables.iter().map(|table| (table.id, table)).collect();
     let tables_changed = pairing
         .tables()
         .filter_map(|(old, new)| {
-            let changed = table_diff(from.table(old)?, to.table(new)?, &pairing, dialect);
+            let changed = table_diff(
+                old_tables.get(&old)?,
+                new_tables.get(&new)?,
+                &pairing,
+                dialect,
+            );
             (changed.change_count() > 0).then_some(changed)
         })
         .collect();
@@ -152,10 +162,22 @@ fn foreign_keys(
     dialect: Dialect,
 ) -> (Vec<ForeignKeyId>, Vec<ForeignKeyId>) {
     let mut taken = vec![false; to.foreign_keys.len()];
+    let mut by_table: std::collections::BTreeMap<TableId, Vec<usize>> = Default::default();
+    for (at, new) in to.foreign_keys.iter().enumerate() {
+        by_table.entry(new.from_table).or_default().push(at);
+    }
     let mut removed = Vec::new();
     for old in &from.foreign_keys {
-        let found = to.foreign_keys.iter().enumerate().position(|(at, new)| {
-            !taken.get(at).copied().unwrap_or(true) && same_foreign_key(old, new, pairing, dialect)
+        let candidates = pairing
+            .table(old.from_table)
+            .and_then(|table| by_table.get(&table))
+            .map_or(&[][..], Vec::as_slice);
+        let found = candidates.iter().copied().find(|&at| {
+            !taken.get(at).copied().unwrap_or(true)
+                && to
+                    .foreign_keys
+                    .get(at)
+                    .is_some_and(|new| same_foreign_key(old, new, pairing, dialect))
         });
         match found.and_then(|at| taken.get_mut(at)) {
             Some(slot) => *slot = true,
@@ -343,9 +365,13 @@ fn rename_candidates(
     to: &Design,
     dialect: Dialect,
 ) -> Vec<RenameCandidate> {
+    let old_tables: std::collections::BTreeMap<TableId, &Table> =
+        from.tables.iter().map(|table| (table.id, table)).collect();
+    let new_tables: std::collections::BTreeMap<TableId, &Table> =
+        to.tables.iter().map(|table| (table.id, table)).collect();
     let mut candidates = Vec::new();
     for &old in &result.tables_removed {
-        let Some(old_table) = from.table(old) else {
+        let Some(old_table) = old_tables.get(&old).copied() else {
             continue;
         };
         let mut names: Vec<String> = old_table
@@ -355,7 +381,7 @@ fn rename_candidates(
             .collect();
         relvar_model::order::sort(&mut names[..]);
         for &new in &result.tables_added {
-            let Some(new_table) = to.table(new) else {
+            let Some(new_table) = new_tables.get(&new).copied() else {
                 continue;
             };
             let mut other: Vec<String> = new_table
@@ -370,8 +396,10 @@ fn rename_candidates(
         }
     }
     for changed in &result.tables_changed {
-        let (Some(old_table), Some(new_table)) = (from.table(changed.from), to.table(changed.to))
-        else {
+        let (Some(old_table), Some(new_table)) = (
+            old_tables.get(&changed.from).copied(),
+            new_tables.get(&changed.to).copied(),
+        ) else {
             continue;
         };
         for &old in &changed.columns_removed {

@@ -13,7 +13,7 @@ mod tables;
 pub use diff::{Diff, EnumDiff, RenameCandidate, diff};
 pub use hints::rename_hints;
 pub use matching::{ColumnRename, Matching, Pairing, Renames, TableRename};
-pub use script::{Migration, Step, migration};
+pub use script::{Migration, Phase, Step, migration, safe_migration};
 pub use tables::{ColumnDiff, TableDiff};
 
 impl Renames {

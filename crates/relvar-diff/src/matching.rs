@@ -42,14 +42,20 @@ pub struct ColumnRename {
 pub struct Pairing {
     tables: BTreeMap<TableId, TableId>,
     columns: BTreeMap<ColumnId, ColumnId>,
+    /// The same pairs from the second design's side.
+    tables_back: BTreeMap<TableId, TableId>,
+    columns_back: BTreeMap<ColumnId, ColumnId>,
 }
 
 impl Pairing {
     pub fn new(from: &Design, to: &Design, matching: Matching, renames: &Renames) -> Self {
-        match matching {
+        let mut pairing = match matching {
             Matching::ById => by_id(from, to),
             Matching::ByName => by_name(from, to, renames),
-        }
+        };
+        pairing.tables_back = pairing.tables.iter().map(|(a, b)| (*b, *a)).collect();
+        pairing.columns_back = pairing.columns.iter().map(|(a, b)| (*b, *a)).collect();
+        pairing
     }
 
     /// The table of the second design the first design's `table` is.
@@ -69,12 +75,17 @@ impl Pairing {
 
     /// Whether a table of the second design has a partner in the first.
     pub fn has_partner(&self, to_table: TableId) -> bool {
-        self.tables.values().any(|paired| *paired == to_table)
+        self.tables_back.contains_key(&to_table)
+    }
+
+    /// The table of the first design the second design's `table` is.
+    pub fn table_back(&self, to_table: TableId) -> Option<TableId> {
+        self.tables_back.get(&to_table).copied()
     }
 
     /// Whether a column of the second design has a partner in the first.
     pub fn has_column_partner(&self, to_column: ColumnId) -> bool {
-        self.columns.values().any(|paired| *paired == to_column)
+        self.columns_back.contains_key(&to_column)
     }
 }
 
@@ -100,6 +111,18 @@ fn by_name(from: &Design, to: &Design, renames: &Renames) -> Pairing {
         .or(from.source_dialect)
         .unwrap_or_default();
     let mut pairing = Pairing::default();
+    let fold = |name: &str| {
+        if dialect.names_match_exactly() {
+            name.to_owned()
+        } else {
+            name.to_ascii_lowercase()
+        }
+    };
+    let key = |table: &Table| (own_schema(table).map(fold), fold(&table.name));
+    let mut by_key: BTreeMap<(Option<String>, String), Vec<&Table>> = BTreeMap::new();
+    for table in &from.tables {
+        by_key.entry(key(table)).or_default().push(table);
+    }
     for other in &to.tables {
         // A rename from a table the first design lacks pairs by name as if none were given.
         let renamed_from = renames
@@ -113,13 +136,15 @@ fn by_name(from: &Design, to: &Design, renames: &Renames) -> Pairing {
                         .any(|table| names_table(&rename.from, table, dialect))
             })
             .map(|rename| rename.from.as_str());
-        let partner = from.tables.iter().find(|table| {
-            !pairing.tables.contains_key(&table.id)
-                && match renamed_from {
-                    Some(old) => names_table(old, table, dialect),
-                    None => same_table_name(table, other, dialect),
-                }
-        });
+        let unpaired = |table: &&&Table| !pairing.tables.contains_key(&table.id);
+        let partner = match renamed_from {
+            Some(old) => from.tables.iter().find(|table| {
+                !pairing.tables.contains_key(&table.id) && names_table(old, table, dialect)
+            }),
+            None => by_key
+                .get(&key(other))
+                .and_then(|tables| tables.iter().find(unpaired).copied()),
+        };
         let Some(table) = partner else {
             continue;
         };
@@ -163,15 +188,6 @@ fn own_schema(table: &Table) -> Option<&str> {
         .schema
         .as_deref()
         .filter(|schema| !is_default_schema(schema))
-}
-
-fn same_table_name(a: &Table, b: &Table, dialect: Dialect) -> bool {
-    same_name(&a.name, &b.name, dialect)
-        && match (own_schema(a), own_schema(b)) {
-            (Some(a), Some(b)) => same_name(a, b, dialect),
-            (None, None) => true,
-            _ => false,
-        }
 }
 
 /// Whether `name` (`schema.name` or bare) names `table`.

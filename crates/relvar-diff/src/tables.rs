@@ -151,25 +151,34 @@ fn is_default(schema: Option<&str>) -> bool {
 }
 
 fn column_diff(old: &Column, new: &Column, dialect: Dialect) -> ColumnDiff {
-    let normal_default = |column: &Column| column.default.as_deref().map(normal_expression);
-    ColumnDiff {
-        from: old.id,
-        to: new.id,
-        renamed: old.name != new.name,
-        type_changed: !same_type(&old.data_type, &new.data_type, dialect),
-        nullability_changed: old.nullable != new.nullable,
-        default_changed: normal_default(old) != normal_default(new),
-        identity_changed: old.identity != new.identity,
-        generated_changed: old
+    // Most columns are spelled alike on both sides: compared as written first.
+    let default_changed = old.default != new.default
+        && old.default.as_deref().map(normal_expression)
+            != new.default.as_deref().map(normal_expression);
+    let generated_changed = old.generated != new.generated
+        && old
             .generated
             .as_ref()
             .map(|g| (normal_expression(&g.expression), g.stored))
             != new
                 .generated
                 .as_ref()
-                .map(|g| (normal_expression(&g.expression), g.stored)),
-        collation_changed: old.collation.as_deref().map(str::to_ascii_lowercase)
-            != new.collation.as_deref().map(str::to_ascii_lowercase),
+                .map(|g| (normal_expression(&g.expression), g.stored));
+    ColumnDiff {
+        from: old.id,
+        to: new.id,
+        renamed: old.name != new.name,
+        type_changed: old.data_type != new.data_type
+            && !same_type(&old.data_type, &new.data_type, dialect),
+        nullability_changed: old.nullable != new.nullable,
+        default_changed,
+        identity_changed: old.identity != new.identity,
+        generated_changed,
+        collation_changed: !old
+            .collation
+            .as_deref()
+            .unwrap_or_default()
+            .eq_ignore_ascii_case(new.collation.as_deref().unwrap_or_default()),
         comment_changed: old.comment != new.comment,
     }
 }

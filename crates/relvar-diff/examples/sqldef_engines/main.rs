@@ -14,14 +14,16 @@
 )] // a test runner: it fails by stopping
 
 mod catalog;
+mod data;
 #[path = "../../../relvar-sql/examples/support/engines.rs"]
 #[allow(dead_code)] // shared with relvar-sql's runners, which use the rest
 mod engines;
+mod squawk;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use relvar_diff::{Matching, diff, migration, rename_hints};
+use relvar_diff::{Matching, diff, migration, rename_hints, safe_migration};
 use relvar_sql::{Dialect, import_sql};
 use yaml_rust2::{Yaml, YamlLoader};
 
@@ -83,6 +85,20 @@ fn main() -> ExitCode {
             dialect.name()
         ));
     }
+    if only
+        .as_ref()
+        .is_none_or(|only| "data".contains(only.as_str()))
+    {
+        for (label, outcome) in data::data_survives(&engines) {
+            match outcome {
+                Ok(()) => println!("{label:<60} passes"),
+                Err(problem) => {
+                    println!("{label:<60} FAILS: {problem}");
+                    unexpected.push(label);
+                }
+            }
+        }
+    }
     for line in &summary {
         println!("{line}");
     }
@@ -132,6 +148,9 @@ fn run_case(engines: &Engines, dialect: Dialect, number: usize, case: &Case) -> 
             differences(&reached, &wanted, 6).join("; ")
         ));
     }
+    if dialect == Dialect::PostgreSql {
+        safe_up(engines, number, case, &from, &to, &changes, &wanted)?;
+    }
     engines
         .execute_more(dialect, &migrated, &down.sql())
         .map_err(|refusal| format!("the down script was refused: {refusal}\n{}", down.sql()))?;
@@ -147,6 +166,39 @@ fn run_case(engines: &Engines, dialect: Dialect, number: usize, case: &Case) -> 
         ));
     }
     Ok(())
+}
+
+/// The zero-downtime plan of the same change reaches the same catalog, and squawk finds nothing
+/// to say about it before its contract phase.
+fn safe_up(
+    engines: &Engines,
+    number: usize,
+    case: &Case,
+    from: &relvar_model::Design,
+    to: &relvar_model::Design,
+    changes: &relvar_diff::Diff,
+    wanted: &str,
+) -> Result<(), String> {
+    let dialect = Dialect::PostgreSql;
+    let safe = safe_migration(from, to, changes, dialect);
+    let database = format!("relvar_migrate_{number}_safe");
+    engines
+        .execute_in(dialect, &database, &case.current)
+        .map_err(|refusal| format!("current refused: {refusal}"))?;
+    engines
+        .execute_more(dialect, &database, &safe.sql())
+        .map_err(|refusal| format!("the safe up script was refused: {refusal}\n{}", safe.sql()))?;
+    let texts = [case.current.as_str(), case.desired.as_str()];
+    let reached = catalog_text(engines, dialect, &database, &texts)?;
+    if reached != wanted {
+        return Err(format!(
+            "after the safe up: {}",
+            differences(&reached, wanted, 6).join("; ")
+        ));
+    }
+    let file = engines.work.join(format!("{number}.safe.sql"));
+    std::fs::write(&file, safe.sql()).unwrap();
+    squawk::nothing_before_contract(&file)
 }
 
 fn design_of(sql: &str, dialect: Dialect) -> relvar_model::Design {

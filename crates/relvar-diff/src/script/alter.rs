@@ -3,8 +3,10 @@
 //! changes one property at a time; MySQL restates a changed column whole (`MODIFY`/`CHANGE`).
 
 use relvar_model::{Column, Dialect, Identity, Table};
+use relvar_sql::UnnamedKind;
 
 use super::Planner;
+use super::drops::column_names;
 use crate::tables::{ColumnDiff, TableDiff};
 
 impl Planner<'_> {
@@ -12,7 +14,7 @@ impl Planner<'_> {
         let Some(changed) = self.diff.tables_changed.get(at) else {
             return;
         };
-        let (Some(old), Some(new)) = (self.from.table(changed.from), self.to.table(changed.to))
+        let (Some(old), Some(new)) = (self.old_table(changed.from), self.new_table(changed.to))
         else {
             return;
         };
@@ -48,10 +50,17 @@ impl Planner<'_> {
             }
         }
         for &added in &changed.columns_added {
+            let column = new.columns.iter().find(|c| c.id == added);
+            if self.safe
+                && let Some(column) = column
+                && (self.add_column_safely(&table_name, new, column)
+                    || self.add_required_column_safely(&table_name, new, column))
+            {
+                continue;
+            }
             let Some((definition, check)) = self.new.column_definition(new.id, added) else {
                 continue;
             };
-            let column = new.columns.iter().find(|c| c.id == added);
             let sql = format!("ALTER TABLE {table_name} ADD COLUMN {definition}");
             match column.filter(|c| !c.nullable && c.default.is_none() && c.identity.is_none()) {
                 Some(column) => self.push_risky(
@@ -81,7 +90,10 @@ impl Planner<'_> {
                 old.qualified_name(),
                 column.name
             );
-            self.push_risky(sql, risk);
+            let rows = self.rows;
+            self.on_table(rows, super::Phase::Contract, |planner| {
+                planner.push_risky(sql, risk);
+            });
         }
     }
 
@@ -140,11 +152,26 @@ impl Planner<'_> {
             return;
         }
         let retyped = change.type_changed || change.collation_changed;
-        if (retyped || change.default_changed) && old.default.is_some() {
-            self.push(alter("DROP DEFAULT".into()));
+        // In a zero-downtime plan a default is replaced in place, and what clients may count on
+        // (a default, NOT NULL, an identity) goes in the contract phase.
+        let drop_default = (retyped || change.default_changed)
+            && old.default.is_some()
+            && !(self.safe && !retyped && new.default.is_some());
+        if drop_default {
+            self.push_contract_if_safe(alter("DROP DEFAULT".into()));
         }
         if change.identity_changed && old.identity.is_some() {
-            self.push(alter("DROP IDENTITY IF EXISTS".into()));
+            self.push_contract_if_safe(alter("DROP IDENTITY IF EXISTS".into()));
+        }
+        if retyped
+            && self.safe
+            && !change.collation_changed
+            && self.retype_safely(table_name, table, old, new)
+        {
+            if change.nullability_changed && new.nullable {
+                self.push_contract_if_safe(alter("DROP NOT NULL".into()));
+            }
+            return;
         }
         if retyped {
             let data_type = self.new.column_type(table.id, new.id).unwrap_or_default();
@@ -163,7 +190,21 @@ impl Planner<'_> {
                 old.data_type,
                 new.data_type
             );
-            self.push_risky(sql, risk);
+            // A client may read the type: in a zero-downtime plan the change waits for the
+            // contract phase.
+            if self.safe {
+                self.phase = super::Phase::Contract;
+            }
+            if super::safe::changes_catalog_only(&old.data_type, &new.data_type)
+                && !change.collation_changed
+            {
+                self.push(sql);
+                self.last_step_holds(
+                    "ACCESS EXCLUSIVE, briefly: a longer varchar changes the catalog only",
+                );
+            } else {
+                self.push_risky(sql, risk);
+            }
         }
         if (retyped || change.default_changed)
             && let Some(default) = &new.default
@@ -172,7 +213,9 @@ impl Planner<'_> {
         }
         if change.nullability_changed {
             if new.nullable {
-                self.push(alter("DROP NOT NULL".into()));
+                self.push_contract_if_safe(alter("DROP NOT NULL".into()));
+            } else if self.safe {
+                self.set_not_null_safely(table_name, table, new);
             } else {
                 let risk = format!(
                     "{}.{}: NOT NULL; fails if a row holds NULL",
@@ -192,7 +235,16 @@ impl Planner<'_> {
                 Identity::Always => "ALWAYS",
                 Identity::ByDefault => "BY DEFAULT",
             };
-            self.push(alter(format!("ADD GENERATED {kind} AS IDENTITY")));
+            self.push_contract_if_safe(alter(format!("ADD GENERATED {kind} AS IDENTITY")));
+        }
+    }
+
+    /// A step for the contract phase of a zero-downtime plan; in place in a plain script.
+    fn push_contract_if_safe(&mut self, sql: String) {
+        if self.safe {
+            self.push_contract(sql);
+        } else {
+            self.push(sql);
         }
     }
 
@@ -265,28 +317,141 @@ impl Planner<'_> {
             return;
         }
         let changed: TableDiff = changed.clone();
+        // A constraint replaced (its name may be taken until the old one goes) is added in
+        // the contract phase, after the old one is dropped.
+        if self.safe
+            && self.phase == super::Phase::Expand
+            && (changed.primary_key_changed
+                || !changed.uniques_removed.is_empty()
+                || !changed.checks_removed.is_empty())
+        {
+            let rows = self.rows;
+            self.on_table(rows, super::Phase::Contract, |planner| {
+                planner.add_table_parts(at)
+            });
+            return;
+        }
+        let Some(table) = self.new_table(changed.to) else {
+            return;
+        };
         let table_name = self.new.table_name(changed.to);
         if self.dialect != Dialect::Sqlite {
             if changed.primary_key_changed
                 && let Some(key) = self.new.primary_key(changed.to)
             {
-                self.push(format!("ALTER TABLE {table_name} ADD {key}"));
+                let columns = table
+                    .primary_key
+                    .as_ref()
+                    .map(|key| column_names(table, &key.columns))
+                    .unwrap_or_default();
+                self.add_key(&table_name, table, &key, UnnamedKind::PrimaryKey, &columns);
             }
             for &position in &changed.uniques_added {
                 if let Some(unique) = self.new.unique(changed.to, position) {
-                    self.push(format!("ALTER TABLE {table_name} ADD {unique}"));
+                    let columns = table
+                        .uniques
+                        .get(position)
+                        .map(|u| column_names(table, &u.columns))
+                        .unwrap_or_default();
+                    self.add_key(&table_name, table, &unique, UnnamedKind::Unique, &columns);
                 }
             }
+            let mut check_names: Vec<String> = Vec::new();
             for &position in &changed.checks_added {
                 if let Some(check) = self.new.check(changed.to, position) {
-                    self.push(format!("ALTER TABLE {table_name} ADD {check}"));
+                    if self.safe {
+                        let expression = table
+                            .checks
+                            .get(position)
+                            .map_or("", |c| c.expression.as_str());
+                        let mentioned = super::drops::mentioned_columns(table, expression);
+                        let mut name =
+                            self.constraint_name(&check, UnnamedKind::Check, table, &mentioned);
+                        // PostgreSQL numbers a name already given: `t_a_check1`.
+                        let base = name.clone();
+                        let mut number = 0;
+                        while check_names
+                            .iter()
+                            .any(|taken| taken.eq_ignore_ascii_case(&name))
+                        {
+                            number += 1;
+                            name = format!("{base}{number}");
+                        }
+                        check_names.push(name.clone());
+                        self.add_validated(&table_name, &check, &name);
+                    } else {
+                        self.push(format!("ALTER TABLE {table_name} ADD {check}"));
+                    }
                 }
             }
         }
         for &position in &changed.indexes_added {
-            if let Some(sql) = self.new.create_index(changed.to, position) {
+            let Some(sql) = self.new.create_index(changed.to, position) else {
+                continue;
+            };
+            let name = table
+                .indexes
+                .get(position)
+                .and_then(|index| index.name.as_deref());
+            let replaces = self.old_table(changed.from).is_some_and(|old| {
+                changed.indexes_removed.iter().any(|&removed| {
+                    old.indexes
+                        .get(removed)
+                        .and_then(|index| index.name.as_deref())
+                        .zip(name)
+                        .is_some_and(|(a, b)| a.eq_ignore_ascii_case(b))
+                })
+            });
+            let sql = concurrently(sql, self.safe);
+            if replaces {
+                self.push_contract_if_safe(sql);
+            } else {
                 self.push(sql);
             }
         }
     }
+
+    /// A primary key or unique constraint; in a safe plan its index built concurrently first
+    /// and the constraint made from it (`USING INDEX`), a catalog change.
+    fn add_key(
+        &mut self,
+        table_name: &str,
+        table: &Table,
+        clause: &str,
+        kind: UnnamedKind,
+        columns: &[&str],
+    ) {
+        if !self.safe {
+            self.push(format!("ALTER TABLE {table_name} ADD {clause}"));
+            return;
+        }
+        let name = self.constraint_name(clause, kind, table, columns);
+        let quoted = self.new.quote(&name);
+        let list: Vec<String> = columns.iter().map(|c| self.new.quote(c)).collect();
+        self.push(format!(
+            "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS {quoted} ON {table_name} ({})",
+            list.join(", ")
+        ));
+        let what = if kind == UnnamedKind::PrimaryKey {
+            "PRIMARY KEY"
+        } else {
+            "UNIQUE"
+        };
+        self.push(format!(
+            "ALTER TABLE {table_name} ADD CONSTRAINT {quoted} {what} USING INDEX {quoted}"
+        ));
+    }
+}
+
+/// `CREATE INDEX` built without blocking writes, in a safe plan.
+fn concurrently(sql: String, safe: bool) -> String {
+    if !safe {
+        return sql;
+    }
+    for head in ["CREATE UNIQUE INDEX ", "CREATE INDEX "] {
+        if let Some(rest) = sql.strip_prefix(head) {
+            return format!("{head}CONCURRENTLY IF NOT EXISTS {rest}");
+        }
+    }
+    sql
 }

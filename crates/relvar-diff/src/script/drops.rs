@@ -2,7 +2,7 @@
 //! keys, then each changed table's indexes, unique constraints, checks and primary key, by the
 //! name the script gave them or the one the engine gave them when it gave none.
 
-use relvar_model::{ColumnId, Dialect, Table};
+use relvar_model::{ColumnId, Dialect, ForeignKeyId, Table};
 use relvar_sql::{UnnamedKind, engine_given_name};
 
 use super::Planner;
@@ -12,11 +12,16 @@ impl Planner<'_> {
         if self.dialect == Dialect::Sqlite {
             return;
         }
-        for &id in &self.diff.foreign_keys_removed {
+        let again: Vec<ForeignKeyId> = self
+            .foreign_keys_rebuilt
+            .iter()
+            .map(|(old, _)| *old)
+            .collect();
+        for id in self.diff.foreign_keys_removed.iter().copied().chain(again) {
             let Some(foreign_key) = self.from.foreign_keys.iter().find(|fk| fk.id == id) else {
                 continue;
             };
-            let Some(table) = self.from.table(foreign_key.from_table) else {
+            let Some(table) = self.old_table(foreign_key.from_table) else {
                 continue;
             };
             let ordinal = 1 + self
@@ -49,7 +54,7 @@ impl Planner<'_> {
                 self.old.table_name(table.id),
                 self.old.quote(&name)
             );
-            self.push(sql);
+            self.push_contract(sql);
         }
     }
 
@@ -58,7 +63,7 @@ impl Planner<'_> {
         let Some(changed) = self.diff.tables_changed.get(at) else {
             return;
         };
-        let Some(table) = self.from.table(changed.from) else {
+        let Some(table) = self.old_table(changed.from) else {
             return;
         };
         if self.rebuilt.contains(&changed.to) {
@@ -76,16 +81,16 @@ impl Planner<'_> {
             let Some(name) = name else {
                 continue;
             };
+            let qualified = self.old.qualified(table.schema.as_deref(), &name);
             let sql = match self.dialect {
                 Dialect::MySql | Dialect::MsSql => {
                     format!("DROP INDEX {} ON {table_name}", self.old.quote(&name))
                 }
-                _ => format!(
-                    "DROP INDEX {}",
-                    self.old.qualified(table.schema.as_deref(), &name)
-                ),
+                _ if self.safe => format!("DROP INDEX CONCURRENTLY IF EXISTS {qualified}"),
+                _ => format!("DROP INDEX {qualified}"),
             };
-            self.push(sql);
+            // Queries may lean on an index until the new application runs.
+            self.push_contract(sql);
         }
         for &position in &changed.uniques_removed {
             let Some(unique) = table.uniques.get(position) else {
@@ -102,7 +107,7 @@ impl Planner<'_> {
                     "DROP CONSTRAINT"
                 };
                 let sql = format!("ALTER TABLE {table_name} {verb} {}", self.old.quote(&name));
-                self.push(sql);
+                self.push_contract(sql);
             }
         }
         for &position in &changed.checks_removed {
@@ -115,19 +120,7 @@ impl Planner<'_> {
                 .take(position)
                 .filter(|other| other.name.is_none())
                 .count();
-            // PostgreSQL names an unnamed check after the first column its expression names.
-            let mut mentioned: Vec<(usize, &str)> = table
-                .columns
-                .iter()
-                .filter_map(|column| {
-                    Some((
-                        first_mention(&check.expression, &column.name)?,
-                        column.name.as_str(),
-                    ))
-                })
-                .collect();
-            relvar_model::order::sort(&mut mentioned[..]);
-            let mentioned: Vec<&str> = mentioned.into_iter().map(|(_, name)| name).collect();
+            let mentioned = mentioned_columns(table, &check.expression);
             let name = check.name.clone().or_else(|| {
                 engine_given_name(
                     self.dialect,
@@ -142,7 +135,7 @@ impl Planner<'_> {
                     "ALTER TABLE {table_name} DROP CONSTRAINT {}",
                     self.old.quote(&name)
                 );
-                self.push(sql);
+                self.push_contract(sql);
             }
         }
         if changed.primary_key_changed
@@ -170,9 +163,80 @@ impl Planner<'_> {
                     })
             };
             if let Some(sql) = sql {
-                self.push(sql);
+                self.push_contract(sql);
             }
         }
+    }
+}
+
+/// Foreign keys both designs hold whose columns lead a key or index the migration drops, at
+/// either end: MySQL will not drop the index a foreign key stands on, so the foreign key is
+/// dropped first and added again after (MySQL then finds or makes an index for it, as it did
+/// when it was first made).
+pub(super) fn foreign_keys_on_removed_keys(
+    planner: &Planner<'_>,
+) -> Vec<(ForeignKeyId, ForeignKeyId)> {
+    let mut rebuilt = Vec::new();
+    for changed in &planner.diff.tables_changed {
+        let Some(table) = planner.old_table(changed.from) else {
+            continue;
+        };
+        let mut removed: Vec<Vec<ColumnId>> = Vec::new();
+        removed.extend(
+            changed
+                .uniques_removed
+                .iter()
+                .filter_map(|&at| Some(table.uniques.get(at)?.columns.clone())),
+        );
+        removed.extend(
+            changed
+                .indexes_removed
+                .iter()
+                .filter_map(|&at| Some(table.indexes.get(at)?.key_columns().collect())),
+        );
+        if changed.primary_key_changed {
+            removed.extend(table.primary_key.as_ref().map(|key| key.columns.clone()));
+        }
+        for foreign_key in &planner.from.foreign_keys {
+            if planner.diff.foreign_keys_removed.contains(&foreign_key.id) {
+                continue;
+            }
+            let columns = if foreign_key.from_table == table.id {
+                &foreign_key.from_columns
+            } else if foreign_key.to_table == table.id {
+                &foreign_key.to_columns
+            } else {
+                continue;
+            };
+            if !removed.iter().any(|key| key.starts_with(columns)) {
+                continue;
+            }
+            let pairing = &planner.diff.pairing;
+            let partner = planner.to.foreign_keys.iter().find(|new| {
+                pairing.table(foreign_key.from_table) == Some(new.from_table)
+                    && pairing.table(foreign_key.to_table) == Some(new.to_table)
+                    && foreign_key
+                        .from_columns
+                        .iter()
+                        .map(|id| pairing.column(*id))
+                        .eq(new.from_columns.iter().map(|id| Some(*id)))
+            });
+            if let Some(partner) = partner
+                && !rebuilt.iter().any(|(old, _)| *old == foreign_key.id)
+            {
+                rebuilt.push((foreign_key.id, partner.id));
+            }
+        }
+    }
+    rebuilt
+}
+
+impl Planner<'_> {
+    /// A step that removes what the old application may rely on: the contract phase of a
+    /// zero-downtime plan (in a plain script, in its place).
+    pub(super) fn push_contract(&mut self, sql: String) {
+        let rows = self.rows;
+        self.on_table(rows, super::Phase::Contract, |planner| planner.push(sql));
     }
 }
 
@@ -181,6 +245,23 @@ pub(super) fn column_names<'t>(table: &'t Table, ids: &[ColumnId]) -> Vec<&'t st
         .filter_map(|id| table.columns.iter().find(|column| column.id == *id))
         .map(|column| column.name.as_str())
         .collect()
+}
+
+/// The columns an expression names, in the order it first names them: PostgreSQL names an
+/// unnamed check after the first.
+pub(super) fn mentioned_columns<'t>(table: &'t Table, expression: &str) -> Vec<&'t str> {
+    let mut mentioned: Vec<(usize, &str)> = table
+        .columns
+        .iter()
+        .filter_map(|column| {
+            Some((
+                first_mention(expression, &column.name)?,
+                column.name.as_str(),
+            ))
+        })
+        .collect();
+    relvar_model::order::sort(&mut mentioned[..]);
+    mentioned.into_iter().map(|(_, name)| name).collect()
 }
 
 /// Where `name` first appears in `expression` as a whole word.

@@ -5,12 +5,16 @@
 
 mod alter;
 mod drops;
+mod enums;
+mod locks;
+mod safe;
 mod sqlite;
+mod views;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
-use relvar_model::{Design, Dialect, TableId};
+use relvar_model::{Design, Dialect, ForeignKeyId, Table, TableId};
 use relvar_sql::DdlPieces;
 
 use crate::diff::{Diff, EnumDiff};
@@ -22,12 +26,27 @@ pub struct Step {
     pub sql: String,
     /// What the step may lose or refuse, when it is destructive.
     pub risk: Option<String>,
+    /// What it locks, whether it rewrites or scans the table, and for how long (PostgreSQL,
+    /// MySQL/MariaDB).
+    pub lock: Option<String>,
+    pub phase: Phase,
+}
+
+/// When a step of a zero-downtime plan runs: while the old application still runs (expand), or
+/// once nothing uses what it removes (contract).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Phase {
+    #[default]
+    Expand,
+    Contract,
 }
 
 /// A migration script: its statements in order, and what could not be carried.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Migration {
     pub dialect: Dialect,
+    /// A zero-downtime plan: expand and contract phases, lock-aware steps.
+    pub safe: bool,
     pub steps: Vec<Step>,
     /// What the target cannot express (a type, a default), as `export_ddl` says it.
     pub warnings: Vec<String>,
@@ -39,10 +58,21 @@ impl Migration {
         self.steps.iter().filter_map(|step| step.risk.as_deref())
     }
 
-    /// The script as text: each risk as a comment above its step; empty when nothing changes.
+    /// The script as text: each risk, and in a zero-downtime plan each lock, as a comment above
+    /// its step; empty when nothing changes.
     pub fn sql(&self) -> String {
         let mut out = String::new();
+        let mut phase = Phase::Expand;
         for step in &self.steps {
+            if self.safe && step.phase != phase {
+                phase = step.phase;
+                out.push_str(safe::CONTRACT_HEADER);
+            }
+            if self.safe
+                && let Some(lock) = &step.lock
+            {
+                let _ = writeln!(out, "-- Lock: {lock}");
+            }
             if let Some(risk) = &step.risk {
                 let _ = writeln!(out, "-- Warning: {}", risk.replace('\n', " "));
             }
@@ -51,7 +81,11 @@ impl Migration {
             } else {
                 ";"
             };
-            let _ = writeln!(out, "{}{end}", step.sql);
+            if self.safe && safe::in_own_transaction(&step.sql) {
+                let _ = writeln!(out, "BEGIN;\n{}{end}\nCOMMIT;", step.sql);
+            } else {
+                let _ = writeln!(out, "{}{end}", step.sql);
+            }
         }
         out
     }
@@ -60,22 +94,46 @@ impl Migration {
 /// The script that makes a database holding `from` hold `to`, as `diff` (of `from` to `to`)
 /// describes it, in `dialect`.
 pub fn migration(from: &Design, to: &Design, diff: &Diff, dialect: Dialect) -> Migration {
+    plan(from, to, diff, dialect, false)
+}
+
+/// As [`migration`], planned for no downtime (PostgreSQL): indexes built concurrently,
+/// constraints added NOT VALID then validated, NOT NULL through a validated check, volatile
+/// defaults backfilled in batches, type changes through a new column kept in step by a trigger,
+/// and what removes anything in a contract phase at the end; a lock timeout first.
+pub fn safe_migration(from: &Design, to: &Design, diff: &Diff, dialect: Dialect) -> Migration {
+    plan(from, to, diff, dialect, true)
+}
+
+fn plan(from: &Design, to: &Design, diff: &Diff, dialect: Dialect, safe: bool) -> Migration {
     let mut planner = Planner {
         from,
         to,
         diff,
         dialect,
+        safe: safe && dialect == Dialect::PostgreSql,
+        rows: None,
+        phase: Phase::Expand,
         old: DdlPieces::new(from, dialect),
         new: DdlPieces::new(to, dialect),
         steps: Vec::new(),
         rebuilt: BTreeSet::new(),
+        foreign_keys_rebuilt: Vec::new(),
+        old_tables: from.tables.iter().map(|table| (table.id, table)).collect(),
+        new_tables: to.tables.iter().map(|table| (table.id, table)).collect(),
     };
     planner.plan();
+    if planner.safe && !planner.steps.is_empty() {
+        planner.steps.insert(0, safe::preamble());
+        // Stable: each phase keeps its order.
+        relvar_model::order::sort_by_key(&mut planner.steps[..], |step| step.phase);
+    }
     let mut warnings: Vec<String> = planner.new.warnings().to_vec();
     warnings.extend(planner.old.warnings().iter().cloned());
     warnings.dedup();
     Migration {
         dialect,
+        safe: planner.safe,
         steps: planner.steps,
         warnings,
     }
@@ -86,6 +144,12 @@ pub(crate) struct Planner<'a> {
     pub(crate) to: &'a Design,
     pub(crate) diff: &'a Diff,
     pub(crate) dialect: Dialect,
+    /// Planning for no downtime (PostgreSQL only).
+    pub(crate) safe: bool,
+    /// The expected rows of the table the steps being planned touch.
+    pub(crate) rows: Option<u64>,
+    /// The phase the steps being planned belong to.
+    pub(crate) phase: Phase,
     /// Names and definitions as the first design has them (what is dropped).
     pub(crate) old: DdlPieces<'a>,
     /// As the second design has them (what is made).
@@ -93,92 +157,141 @@ pub(crate) struct Planner<'a> {
     pub(crate) steps: Vec<Step>,
     /// Tables (second design's ids) rebuilt whole by SQLite's procedure.
     pub(crate) rebuilt: BTreeSet<TableId>,
+    /// Foreign keys both designs hold, dropped and added again around the removal of the key
+    /// that backs them (MySQL refuses to drop an index a foreign key needs): first design's id,
+    /// second's.
+    pub(crate) foreign_keys_rebuilt: Vec<(ForeignKeyId, ForeignKeyId)>,
+    old_tables: BTreeMap<TableId, &'a Table>,
+    new_tables: BTreeMap<TableId, &'a Table>,
 }
 
-impl Planner<'_> {
+impl<'a> Planner<'a> {
+    /// The first design's table.
+    pub(crate) fn old_table(&self, id: TableId) -> Option<&'a Table> {
+        self.old_tables.get(&id).copied()
+    }
+
+    /// The second design's table.
+    pub(crate) fn new_table(&self, id: TableId) -> Option<&'a Table> {
+        self.new_tables.get(&id).copied()
+    }
+
     pub(crate) fn push(&mut self, sql: impl Into<String>) {
-        self.steps.push(Step {
-            sql: sql.into(),
-            risk: None,
-        });
+        self.push_step(sql.into(), None);
     }
 
     pub(crate) fn push_risky(&mut self, sql: impl Into<String>, risk: impl Into<String>) {
+        self.push_step(sql.into(), Some(risk.into()));
+    }
+
+    /// Says what the last step holds where its statement alone cannot tell.
+    pub(crate) fn last_step_holds(&mut self, lock: &str) {
+        if let Some(step) = self.steps.last_mut() {
+            step.lock = Some(lock.to_owned());
+        }
+    }
+
+    fn push_step(&mut self, sql: String, risk: Option<String>) {
+        let lock = locks::lock_note(self.dialect, &sql, self.rows);
         self.steps.push(Step {
-            sql: sql.into(),
-            risk: Some(risk.into()),
+            sql,
+            risk,
+            lock,
+            phase: self.phase,
         });
+    }
+
+    /// Plans the steps of `work` as about `table` of the first or second design (its expected
+    /// rows) in `phase`.
+    pub(crate) fn on_table(
+        &mut self,
+        rows: Option<u64>,
+        phase: Phase,
+        work: impl FnOnce(&mut Self),
+    ) {
+        let (kept_rows, kept_phase) = (self.rows, self.phase);
+        self.rows = rows;
+        self.phase = phase;
+        work(self);
+        self.rows = kept_rows;
+        self.phase = kept_phase;
     }
 
     fn plan(&mut self) {
         if self.dialect == Dialect::Sqlite {
             self.rebuilt = sqlite::tables_to_rebuild(self);
         }
-        let views_dropped = self.drop_views();
+        if self.dialect == Dialect::MySql {
+            self.foreign_keys_rebuilt = drops::foreign_keys_on_removed_keys(self);
+        }
+        // Clients read views: in a zero-downtime plan they are made again at the switch.
+        let view_phase = if self.safe {
+            Phase::Contract
+        } else {
+            Phase::Expand
+        };
+        let mut views_dropped = Vec::new();
+        self.on_table(None, view_phase, |planner| {
+            views_dropped = planner.drop_views()
+        });
         self.drop_foreign_keys();
         for at in 0..self.diff.tables_changed.len() {
-            self.drop_table_parts(at);
+            let (rows, phase) = (self.changed_rows(at), self.table_phase(at));
+            self.on_table(rows, phase, |planner| planner.drop_table_parts(at));
         }
         self.create_schemas();
         self.enums_before_tables();
         self.create_sequences();
         self.create_tables();
         for at in 0..self.diff.tables_changed.len() {
-            self.alter_table(at);
+            let (rows, phase) = (self.changed_rows(at), self.table_phase(at));
+            self.on_table(rows, phase, |planner| planner.alter_table(at));
         }
         for at in 0..self.diff.tables_changed.len() {
-            self.add_table_parts(at);
+            let (rows, phase) = (self.changed_rows(at), self.table_phase(at));
+            self.on_table(rows, phase, |planner| planner.add_table_parts(at));
         }
         self.add_foreign_keys();
-        self.drop_tables();
-        self.drop_leftovers();
-        self.create_views(&views_dropped);
-        self.comments();
+        self.on_table(None, Phase::Contract, Self::drop_tables);
+        self.on_table(None, Phase::Contract, Self::drop_leftovers);
+        self.on_table(None, view_phase, |planner| {
+            planner.create_views(&views_dropped)
+        });
+        // Comments may name what is renamed at the switch.
+        let comment_phase = if self.safe {
+            Phase::Contract
+        } else {
+            Phase::Expand
+        };
+        self.on_table(None, comment_phase, Self::comments);
     }
 
-    /// Drops removed views and those reading a table that changes; returns the names of views
-    /// of the first design dropped.
-    fn drop_views(&mut self) -> Vec<String> {
-        let touched: Vec<String> = self
-            .diff
-            .tables_removed
+    /// The phase of a changed table's steps: a table whose name or a column's name changes
+    /// changes at the switch, in the contract phase of a zero-downtime plan (clients name it).
+    fn table_phase(&self, at: usize) -> Phase {
+        let renamed = self.diff.tables_changed.get(at).is_some_and(|changed| {
+            changed.renamed || changed.columns_changed.iter().any(|column| column.renamed)
+        });
+        if self.safe && renamed {
+            Phase::Contract
+        } else {
+            Phase::Expand
+        }
+    }
+
+    /// Whether the second design's table is one whose names change (see `table_phase`).
+    fn names_change(&self, table: TableId) -> bool {
+        self.diff
+            .tables_changed
             .iter()
-            .chain(self.diff.tables_changed.iter().map(|changed| &changed.from))
-            .filter_map(|id| self.from.table(*id))
-            .flat_map(|table| [table.qualified_name(), table.name.clone()])
-            .collect();
-        let mut dropped = Vec::new();
-        for (at, view) in self.from.views.iter().enumerate().rev() {
-            let reads_touched = view
-                .reads
-                .iter()
-                .any(|read| touched.iter().any(|name| name.eq_ignore_ascii_case(read)));
-            if !(self.diff.views_removed.contains(&at) || reads_touched) {
-                continue;
-            }
-            let kind = if view.materialized {
-                "MATERIALIZED VIEW"
-            } else {
-                "VIEW"
-            };
-            let name = self.old.qualified(view.schema.as_deref(), &view.name);
-            self.push(format!("DROP {kind} {name}"));
-            dropped.push(view.qualified_name());
-        }
-        dropped
+            .position(|changed| changed.to == table)
+            .is_some_and(|at| self.table_phase(at) == Phase::Contract)
     }
 
-    /// Creates the second design's views that are new or were dropped, in its order.
-    fn create_views(&mut self, dropped: &[String]) {
-        for (at, view) in self.to.views.iter().enumerate() {
-            let again = dropped
-                .iter()
-                .any(|name| name.eq_ignore_ascii_case(&view.qualified_name()));
-            if self.diff.views_added.contains(&at) || again {
-                let sql = view.sql.trim_end().trim_end_matches(';').to_owned();
-                self.push(sql);
-            }
-        }
+    /// The expected rows of the changed table at `at`.
+    fn changed_rows(&self, at: usize) -> Option<u64> {
+        let changed = self.diff.tables_changed.get(at)?;
+        self.new_table(changed.to)?.expected_rows
     }
 
     fn create_schemas(&mut self) {
@@ -189,112 +302,6 @@ impl Planner<'_> {
             let sql = format!("CREATE SCHEMA IF NOT EXISTS {}", self.new.quote(schema));
             self.push(sql);
         }
-    }
-
-    /// New enums, and values added to enums (PostgreSQL; elsewhere enums are column types).
-    fn enums_before_tables(&mut self) {
-        if self.dialect != Dialect::PostgreSql {
-            return;
-        }
-        for change in &self.diff.enums {
-            match change {
-                EnumDiff::Added(at) => {
-                    if let Some(sql) = self.new.create_enum(*at) {
-                        self.push(sql);
-                    }
-                }
-                EnumDiff::Changed {
-                    from,
-                    to,
-                    removed_values,
-                    ..
-                } if removed_values.is_empty() => self.add_enum_values(*from, *to),
-                EnumDiff::Changed { from, to, .. } => self.recreate_enum(*from, *to),
-                EnumDiff::Removed(_) => {}
-            }
-        }
-    }
-
-    /// `ALTER TYPE ... ADD VALUE` for each new value, placed before the value it precedes.
-    fn add_enum_values(&mut self, from: usize, to: usize) {
-        let (Some(old), Some(new)) = (self.from.enums.get(from), self.to.enums.get(to)) else {
-            return;
-        };
-        let name = self.new.qualified(new.schema.as_deref(), &new.name);
-        let mut present: Vec<&String> = old.values.iter().collect();
-        for (at, value) in new.values.iter().enumerate() {
-            if present.contains(&value) {
-                continue;
-            }
-            let next = new.values.iter().skip(at + 1).find(|v| present.contains(v));
-            let place = match next {
-                Some(next) => format!(" BEFORE {}", self.new.literal(next)),
-                None => String::new(),
-            };
-            let sql = format!(
-                "ALTER TYPE {name} ADD VALUE {}{place}",
-                self.new.literal(value)
-            );
-            self.push(sql);
-            present.push(value);
-        }
-    }
-
-    /// An enum that loses values is made again: the old one renamed aside, the new one created,
-    /// each column using it converted through text, the old one dropped.
-    fn recreate_enum(&mut self, from: usize, to: usize) {
-        let (Some(old), Some(new)) = (self.from.enums.get(from), self.to.enums.get(to)) else {
-            return;
-        };
-        let aside = format!("{}_relvar_old", old.name);
-        let old_name = self.old.qualified(old.schema.as_deref(), &old.name);
-        let aside_name = self.old.qualified(old.schema.as_deref(), &aside);
-        let removed: Vec<String> = old
-            .values
-            .iter()
-            .filter(|value| !new.values.contains(value))
-            .map(|value| self.new.literal(value))
-            .collect();
-        self.push(format!(
-            "ALTER TYPE {old_name} RENAME TO {}",
-            self.old.quote(&aside)
-        ));
-        if let Some(sql) = self.new.create_enum(to) {
-            self.push(sql);
-        }
-        let new_name = self.new.qualified(new.schema.as_deref(), &new.name);
-        for table in &self.to.tables {
-            for column in &table.columns {
-                if !new.is_named_by(&column.data_type) {
-                    continue;
-                }
-                let column_name = self.new.quote(&column.name);
-                let Some(old_table) = self
-                    .diff
-                    .pairing
-                    .tables()
-                    .find(|(_, paired)| *paired == table.id)
-                    .and_then(|(old_id, _)| self.from.table(old_id))
-                else {
-                    continue;
-                };
-                let sql = format!(
-                    "ALTER TABLE {} ALTER COLUMN {column_name} TYPE {new_name} USING {column_name}::text::{new_name}",
-                    self.old.table_name(old_table.id)
-                );
-                self.push_risky(
-                    sql,
-                    format!(
-                        "{}.{}: enum {} loses {}; rows holding them make this fail",
-                        table.qualified_name(),
-                        column.name,
-                        new.qualified_name(),
-                        removed.join(", ")
-                    ),
-                );
-            }
-        }
-        self.push(format!("DROP TYPE {aside_name}"));
     }
 
     fn create_sequences(&mut self) {
@@ -326,7 +333,7 @@ impl Planner<'_> {
             for statement in split_statements(&sql) {
                 self.push(statement);
             }
-            let count = self.to.table(id).map_or(0, |table| table.indexes.len());
+            let count = self.new_table(id).map_or(0, |table| table.indexes.len());
             for position in 0..count {
                 if let Some(sql) = self.new.create_index(id, position) {
                     self.push(sql);
@@ -339,13 +346,61 @@ impl Planner<'_> {
         if self.dialect == Dialect::Sqlite {
             return;
         }
-        for &id in &self.diff.foreign_keys_added {
-            let Some(foreign_key) = self.to.foreign_keys.iter().find(|fk| fk.id == id) else {
+        let again: Vec<ForeignKeyId> = self
+            .foreign_keys_rebuilt
+            .iter()
+            .map(|(_, new)| *new)
+            .collect();
+        let new_foreign_keys: BTreeMap<ForeignKeyId, &relvar_model::ForeignKey> =
+            self.to.foreign_keys.iter().map(|fk| (fk.id, fk)).collect();
+        let removed: BTreeSet<ForeignKeyId> =
+            self.diff.foreign_keys_removed.iter().copied().collect();
+        let removed_names: BTreeSet<String> = self
+            .from
+            .foreign_keys
+            .iter()
+            .filter(|old| removed.contains(&old.id))
+            .filter_map(|old| old.name.as_deref().map(str::to_ascii_lowercase))
+            .collect();
+        for id in self.diff.foreign_keys_added.iter().copied().chain(again) {
+            let Some(foreign_key) = new_foreign_keys.get(&id).copied() else {
                 continue;
             };
-            let table = self.new.table_name(foreign_key.from_table);
-            if let Some(clause) = self.new.foreign_key(id) {
-                self.push(format!("ALTER TABLE {table} ADD {clause}"));
+            let table_name = self.new.table_name(foreign_key.from_table);
+            let Some(clause) = self.new.foreign_key(id) else {
+                continue;
+            };
+            let rows = self
+                .new_table(foreign_key.from_table)
+                .and_then(|t| t.expected_rows);
+            // Its name may be taken until the foreign key it replaces goes, or it names what
+            // changes name at the switch.
+            let replaces = foreign_key
+                .name
+                .as_deref()
+                .is_some_and(|name| removed_names.contains(&name.to_ascii_lowercase()));
+            let phase = if replaces
+                || self.names_change(foreign_key.from_table)
+                || self.names_change(foreign_key.to_table)
+            {
+                Phase::Contract
+            } else {
+                Phase::Expand
+            };
+            match self.new_table(foreign_key.from_table).filter(|_| self.safe) {
+                Some(table) => {
+                    let columns = drops::column_names(table, &foreign_key.from_columns);
+                    let name = self.constraint_name(
+                        &clause,
+                        relvar_sql::UnnamedKind::ForeignKey,
+                        table,
+                        &columns,
+                    );
+                    self.on_table(rows, phase, |planner| {
+                        planner.add_validated(&table_name, &clause, &name);
+                    });
+                }
+                None => self.push(format!("ALTER TABLE {table_name} ADD {clause}")),
             }
         }
     }
@@ -356,7 +411,7 @@ impl Planner<'_> {
             if !self.diff.tables_removed.contains(&id) {
                 continue;
             }
-            let Some(table) = self.from.table(id) else {
+            let Some(table) = self.old_table(id) else {
                 continue;
             };
             let sql = format!("DROP TABLE {}", self.old.table_name(id));
@@ -401,67 +456,6 @@ impl Planner<'_> {
                 let sql = format!("DROP SCHEMA IF EXISTS {}", self.old.quote(schema));
                 self.push(sql);
             }
-        }
-    }
-
-    /// Comments of new tables, and comments that changed (PostgreSQL, SQL Server keep them
-    /// apart from the definitions; MySQL's column comments travel in the column's definition).
-    fn comments(&mut self) {
-        let mut statements = Vec::new();
-        for &id in &self.diff.tables_added {
-            let Some(table) = self.to.table(id) else {
-                continue;
-            };
-            if table.comment.is_some() && self.dialect != Dialect::MySql {
-                statements.extend(self.new.comment_on(id, None, table.comment.as_deref()));
-            }
-            for column in &table.columns {
-                if column.comment.is_some() && self.dialect != Dialect::MySql {
-                    statements.extend(self.new.comment_on(
-                        id,
-                        Some(column.id),
-                        column.comment.as_deref(),
-                    ));
-                }
-            }
-        }
-        for changed in &self.diff.tables_changed {
-            let Some(table) = self.to.table(changed.to) else {
-                continue;
-            };
-            if changed.comment_changed {
-                statements.extend(
-                    self.new
-                        .comment_on(changed.to, None, table.comment.as_deref()),
-                );
-            }
-            if self.dialect == Dialect::MySql {
-                continue;
-            }
-            for column_change in changed.columns_changed.iter().filter(|c| c.comment_changed) {
-                let comment = table
-                    .columns
-                    .iter()
-                    .find(|c| c.id == column_change.to)
-                    .and_then(|c| c.comment.as_deref());
-                statements.extend(
-                    self.new
-                        .comment_on(changed.to, Some(column_change.to), comment),
-                );
-            }
-            for &added in &changed.columns_added {
-                let comment = table
-                    .columns
-                    .iter()
-                    .find(|c| c.id == added)
-                    .and_then(|c| c.comment.as_deref());
-                if comment.is_some() {
-                    statements.extend(self.new.comment_on(changed.to, Some(added), comment));
-                }
-            }
-        }
-        for statement in statements {
-            self.push(statement);
         }
     }
 }

@@ -14,25 +14,31 @@ use crate::tables::TableDiff;
 /// The changed tables (second design's ids) ALTER TABLE cannot change.
 pub(super) fn tables_to_rebuild(planner: &Planner<'_>) -> BTreeSet<TableId> {
     let mut rebuilt = BTreeSet::new();
+    // Tables whose own foreign keys change: SQLite declares them inside the table.
+    let removed: BTreeSet<_> = planner.diff.foreign_keys_removed.iter().copied().collect();
+    let added: BTreeSet<_> = planner.diff.foreign_keys_added.iter().copied().collect();
+    let losing: BTreeSet<TableId> = planner
+        .from
+        .foreign_keys
+        .iter()
+        .filter(|fk| removed.contains(&fk.id))
+        .map(|fk| fk.from_table)
+        .collect();
+    let gaining: BTreeSet<TableId> = planner
+        .to
+        .foreign_keys
+        .iter()
+        .filter(|fk| added.contains(&fk.id))
+        .map(|fk| fk.from_table)
+        .collect();
     for changed in &planner.diff.tables_changed {
         let (Some(old), Some(new)) = (
-            planner.from.table(changed.from),
-            planner.to.table(changed.to),
+            planner.old_table(changed.from),
+            planner.new_table(changed.to),
         ) else {
             continue;
         };
-        let foreign_keys_changed = planner
-            .diff
-            .foreign_keys_removed
-            .iter()
-            .filter_map(|id| planner.from.foreign_keys.iter().find(|fk| fk.id == *id))
-            .any(|fk| fk.from_table == old.id)
-            || planner
-                .diff
-                .foreign_keys_added
-                .iter()
-                .filter_map(|id| planner.to.foreign_keys.iter().find(|fk| fk.id == *id))
-                .any(|fk| fk.from_table == new.id);
+        let foreign_keys_changed = losing.contains(&old.id) || gaining.contains(&new.id);
         let columns_changed = changed
             .columns_changed
             .iter()
@@ -96,7 +102,7 @@ impl Planner<'_> {
                     .pairing
                     .tables()
                     .find(|(from, _)| *from == old.id)?;
-                let source = self.from.table(from)?.columns.iter().find(|source| {
+                let source = self.old_table(from)?.columns.iter().find(|source| {
                     self.diff.pairing.column(source.id) == Some(column.id)
                         && source.generated.is_none()
                 })?;

@@ -2,10 +2,10 @@
 //! (migrations): a table's CREATE TABLE, a column's definition, a key, an index, a foreign key,
 //! written exactly as `export_ddl` writes them, so a migrated database and a fresh one agree.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
-use relvar_model::{ColumnId, Design, ForeignKeyId, TableId};
+use relvar_model::{ColumnId, Design, ForeignKeyId, Table, TableId};
 
 use super::DdlWriter;
 use super::names::NameKind;
@@ -15,6 +15,8 @@ use crate::dialect::{Dialect, SqlSyntax};
 /// Writes the pieces of one design's DDL for one dialect; warnings gather as in `export_ddl`.
 pub struct DdlPieces<'a> {
     writer: DdlWriter<'a>,
+    /// The design's tables by id: a migration looks tables up once per statement.
+    tables: BTreeMap<TableId, &'a Table>,
 }
 
 impl std::fmt::Debug for DdlPieces<'_> {
@@ -30,7 +32,12 @@ impl<'a> DdlPieces<'a> {
     pub fn new(design: &'a Design, dialect: Dialect) -> Self {
         let mut writer = super::writer(design, dialect);
         writer.name_tables();
-        Self { writer }
+        let tables = design
+            .tables
+            .iter()
+            .map(|table| (table.id, table))
+            .collect();
+        Self { writer, tables }
     }
 
     pub fn dialect(&self) -> Dialect {
@@ -86,7 +93,7 @@ impl<'a> DdlPieces<'a> {
         written_name: Option<&str>,
     ) -> String {
         let design = self.writer.design;
-        let Some(table) = design.table(table) else {
+        let Some(table) = self.tables.get(&table).copied() else {
             return String::new();
         };
         let kept_name = self.writer.table_names.get(&table.id).cloned();
@@ -118,7 +125,7 @@ impl<'a> DdlPieces<'a> {
         table: TableId,
         column: ColumnId,
     ) -> Option<(String, Option<String>)> {
-        let table = self.writer.design.table(table)?;
+        let table = self.tables.get(&table).copied()?;
         let column = table.columns.iter().find(|c| c.id == column)?;
         let mut numbered = false;
         Some(
@@ -129,14 +136,14 @@ impl<'a> DdlPieces<'a> {
 
     /// A column's type as written in the target.
     pub fn column_type(&mut self, table: TableId, column: ColumnId) -> Option<String> {
-        let table = self.writer.design.table(table)?;
+        let table = self.tables.get(&table).copied()?;
         let column = table.columns.iter().find(|c| c.id == column)?;
         Some(self.writer.column_type(table, column).0)
     }
 
     /// `CONSTRAINT n PRIMARY KEY (a, b)` (the name where the target keeps one).
     pub fn primary_key(&mut self, table: TableId) -> Option<String> {
-        let table = self.writer.design.table(table)?;
+        let table = self.tables.get(&table).copied()?;
         let key = table.primary_key.as_ref()?;
         let (name, _) = self
             .writer
@@ -151,7 +158,7 @@ impl<'a> DdlPieces<'a> {
 
     /// `CONSTRAINT n UNIQUE (a, b)` for the table's unique constraint at `position`.
     pub fn unique(&mut self, table: TableId, position: usize) -> Option<String> {
-        let table = self.writer.design.table(table)?;
+        let table = self.tables.get(&table).copied()?;
         let unique = table.uniques.get(position)?;
         let (name, _) = self
             .writer
@@ -165,7 +172,7 @@ impl<'a> DdlPieces<'a> {
 
     /// `CONSTRAINT n CHECK (expression)` for the table's check at `position`, translated.
     pub fn check(&mut self, table: TableId, position: usize) -> Option<String> {
-        let table = self.writer.design.table(table)?;
+        let table = self.tables.get(&table).copied()?;
         let check = table.checks.get(position)?;
         let expression = self.writer.translate_on(table, &check.expression)?;
         let (name, _) = self
@@ -180,7 +187,7 @@ impl<'a> DdlPieces<'a> {
     /// `CREATE [UNIQUE] INDEX ...` for the table's index at `position`; none when the target
     /// cannot build it (said in the warnings).
     pub fn create_index(&mut self, table: TableId, position: usize) -> Option<String> {
-        let table = self.writer.design.table(table)?;
+        let table = self.tables.get(&table).copied()?;
         let index = table.indexes.get(position)?;
         self.writer.create_index(table, index)
     }
@@ -223,7 +230,7 @@ impl<'a> DdlPieces<'a> {
         column: Option<ColumnId>,
         comment: Option<&str>,
     ) -> Option<String> {
-        let table = self.writer.design.table(table)?;
+        let table = self.tables.get(&table).copied()?;
         let column = match column {
             Some(id) => Some(table.columns.iter().find(|c| c.id == id)?.name.as_str()),
             None => None,
