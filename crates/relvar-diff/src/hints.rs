@@ -19,7 +19,7 @@ pub fn rename_hints(sql: &str) -> Renames {
                 .and_then(|at| line.get(..at))
                 .and_then(|before| before.split_once('('))
                 .map(|(_, columns)| columns.trim_end_matches(['-', '/', '*', ' ']))
-                .filter(|columns| !columns.trim().is_empty());
+                .filter(|columns| !columns.trim().is_empty() && !closes_table(columns));
             match (&name, hint, columns_before_hint) {
                 (Some(name), Some(old), None) => renames.tables.push(TableRename {
                     from: old,
@@ -61,6 +61,23 @@ pub fn rename_hints(sql: &str) -> Renames {
         }
     }
     renames
+}
+
+/// Whether the text after a table's opening parenthesis closes it: the whole CREATE TABLE stands
+/// on the line, and a hint after it is the table's.
+fn closes_table(columns: &str) -> bool {
+    let mut depth = 1_i32;
+    for c in columns.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        if depth == 0 {
+            return true;
+        }
+    }
+    false
 }
 
 /// What follows `CREATE [UNLOGGED|TEMPORARY] TABLE [IF NOT EXISTS]` on a line.
@@ -132,6 +149,14 @@ mod tests {
 
     #[test]
     fn hints_on_tables_and_columns_are_read_and_constraints_skipped() {
+        let whole = rename_hints("CREATE TABLE u (id int); -- @renamed from=t");
+        assert_eq!(
+            whole.tables,
+            [TableRename {
+                from: "t".into(),
+                to: "u".into()
+            }]
+        );
         let one_line = rename_hints("CREATE TABLE t (id int, b text, -- @renamed from=a\n);");
         assert!(one_line.tables.is_empty());
         assert_eq!(

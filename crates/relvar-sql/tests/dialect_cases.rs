@@ -84,6 +84,24 @@ fn sqlite_multi_word_types_and_triggers() {
 }
 
 #[test]
+fn sqlite_multi_word_types_in_added_columns() {
+    // SQLite takes every word before a column's constraints as its type, in ALTER TABLE too.
+    check(
+        Dialect::Sqlite,
+        "CREATE TABLE t (id integer PRIMARY KEY);\n\
+         ALTER TABLE t ADD COLUMN total unsigned big int NOT NULL DEFAULT 0;\n\
+         ALTER TABLE t ADD note varying character(40);",
+        expect![[r#"
+            table t
+              id integer NOT NULL
+              total unsigned big int NOT NULL DEFAULT 0
+              note varying character(40)
+              primary key (id)
+        "#]],
+    );
+}
+
+#[test]
 fn sql_server_script_with_batches_and_recovered_syntax() {
     check(
         Dialect::MsSql,

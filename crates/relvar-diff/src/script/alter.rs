@@ -77,6 +77,7 @@ impl Planner<'_> {
                 self.push(format!("ALTER TABLE {table_name} ADD {check}"));
             }
         }
+        self.follow_renames(changed, old, new);
         for &removed in &changed.columns_removed {
             let Some(column) = old.columns.iter().find(|c| c.id == removed) else {
                 continue;

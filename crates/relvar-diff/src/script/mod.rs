@@ -7,6 +7,7 @@ mod alter;
 mod drops;
 mod enums;
 mod locks;
+mod names;
 mod safe;
 mod sqlite;
 mod views;

@@ -86,8 +86,15 @@ fn plain_addition(table: &Table, column: &relvar_model::Column) -> bool {
 impl Planner<'_> {
     pub(super) fn rebuild_sqlite_table(&mut self, changed: &TableDiff, old: &Table, new: &Table) {
         let aside = format!("_relvar_new_{}", new.name);
-        let old_name = self.old.table_name(old.id);
+        let mut old_name = self.old.table_name(old.id);
         self.push("PRAGMA foreign_keys = OFF");
+        // Renamed first, so SQLite rewrites the other tables' references to it; the rebuild
+        // then keeps the new name.
+        if changed.renamed {
+            let renamed = self.new.table_name(new.id);
+            self.push(format!("ALTER TABLE {old_name} RENAME TO {renamed}"));
+            old_name = renamed;
+        }
         let create = self.new.create_table(new.id, true, Some(&aside));
         for statement in super::split_statements(&create) {
             self.push(statement);

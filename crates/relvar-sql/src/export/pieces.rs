@@ -83,7 +83,7 @@ impl<'a> DdlPieces<'a> {
     }
 
     /// `CREATE TABLE` with its keys and checks, and the statements that must follow it at once
-    /// (keys PostgreSQL would merge). Foreign keys are declared inline when `inline_foreign_keys`
+    /// (keys PostgreSQL would merge, a partition's ATTACH). Foreign keys are declared inline when `inline_foreign_keys`
     /// (SQLite can add none later), else left for `foreign_key`. `written_name` writes the table
     /// under another name (a table rebuilt beside the old one).
     pub fn create_table(
@@ -107,6 +107,8 @@ impl<'a> DdlPieces<'a> {
         };
         let mut out = String::new();
         self.writer.create_table(&mut out, table, &created);
+        // A partition with columns of its own is created as a table, then attached.
+        self.writer.attach_partitions(&mut out, &[table]);
         match kept_name {
             Some(name) => {
                 self.writer.table_names.insert(table.id, name);

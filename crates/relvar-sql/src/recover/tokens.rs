@@ -178,13 +178,41 @@ pub(super) fn table_body(view: &Significant<'_>) -> Option<(Vec<Element>, usize)
     Some((elements, close))
 }
 
-/// The column definitions of a CREATE TABLE body: each column's name as written and positions.
+/// The column definitions of a CREATE TABLE body, or the one of `ALTER TABLE t ADD [COLUMN]`:
+/// each column's name as written and positions.
 pub(super) fn column_elements(view: &Significant<'_>) -> Vec<(String, Range<usize>)> {
     let Some((elements, _)) = table_body(view) else {
-        return Vec::new();
+        return added_column(view).into_iter().collect();
     };
     elements
         .into_iter()
         .filter_map(|element| Some((element.column?, element.positions)))
         .collect()
+}
+
+/// `ALTER TABLE t ADD [COLUMN] name ...` (SQLite's one operation per statement): the column's
+/// name and the positions from it to the statement's end.
+fn added_column(view: &Significant<'_>) -> Option<(String, Range<usize>)> {
+    if !(is_word(view.get(0), "ALTER") && is_word(view.get(1), "TABLE")) {
+        return None;
+    }
+    let add = (2..view.len()).find(|&p| is_word(view.get(p), "ADD"))?;
+    let name = if is_word(view.get(add + 1), "COLUMN") {
+        add + 2
+    } else {
+        add + 1
+    };
+    let end = (name..view.len())
+        .find(|&p| view.get(p) == Some(&Token::SemiColon))
+        .unwrap_or(view.len());
+    match view.get(name)? {
+        Token::Word(first)
+            if !(first.quote_style.is_none()
+                && TABLE_CONSTRAINT_STARTERS
+                    .contains(&first.value.to_ascii_uppercase().as_str())) =>
+        {
+            Some((first.value.clone(), name..end))
+        }
+        _ => None,
+    }
 }

@@ -1,0 +1,116 @@
+//! Names the engine gave, following a rename: PostgreSQL keeps `orders_pkey` when `orders`
+//! becomes `purchases`, and MySQL keeps a unique key named after a column the column's old name;
+//! a fresh database of the new design would have the new names. So after a table or its columns
+//! are renamed, each constraint and index the script left unnamed is renamed as the engine would
+//! name it now, and the migrated database equals a fresh one.
+
+use relvar_model::{ColumnId, Dialect, Table};
+use relvar_sql::{UnnamedKind, engine_given_name};
+
+use super::Planner;
+use super::drops::column_names;
+use crate::tables::TableDiff;
+
+impl Planner<'_> {
+    pub(super) fn follow_renames(&mut self, changed: &TableDiff, old: &Table, new: &Table) {
+        let renamed_columns = changed.columns_changed.iter().any(|column| column.renamed);
+        if !(changed.renamed || renamed_columns) {
+            return;
+        }
+        let table_name = self.new.table_name(new.id);
+        let pairing = &self.diff.pairing;
+        let paired = |old_ids: &[ColumnId], new_ids: &[ColumnId]| {
+            old_ids.len() == new_ids.len()
+                && old_ids
+                    .iter()
+                    .zip(new_ids)
+                    .all(|(a, b)| pairing.column(*a) == Some(*b))
+        };
+        // (kind, old columns, new columns), for what both tables hold unnamed and unchanged.
+        let mut unnamed: Vec<(UnnamedKind, Vec<ColumnId>, Vec<ColumnId>)> = Vec::new();
+        if !changed.primary_key_changed
+            && let (Some(a), Some(b)) = (&old.primary_key, &new.primary_key)
+            && a.name.is_none()
+            && b.name.is_none()
+        {
+            unnamed.push((
+                UnnamedKind::PrimaryKey,
+                a.columns.clone(),
+                b.columns.clone(),
+            ));
+        }
+        for unique in new.uniques.iter().filter(|unique| unique.name.is_none()) {
+            if let Some(before) = old
+                .uniques
+                .iter()
+                .find(|before| before.name.is_none() && paired(&before.columns, &unique.columns))
+            {
+                unnamed.push((
+                    UnnamedKind::Unique,
+                    before.columns.clone(),
+                    unique.columns.clone(),
+                ));
+            }
+        }
+        for index in new.indexes.iter().filter(|index| index.name.is_none()) {
+            let columns: Vec<ColumnId> = index.key_columns().collect();
+            if let Some(before) = old.indexes.iter().find(|before| {
+                before.name.is_none() && paired(&before.key_columns().collect::<Vec<_>>(), &columns)
+            }) {
+                unnamed.push((UnnamedKind::Index, before.key_columns().collect(), columns));
+            }
+        }
+        for foreign_key in self
+            .to
+            .foreign_keys
+            .iter()
+            .filter(|fk| fk.from_table == new.id && fk.name.is_none())
+        {
+            if let Some(before) = self.from.foreign_keys.iter().find(|before| {
+                before.from_table == old.id
+                    && before.name.is_none()
+                    && paired(&before.from_columns, &foreign_key.from_columns)
+                    && !self.diff.foreign_keys_removed.contains(&before.id)
+            }) {
+                unnamed.push((
+                    UnnamedKind::ForeignKey,
+                    before.from_columns.clone(),
+                    foreign_key.from_columns.clone(),
+                ));
+            }
+        }
+        for (kind, before, after) in unnamed {
+            let keeps = match self.dialect {
+                Dialect::PostgreSql => true,
+                // MySQL renames its foreign keys with their table; a key's name is a column's.
+                Dialect::MySql => matches!(kind, UnnamedKind::Unique | UnnamedKind::Index),
+                Dialect::Sqlite | Dialect::MsSql => false,
+            };
+            let was = engine_given_name(
+                self.dialect,
+                kind,
+                &old.name,
+                &column_names(old, &before),
+                1,
+            );
+            let now =
+                engine_given_name(self.dialect, kind, &new.name, &column_names(new, &after), 1);
+            let (Some(was), Some(now)) = (was, now) else {
+                continue;
+            };
+            if !keeps || was == now {
+                continue;
+            }
+            let index = self.new.qualified(new.schema.as_deref(), &was);
+            let (was, now) = (self.new.quote(&was), self.new.quote(&now));
+            let sql = match (self.dialect, kind) {
+                (Dialect::MySql, _) => {
+                    format!("ALTER TABLE {table_name} RENAME INDEX {was} TO {now}")
+                }
+                (_, UnnamedKind::Index) => format!("ALTER INDEX {index} RENAME TO {now}"),
+                _ => format!("ALTER TABLE {table_name} RENAME CONSTRAINT {was} TO {now}"),
+            };
+            self.push(sql);
+        }
+    }
+}
