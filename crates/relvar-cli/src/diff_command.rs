@@ -1,6 +1,7 @@
 //! `relvar diff FROM TO`: the migration from one schema to another (DDL files, migration folders
 //! or `.relvar.json` designs), printed as SQL or written as migration files (Flyway,
-//! golang-migrate, Liquibase formatted SQL); each risk on stderr.
+//! golang-migrate, Liquibase formatted SQL); each risk on stderr. Versions of one design file
+//! are paired by id, so a rename is a rename; other inputs by name, with sqldef's rename hints.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -18,6 +19,12 @@ pub struct DiffArgs {
     from: PathBuf,
     /// The schema as it should be.
     to: PathBuf,
+    /// Take FROM's version of this name (FROM a `.relvar.json` design) instead of its current state.
+    #[arg(long, value_name = "NAME")]
+    from_version: Option<String>,
+    /// Take TO's version of this name (TO a `.relvar.json` design) instead of its current state.
+    #[arg(long, value_name = "NAME")]
+    to_version: Option<String>,
     /// The dialect FROM and TO are written in; detected from the text when not given.
     #[arg(long, value_enum)]
     dialect: Option<DialectArg>,
@@ -57,19 +64,32 @@ enum Format {
 /// cannot be read.
 pub fn run(arguments: DiffArgs) -> ExitCode {
     let chosen = arguments.dialect.map(Dialect::from);
-    let Some((from, _)) = read_schema(&arguments.from, chosen) else {
+    let from_version = arguments.from_version.as_deref();
+    let Some((from, _, from_file)) = read_side(&arguments.from, from_version, chosen) else {
         return ExitCode::from(2);
     };
-    let Some((to, to_text)) = read_schema(&arguments.to, chosen) else {
+    let to_version = arguments.to_version.as_deref();
+    let Some((to, to_text, to_file)) = read_side(&arguments.to, to_version, chosen) else {
         return ExitCode::from(2);
+    };
+    let matching = if from_file.is_some() && from_file == to_file {
+        Matching::ById
+    } else {
+        Matching::ByName
     };
     let target = arguments
         .target
         .map(Dialect::from)
         .unwrap_or_else(|| to.dialect());
     let renames = rename_hints(&to_text);
-    let up = plan(&from, &to, &renames, target, arguments.safe);
-    let down = plan(&to, &from, &renames.reversed(), target, arguments.safe);
+    let up = plan(&from, &to, (matching, &renames), target, arguments.safe);
+    let down = plan(
+        &to,
+        &from,
+        (matching, &renames.reversed()),
+        target,
+        arguments.safe,
+    );
     if arguments.safe && target != Dialect::PostgreSql {
         eprintln!(
             "relvar: warning: --safe plans are written for PostgreSQL; the {} script is the plain one",
@@ -98,8 +118,14 @@ pub fn run(arguments: DiffArgs) -> ExitCode {
     }
 }
 
-fn plan(from: &Design, to: &Design, renames: &Renames, target: Dialect, safe: bool) -> Migration {
-    let changes = diff(from, to, Matching::ByName, renames);
+fn plan(
+    from: &Design,
+    to: &Design,
+    (matching, renames): (Matching, &Renames),
+    target: Dialect,
+    safe: bool,
+) -> Migration {
+    let changes = diff(from, to, matching, renames);
     if safe {
         safe_migration(from, to, &changes, target)
     } else {
@@ -165,8 +191,46 @@ fn write_files(folder: &Path, files: Vec<(String, String)>) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// A schema from a DDL file, a migration folder or a design file, and the text it was read from.
-fn read_schema(path: &Path, chosen: Option<Dialect>) -> Option<(Design, String)> {
+/// One side of the diff: the schema, the text it was read from (none for a design file), and the
+/// design file it came from, so that two versions of one design are paired by id.
+fn read_side(
+    path: &Path,
+    version: Option<&str>,
+    chosen: Option<Dialect>,
+) -> Option<(Design, String, Option<PathBuf>)> {
+    let (design, text, is_design_file) = read_schema(path, chosen)?;
+    let design_file = is_design_file.then(|| path.canonicalize().ok()).flatten();
+    let Some(name) = version else {
+        return Some((design.without_versions(), text, design_file));
+    };
+    if design_file.is_none() {
+        eprintln!(
+            "relvar: {} is not a .relvar.json design, so it keeps no version {name}",
+            path.display()
+        );
+        return None;
+    }
+    match design.version(name) {
+        Some(version) => Some(((*version.design).clone(), text, design_file)),
+        None => {
+            let kept: Vec<&str> = design.versions.iter().map(|v| v.name.as_str()).collect();
+            let kept = if kept.is_empty() {
+                String::from("none")
+            } else {
+                kept.join(", ")
+            };
+            eprintln!(
+                "relvar: {} keeps no version named {name} (it keeps: {kept})",
+                path.display()
+            );
+            None
+        }
+    }
+}
+
+/// A schema from a DDL file, a migration folder or a design file, the text it was read from (empty
+/// for a design file), and whether it was a design file.
+fn read_schema(path: &Path, chosen: Option<Dialect>) -> Option<(Design, String, bool)> {
     let text = if path.is_dir() {
         let mut files = Vec::new();
         if let Err(message) = crate::import_command::collect(path, &mut files) {
@@ -179,7 +243,7 @@ fn read_schema(path: &Path, chosen: Option<Dialect>) -> Option<(Design, String)>
     };
     if path.to_string_lossy().ends_with(".relvar.json") || text.trim_start().starts_with('{') {
         match relvar_share::load_file(&text) {
-            Ok(design) => return Some((design, String::new())),
+            Ok(design) => return Some((design, String::new(), true)),
             Err(error) if path.to_string_lossy().ends_with(".relvar.json") => {
                 eprintln!("relvar: cannot open {}: {error}", path.display());
                 return None;
@@ -199,5 +263,5 @@ fn read_schema(path: &Path, chosen: Option<Dialect>) -> Option<(Design, String)>
     }
     let mut design = import.design;
     design.source_dialect.get_or_insert(dialect);
-    Some((design, text))
+    Some((design, text, false))
 }

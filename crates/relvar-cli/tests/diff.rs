@@ -112,3 +112,79 @@ fn an_input_that_cannot_be_read_exits_2() {
     let output = relvar(&["diff", &missing, &to]);
     assert_eq!(output.status.code(), Some(2));
 }
+
+/// A design file whose current state renames `username` (same column id) and drops `age` since
+/// its version `v1`, and adds a table `orders`.
+fn design_with_a_version() -> String {
+    let users = |second: &str, third: bool| {
+        let mut columns = vec![
+            serde_json::json!({"id": 1, "name": "id", "data_type": "bigint", "nullable": false}),
+            serde_json::json!({"id": 2, "name": second, "data_type": "text", "nullable": false}),
+        ];
+        if third {
+            columns.push(serde_json::json!({"id": 3, "name": "age", "data_type": "integer"}));
+        }
+        serde_json::json!({"id": 0, "name": "users", "columns": columns,
+            "primary_key": {"columns": [1]}})
+    };
+    let v1 = serde_json::json!({"format_version": 6, "name": "shop", "source_dialect": "postgres",
+        "tables": [users("username", true)], "ids": {"next": 4}});
+    let orders = serde_json::json!({"id": 4, "name": "orders", "columns": [
+        {"id": 5, "name": "id", "data_type": "bigint", "nullable": false}],
+        "primary_key": {"columns": [5]}});
+    serde_json::json!({"format_version": 6, "name": "shop", "source_dialect": "postgres",
+        "tables": [users("login", false), orders], "ids": {"next": 6},
+        "versions": [{"name": "v1", "saved_at": "2026-12-07T10:00:00Z", "note": "launch",
+            "design": v1}]})
+    .to_string()
+}
+
+#[test]
+fn versions_of_one_design_file_are_paired_by_id_so_a_rename_is_a_rename() {
+    let design = scratch("diff-versions.relvar.json", design_with_a_version());
+    let design = design.as_str();
+    let up = relvar(&["diff", design, design, "--from-version", "V1"]);
+    assert_eq!(up.status.code(), Some(0), "{}", stderr(&up));
+    let script = stdout(&up);
+    assert!(
+        script.contains("ALTER TABLE users RENAME COLUMN username TO login;"),
+        "{script}"
+    );
+    assert!(script.contains("CREATE TABLE orders"), "{script}");
+    assert!(!script.contains("ADD COLUMN login"), "{script}");
+    assert!(
+        stderr(&up).contains("relvar: warning: drops column users.age and its values"),
+        "{}",
+        stderr(&up)
+    );
+    let back = relvar(&["diff", design, design, "--to-version", "v1"]);
+    let back = stdout(&back);
+    assert!(back.contains("RENAME COLUMN login TO username;"), "{back}");
+    assert!(back.contains("DROP TABLE orders"), "{back}");
+    let same = relvar(&[
+        "diff",
+        design,
+        design,
+        "--from-version",
+        "v1",
+        "--to-version",
+        "v1",
+    ]);
+    assert_eq!(stdout(&same), "");
+}
+
+#[test]
+fn a_missing_version_or_a_version_of_ddl_cannot_be_read() {
+    let design = scratch("diff-versions-missing.relvar.json", design_with_a_version());
+    let missing = relvar(&["diff", &design, &design, "--from-version", "v9"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        stderr(&missing).contains("keeps no version named v9 (it keeps: v1)"),
+        "{}",
+        stderr(&missing)
+    );
+    let ddl = scratch("diff-versions-ddl.sql", FROM);
+    let of_ddl = relvar(&["diff", &ddl, &design, "--from-version", "v1"]);
+    assert_eq!(of_ddl.status.code(), Some(2));
+    assert!(stderr(&of_ddl).contains("is not a .relvar.json design"));
+}

@@ -16,7 +16,7 @@ impl Design {
     }
 
     /// [`Design::check_references`], and every foreign key pairs its columns one to one: what a
-    /// design must have to be opened from a file or link.
+    /// design must have to be opened from a file or link; its versions are held to the same.
     pub fn check_consistent(&self) -> Result<(), String> {
         check(self, true)
     }
@@ -111,6 +111,25 @@ fn check(design: &Design, pairs: bool) -> Result<(), String> {
             return Err(format!("subject area id {} is used twice", area.id.0));
         }
         below_next("subject area", area.id.0)?;
+    }
+    if pairs {
+        check_versions(design)?;
+    }
+    Ok(())
+}
+
+/// Versions are named once each (case aside), hold no versions, and are consistent themselves.
+fn check_versions(design: &Design) -> Result<(), String> {
+    let mut names = BTreeSet::new();
+    for version in &design.versions {
+        let name = &version.name;
+        if name.trim().is_empty() || !names.insert(name.trim().to_lowercase()) {
+            return Err(format!("version name \"{name}\" is blank or used twice"));
+        }
+        if !version.design.versions.is_empty() {
+            return Err(format!("version {name} holds versions of its own"));
+        }
+        check(&version.design, true).map_err(|problem| format!("version {name}: {problem}"))?;
     }
     Ok(())
 }

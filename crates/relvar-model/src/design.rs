@@ -12,6 +12,7 @@ use crate::ids::{AreaId, ColumnId, ForeignKeyId, IdAllocator, NoteId, TableId};
 use crate::saved_view::SavedView;
 use crate::sequence::Sequence;
 use crate::table::{CheckConstraint, Column, Table, qualified_name};
+use crate::version::Version;
 use crate::view::View;
 use crate::workload::WorkloadQuery;
 
@@ -26,7 +27,8 @@ use crate::workload::WorkloadQuery;
 /// Format 4: an index part may carry its operator class and collation.
 /// Format 5: a design may carry saved views (`saved_views`): named subsets of its tables, each
 /// with its own layout.
-pub const FORMAT_VERSION: u32 = 5;
+/// Format 6: a design may carry its versions (`versions`): named snapshots of itself.
+pub const FORMAT_VERSION: u32 = 6;
 
 /// A whole database design.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -79,6 +81,9 @@ pub struct Design {
     /// Named subsets of the tables with their own layout, in the order they were saved.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub saved_views: Vec<SavedView>,
+    /// Named snapshots of the design, in the order they were saved.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub versions: Vec<Version>,
     pub ids: IdAllocator,
 }
 
@@ -103,6 +108,7 @@ impl Default for Design {
             workload: Vec::new(),
             decisions: Vec::new(),
             saved_views: Vec::new(),
+            versions: Vec::new(),
             ids: IdAllocator::default(),
         }
     }

@@ -26,6 +26,7 @@ mod sequence;
 mod table;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
+mod version;
 mod view;
 mod workload;
 
@@ -48,5 +49,6 @@ pub use table::{
     CheckConstraint, Column, GeneratedColumn, Identity, Index, IndexKey, IndexKind, IndexPart,
     PartitionOf, PrimaryKey, Table, UniqueConstraint, is_default_schema,
 };
+pub use version::Version;
 pub use view::View;
 pub use workload::WorkloadQuery;

@@ -38,6 +38,9 @@ mod upgrade;
 pub use compression::MAX_UNPACKED_BYTES;
 pub use error::ShareError;
 pub use file::{JsonStyle, load_file, save_file};
-pub use link::{LINK_PREFIX, LINK_WARN_CHARS, data_statements, decode_link, encode_link};
+pub use link::{
+    LINK_PREFIX, LINK_WARN_CHARS, data_statements, decode_link, encode_link,
+    encode_link_with_versions,
+};
 pub use link_dictionary::LINK_DICTIONARY;
 pub use stored::{STORED_PREFIX, decode_stored, encode_stored};

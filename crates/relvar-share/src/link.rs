@@ -41,13 +41,30 @@ pub(crate) const BASE64URL: GeneralPurpose = GeneralPurpose::new(
 /// it after `#` (with a key of its own, such as `d=`, if it likes); it never reaches a server.
 /// It leaves out the statements that hold rows of data and nothing of the design
 /// ([`Design::without_data`]; [`data_statements`] counts them), which only a saved file carries:
-/// a dump's rows would make a link hundreds of times longer than its schema's.
+/// a dump's rows would make a link hundreds of times longer than its schema's. The design's versions
+/// stay out too ([`encode_link_with_versions`] carries them).
 pub fn encode_link(design: &Design) -> String {
-    if data_statements(design) == 0 {
-        encode_at(design, SMALLEST)
+    if design.versions.is_empty() {
+        encode_link_with_versions(design)
     } else {
-        encode_at(&design.without_data(), SMALLEST)
+        encode_link_with_versions(&design.without_versions())
     }
+}
+
+/// As [`encode_link`], with the design's versions, each without its statements of data.
+pub fn encode_link_with_versions(design: &Design) -> String {
+    let versions_hold_data = design
+        .versions
+        .iter()
+        .any(|version| data_statements(&version.design) > 0);
+    if data_statements(design) == 0 && !versions_hold_data {
+        return encode_at(design, SMALLEST);
+    }
+    let mut light = design.without_data();
+    for version in &mut light.versions {
+        *version.design = version.design.without_data();
+    }
+    encode_at(&light, SMALLEST)
 }
 
 /// How many of the design's kept statements hold rows of data, which [`encode_link`] leaves out.

@@ -10,8 +10,13 @@ pub(crate) type Upgrade = fn(&mut Map<String, Value>) -> Result<(), String>;
 
 /// `UPGRADES[i]` turns format `i + 1` into format `i + 2`; there is one for every format before
 /// [`relvar_model::FORMAT_VERSION`] (a test checks it). Add the next one here when the format changes.
-pub(crate) const UPGRADES: &[Upgrade] =
-    &[format_1_to_2, format_2_to_3, format_3_to_4, format_4_to_5];
+pub(crate) const UPGRADES: &[Upgrade] = &[
+    format_1_to_2,
+    format_2_to_3,
+    format_3_to_4,
+    format_4_to_5,
+    format_5_to_6,
+];
 
 /// Upgrades `design` from format `from` to the last format `chain` reaches, one step at a time,
 /// writing each step's version into `format_version`.
@@ -78,6 +83,11 @@ fn format_3_to_4(_design: &mut Map<String, Value>) -> Result<(), String> {
 
 /// Format 5 adds saved views (`saved_views`), absent from a format 4 design: nothing to change.
 fn format_4_to_5(_design: &mut Map<String, Value>) -> Result<(), String> {
+    Ok(())
+}
+
+/// Format 6 adds versions (`versions`), absent from a format 5 design: nothing to change.
+fn format_5_to_6(_design: &mut Map<String, Value>) -> Result<(), String> {
     Ok(())
 }
 
@@ -238,9 +248,27 @@ mod format_4_tests {
             return;
         };
         let mut design = before.clone();
-        assert_eq!(upgrade(UPGRADES, &mut design, 4), Ok(()));
+        assert_eq!(upgrade(&UPGRADES[..4], &mut design, 4), Ok(()));
         let mut expected = before;
         expected.insert("format_version".into(), json!(5));
+        assert_eq!(design, expected);
+    }
+
+    #[test]
+    fn format_5_opens_as_format_6_unchanged() {
+        let Value::Object(before) = json!({
+            "format_version": 5,
+            "name": "n",
+            "tables": [{"id": 0, "name": "t"}],
+            "saved_views": [{"name": "v", "tables": [0]}],
+            "ids": {"next": 1},
+        }) else {
+            return;
+        };
+        let mut design = before.clone();
+        assert_eq!(upgrade(UPGRADES, &mut design, 5), Ok(()));
+        let mut expected = before;
+        expected.insert("format_version".into(), json!(6));
         assert_eq!(design, expected);
     }
 }

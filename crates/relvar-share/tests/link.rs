@@ -482,3 +482,40 @@ fn a_saved_view_of_a_missing_table_is_refused() {
     .unwrap_err();
     assert!(error.to_string().contains("saved view"), "{error}");
 }
+
+/// Versions travel in a file and, when asked for, in a link; a plain link carries the design alone.
+#[test]
+fn versions_travel_in_files_and_in_links_that_ask_for_them() {
+    let mut design = design();
+    let first = relvar_model::Version::of(&design, "v1", "2026-12-07T10:00:00Z", "first cut");
+    let second = design.ids.table();
+    design
+        .tables
+        .push(Table::new(second, Some("public".into()), "orders"));
+    design.versions.push(first);
+    let file = relvar_share::save_file(&design, relvar_share::JsonStyle::Pretty);
+    assert!(file.contains("\"versions\""), "{file}");
+    assert_eq!(relvar_share::load_file(&file), Ok(design.clone()));
+    let with_versions = relvar_share::encode_link_with_versions(&design);
+    assert_eq!(decode_link(&with_versions), Ok(design.clone()));
+    let alone = decode_link(&encode_link(&design)).unwrap();
+    assert!(alone.versions.is_empty());
+    assert_eq!(alone, design.without_versions());
+    assert!(encode_link(&design).len() < with_versions.len());
+}
+
+/// A file whose version names a table its own snapshot lacks is refused, naming the version.
+#[test]
+fn an_inconsistent_version_is_refused_by_name() {
+    let mut design = design();
+    let mut broken = relvar_model::Version::of(&design, "before", "2026-12-07T10:00:00Z", "");
+    broken.design.saved_views.push(relvar_model::SavedView {
+        name: "Ghost".into(),
+        tables: vec![TableId(77)],
+        positions: Default::default(),
+    });
+    design.versions.push(broken);
+    let saved = relvar_share::save_file(&design, relvar_share::JsonStyle::Pretty);
+    let error = relvar_share::load_file(&saved).unwrap_err();
+    assert!(error.to_string().contains("version before"), "{error}");
+}

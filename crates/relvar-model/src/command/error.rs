@@ -63,4 +63,8 @@ pub enum CommandError {
     ViewNameTaken(String),
     #[error("saved view {0} has no tables")]
     EmptyView(String),
+    #[error("a version is already named {0}")]
+    VersionNameTaken(String),
+    #[error("version {0} holds versions of its own")]
+    NestedVersions(String),
 }

@@ -16,6 +16,7 @@ mod error;
 mod relationships;
 mod review;
 mod tables;
+mod versions;
 mod views;
 mod workload;
 
@@ -28,6 +29,7 @@ use crate::design::{Design, EnumType, ForeignKey, Point, ReferentialAction};
 use crate::ids::{AreaId, ColumnId, ForeignKeyId, IdAllocator, NoteId, TableId};
 use crate::saved_view::SavedView;
 use crate::table::{Column, Table};
+use crate::version::Version;
 use crate::workload::WorkloadQuery;
 
 /// One edit of a design.
@@ -304,6 +306,12 @@ pub enum Command {
     },
     /// Puts back saved views as they were, unjudged (the inverse of setting them).
     RestoreSavedViews(Vec<SavedView>),
+    /// Sets the design's versions: names not blank and distinct, snapshots without versions.
+    SetVersions {
+        versions: Vec<Version>,
+    },
+    /// Puts back versions as they were, unjudged (the inverse of setting them).
+    RestoreVersions(Vec<Version>),
 }
 
 impl Command {
@@ -432,6 +440,8 @@ impl Command {
             C::RestoreDecisions(decisions) => Ok(workload::restore_decisions(design, decisions)),
             C::SetSavedViews { views } => views::set(design, views),
             C::RestoreSavedViews(views) => Ok(views::restore(design, views)),
+            C::SetVersions { versions } => versions::set(design, versions),
+            C::RestoreVersions(versions) => Ok(versions::restore(design, versions)),
 
             C::ReplaceDesign(next) => {
                 let previous = std::mem::replace(design, *next);

@@ -10,6 +10,7 @@ mod random_design;
 mod relationships;
 mod review;
 mod tables;
+mod versions;
 mod views;
 mod workload;
 
