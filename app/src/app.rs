@@ -10,11 +10,13 @@ use crate::actions::{
     Studio,
 };
 use crate::canvas::{Canvas, CanvasState, DecompositionPreviews, Lens, Scene};
+use crate::comparing::Comparing;
 use crate::library::Library;
 use crate::opening::{Notices, open_initial};
 use crate::panels::{
     DecisionsPanel, DesignsDialog, EnumsPanel, ExportPanel, HomeView, ImportPanel, Inspector,
-    NormalizePanel, NoticeBar, ReviewPanel, ShareTools, TablesPanel, ViewsPanel, WorkloadPanel,
+    NormalizePanel, NoticeBar, ReviewPanel, ShareTools, TablesPanel, VersionsPanel, ViewsPanel,
+    WorkloadPanel,
 };
 use crate::review::Review;
 use crate::store::Store;
@@ -38,6 +40,8 @@ pub fn App() -> impl IntoView {
             )
         })
     };
+    // Before the scene: it draws the shown comparison's marks.
+    Comparing::install(store);
     let state = CanvasState::new();
     provide_context(state);
     let lens = Lens::new(store);
@@ -122,6 +126,7 @@ pub fn App() -> impl IntoView {
                 <PanelHost tab=PanelTab::Normalize><NormalizePanel /></PanelHost>
                 <PanelHost tab=PanelTab::Enums><EnumsPanel /></PanelHost>
                 <PanelHost tab=PanelTab::Decisions><DecisionsPanel /></PanelHost>
+                <PanelHost tab=PanelTab::Versions><VersionsPanel /></PanelHost>
                 <PanelHost tab=PanelTab::Import><ImportPanel /></PanelHost>
                 <PanelHost tab=PanelTab::Export><ExportPanel /></PanelHost>
             </aside>

@@ -24,12 +24,13 @@ pub enum PanelTab {
     Normalize,
     Enums,
     Decisions,
+    Versions,
     Import,
     Export,
 }
 
 impl PanelTab {
-    pub const ALL: [PanelTab; 9] = [
+    pub const ALL: [PanelTab; 10] = [
         Self::Tables,
         Self::Views,
         Self::Review,
@@ -37,6 +38,7 @@ impl PanelTab {
         Self::Normalize,
         Self::Enums,
         Self::Decisions,
+        Self::Versions,
         Self::Import,
         Self::Export,
     ];
@@ -51,6 +53,7 @@ impl PanelTab {
             Self::Normalize => "normalize",
             Self::Enums => "enums",
             Self::Decisions => "decisions",
+            Self::Versions => "versions",
             Self::Import => "import",
             Self::Export => "export",
         }
@@ -65,6 +68,7 @@ impl PanelTab {
             Self::Normalize => "Normalize",
             Self::Enums => "Enums",
             Self::Decisions => "Decisions",
+            Self::Versions => "Versions",
             Self::Import => "Import",
             Self::Export => "Export",
         }

@@ -262,7 +262,7 @@ test('a design saved as a file opens as a new design, the same; files of formats
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#save-file').click()]);
   assert.equal(download.suggestedFilename(), 'author, book.relvar.json');
   const saved = await download.path();
-  assert.equal(JSON.parse(await readFile(saved, 'utf8')).format_version, 5);
+  assert.equal(JSON.parse(await readFile(saved, 'utf8')).format_version, 6);
 
   await page.locator('#open-file').setInputFiles(saved);
   await page.locator('#notice', { hasText: 'from a file as a new design' }).waitFor();

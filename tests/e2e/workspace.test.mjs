@@ -83,7 +83,7 @@ test('the activity bar opens one panel at a time; the choice and the side column
   await openStudio(page, url);
   await importSql(page, AUTHORS_AND_BOOKS);
   const tabs = await page.locator('.activity-tab').evaluateAll((buttons) => buttons.map((button) => button.id));
-  assert.deepEqual(tabs, ['tab-tables', 'tab-views', 'tab-review', 'tab-workload', 'tab-normalize', 'tab-enums', 'tab-decisions', 'tab-import', 'tab-export']);
+  assert.deepEqual(tabs, ['tab-tables', 'tab-views', 'tab-review', 'tab-workload', 'tab-normalize', 'tab-enums', 'tab-decisions', 'tab-versions', 'tab-import', 'tab-export']);
   for (const id of ['review', 'tables', 'export', 'workload']) {
     await page.locator(`#tab-${id}`).click();
     assert.deepEqual(await page.locator('.panel-host:not([hidden])').evaluateAll((hosts) => hosts.map((host) => host.id)), [`panel-${id}`]);

@@ -28,7 +28,7 @@ pub use studio::{CANCEL, FIT, PAN, REDO, SAVE_PNG, SAVE_SVG, SELECT_ALL, SHORTCU
 pub use view::{FOCUS, FOCUS_WIDER, PALETTE, SHOW_WHOLE};
 use view::{
     SHOW_DECISIONS, SHOW_ENUMS, SHOW_EXPORT, SHOW_IMPORT, SHOW_NORMALIZE, SHOW_REVIEW, SHOW_TABLES,
-    SHOW_VIEWS, SHOW_WORKLOAD,
+    SHOW_VERSIONS, SHOW_VIEWS, SHOW_WORKLOAD,
 };
 
 /// What an action reads: the design, the selection and the little of the studio around them.
@@ -118,7 +118,7 @@ impl Action {
 }
 
 /// Every action, in the order the shortcut sheet and the command palette list them.
-pub const ACTIONS: [&Action; 32] = [
+pub const ACTIONS: [&Action; 33] = [
     &UNDO,
     &REDO,
     &DELETE,
@@ -149,6 +149,7 @@ pub const ACTIONS: [&Action; 32] = [
     &SHOW_NORMALIZE,
     &SHOW_ENUMS,
     &SHOW_DECISIONS,
+    &SHOW_VERSIONS,
     &SHOW_IMPORT,
     &SHOW_EXPORT,
 ];

@@ -99,5 +99,11 @@ show_panel!(
     "panel-decisions",
     "Decisions"
 );
+show_panel!(
+    SHOW_VERSIONS,
+    PanelTab::Versions,
+    "panel-versions",
+    "Versions"
+);
 show_panel!(SHOW_IMPORT, PanelTab::Import, "panel-import", "Import");
 show_panel!(SHOW_EXPORT, PanelTab::Export, "panel-export", "Export");

@@ -9,9 +9,9 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use leptos::prelude::*;
 use relvar_layout::draw::{
-    Detail, DrawnTable, RelationshipPlan, RelationshipStyle, TableBadge, TableFacts, TableStyle,
-    Theme, area_frame, area_markup, design_facts, drawn_boxes, far_lines_markup, note_markup,
-    relationship_plan, relationship_plan_around, relationship_route, table_markup,
+    ChangeMarks, Detail, DrawnTable, RelationshipPlan, RelationshipStyle, TableBadge, TableFacts,
+    TableStyle, Theme, area_frame, area_markup, design_facts, drawn_boxes, far_lines_markup,
+    note_markup, relationship_plan, relationship_plan_around, relationship_route, table_markup,
 };
 use relvar_layout::{EdgeRoute, KeptRoutes, Rect};
 use relvar_model::{ColumnId, Design, Point, Table, TableId};
@@ -20,6 +20,7 @@ use super::kept_markup::{KeptMarkup, Keyed};
 use super::lens::Lens;
 use super::review_marks::{Marks, marks_of};
 use super::state::CanvasState;
+use crate::comparing::TableChanges;
 use crate::store::Store;
 
 type Boxes = Arc<HashMap<TableId, Rect>>;
@@ -94,6 +95,7 @@ struct TablePlan {
     selected: bool,
     badge: Option<TableBadge>,
     highlight: Option<Vec<ColumnId>>,
+    change: Option<TableChanges>,
 }
 
 impl TablePlan {
@@ -105,6 +107,13 @@ impl TablePlan {
             interactive: true,
             badge: self.badge,
             highlight: self.highlight.as_deref(),
+            change: self
+                .change
+                .as_ref()
+                .map_or_else(ChangeMarks::default, |change| ChangeMarks {
+                    table: change.table,
+                    columns: &change.columns,
+                }),
         };
         table_markup(out, &self.table, &self.facts, self.at, style);
     }
@@ -174,6 +183,7 @@ impl<'a> Painter<'a> {
             selected,
             badge: marks.badge(table.id),
             highlight: marks.highlight(table.id).map(<[ColumnId]>::to_vec),
+            change: marks.changes(table.id).cloned(),
         }
     }
 

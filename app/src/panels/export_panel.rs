@@ -1,5 +1,6 @@
 //! Export: the design as DDL for any of the four dialects (with what the target cannot hold
-//! listed), a Mermaid erDiagram, or its decisions as ADRs in Markdown, to copy or download. The
+//! listed), a Mermaid erDiagram, or its decisions as ADRs in Markdown, to copy or download,
+//! written by the worker (so the exporters are not part of the page's first load). The
 //! text follows the design while the panel is in view, once edits pause (a burst of edits
 //! exports once), so the canvas shows an edit first and an unseen export costs nothing; the box
 //! shows at most [`PREVIEW_LINES`] lines (laying out a big design's whole DDL would take the
@@ -7,8 +8,10 @@
 
 use leptos::prelude::*;
 use relvar_sql::Dialect;
+use relvar_worker::protocol::{Answer, ExportFormat as Asked, Request};
 
 use crate::browser::{Pause, copy_to_clipboard, download, watch_visibility, when_idle};
+use crate::engine_room;
 use crate::store::use_store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +30,14 @@ impl ExportFormat {
         }
     }
 
+    fn request(self) -> Request {
+        Request::Export(match self {
+            Self::Ddl(dialect) => Asked::Ddl(dialect.id().to_owned()),
+            Self::Mermaid => Asked::Mermaid,
+            Self::Decisions => Asked::Decisions,
+        })
+    }
+
     fn mime_type(self) -> &'static str {
         match self {
             Self::Ddl(_) => "application/sql",
@@ -38,6 +49,13 @@ impl ExportFormat {
 
 /// The most lines the export box shows.
 const PREVIEW_LINES: usize = 2_000;
+
+/// What is done with the text once the worker has written it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Then {
+    Copy,
+    Download,
+}
 
 /// How long edits pause before the text follows them, in milliseconds.
 const EXPORT_QUIET_MS: i32 = 500;
@@ -115,40 +133,77 @@ pub fn ExportPanel() -> impl IntoView {
             ..design.clone()
         })
     });
-    let output = Memo::new(move |_| {
-        let format = format.get();
-        schema.with(|design| match format {
-            ExportFormat::Ddl(dialect) => {
-                let ddl = relvar_sql::export_ddl(design, dialect);
-                (ddl.sql, ddl.warnings)
-            }
-            ExportFormat::Mermaid => (relvar_artefacts::to_mermaid(design), Vec::new()),
-            ExportFormat::Decisions => (relvar_artefacts::to_adr_markdown(design), Vec::new()),
-        })
+    // The text and warnings the worker wrote, and for which version of the schema and format:
+    // `version` counts the schema's changes, and an answer for an older one is dropped.
+    let output = RwSignal::new((String::new(), Vec::<String>::new()));
+    let version = RwSignal::new(0u64);
+    let answered = RwSignal::new(None::<(u64, ExportFormat)>);
+    let asked = RwSignal::new(None::<(u64, ExportFormat)>);
+    let then = RwSignal::new(None::<Then>);
+    Effect::new(move |_| {
+        schema.track();
+        version.update(|count| *count += 1);
+    });
+    Effect::new(move |_| {
+        let wanted_now = (version.get(), format.get());
+        // Nothing is asked while the panel is out of view and nothing waits for the text: the
+        // worker is not even started by a page that never exports.
+        if !(visible.get() || then.with(Option::is_some))
+            || asked.get_untracked() == Some(wanted_now)
+        {
+            return;
+        }
+        asked.set(Some(wanted_now));
+        let request = wanted_now.1.request();
+        schema.with_untracked(|design| {
+            engine_room::ask(design, &request, move |(outcome, _)| {
+                if (version.get_untracked(), format.get_untracked()) != wanted_now {
+                    return;
+                }
+                output.set(match outcome {
+                    Ok(Answer::Exported { text, warnings }) => (text, warnings),
+                    Ok(Answer::Compared(_)) => (String::new(), Vec::new()),
+                    Err(why) => (String::new(), vec![why]),
+                });
+                answered.set(Some(wanted_now));
+            });
+        });
+    });
+    let current = move || {
+        shown.get() == wanted.get() && answered.get() == Some((version.get(), format.get()))
+    };
+    Effect::new(move |_| {
+        if !current() {
+            return;
+        }
+        let Some(action) = then.get() else {
+            return;
+        };
+        then.set(None);
+        let text = output.get_untracked().0;
+        let format = format.get_untracked();
+        match action {
+            Then::Copy => leptos::task::spawn_local(async move {
+                match copy_to_clipboard(&text).await {
+                    Ok(()) => status.set(format!("Copied {} characters.", text.chars().count())),
+                    Err(error) => status.set(format!(
+                        "Could not copy ({error}); select the text and copy it by hand."
+                    )),
+                }
+            }),
+            Then::Download => match download(&format.file_name(), format.mime_type(), &text) {
+                Ok(()) => status.set(format!("Downloaded {}.", format.file_name())),
+                Err(error) => status.set(format!("Could not download ({error}).")),
+            },
+        }
     });
     let copy = move |_| {
         catch_up();
-        let text = output.get_untracked().0;
-        leptos::task::spawn_local(async move {
-            match copy_to_clipboard(&text).await {
-                Ok(()) => status.set(format!("Copied {} characters.", text.chars().count())),
-                Err(error) => status.set(format!(
-                    "Could not copy ({error}); select the text and copy it by hand."
-                )),
-            }
-        });
+        then.set(Some(Then::Copy));
     };
     let save = move |_| {
         catch_up();
-        let format = format.get_untracked();
-        match download(
-            &format.file_name(),
-            format.mime_type(),
-            &output.get_untracked().0,
-        ) {
-            Ok(()) => status.set(format!("Downloaded {}.", format.file_name())),
-            Err(error) => status.set(format!("Could not download ({error}).")),
-        }
+        then.set(Some(Then::Download));
     };
     let tab = move |which: ExportFormat, id: &'static str, label: &'static str| {
         view! {
@@ -199,7 +254,7 @@ pub fn ExportPanel() -> impl IntoView {
                 })
             }}
             <textarea id="export-text" aria-label="Exported text" readonly spellcheck="false"
-                data-state=move || if shown.get() == wanted.get() { "current" } else { "pending" }
+                data-state=move || if current() { "current" } else { "pending" }
                 prop:value=move || output.with(|(text, _)| preview(text).0.to_owned())></textarea>
             {move || output.with(|(text, _)| preview(text).1).map(|lines| view! {
                 <p class="more" id="export-preview-note">

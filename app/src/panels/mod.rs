@@ -1,10 +1,11 @@
 //! The side panels: the tables, the inspector of the selection, the schema review, the workload
-//! and its index advice, normalization, enums, decision records,
+//! and its index advice, normalization, enums, decision records, versions and comparisons,
 //! import and export; the home view of saved designs and the toolbar's file and link tools.
 
 mod annotation_editor;
 mod catalog_queries;
 mod column_editor;
+mod comparison_view;
 mod decisions_panel;
 mod designs_dialog;
 mod enums_panel;
@@ -21,6 +22,7 @@ mod sample_panel;
 mod share_tools;
 mod table_editor;
 mod tables_panel;
+mod versions_panel;
 mod views_panel;
 mod workload_panel;
 
@@ -34,6 +36,7 @@ pub use normalize_panel::NormalizePanel;
 pub use review_panel::ReviewPanel;
 pub use share_tools::{NoticeBar, ShareTools};
 pub use tables_panel::TablesPanel;
+pub use versions_panel::VersionsPanel;
 pub use views_panel::ViewsPanel;
 pub use workload_panel::WorkloadPanel;
 

@@ -7,7 +7,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use relvar_diff::{Matching, Migration, Renames, diff, migration, rename_hints, safe_migration};
+use relvar_diff::{
+    FileFormat, FileNaming, Matching, Migration, MigrationFile, Renames, diff, migration,
+    migration_files, rename_hints, safe_migration,
+};
 use relvar_model::Design;
 use relvar_sql::{Dialect, detect_dialect, import_sql, join_migrations};
 
@@ -109,8 +112,8 @@ pub fn run(arguments: DiffArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         None => {
-            for (_, text) in files(&arguments, &up, &down) {
-                print!("{text}");
+            for file in files(&arguments, &up, &down) {
+                print!("{}", file.text);
             }
             ExitCode::SUCCESS
         }
@@ -134,55 +137,30 @@ fn plan(
 }
 
 /// The file names and contents of the chosen format.
-fn files(arguments: &DiffArgs, up: &Migration, down: &Migration) -> Vec<(String, String)> {
-    let number = arguments.number;
-    let slug: String = arguments
-        .description
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-        .collect();
-    match arguments.format {
-        Format::Sql => {
-            let (name, script) = if arguments.down {
-                ("down.sql", down)
-            } else {
-                ("up.sql", up)
-            };
-            vec![(format!("{number}_{slug}.{name}"), script.sql())]
-        }
-        Format::Flyway => vec![
-            (format!("V{number}__{slug}.sql"), up.sql()),
-            (format!("U{number}__{slug}.sql"), down.sql()),
-        ],
-        Format::GolangMigrate => vec![
-            (format!("{number}_{slug}.up.sql"), up.sql()),
-            (format!("{number}_{slug}.down.sql"), down.sql()),
-        ],
-        Format::Liquibase => {
-            let mut text = String::from("--liquibase formatted sql\n\n");
-            text.push_str(&format!(
-                "--changeset relvar:{number}\n--comment: {}\n",
-                arguments.description.replace('\n', " ")
-            ));
-            text.push_str(&up.sql());
-            for line in down.sql().lines() {
-                text.push_str("--rollback ");
-                text.push_str(line);
-                text.push('\n');
-            }
-            vec![(format!("{number}_{slug}.sql"), text)]
-        }
-    }
+fn files(arguments: &DiffArgs, up: &Migration, down: &Migration) -> Vec<MigrationFile> {
+    let format = match arguments.format {
+        Format::Sql => FileFormat::Sql,
+        Format::Flyway => FileFormat::Flyway,
+        Format::GolangMigrate => FileFormat::GolangMigrate,
+        Format::Liquibase => FileFormat::Liquibase,
+    };
+    let naming = FileNaming {
+        format,
+        number: arguments.number,
+        description: arguments.description.clone(),
+        down: arguments.down,
+    };
+    migration_files(&naming, up, down)
 }
 
-fn write_files(folder: &Path, files: Vec<(String, String)>) -> ExitCode {
+fn write_files(folder: &Path, files: Vec<MigrationFile>) -> ExitCode {
     if let Err(error) = std::fs::create_dir_all(folder) {
         eprintln!("relvar: cannot make {}: {error}", folder.display());
         return ExitCode::from(1);
     }
-    for (name, text) in files {
-        let path = folder.join(&name);
-        if let Err(error) = std::fs::write(&path, text) {
+    for file in files {
+        let path = folder.join(&file.name);
+        if let Err(error) = std::fs::write(&path, file.text) {
             eprintln!("relvar: cannot write {}: {error}", path.display());
             return ExitCode::from(1);
         }

@@ -3,14 +3,20 @@
 //! with rename candidates to confirm), and scripts per dialect, up and down, ordered by
 //! dependencies, with each step's risk.
 
+mod changes;
+mod comparison;
 mod diff;
+mod files;
 mod hints;
 mod matching;
 mod normal;
 mod script;
 mod tables;
 
+pub use changes::{Change, ChangeMark, Subject};
+pub use comparison::{CompareRequest, Comparison, Side, compare};
 pub use diff::{Diff, EnumDiff, RenameCandidate, diff};
+pub use files::{FileFormat, FileNaming, MigrationFile, migration_files};
 pub use hints::rename_hints;
 pub use matching::{ColumnRename, Matching, Pairing, Renames, TableRename};
 pub use script::{Migration, Phase, Step, migration, safe_migration};

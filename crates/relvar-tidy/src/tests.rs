@@ -35,7 +35,7 @@ fn files(dir: &Path, ending: &str, out: &mut Vec<PathBuf>) {
 
 fn rust_sources() -> Vec<(String, String)> {
     let mut paths = Vec::new();
-    for dir in ["crates", "app", "fuzz", "tests"] {
+    for dir in ["crates", "app", "worker", "fuzz", "tests"] {
         files(&root().join(dir), ".rs", &mut paths);
     }
     paths.sort();
@@ -132,7 +132,7 @@ fn description(manifest: &str) -> Option<String> {
 #[test]
 fn each_crate_description_is_its_documentation_first_paragraph() {
     let mut manifests = Vec::new();
-    for dir in ["crates", "app"] {
+    for dir in ["crates", "app", "worker"] {
         files(&root().join(dir), "Cargo.toml", &mut manifests);
     }
     assert!(manifests.len() >= 10, "{manifests:?}");

@@ -11,7 +11,7 @@ use super::annotations::{area_frame, area_markup, note_markup, note_size};
 use super::facts::{TableFacts, design_facts};
 use super::palette::Theme;
 use super::relationship::{DrawnTable, RelationshipStyle, relationship_markup};
-use super::table::{TableStyle, table_markup};
+use super::table::{ChangeMarks, TableStyle, table_markup};
 use crate::viewport::Rect;
 
 /// Room around the drawing in the picture.
@@ -106,6 +106,7 @@ pub fn diagram_svg(design: &Design, scope: DiagramScope, theme: Theme) -> Option
         interactive: false,
         badge: None,
         highlight: None,
+        change: ChangeMarks::default(),
     };
     for table in &design.tables {
         if let Some(drawn) = drawn.get(&table.id) {

@@ -19,7 +19,7 @@ pub use relationship::{
     DrawnTable, RelationshipPlan, RelationshipStyle, far_lines_markup, relationship_markup,
     relationship_plan, relationship_plan_around, relationship_route,
 };
-pub use table::{BadgeLevel, TableBadge, TableStyle, table_markup};
+pub use table::{BadgeLevel, ChangeMarks, TableBadge, TableStyle, table_markup};
 
 /// How much of each table to draw; far-out zoom draws less, so thousands of tables stay fast.
 /// Ordered from least to most.

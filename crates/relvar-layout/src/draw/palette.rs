@@ -60,6 +60,11 @@ pub struct Palette {
     /// The outline of what a selected review finding concerns, and its columns' rows.
     pub highlight: &'static str,
     pub highlight_row: &'static str,
+    /// A comparison's marks: the outline and rows of what is new, and of what changed.
+    pub change_added: &'static str,
+    pub change_added_row: &'static str,
+    pub change_changed: &'static str,
+    pub change_changed_row: &'static str,
 }
 
 const LIGHT: Palette = Palette {
@@ -85,6 +90,10 @@ const LIGHT: Palette = Palette {
     badge_text: "#ffffff",
     highlight: "#d9480f",
     highlight_row: "#ffe3cc",
+    change_added: "#2b8a3e",
+    change_added_row: "#d3f9d8",
+    change_changed: "#a35f00",
+    change_changed_row: "#fff0c2",
 };
 
 const DARK: Palette = Palette {
@@ -110,4 +119,8 @@ const DARK: Palette = Palette {
     badge_text: "#15181e",
     highlight: "#ff9f5a",
     highlight_row: "#4a3120",
+    change_added: "#69db7c",
+    change_added_row: "#1f3a27",
+    change_changed: "#ffd43b",
+    change_changed_row: "#3d3414",
 };

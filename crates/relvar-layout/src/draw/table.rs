@@ -64,6 +64,39 @@ pub struct TableStyle<'a> {
     /// Outlines the table, and these of its columns' rows, as what a selected review finding
     /// concerns.
     pub highlight: Option<&'a [ColumnId]>,
+    /// What a comparison with an earlier version marks on the table.
+    pub change: ChangeMarks<'a>,
+}
+
+/// A comparison's marks on one table: the table's own (`"added"` or `"changed"`) and those of its
+/// columns, drawn as an outline and row colours and written as `data-change`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ChangeMarks<'a> {
+    pub table: Option<&'static str>,
+    pub columns: &'a [(ColumnId, &'static str)],
+}
+
+impl ChangeMarks<'_> {
+    fn of_column(&self, column: ColumnId) -> Option<&'static str> {
+        self.columns
+            .iter()
+            .find(|(id, _)| *id == column)
+            .map(|(_, mark)| *mark)
+    }
+}
+
+/// The outline colour of a change mark, and its rows' fill.
+fn change_colours(mark: &str, palette: &Palette) -> (&'static str, &'static str) {
+    if mark == "added" {
+        (palette.change_added, palette.change_added_row)
+    } else {
+        (palette.change_changed, palette.change_changed_row)
+    }
+}
+
+/// ` data-change="mark"`, or nothing.
+fn change_attribute(mark: Option<&str>) -> String {
+    mark.map_or_else(String::new, |mark| format!(r#" data-change="{mark}""#))
 }
 
 /// The key a column's marker shows, strongest first, and every key it belongs to.
@@ -115,6 +148,8 @@ pub fn table_markup(
         // Far out, one element per table: its box, outlined in its header colour.
         let (stroke, width) = if style.highlight.is_some() {
             (palette.highlight, 3.0)
+        } else if let Some(mark) = style.change.table {
+            (change_colours(mark, palette).0, 3.0)
         } else if style.selected {
             (palette.selection, 3.0)
         } else {
@@ -126,7 +161,7 @@ pub fn table_markup(
         } else {
             ""
         };
-        let findings = badge_attributes(style.badge);
+        let findings = badge_attributes(style.badge) + &change_attribute(style.change.table);
         let _ = write!(
             out,
             r#"<rect class="table-body far{selected}{highlighted}"{findings} data-table-id="{}" data-table-name="{}" x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{stroke}" stroke-width="{width}" vector-effect="non-scaling-stroke"/>"#,
@@ -150,7 +185,7 @@ pub fn table_markup(
     if style.highlight.is_some() {
         classes.push_str(" highlighted");
     }
-    let findings = badge_attributes(style.badge);
+    let findings = badge_attributes(style.badge) + &change_attribute(style.change.table);
     let _ = write!(
         out,
         r#"<g class="{classes}"{findings} data-table-id="{}" data-table-name="{}">"#,
@@ -183,6 +218,18 @@ pub fn table_markup(
             size.height + 16.0,
             CORNER + 6.0,
             palette.highlight
+        );
+    }
+    if let Some(mark) = style.change.table {
+        let _ = write!(
+            out,
+            r#"<rect class="change-outline {mark}" x="{}" y="{}" width="{}" height="{}" rx="{}" fill="none" stroke="{}" stroke-width="3"/>"#,
+            x - 6.0,
+            y - 6.0,
+            size.width + 12.0,
+            size.height + 12.0,
+            CORNER + 4.0,
+            change_colours(mark, palette).0
         );
     }
     let _ = write!(
@@ -281,14 +328,16 @@ fn column_markup(
     let highlighted = style
         .highlight
         .is_some_and(|columns| columns.contains(&column.id));
-    let (class, fill) = if highlighted {
-        ("column highlighted", palette.highlight_row)
-    } else {
-        ("column", "transparent")
+    let change = style.change.of_column(column.id);
+    let (class, fill) = match change {
+        _ if highlighted => ("column highlighted", palette.highlight_row),
+        Some(mark) => ("column changed-column", change_colours(mark, palette).1),
+        None => ("column", "transparent"),
     };
     let _ = write!(
         out,
-        r#"<g class="{class}" data-column-id="{}" data-column="{}" data-markers="{}"><rect class="column-row" x="{}" y="{}" width="{width}" height="{ROW_HEIGHT}" fill="{fill}"/>"#,
+        r#"<g class="{class}"{} data-column-id="{}" data-column="{}" data-markers="{}"><rect class="column-row" x="{}" y="{}" width="{width}" height="{ROW_HEIGHT}" fill="{fill}"/>"#,
+        change_attribute(change),
         column.id.0,
         escape(&column.name),
         found.join(" "),

@@ -156,6 +156,22 @@ fn render_marked(
     badge: Option<TableBadge>,
     highlight: Option<&[ColumnId]>,
 ) -> String {
+    render_changed(
+        design,
+        id,
+        detail,
+        (badge, highlight),
+        ChangeMarks::default(),
+    )
+}
+
+fn render_changed(
+    design: &Design,
+    id: u32,
+    detail: Detail,
+    (badge, highlight): (Option<TableBadge>, Option<&[ColumnId]>),
+    change: ChangeMarks,
+) -> String {
     let facts = design_facts(design);
     let table = design.table(TableId(id)).unwrap();
     let mut out = String::new();
@@ -166,6 +182,7 @@ fn render_marked(
         interactive: true,
         badge,
         highlight,
+        change,
     };
     table_markup(
         &mut out,
@@ -482,6 +499,45 @@ fn a_highlight_outlines_the_table_and_fills_only_its_columns_rows() {
         far.contains(&format!(r#"stroke="{}""#, palette.highlight)),
         "{far}"
     );
+}
+
+#[test]
+fn a_comparison_marks_the_table_and_colours_only_its_changed_columns() {
+    let design = sample();
+    let palette = Theme::Light.palette();
+    let plain = render(&design, 3, Detail::Full);
+    assert!(!plain.contains("data-change"), "{plain}");
+    let columns = [(ColumnId(31), "added")];
+    let change = ChangeMarks {
+        table: Some("changed"),
+        columns: &columns,
+    };
+    let marked = render_changed(&design, 3, Detail::Full, (None, None), change);
+    assert!(
+        marked.starts_with(r#"<g class="table" data-change="changed""#),
+        "{marked}"
+    );
+    assert!(
+        marked.contains(r#"class="change-outline changed""#),
+        "{marked}"
+    );
+    assert!(
+        marked.contains(&format!(r#"stroke="{}""#, palette.change_changed)),
+        "{marked}"
+    );
+    assert!(
+        marked.contains(
+            r#"<g class="column changed-column" data-change="added" data-column-id="31""#
+        ),
+        "{marked}"
+    );
+    assert!(
+        marked.contains(&format!(r#"fill="{}""#, palette.change_added_row)),
+        "{marked}"
+    );
+    assert_eq!(marked.matches("data-change=").count(), 2, "{marked}");
+    let far = render_changed(&design, 3, Detail::Boxes, (None, None), change);
+    assert!(far.contains(r#"data-change="changed""#), "{far}");
 }
 
 #[test]

@@ -1,0 +1,166 @@
+//! The design's versions: save the design as it is under a name with a note (one undoable
+//! edit), list them newest first, delete one, and compare one, or a schema pasted in, with the
+//! design now (the comparison beside, in `comparison_view`).
+
+use leptos::prelude::*;
+use relvar_diff::Side;
+use relvar_model::{Command, Version};
+
+use super::comparison_view::{CompareOptions, ComparisonView, start_comparison};
+use super::counted;
+use crate::comparing::Comparing;
+use crate::store::{Store, use_store};
+
+/// Now in UTC, `YYYY-MM-DDTHH:MM:SSZ`.
+fn now_utc() -> String {
+    let now = js_sys::Date::new_0();
+    let iso = String::from(now.to_iso_string());
+    // `toISOString` writes milliseconds (`.123Z`); a version's time is kept to the second.
+    match iso.split_once('.') {
+        Some((seconds, _)) => format!("{seconds}Z"),
+        None => iso,
+    }
+}
+
+/// A name no version has yet: `v1`, `v2`, ...
+fn next_name(versions: &[Version]) -> String {
+    (1..)
+        .map(|number| format!("v{number}"))
+        .find(|name| !versions.iter().any(|version| version.is_named(name)))
+        .unwrap_or_default()
+}
+
+fn save(store: Store, name: &str, note: &str) -> bool {
+    let versions = store.design.with_untracked(|design| {
+        let name = if name.trim().is_empty() {
+            next_name(&design.versions)
+        } else {
+            name.trim().to_string()
+        };
+        let mut versions = design.versions.clone();
+        versions.push(Version::of(design, &name, &now_utc(), note));
+        versions
+    });
+    store.dispatch(Command::SetVersions { versions }).is_ok()
+}
+
+fn delete(store: Store, name: &str) {
+    let versions = store.design.with_untracked(|design| {
+        let mut versions = design.versions.clone();
+        versions.retain(|version| !version.is_named(name));
+        versions
+    });
+    let _ = store.dispatch(Command::SetVersions { versions });
+}
+
+fn version_item(
+    store: Store,
+    comparing: Comparing,
+    options: CompareOptions,
+    version: &Version,
+) -> impl IntoView + use<> {
+    let name = version.name.clone();
+    let compare = {
+        let name = name.clone();
+        move |_| start_comparison(store, comparing, options, Side::Version(name.clone()))
+    };
+    let remove = {
+        let name = name.clone();
+        move |_| delete(store, &name)
+    };
+    let note = (!version.note.is_empty())
+        .then(|| view! { <p class="version-note">{version.note.clone()}</p> });
+    let tables = counted(version.design.tables.len(), "table", "tables");
+    view! {
+        <li class="version" data-version=name.clone()>
+            <div class="version-head">
+                <strong class="version-name">{name.clone()}</strong>
+                <span class="status">{version.saved_at.replace('T', " ").replace('Z', " UTC")}" · "{tables}</span>
+            </div>
+            {note}
+            <div class="panel-row">
+                <button class="version-compare" aria-label=format!("Compare version {name} with the design now") on:click=compare>"Compare with now"</button>
+                <button class="version-delete danger" aria-label=format!("Delete version {name}") on:click=remove>"Delete"</button>
+            </div>
+        </li>
+    }
+}
+
+#[component]
+pub fn VersionsPanel() -> impl IntoView {
+    let store = use_store();
+    let comparing = expect_context::<Comparing>();
+    let options = CompareOptions::new();
+    let name = RwSignal::new(String::new());
+    let note = RwSignal::new(String::new());
+    let placeholder = move || store.design.with(|design| next_name(&design.versions));
+    let on_save = move |event: web_sys::SubmitEvent| {
+        event.prevent_default();
+        if save(store, &name.get_untracked(), &note.get_untracked()) {
+            name.set(String::new());
+            note.set(String::new());
+        }
+    };
+    let versions = move || {
+        store.design.with(|design| {
+            design
+                .versions
+                .iter()
+                .rev()
+                .map(|version| version_item(store, comparing, options, version))
+                .collect_view()
+        })
+    };
+    let summary = move || {
+        store.design.with(|design| match design.versions.len() {
+            0 => "No versions yet.".to_owned(),
+            count => counted(count, "version", "versions"),
+        })
+    };
+    let schema = RwSignal::new(String::new());
+    let compare_schema = move |_| {
+        let text = schema.get_untracked();
+        if !text.trim().is_empty() {
+            start_comparison(
+                store,
+                comparing,
+                options,
+                Side::Schema {
+                    text,
+                    dialect: None,
+                },
+            );
+        }
+    };
+    view! {
+        <section class="panel versions-panel" id="versions-panel" aria-labelledby="versions-title">
+            <h2 id="versions-title">"Versions"</h2>
+            <p class="hint">
+                "Save the design as a version before you change it. Compare a version with the design now to see "
+                "what changed on the canvas, the migration both ways with what each step risks, and its files. "
+                "Versions are kept in the design's file and in this browser; a link carries them only when asked."
+            </p>
+            <form class="version-form" id="save-version" on:submit=on_save>
+                <label>"Name "
+                    <input id="version-name" type="text" autocomplete="off" placeholder=placeholder
+                        prop:value=move || name.get() on:input=move |event| name.set(event_target_value(&event)) />
+                </label>
+                <label>"Note "
+                    <textarea id="version-note" rows="2" prop:value=move || note.get()
+                        on:input=move |event| note.set(event_target_value(&event))></textarea>
+                </label>
+                <button id="save-version-button" type="submit">"Save version"</button>
+            </form>
+            <p class="status" id="versions-summary">{summary}</p>
+            <ul class="versions" id="versions-list">{versions}</ul>
+            <details class="compare-schema">
+                <summary>"Compare with a schema from elsewhere"</summary>
+                <textarea id="compare-schema-text" rows="5" placeholder="Paste DDL (pg_dump, mysqldump, SQLite, a migration)"
+                    aria-label="Schema to compare with the design now" prop:value=move || schema.get()
+                    on:input=move |event| schema.set(event_target_value(&event))></textarea>
+                <button id="compare-schema" on:click=compare_schema>"Compare with the design now"</button>
+            </details>
+            <ComparisonView options=options />
+        </section>
+    }
+}

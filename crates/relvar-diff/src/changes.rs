@@ -1,0 +1,375 @@
+//! A diff in words, one line per change, each with the table and column of the newer design it
+//! marks (for the canvas): what the studio lists beside the drawing.
+
+use relvar_model::{Column, ColumnId, Design, Table, TableId};
+use serde::{Deserialize, Serialize};
+
+use crate::diff::{Diff, EnumDiff, RenameCandidate};
+use crate::tables::{ColumnDiff, TableDiff};
+
+/// How a change marks what it touches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ChangeMark {
+    Added,
+    Removed,
+    Changed,
+}
+
+impl ChangeMark {
+    /// Stable: the class and data attribute the studio marks with.
+    pub fn id(self) -> &'static str {
+        match self {
+            ChangeMark::Added => "added",
+            ChangeMark::Removed => "removed",
+            ChangeMark::Changed => "changed",
+        }
+    }
+}
+
+/// What kind of object a change is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Subject {
+    Table,
+    Column,
+    /// A key, unique constraint, check, index or comment of a table.
+    TablePart,
+    ForeignKey,
+    /// An enum, sequence, view or schema.
+    Other,
+    /// A drop and an add that may be one rename, for the person to confirm.
+    RenameCandidate,
+}
+
+/// One change in words, with what it marks in the newer design: a table (none for one that is
+/// gone, or for enums, sequences, views and schemas) and a column (an added or changed one).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    pub mark: ChangeMark,
+    pub subject: Subject,
+    pub text: String,
+    pub table: Option<TableId>,
+    pub column: Option<ColumnId>,
+}
+
+/// Every change of `diff` from `from` to `to`, tables first (in the newer design's order, then
+/// those removed), then foreign keys, enums, sequences, views, schemas and rename candidates.
+pub fn describe(from: &Design, to: &Design, diff: &Diff) -> Vec<Change> {
+    let mut changes = Vec::new();
+    let mut line = |(mark, subject), text: String, table, column| {
+        changes.push(Change {
+            mark,
+            subject,
+            text,
+            table,
+            column,
+        });
+    };
+    for table in &to.tables {
+        if diff.tables_added.contains(&table.id) {
+            let columns = table.columns.len();
+            let text = format!("table {} added ({columns} columns)", table.display_name());
+            line(
+                (ChangeMark::Added, Subject::Table),
+                text,
+                Some(table.id),
+                None,
+            );
+        } else if let Some(changed) = diff.tables_changed.iter().find(|t| t.to == table.id)
+            && let Some(old) = from.table(changed.from)
+        {
+            for (kind, text, column) in table_changes(old, table, changed) {
+                line(kind, text, Some(table.id), column);
+            }
+        }
+    }
+    for id in &diff.tables_removed {
+        if let Some(table) = from.table(*id) {
+            let text = format!("table {} removed, with its rows", table.display_name());
+            line((ChangeMark::Removed, Subject::Table), text, None, None);
+        }
+    }
+    let table_name = |design: &Design, id| design.table(id).map(Table::display_name);
+    for id in &diff.foreign_keys_added {
+        if let Some(key) = to.foreign_keys.iter().find(|key| key.id == *id) {
+            let (child, parent) = (table_name(to, key.from_table), table_name(to, key.to_table));
+            let text = format!(
+                "foreign key {} → {} added",
+                child.unwrap_or_default(),
+                parent.unwrap_or_default()
+            );
+            line(
+                (ChangeMark::Added, Subject::ForeignKey),
+                text,
+                Some(key.from_table),
+                None,
+            );
+        }
+    }
+    for id in &diff.foreign_keys_removed {
+        if let Some(key) = from.foreign_keys.iter().find(|key| key.id == *id) {
+            let text = format!(
+                "foreign key {} → {} removed",
+                table_name(from, key.from_table).unwrap_or_default(),
+                table_name(from, key.to_table).unwrap_or_default()
+            );
+            let marked = diff.pairing.table(key.from_table);
+            line(
+                (ChangeMark::Removed, Subject::ForeignKey),
+                text,
+                marked,
+                None,
+            );
+        }
+    }
+    for change in &diff.enums {
+        let (mark, text) = enum_change(from, to, change);
+        line((mark, Subject::Other), text, None, None);
+    }
+    let sequence = |design: &Design, at: usize| {
+        design
+            .sequences
+            .get(at)
+            .map(|sequence| sequence.qualified_name())
+            .unwrap_or_default()
+    };
+    for at in &diff.sequences_added {
+        line(
+            (ChangeMark::Added, Subject::Other),
+            format!("sequence {} added", sequence(to, *at)),
+            None,
+            None,
+        );
+    }
+    for at in &diff.sequences_removed {
+        let text = format!("sequence {} removed", sequence(from, *at));
+        line((ChangeMark::Removed, Subject::Other), text, None, None);
+    }
+    for (_, at) in &diff.sequences_changed {
+        let text = format!("sequence {} changed", sequence(to, *at));
+        line((ChangeMark::Changed, Subject::Other), text, None, None);
+    }
+    let view = |design: &Design, at: usize| {
+        design
+            .views
+            .get(at)
+            .map(|view| view.qualified_name())
+            .unwrap_or_default()
+    };
+    for at in &diff.views_added {
+        line(
+            (ChangeMark::Added, Subject::Other),
+            format!("view {} added", view(to, *at)),
+            None,
+            None,
+        );
+    }
+    for at in &diff.views_removed {
+        line(
+            (ChangeMark::Removed, Subject::Other),
+            format!("view {} removed", view(from, *at)),
+            None,
+            None,
+        );
+    }
+    for schema in &diff.schemas_added {
+        line(
+            (ChangeMark::Added, Subject::Other),
+            format!("schema {schema} added"),
+            None,
+            None,
+        );
+    }
+    for schema in &diff.schemas_removed {
+        line(
+            (ChangeMark::Removed, Subject::Other),
+            format!("schema {schema} removed"),
+            None,
+            None,
+        );
+    }
+    for candidate in &diff.rename_candidates {
+        let text = rename_candidate(from, to, candidate);
+        let (table, column) = match candidate {
+            RenameCandidate::Table { to, .. } => (Some(*to), None),
+            RenameCandidate::Column { table, to, .. } => (Some(*table), Some(*to)),
+        };
+        line(
+            (ChangeMark::Changed, Subject::RenameCandidate),
+            text,
+            table,
+            column,
+        );
+    }
+    changes
+}
+
+fn table_changes(
+    old: &Table,
+    new: &Table,
+    changed: &TableDiff,
+) -> Vec<((ChangeMark, Subject), String, Option<ColumnId>)> {
+    let name = new.display_name();
+    let mut lines = Vec::new();
+    if changed.renamed {
+        let text = format!("table {} renamed to {name}", old.display_name());
+        lines.push(((ChangeMark::Changed, Subject::Table), text, None));
+    }
+    for column in new.columns.iter() {
+        if changed.columns_added.contains(&column.id) {
+            let text = format!("column {name}.{} {} added", column.name, column.data_type);
+            lines.push(((ChangeMark::Added, Subject::Column), text, Some(column.id)));
+        } else if let Some(column_diff) = changed.columns_changed.iter().find(|c| c.to == column.id)
+            && let Some(before) = column_of(old, column_diff.from)
+        {
+            let what = column_changes(before, column, column_diff).join(", ");
+            let text = format!("column {name}.{}: {what}", column.name);
+            lines.push((
+                (ChangeMark::Changed, Subject::Column),
+                text,
+                Some(column.id),
+            ));
+        }
+    }
+    for id in &changed.columns_removed {
+        if let Some(column) = column_of(old, *id) {
+            let text = format!("column {name}.{} removed, with its values", column.name);
+            lines.push(((ChangeMark::Removed, Subject::Column), text, None));
+        }
+    }
+    if changed.primary_key_changed {
+        let text = format!("primary key of {name} changed");
+        lines.push(((ChangeMark::Changed, Subject::TablePart), text, None));
+    }
+    let counted = |added: usize, removed: usize, what: &str| {
+        [
+            (added, ChangeMark::Added, "added"),
+            (removed, ChangeMark::Removed, "removed"),
+        ]
+        .into_iter()
+        .filter(|(count, _, _)| *count > 0)
+        .map(|(count, mark, verb)| {
+            let plural = if count == 1 { "" } else { "s" };
+            let text = format!("{count} {what}{plural} of {name} {verb}");
+            ((mark, Subject::TablePart), text, None)
+        })
+        .collect::<Vec<_>>()
+    };
+    let uniques = (changed.uniques_added.len(), changed.uniques_removed.len());
+    lines.extend(counted(uniques.0, uniques.1, "unique constraint"));
+    let checks = (changed.checks_added.len(), changed.checks_removed.len());
+    lines.extend(counted(checks.0, checks.1, "check"));
+    let indexes = (changed.indexes_added.len(), changed.indexes_removed.len());
+    lines.extend(counted(indexes.0, indexes.1, "index"));
+    if changed.comment_changed {
+        let text = format!("comment of {name} changed");
+        lines.push(((ChangeMark::Changed, Subject::TablePart), text, None));
+    }
+    lines
+}
+
+fn column_of(table: &Table, id: ColumnId) -> Option<&Column> {
+    table.columns.iter().find(|column| column.id == id)
+}
+
+fn column_changes(before: &Column, after: &Column, changed: &ColumnDiff) -> Vec<String> {
+    let mut what = Vec::new();
+    if changed.renamed {
+        what.push(format!("renamed from {}", before.name));
+    }
+    if changed.type_changed {
+        what.push(format!("type {} → {}", before.data_type, after.data_type));
+    }
+    if changed.nullability_changed {
+        what.push(String::from(if after.nullable {
+            "now nullable"
+        } else {
+            "now NOT NULL"
+        }));
+    }
+    if changed.default_changed {
+        let shown = |default: &Option<String>| default.clone().unwrap_or_else(|| "none".into());
+        what.push(format!(
+            "default {} → {}",
+            shown(&before.default),
+            shown(&after.default)
+        ));
+    }
+    let flags = [
+        (changed.identity_changed, "identity"),
+        (changed.generated_changed, "generation"),
+        (changed.collation_changed, "collation"),
+        (changed.comment_changed, "comment"),
+    ];
+    what.extend(
+        flags
+            .into_iter()
+            .filter(|(changed, _)| *changed)
+            .map(|(_, part)| format!("{part} changed")),
+    );
+    what
+}
+
+fn enum_change(from: &Design, to: &Design, change: &EnumDiff) -> (ChangeMark, String) {
+    let name = |design: &Design, at: usize| {
+        design
+            .enums
+            .get(at)
+            .map(|item| item.qualified_name())
+            .unwrap_or_default()
+    };
+    match change {
+        EnumDiff::Added(at) => (ChangeMark::Added, format!("enum {} added", name(to, *at))),
+        EnumDiff::Removed(at) => (
+            ChangeMark::Removed,
+            format!("enum {} removed", name(from, *at)),
+        ),
+        EnumDiff::Changed {
+            to: at,
+            added_values,
+            removed_values,
+            ..
+        } => {
+            let mut parts = Vec::new();
+            if !added_values.is_empty() {
+                parts.push(format!("values {} added", added_values.join(", ")));
+            }
+            if !removed_values.is_empty() {
+                parts.push(format!("values {} removed", removed_values.join(", ")));
+            }
+            let text = format!("enum {}: {}", name(to, *at), parts.join("; "));
+            (ChangeMark::Changed, text)
+        }
+    }
+}
+
+fn rename_candidate(from: &Design, to: &Design, candidate: &RenameCandidate) -> String {
+    match candidate {
+        RenameCandidate::Table { from: old, to: new } => format!(
+            "table {} may be {} renamed: written as a drop and an add unless confirmed",
+            to.table(*new).map(Table::display_name).unwrap_or_default(),
+            from.table(*old)
+                .map(Table::display_name)
+                .unwrap_or_default()
+        ),
+        RenameCandidate::Column {
+            table,
+            from: old,
+            to: new,
+        } => {
+            let new_name = to
+                .table(*table)
+                .and_then(|t| column_of(t, *new))
+                .map(|c| c.name.clone());
+            let old_name = from
+                .tables
+                .iter()
+                .find_map(|t| column_of(t, *old))
+                .map(|c| c.name.clone());
+            format!(
+                "column {} may be {} renamed: written as a drop and an add unless confirmed",
+                new_name.unwrap_or_default(),
+                old_name.unwrap_or_default()
+            )
+        }
+    }
+}

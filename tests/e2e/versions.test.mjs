@@ -1,0 +1,122 @@
+// Versions and comparisons: save a version, edit as a person does (rename a column, add a table,
+// change a type), compare, see the marks on the canvas and the list beside, download the Flyway
+// files (a zip whose files are the scripts shown); versions stay after a reload.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { inflateRawSync } from 'node:zlib';
+import { test } from 'node:test';
+import { useStudioSession } from './support/session.mjs';
+import { AUTHORS_AND_BOOKS, clickTable, importSql, openStudio, showPanel, table } from './support/studio.mjs';
+
+const session = useStudioSession();
+
+/** The files of a zip archive by name, read through each local file header. */
+function unzip(bytes) {
+  const files = {};
+  let at = 0;
+  while (bytes.readUInt32LE(at) === 0x04034b50) {
+    const method = bytes.readUInt16LE(at + 8);
+    const size = bytes.readUInt32LE(at + 18);
+    const nameLength = bytes.readUInt16LE(at + 26);
+    const extraLength = bytes.readUInt16LE(at + 28);
+    const name = bytes.toString('utf8', at + 30, at + 30 + nameLength);
+    const start = at + 30 + nameLength + extraLength;
+    const data = bytes.subarray(start, start + size);
+    files[name] = (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    at = start + size;
+  }
+  return files;
+}
+
+async function setColumn(page, tableName, row, field, value) {
+  await clickTable(page, tableName);
+  const input = page.locator('#columns-editor li').nth(row).locator(`input.column-${field}`);
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+test('a version compared with the edited design marks the canvas, lists the changes and downloads Flyway files', async () => {
+  const { page, url } = session;
+  await openStudio(page, url);
+  await importSql(page, AUTHORS_AND_BOOKS);
+  await showPanel(page, 'versions');
+  assert.equal(await page.locator('#versions-summary').textContent(), 'No versions yet.');
+  await page.locator('#version-note').fill('as imported');
+  await page.locator('#save-version-button').click();
+  await page.locator('#versions-list .version[data-version="v1"]').waitFor();
+  assert.equal(await page.locator('#versions-summary').textContent(), '1 version');
+
+  await setColumn(page, 'book', 1, 'name', 'headline');
+  await setColumn(page, 'author', 1, 'type', 'varchar(200)');
+  await page.locator('#add-table').click();
+  await table(page, 'table').waitFor();
+
+  await showPanel(page, 'versions');
+  await page.locator('#compare-format').selectOption('flyway');
+  await page.locator('#compare-description').fill('rename title');
+  await page.locator('#compare-description').press('Tab');
+  await page.locator('.version[data-version="v1"] .version-compare').click();
+  await page.locator('#comparison-changes li').first().waitFor();
+
+  const changes = await page.locator('#comparison-changes li').allTextContents();
+  assert.deepEqual(changes.sort(), [
+    'column author.name: type text → varchar(200)',
+    'column book.headline: renamed from title',
+    'table table added (1 columns)',
+  ]);
+  // The canvas draws the marks in its next frame.
+  await page.locator('#canvas g.table[data-change]').first().waitFor();
+  assert.equal(await table(page, 'table').getAttribute('data-change'), 'added');
+  assert.equal(await table(page, 'book').getAttribute('data-change'), 'changed');
+  const headline = table(page, 'book').locator('g.column[data-column="headline"]');
+  assert.equal(await headline.getAttribute('data-change'), 'changed');
+  const untouched = table(page, 'book').locator('g.column[data-column="id"]');
+  assert.equal(await untouched.getAttribute('data-change'), null);
+
+  const up = await page.locator('#comparison-up').textContent();
+  assert.match(up, /ALTER TABLE book RENAME COLUMN title TO headline;/);
+  assert.match(up, /ALTER TABLE author ALTER COLUMN name TYPE varchar\(200\) USING name::varchar\(200\);/);
+  assert.match(up, /CREATE TABLE "table"/);
+  const down = await page.locator('#comparison-down').textContent();
+  assert.match(down, /RENAME COLUMN headline TO title;/);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('#download-migration').click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'V1__rename_title.zip');
+  const files = unzip(await readFile(await download.path()));
+  assert.deepEqual(Object.keys(files), ['V1__rename_title.sql', 'U1__rename_title.sql']);
+  assert.equal(files['V1__rename_title.sql'], up);
+  assert.equal(files['U1__rename_title.sql'], down);
+
+  // Marks stay until cleared, and say when the design moved on.
+  await setColumn(page, 'author', 1, 'name', 'full_name');
+  await showPanel(page, 'versions');
+  await page.locator('#comparison-stale').waitFor();
+  await page.locator('#clear-comparison').click();
+  await page.locator('#canvas g.table[data-change]').first().waitFor({ state: 'detached' });
+
+  await page.reload();
+  await table(page, 'book').waitFor();
+  await showPanel(page, 'versions');
+  await page.locator('#versions-list .version[data-version="v1"]').waitFor();
+  assert.equal(await page.locator('.version[data-version="v1"] .version-note').textContent(), 'as imported');
+});
+
+test('a pasted schema is compared by name: a dropped and an added column are offered as a rename, not applied', async () => {
+  const { page, url } = session;
+  await openStudio(page, url);
+  await importSql(page, AUTHORS_AND_BOOKS);
+  await showPanel(page, 'versions');
+  await page.locator('.compare-schema summary').click();
+  await page.locator('#compare-schema-text').fill(AUTHORS_AND_BOOKS.replace('title text', 'heading text'));
+  await page.locator('#compare-dialect').selectOption('mysql');
+  await page.locator('#compare-schema').click();
+  await page.locator('#comparison-changes li').first().waitFor();
+  const changes = await page.locator('#comparison-changes').textContent();
+  assert.match(changes, /column title may be heading renamed/);
+  assert.match(await page.locator('#comparison-title').textContent(), /MySQL\/MariaDB/);
+  assert.match(await page.locator('#comparison-up').textContent(), /DROP COLUMN heading/);
+  assert.match(await page.locator('#comparison-risks').textContent(), /heading/);
+});
