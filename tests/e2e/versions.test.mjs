@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
 import { test } from 'node:test';
+import { launch } from './support/browser.mjs';
 import { useStudioSession } from './support/session.mjs';
 import { AUTHORS_AND_BOOKS, clickTable, importSql, openStudio, showPanel, table } from './support/studio.mjs';
 
@@ -119,4 +120,36 @@ test('a pasted schema is compared by name: a dropped and an added column are off
   assert.match(await page.locator('#comparison-title').textContent(), /MySQL\/MariaDB/);
   assert.match(await page.locator('#comparison-up').textContent(), /DROP COLUMN heading/);
   assert.match(await page.locator('#comparison-risks').textContent(), /heading/);
+});
+
+test('a link carries the design alone, or its versions too when asked', async () => {
+  const { page, url } = session;
+  await openStudio(page, url);
+  await importSql(page, AUTHORS_AND_BOOKS);
+  await showPanel(page, 'versions');
+  await page.locator('#version-name').fill('launch');
+  await page.locator('#save-version-button').click();
+  await page.locator('.version[data-version="launch"]').waitFor();
+  await page.locator('#copy-link').click();
+  await page.locator('#notice', { hasText: 'Link copied' }).waitFor();
+  const alone = await page.evaluate(() => navigator.clipboard.readText());
+  await page.locator('#copy-link-versions').click();
+  await page.waitForFunction((previous) => navigator.clipboard.readText().then((text) => text !== previous), alone);
+  const withVersions = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(withVersions.length > alone.length);
+
+  const other = await launch(url);
+  try {
+    const fresh = await other.context.newPage();
+    for (const [link, versions] of [[alone, 'No versions yet.'], [withVersions, '1 version']]) {
+      await fresh.goto(link);
+      await table(fresh, 'book').waitFor();
+      await showPanel(fresh, 'versions');
+      await fresh.locator('#versions-summary', { hasText: versions }).waitFor();
+    }
+    await fresh.locator('.version[data-version="launch"]').waitFor();
+    assert.deepEqual(other.takeProblems(), []);
+  } finally {
+    await other.close();
+  }
 });

@@ -6,6 +6,8 @@ use std::fmt::Write;
 
 use relvar_diff::Comparison;
 
+/// Text made safe inside HTML content and double-quoted attributes; line breaks are kept (the
+/// scripts are shown as written), unlike the canvas's SVG escaping.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {

@@ -118,7 +118,7 @@ fn options_view(options: CompareOptions) -> impl IntoView {
             <label class="check">
                 <input id="compare-safe" type="checkbox" prop:checked=move || options.safe.get()
                     on:change=move |event| options.safe.set(event_target_checked(&event)) />
-                "Zero-downtime plan (PostgreSQL)"
+                "Zero-downtime plan (PostgreSQL, MySQL/MariaDB)"
             </label>
             <label>"Files "
                 <select id="compare-format" on:change=move |event| {

@@ -58,27 +58,34 @@ pub fn save_file(store: Store, library: Library, notices: Notices) {
     }
 }
 
+/// Copies a link that carries the design, and its versions too when asked.
+pub fn copy_link(store: Store, library: Library, notices: Notices, with_versions: bool) {
+    let design = named_design(store, library);
+    let payload = if with_versions {
+        relvar_share::encode_link_with_versions(&design)
+    } else {
+        relvar_share::encode_link(&design)
+    };
+    let url = link_url(&payload);
+    let chars = url.chars().count();
+    let data_left_out = relvar_share::data_statements(&design);
+    leptos::task::spawn_local(async move {
+        match copy_to_clipboard(&url).await {
+            Ok(()) => notices.0.set(Some(Notice::LinkCopied {
+                chars,
+                too_long: chars > relvar_share::LINK_WARN_CHARS,
+                data_left_out,
+            })),
+            Err(error) => notices.0.set(Some(Notice::Failed(format!(
+                "The link could not be copied: {error}"
+            )))),
+        }
+    });
+}
+
 #[component]
 pub fn ShareTools(store: Store, library: Library, notices: Notices) -> impl IntoView {
     let home = expect_context::<HomeView>();
-    let copy_link = move |_| {
-        let design = named_design(store, library);
-        let url = link_url(&relvar_share::encode_link(&design));
-        let chars = url.chars().count();
-        let data_left_out = relvar_share::data_statements(&design);
-        leptos::task::spawn_local(async move {
-            match copy_to_clipboard(&url).await {
-                Ok(()) => notices.0.set(Some(Notice::LinkCopied {
-                    chars,
-                    too_long: chars > relvar_share::LINK_WARN_CHARS,
-                    data_left_out,
-                })),
-                Err(error) => notices.0.set(Some(Notice::Failed(format!(
-                    "The link could not be copied: {error}"
-                )))),
-            }
-        });
-    };
     let open_file = move |event: leptos::ev::Event| {
         let Some(file) = picked_file(&event) else {
             return;
@@ -100,7 +107,7 @@ pub fn ShareTools(store: Store, library: Library, notices: Notices) -> impl Into
             "Open file"
             <input id="open-file" type="file" accept=".json,.relvar.json,application/json" on:change=open_file />
         </label>
-        <button id="copy-link" title="Copy a link that carries the whole design" on:click=copy_link>"Copy link"</button>
+        <button id="copy-link" title="Copy a link that carries the whole design" on:click=move |_| copy_link(store, library, notices, false)>"Copy link"</button>
         <label class="view-only" title="Refuse every edit">
             <input type="checkbox" id="view-only" prop:checked=move || store.read_only.get()
                 on:change=move |event| store.read_only.set(event_target_checked(&event)) />

@@ -8,7 +8,10 @@ use relvar_model::{Command, Version};
 
 use super::comparison_view::{CompareOptions, ComparisonView, start_comparison};
 use super::counted;
+use super::share_tools::copy_link;
 use crate::comparing::Comparing;
+use crate::library::Library;
+use crate::opening::Notices;
 use crate::store::{Store, use_store};
 
 /// Now in UTC, `YYYY-MM-DDTHH:MM:SSZ`.
@@ -90,6 +93,8 @@ fn version_item(
 pub fn VersionsPanel() -> impl IntoView {
     let store = use_store();
     let comparing = expect_context::<Comparing>();
+    let library = expect_context::<Library>();
+    let notices = expect_context::<Notices>();
     let options = CompareOptions::new();
     let name = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
@@ -152,6 +157,10 @@ pub fn VersionsPanel() -> impl IntoView {
                 <button id="save-version-button" type="submit">"Save version"</button>
             </form>
             <p class="status" id="versions-summary">{summary}</p>
+            <Show when=move || store.design.with(|design| !design.versions.is_empty())>
+                <button id="copy-link-versions" title="Copy a link that carries the design with its versions"
+                    on:click=move |_| copy_link(store, library, notices, true)>"Copy link with versions"</button>
+            </Show>
             <ul class="versions" id="versions-list">{versions}</ul>
             <details class="compare-schema">
                 <summary>"Compare with a schema from elsewhere"</summary>

@@ -93,9 +93,9 @@ pub fn run(arguments: DiffArgs) -> ExitCode {
         target,
         arguments.safe,
     );
-    if arguments.safe && target != Dialect::PostgreSql {
+    if arguments.safe && !matches!(target, Dialect::PostgreSql | Dialect::MySql) {
         eprintln!(
-            "relvar: warning: --safe plans are written for PostgreSQL; the {} script is the plain one",
+            "relvar: warning: --safe plans are written for PostgreSQL and MySQL/MariaDB; the {} script is the plain one",
             target.name()
         );
     }

@@ -84,9 +84,9 @@ pub fn compare(design: &Design, request: &CompareRequest) -> Result<Comparison, 
     let up = plan(&from, &to, &forward, dialect);
     let down = plan(&to, &from, &backward, dialect);
     let mut warnings = up.warnings.clone();
-    if request.safe && dialect != Dialect::PostgreSql {
+    if request.safe && !up.safe && !up.steps.is_empty() {
         warnings.push(format!(
-            "zero-downtime plans are written for PostgreSQL; the {} script is the plain one",
+            "zero-downtime plans are written for PostgreSQL and MySQL/MariaDB; the {} script is the plain one",
             dialect.name()
         ));
     }

@@ -102,6 +102,30 @@ fn sqlite_multi_word_types_in_added_columns() {
 }
 
 #[test]
+fn mysql_online_ddl_options_are_how_a_change_runs_not_what_it_changes() {
+    // ALGORITHM= and LOCK= (gh-ost, Rails and hand-written online migrations) change nothing.
+    check(
+        Dialect::MySql,
+        "CREATE TABLE t (id int PRIMARY KEY, a int);\n\
+         ALTER TABLE t ADD COLUMN c int, ALGORITHM=INSTANT;\n\
+         ALTER TABLE t ALGORITHM=INPLACE, LOCK=NONE, ADD INDEX t_a (a);\n\
+         ALTER TABLE t MODIFY COLUMN a bigint NOT NULL, ALGORITHM=COPY, LOCK=SHARED;\n\
+         CREATE INDEX t_c ON t (c) ALGORITHM=INPLACE LOCK=NONE;\n\
+         ALTER TABLE t RENAME COLUMN c TO d, ALGORITHM=INSTANT;\n\
+         ALTER TABLE t LOCK=EXCLUSIVE;",
+        expect![[r#"
+            table t
+              id int NOT NULL
+              a bigint NOT NULL
+              d int
+              primary key (id)
+              index t_a (a)
+              index t_c (d)
+        "#]],
+    );
+}
+
+#[test]
 fn sql_server_script_with_batches_and_recovered_syntax() {
     check(
         Dialect::MsSql,

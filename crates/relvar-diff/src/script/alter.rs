@@ -278,7 +278,7 @@ impl Planner<'_> {
             self.push(format!("ALTER TABLE {table_name} ADD COLUMN {definition}"));
             return;
         }
-        let sql = if change.renamed {
+        let mut sql = if change.renamed {
             format!(
                 "ALTER TABLE {table_name} CHANGE COLUMN {} {definition}",
                 self.new.quote(&old.name)
@@ -286,6 +286,10 @@ impl Planner<'_> {
         } else {
             format!("ALTER TABLE {table_name} MODIFY COLUMN {definition}")
         };
+        if self.online {
+            let request = super::locks::mysql_column_request(change);
+            sql = format!("{sql}, {}", request.clause(", "));
+        }
         let mut risks = Vec::new();
         if change.type_changed {
             risks.push(format!(
@@ -320,11 +324,12 @@ impl Planner<'_> {
         let changed: TableDiff = changed.clone();
         // A constraint replaced (its name may be taken until the old one goes) is added in
         // the contract phase, after the old one is dropped.
-        if self.safe
+        if self.phased()
             && self.phase == super::Phase::Expand
             && (changed.primary_key_changed
                 || !changed.uniques_removed.is_empty()
-                || !changed.checks_removed.is_empty())
+                || !changed.checks_removed.is_empty()
+                || self.index_name_reused(&changed))
         {
             let rows = self.rows;
             self.on_table(rows, super::Phase::Contract, |planner| {
@@ -455,4 +460,26 @@ fn concurrently(sql: String, safe: bool) -> String {
         }
     }
     sql
+}
+
+impl Planner<'_> {
+    /// Whether an index the table gains takes the name of one it loses (dropped in the contract
+    /// phase, so the new one must come after it).
+    fn index_name_reused(&self, changed: &TableDiff) -> bool {
+        let (Some(old), Some(new)) = (self.old_table(changed.from), self.new_table(changed.to))
+        else {
+            return false;
+        };
+        let names = |table: &Table, positions: &[usize]| -> Vec<String> {
+            positions
+                .iter()
+                .filter_map(|at| table.indexes.get(*at)?.name.as_deref())
+                .map(str::to_ascii_lowercase)
+                .collect()
+        };
+        let removed = names(old, &changed.indexes_removed);
+        names(new, &changed.indexes_added)
+            .iter()
+            .any(|name| removed.contains(name))
+    }
 }

@@ -4,6 +4,8 @@
 
 use relvar_model::Dialect;
 
+use crate::tables::ColumnDiff;
+
 /// Rows a second, rough figures for a commodity server: a full scan, a rewrite of the table
 /// (and its indexes), an index build.
 const SCANNED_PER_SECOND: u64 = 2_000_000;
@@ -108,7 +110,114 @@ fn postgres(upper: &str) -> Option<(&'static str, Work)> {
     Some(found)
 }
 
+/// The algorithm and lock a MySQL/MariaDB statement asks for in a zero-downtime plan: the least
+/// the engine can do it with, so that it refuses rather than lock more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct MysqlRequest {
+    algorithm: &'static str,
+    lock: Option<&'static str>,
+}
+
+impl MysqlRequest {
+    /// A change of the table's metadata only.
+    pub(crate) const INSTANT: Self = Self {
+        algorithm: "INSTANT",
+        lock: None,
+    };
+    /// Built or rebuilt while reads and writes go on.
+    pub(crate) const IN_PLACE: Self = Self {
+        algorithm: "INPLACE",
+        lock: Some("NONE"),
+    };
+    /// Copied while reads go on and writes wait.
+    pub(crate) const COPY: Self = Self {
+        algorithm: "COPY",
+        lock: Some("SHARED"),
+    };
+
+    /// `ALGORITHM=…`, with `LOCK=…` after `separator` (`, ` in ALTER TABLE, ` ` in CREATE and
+    /// DROP INDEX).
+    pub(crate) fn clause(self, separator: &str) -> String {
+        match self.lock {
+            Some(lock) => format!("ALGORITHM={}{separator}LOCK={lock}", self.algorithm),
+            None => format!("ALGORITHM={}", self.algorithm),
+        }
+    }
+}
+
+/// What a MySQL/MariaDB statement may ask for, by what it does; none for a statement that takes
+/// no such clause (RENAME TABLE, DROP TABLE, CREATE TABLE) or does something unforeseen.
+pub(crate) fn mysql_request(sql: &str) -> Option<MysqlRequest> {
+    let upper = sql.to_ascii_uppercase();
+    // MariaDB's DROP INDEX takes no algorithm; dropping an index is in place anyway.
+    if upper.starts_with("CREATE INDEX") || upper.starts_with("CREATE UNIQUE INDEX") {
+        return Some(MysqlRequest::IN_PLACE);
+    }
+    if !upper.starts_with("ALTER TABLE") || upper.contains(" RENAME TO ") {
+        return None;
+    }
+    let adds = upper.contains(" ADD ");
+    let request = if adds && (upper.contains(" FOREIGN KEY ") || upper.contains(" CHECK "))
+        || upper.contains(" DROP PRIMARY KEY") && !upper.contains(" ADD PRIMARY KEY")
+        || upper.contains(" MODIFY COLUMN ")
+        || upper.contains(" CHANGE COLUMN ")
+    {
+        MysqlRequest::COPY
+    } else if upper.contains(" ADD COLUMN ")
+        || upper.contains(" DROP COLUMN ")
+        || upper.contains(" RENAME COLUMN ")
+    {
+        MysqlRequest::INSTANT
+    } else {
+        MysqlRequest::IN_PLACE
+    };
+    Some(request)
+}
+
+/// What restating a changed column (`MODIFY`, `CHANGE`) may ask for: a new type, collation,
+/// generation or AUTO_INCREMENT copies the table; nullability rebuilds it in place; a default or
+/// comment alone changes the metadata.
+pub(crate) fn mysql_column_request(change: &ColumnDiff) -> MysqlRequest {
+    if change.type_changed
+        || change.collation_changed
+        || change.generated_changed
+        || change.identity_changed
+    {
+        MysqlRequest::COPY
+    } else if change.nullability_changed {
+        MysqlRequest::IN_PLACE
+    } else {
+        MysqlRequest::INSTANT
+    }
+}
+
 fn mysql(upper: &str) -> Option<(&'static str, Work)> {
+    if upper.contains("ALGORITHM=INSTANT") {
+        return Some(("ALGORITHM=INSTANT (metadata only)", Work::Brief));
+    }
+    if upper.contains("ALGORITHM=COPY") {
+        return Some((
+            "ALGORITHM=COPY, LOCK=SHARED (reads go on, writes wait)",
+            Work::Rewrite,
+        ));
+    }
+    if upper.contains("ALGORITHM=INPLACE") {
+        const ONLINE: &str = "ALGORITHM=INPLACE, LOCK=NONE (reads and writes go on)";
+        let builds_index = upper.starts_with("CREATE")
+            || [" ADD INDEX", " ADD KEY", " ADD UNIQUE", " ADD CONSTRAINT"]
+                .iter()
+                .any(|part| upper.contains(part));
+        let rebuilds = upper.contains(" PRIMARY KEY")
+            || upper.contains(" MODIFY COLUMN ")
+            || upper.contains(" CHANGE COLUMN ");
+        return Some(if rebuilds {
+            (ONLINE, Work::Rewrite)
+        } else if builds_index {
+            (ONLINE, Work::Index)
+        } else {
+            ("ALGORITHM=INPLACE, LOCK=NONE (metadata only)", Work::Brief)
+        });
+    }
     let found = if upper.starts_with("CREATE INDEX") || upper.starts_with("CREATE UNIQUE INDEX") {
         (
             "ALGORITHM=INPLACE, LOCK=NONE (reads and writes go on)",
@@ -131,11 +240,13 @@ fn mysql(upper: &str) -> Option<(&'static str, Work)> {
                 "ALGORITHM=INPLACE, LOCK=NONE (rebuilds the table)",
                 Work::Rewrite,
             )
-        } else if upper.contains(" FOREIGN KEY ") {
+        } else if upper.contains(" ADD ") && upper.contains(" FOREIGN KEY ") {
             (
                 "ALGORITHM=COPY, LOCK=SHARED unless foreign_key_checks=0 (writes wait)",
                 Work::Scan,
             )
+        } else if upper.contains(" DROP FOREIGN KEY ") {
+            ("ALGORITHM=INPLACE, LOCK=NONE (metadata only)", Work::Brief)
         } else if upper.contains(" UNIQUE") {
             ("ALGORITHM=INPLACE, LOCK=NONE", Work::Index)
         } else {

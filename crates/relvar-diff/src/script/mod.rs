@@ -8,6 +8,7 @@ mod drops;
 mod enums;
 mod locks;
 mod names;
+mod online;
 mod safe;
 mod sqlite;
 mod views;
@@ -82,7 +83,10 @@ impl Migration {
             } else {
                 ";"
             };
-            if self.safe && safe::in_own_transaction(&step.sql) {
+            if self.safe
+                && self.dialect == Dialect::PostgreSql
+                && safe::in_own_transaction(&step.sql)
+            {
                 let _ = writeln!(out, "BEGIN;\n{}{end}\nCOMMIT;", step.sql);
             } else {
                 let _ = writeln!(out, "{}{end}", step.sql);
@@ -113,6 +117,7 @@ fn plan(from: &Design, to: &Design, diff: &Diff, dialect: Dialect, safe: bool) -
         diff,
         dialect,
         safe: safe && dialect == Dialect::PostgreSql,
+        online: safe && dialect == Dialect::MySql,
         rows: None,
         phase: Phase::Expand,
         old: DdlPieces::new(from, dialect),
@@ -124,8 +129,13 @@ fn plan(from: &Design, to: &Design, diff: &Diff, dialect: Dialect, safe: bool) -
         new_tables: to.tables.iter().map(|table| (table.id, table)).collect(),
     };
     planner.plan();
-    if planner.safe && !planner.steps.is_empty() {
-        planner.steps.insert(0, safe::preamble());
+    if planner.phased() && !planner.steps.is_empty() {
+        let preamble = if planner.online {
+            online::preamble()
+        } else {
+            safe::preamble()
+        };
+        planner.steps.insert(0, preamble);
         // Stable: each phase keeps its order.
         relvar_model::order::sort_by_key(&mut planner.steps[..], |step| step.phase);
     }
@@ -134,7 +144,7 @@ fn plan(from: &Design, to: &Design, diff: &Diff, dialect: Dialect, safe: bool) -
     warnings.dedup();
     Migration {
         dialect,
-        safe: planner.safe,
+        safe: planner.phased(),
         steps: planner.steps,
         warnings,
     }
@@ -145,8 +155,10 @@ pub(crate) struct Planner<'a> {
     pub(crate) to: &'a Design,
     pub(crate) diff: &'a Diff,
     pub(crate) dialect: Dialect,
-    /// Planning for no downtime (PostgreSQL only).
+    /// Planning for no downtime in PostgreSQL: its lock-safe forms of each step.
     pub(crate) safe: bool,
+    /// Planning for no downtime in MySQL/MariaDB: each statement asks for its algorithm and lock.
+    pub(crate) online: bool,
     /// The expected rows of the table the steps being planned touch.
     pub(crate) rows: Option<u64>,
     /// The phase the steps being planned belong to.
@@ -194,12 +206,23 @@ impl<'a> Planner<'a> {
 
     fn push_step(&mut self, sql: String, risk: Option<String>) {
         let lock = locks::lock_note(self.dialect, &sql, self.rows);
-        self.steps.push(Step {
+        let step = Step {
             sql,
             risk,
             lock,
             phase: self.phase,
-        });
+        };
+        let step = if self.online {
+            online::asked(step, self.rows)
+        } else {
+            step
+        };
+        self.steps.push(step);
+    }
+
+    /// A zero-downtime plan, in phases: PostgreSQL's or MySQL's.
+    pub(crate) fn phased(&self) -> bool {
+        self.safe || self.online
     }
 
     /// Plans the steps of `work` as about `table` of the first or second design (its expected
@@ -226,7 +249,7 @@ impl<'a> Planner<'a> {
             self.foreign_keys_rebuilt = drops::foreign_keys_on_removed_keys(self);
         }
         // Clients read views: in a zero-downtime plan they are made again at the switch.
-        let view_phase = if self.safe {
+        let view_phase = if self.phased() {
             Phase::Contract
         } else {
             Phase::Expand
@@ -259,7 +282,7 @@ impl<'a> Planner<'a> {
             planner.create_views(&views_dropped)
         });
         // Comments may name what is renamed at the switch.
-        let comment_phase = if self.safe {
+        let comment_phase = if self.phased() {
             Phase::Contract
         } else {
             Phase::Expand
@@ -273,7 +296,7 @@ impl<'a> Planner<'a> {
         let renamed = self.diff.tables_changed.get(at).is_some_and(|changed| {
             changed.renamed || changed.columns_changed.iter().any(|column| column.renamed)
         });
-        if self.safe && renamed {
+        if self.phased() && renamed {
             Phase::Contract
         } else {
             Phase::Expand
@@ -380,7 +403,14 @@ impl<'a> Planner<'a> {
                 .name
                 .as_deref()
                 .is_some_and(|name| removed_names.contains(&name.to_ascii_lowercase()));
+            // One dropped and added again around a key that goes (MySQL) comes back after it.
+            let around_removed_key = self.online
+                && self
+                    .foreign_keys_rebuilt
+                    .iter()
+                    .any(|(_, again)| *again == id);
             let phase = if replaces
+                || around_removed_key
                 || self.names_change(foreign_key.from_table)
                 || self.names_change(foreign_key.to_table)
             {
@@ -401,7 +431,10 @@ impl<'a> Planner<'a> {
                         planner.add_validated(&table_name, &clause, &name);
                     });
                 }
-                None => self.push(format!("ALTER TABLE {table_name} ADD {clause}")),
+                None => {
+                    let sql = format!("ALTER TABLE {table_name} ADD {clause}");
+                    self.on_table(rows, phase, |planner| planner.push(sql));
+                }
             }
         }
     }

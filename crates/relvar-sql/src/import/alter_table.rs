@@ -23,6 +23,13 @@ impl Importer {
         let operation_count = operations.len();
         let mut remaining = Vec::new();
         for operation in operations {
+            // How MySQL runs the change (online DDL), not what it changes.
+            if matches!(
+                operation,
+                AlterTableOperation::Algorithm { .. } | AlterTableOperation::Lock { .. }
+            ) {
+                continue;
+            }
             match self.apply_operation(table_id, &name, &operation) {
                 Outcome::Modelled if !alter.only => self.alter_inheritors(table_id, &operation),
                 Outcome::Modelled => {}
