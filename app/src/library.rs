@@ -15,7 +15,7 @@ const CURRENT_KEY: &str = "relvar.current";
 const DESIGN_KEY_PREFIX: &str = "relvar.design.";
 
 /// One saved design as the home view lists it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DesignEntry {
     pub id: String,
     pub name: String,

@@ -63,10 +63,17 @@ test('pasted DDL names an untitled design after its database, schema or tables; 
   await openDesigns(page);
   assert.match(await openName(page), /^author, book \(/);
 
-  // Renamed by the person, the design keeps its name when DDL is pasted into it.
+  // Renamed by the person, the design keeps its name when DDL is pasted into it. A change to the
+  // list while a name is being typed (an autosave landing, a design duplicated) leaves the name
+  // field open with what was typed.
   const row = page.locator('.design-row[data-open="true"]');
   await row.locator('.design-rename').click();
-  await row.locator('.design-name').fill('Library');
+  await row.locator('.design-duplicate').click();
+  await page.locator('.design-row').nth(2).waitFor();
+  await row.locator('.design-name').fill('Lib');
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('relvar.designs') ?? '[]').some((entry) => entry.tables === 2));
+  await row.locator('.design-name').press('End');
+  await row.locator('.design-name').pressSequentially('rary');
   await row.locator('.design-name').press('Enter');
   await page.locator('.design-open', { hasText: /^Library/ }).waitFor();
   await page.keyboard.press('Escape');

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::dialog::ModalDialog;
-use crate::library::{DesignEntry, Library};
+use crate::library::Library;
 use crate::opening::{open_new, open_saved};
 use crate::store::Store;
 use crate::templates::TEMPLATES;
@@ -21,11 +21,24 @@ fn when(updated: f64) -> String {
 }
 
 #[component]
-fn DesignRow(entry: DesignEntry, store: Store, library: Library, home: HomeView) -> impl IntoView {
+fn DesignRow(id: String, store: Store, library: Library, home: HomeView) -> impl IntoView {
     let confirming = RwSignal::new(false);
     let renaming = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
-    let id = entry.id.clone();
+    // The row lives as long as its design does; saves and renames only change what it shows, so a
+    // name being typed survives an autosave landing meanwhile.
+    let entry = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            library.entries.with(|entries| {
+                entries
+                    .iter()
+                    .find(|entry| entry.id == id)
+                    .cloned()
+                    .unwrap_or_default()
+            })
+        })
+    };
     let is_open = {
         let id = id.clone();
         move || library.current.get().as_deref() == Some(id.as_str())
@@ -73,20 +86,23 @@ fn DesignRow(entry: DesignEntry, store: Store, library: Library, home: HomeView)
             renaming.set(false);
         }
     };
-    let name = entry.name.clone();
-    let label = format!(
-        "{} ({} tables, changed {})",
-        entry.name,
-        entry.tables,
-        when(entry.updated)
-    );
+    let label = move || {
+        entry.with(|entry| {
+            format!(
+                "{} ({} tables, changed {})",
+                entry.name,
+                entry.tables,
+                when(entry.updated)
+            )
+        })
+    };
     view! {
-        <li class="design-row" data-design-id=entry.id.clone() data-open=move || is_open().to_string()>
-            <Show when=move || renaming.get() fallback={
-                let label = label.clone();
-                move || view! { <button class="link design-open" on:click=open.clone()>{label.clone()}</button> }
+        <li class="design-row" data-design-id=id.clone() data-open=move || is_open().to_string()>
+            <Show when=move || renaming.get() fallback=move || {
+                view! { <button class="link design-open" on:click=open.clone()>{label}</button> }
             }>
-                <input class="design-name" aria-label="Design name" value=name.clone() autofocus
+                <input class="design-name" aria-label="Design name"
+                    value=move || entry.with_untracked(|entry| entry.name.clone()) autofocus
                     on:change={
                         let rename = rename.clone();
                         move |event| rename(event_target_value(&event))
@@ -112,13 +128,13 @@ fn DesignRow(entry: DesignEntry, store: Store, library: Library, home: HomeView)
 #[component]
 pub fn DesignsDialog(store: Store, library: Library) -> impl IntoView {
     let home = expect_context::<HomeView>();
-    let rows = move || {
-        library
-            .entries
-            .get()
-            .into_iter()
-            .map(|entry| view! { <DesignRow entry=entry store=store library=library home=home /> })
-            .collect_view()
+    let ids = move || {
+        library.entries.with(|entries| {
+            entries
+                .iter()
+                .map(|entry| entry.id.clone())
+                .collect::<Vec<_>>()
+        })
     };
     let templates = move || {
         TEMPLATES
@@ -142,7 +158,11 @@ pub fn DesignsDialog(store: Store, library: Library) -> impl IntoView {
             <ModalDialog id="designs-dialog" labelled_by="designs-title" class="designs-dialog"
                 close=Callback::new(move |()| home.0.set(false))>
                 <h2 id="designs-title">"Designs in this browser"</h2>
-                <ul class="design-list" id="design-list">{rows}</ul>
+                <ul class="design-list" id="design-list">
+                    <For each=ids key=|id| id.clone() let(id)>
+                        <DesignRow id=id store=store library=library home=home />
+                    </For>
+                </ul>
                 <h2>"New design"</h2>
                 <ul class="template-list" id="template-list">{templates}</ul>
                 <button id="designs-close" on:click=move |_| home.0.set(false)>"Close"</button>
