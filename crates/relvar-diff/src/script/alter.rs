@@ -1,6 +1,7 @@
 //! ALTER TABLE for a table both designs hold: its name, then columns renamed, added, changed
 //! and dropped; then its new primary key, unique constraints, checks and indexes. PostgreSQL
-//! changes one property at a time; MySQL restates a changed column whole (`MODIFY`/`CHANGE`).
+//! changes one property at a time; MySQL restates a changed column whole (`MODIFY`/`CHANGE`);
+//! SQL Server's forms are in `mssql.rs`.
 
 use relvar_model::{Column, Dialect, Identity, Table};
 use relvar_sql::UnnamedKind;
@@ -37,6 +38,10 @@ impl Planner<'_> {
                 self.modify_mysql_column(&table_name, new, old_column, new_column, column);
                 continue;
             }
+            if self.dialect == Dialect::MsSql {
+                self.alter_mssql_column(&table_name, new, old_column, new_column, column);
+                continue;
+            }
             if column.renamed {
                 let sql = format!(
                     "ALTER TABLE {table_name} RENAME COLUMN {} TO {}",
@@ -61,7 +66,12 @@ impl Planner<'_> {
             let Some((definition, check)) = self.new.column_definition(new.id, added) else {
                 continue;
             };
-            let sql = format!("ALTER TABLE {table_name} ADD COLUMN {definition}");
+            let add = if self.dialect == Dialect::MsSql {
+                "ADD"
+            } else {
+                "ADD COLUMN"
+            };
+            let sql = format!("ALTER TABLE {table_name} {add} {definition}");
             match column.filter(|c| !c.nullable && c.default.is_none() && c.identity.is_none()) {
                 Some(column) => self.push_risky(
                     sql,
@@ -92,7 +102,11 @@ impl Planner<'_> {
                 column.name
             );
             let rows = self.rows;
+            let default_held = self.dialect == Dialect::MsSql && column.default.is_some();
             self.on_table(rows, super::Phase::Contract, |planner| {
+                if default_held {
+                    planner.drop_mssql_default(&table_name, &column.name);
+                }
                 planner.push_risky(sql, risk);
             });
         }

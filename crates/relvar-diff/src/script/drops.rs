@@ -1,11 +1,13 @@
 //! Dropping what the first design has and the second lacks, before anything is made: foreign
 //! keys, then each changed table's indexes, unique constraints, checks and primary key, by the
-//! name the script gave them or the one the engine gave them when it gave none.
+//! name the script gave them or the one the engine gave them when it gave none (SQL Server's,
+//! which no one can foretell, looked up in its catalog: `mssql.rs`).
 
 use relvar_model::{ColumnId, Dialect, ForeignKeyId, Table};
 use relvar_sql::{UnnamedKind, engine_given_name};
 
 use super::Planner;
+use super::mssql::EngineNamed;
 
 impl Planner<'_> {
     pub(super) fn drop_foreign_keys(&mut self) {
@@ -42,6 +44,17 @@ impl Planner<'_> {
                 )
             });
             let Some(name) = name else {
+                if self.dialect == Dialect::MsSql {
+                    let table_name = self.old.table_name(table.id);
+                    let referenced = self.old.table_name(foreign_key.to_table);
+                    let columns = column_names(table, &foreign_key.from_columns);
+                    let column = columns.first().copied().unwrap_or_default();
+                    let constraint = EngineNamed::ForeignKey {
+                        referenced: &referenced,
+                        column,
+                    };
+                    self.drop_mssql_unnamed(&table_name, constraint);
+                }
                 continue;
             };
             let verb = if self.dialect == Dialect::MySql {
@@ -108,6 +121,9 @@ impl Planner<'_> {
                 };
                 let sql = format!("ALTER TABLE {table_name} {verb} {}", self.old.quote(&name));
                 self.push_contract(sql);
+            } else if self.dialect == Dialect::MsSql {
+                let column = columns.first().copied().unwrap_or_default();
+                self.drop_mssql_unnamed(&table_name, EngineNamed::Unique { column });
             }
         }
         for &position in &changed.checks_removed {
@@ -162,8 +178,12 @@ impl Planner<'_> {
                         )
                     })
             };
-            if let Some(sql) = sql {
-                self.push_contract(sql);
+            match sql {
+                Some(sql) => self.push_contract(sql),
+                None if self.dialect == Dialect::MsSql => {
+                    self.drop_mssql_unnamed(&table_name, EngineNamed::PrimaryKey);
+                }
+                None => {}
             }
         }
     }

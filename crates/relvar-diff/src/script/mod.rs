@@ -7,6 +7,7 @@ mod alter;
 mod drops;
 mod enums;
 mod locks;
+mod mssql;
 mod names;
 mod online;
 mod safe;

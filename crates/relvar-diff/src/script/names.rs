@@ -8,7 +8,7 @@ use relvar_model::{ColumnId, Dialect, Table};
 use relvar_sql::{UnnamedKind, engine_given_name};
 
 use super::Planner;
-use super::drops::column_names;
+use super::drops::{column_names, mentioned_columns};
 use crate::tables::TableDiff;
 
 impl Planner<'_> {
@@ -79,22 +79,26 @@ impl Planner<'_> {
                 ));
             }
         }
-        for (kind, before, after) in unnamed {
+        let mut names: Vec<(UnnamedKind, Option<String>, Option<String>)> = unnamed
+            .into_iter()
+            .map(|(kind, before, after)| {
+                let was = column_names(old, &before);
+                let now = column_names(new, &after);
+                (
+                    kind,
+                    engine_given_name(self.dialect, kind, &old.name, &was, 1),
+                    engine_given_name(self.dialect, kind, &new.name, &now, 1),
+                )
+            })
+            .collect();
+        names.extend(self.unnamed_checks(old, new));
+        for (kind, was, now) in names {
             let keeps = match self.dialect {
                 Dialect::PostgreSql => true,
                 // MySQL renames its foreign keys with their table; a key's name is a column's.
                 Dialect::MySql => matches!(kind, UnnamedKind::Unique | UnnamedKind::Index),
                 Dialect::Sqlite | Dialect::MsSql => false,
             };
-            let was = engine_given_name(
-                self.dialect,
-                kind,
-                &old.name,
-                &column_names(old, &before),
-                1,
-            );
-            let now =
-                engine_given_name(self.dialect, kind, &new.name, &column_names(new, &after), 1);
             let (Some(was), Some(now)) = (was, now) else {
                 continue;
             };
@@ -112,5 +116,45 @@ impl Planner<'_> {
             };
             self.push(sql);
         }
+    }
+
+    /// The engine's names, before and after, of the checks both tables hold unnamed with the
+    /// same expression; numbered as the engine numbers them among the table's unnamed checks.
+    fn unnamed_checks(
+        &self,
+        old: &Table,
+        new: &Table,
+    ) -> Vec<(UnnamedKind, Option<String>, Option<String>)> {
+        let name = |table: &Table, position: usize| {
+            let check = table.checks.get(position)?;
+            let ordinal = 1 + table
+                .checks
+                .iter()
+                .take(position)
+                .filter(|other| other.name.is_none())
+                .count();
+            let mentioned = mentioned_columns(table, &check.expression);
+            engine_given_name(
+                self.dialect,
+                UnnamedKind::Check,
+                &table.name,
+                &mentioned,
+                ordinal,
+            )
+        };
+        let mut names = Vec::new();
+        for (position, check) in new.checks.iter().enumerate() {
+            if check.name.is_some() {
+                continue;
+            }
+            if let Some(before) = old
+                .checks
+                .iter()
+                .position(|before| before.name.is_none() && before.expression == check.expression)
+            {
+                names.push((UnnamedKind::Check, name(old, before), name(new, position)));
+            }
+        }
+        names
     }
 }

@@ -60,13 +60,17 @@ impl Planner<'_> {
                 continue;
             };
             if table.comment.is_some() && self.dialect != Dialect::MySql {
-                statements.extend(self.new.comment_on(id, None, table.comment.as_deref()));
+                statements.extend(
+                    self.new
+                        .comment_on(id, None, None, table.comment.as_deref()),
+                );
             }
             for column in &table.columns {
                 if column.comment.is_some() && self.dialect != Dialect::MySql {
                     statements.extend(self.new.comment_on(
                         id,
                         Some(column.id),
+                        None,
                         column.comment.as_deref(),
                     ));
                 }
@@ -76,11 +80,15 @@ impl Planner<'_> {
             let Some(table) = self.new_table(changed.to) else {
                 continue;
             };
+            let old = self.old_table(changed.from);
             if changed.comment_changed {
-                statements.extend(
-                    self.new
-                        .comment_on(changed.to, None, table.comment.as_deref()),
-                );
+                let before = old.and_then(|old| old.comment.as_deref());
+                statements.extend(self.new.comment_on(
+                    changed.to,
+                    None,
+                    before,
+                    table.comment.as_deref(),
+                ));
             }
             if self.dialect == Dialect::MySql {
                 continue;
@@ -91,10 +99,15 @@ impl Planner<'_> {
                     .iter()
                     .find(|c| c.id == column_change.to)
                     .and_then(|c| c.comment.as_deref());
-                statements.extend(
-                    self.new
-                        .comment_on(changed.to, Some(column_change.to), comment),
-                );
+                let before = old
+                    .and_then(|old| old.columns.iter().find(|c| c.id == column_change.from))
+                    .and_then(|c| c.comment.as_deref());
+                statements.extend(self.new.comment_on(
+                    changed.to,
+                    Some(column_change.to),
+                    before,
+                    comment,
+                ));
             }
             for &added in &changed.columns_added {
                 let comment = table
@@ -103,7 +116,7 @@ impl Planner<'_> {
                     .find(|c| c.id == added)
                     .and_then(|c| c.comment.as_deref());
                 if comment.is_some() {
-                    statements.extend(self.new.comment_on(changed.to, Some(added), comment));
+                    statements.extend(self.new.comment_on(changed.to, Some(added), None, comment));
                 }
             }
         }

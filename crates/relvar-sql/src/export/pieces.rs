@@ -225,11 +225,13 @@ impl<'a> DdlPieces<'a> {
     }
 
     /// The statement that sets (or with `None` removes) a comment on a table or one of its
-    /// columns, where the target keeps comments outside the definitions (PostgreSQL, SQL Server).
+    /// columns, where the target keeps comments outside the definitions (PostgreSQL, SQL Server);
+    /// `before` is the comment it replaces (SQL Server adds, updates and drops by different calls).
     pub fn comment_on(
         &self,
         table: TableId,
         column: Option<ColumnId>,
+        before: Option<&str>,
         comment: Option<&str>,
     ) -> Option<String> {
         let table = self.tables.get(&table).copied()?;
@@ -250,6 +252,34 @@ impl<'a> DdlPieces<'a> {
                 };
                 let _ = write!(target, " IS {value}");
                 Some(format!("COMMENT ON {target}"))
+            }
+            Dialect::MsSql => {
+                let procedure = match (before, comment) {
+                    (None, None) => return None,
+                    (None, Some(_)) => "sp_addextendedproperty",
+                    (Some(_), Some(_)) => "sp_updateextendedproperty",
+                    (Some(_), None) => "sp_dropextendedproperty",
+                };
+                let value = comment
+                    .map(|comment| format!(", @value = N{}", string_literal(comment)))
+                    .unwrap_or_default();
+                let schema = self
+                    .writer
+                    .schema_of(table.schema.as_deref())
+                    .unwrap_or("dbo");
+                let mut sql = format!(
+                    "EXEC {procedure} @name = N'MS_Description'{value}, @level0type = N'SCHEMA', @level0name = N{}, @level1type = N'TABLE', @level1name = N{}",
+                    string_literal(schema),
+                    string_literal(&table.name)
+                );
+                if let Some(column) = column {
+                    let _ = write!(
+                        sql,
+                        ", @level2type = N'COLUMN', @level2name = N{}",
+                        string_literal(column)
+                    );
+                }
+                Some(sql)
             }
             Dialect::MySql if column.is_none() => Some(format!(
                 "ALTER TABLE {} COMMENT = {}",

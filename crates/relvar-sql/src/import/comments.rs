@@ -65,12 +65,26 @@ impl Importer {
 
     /// `EXEC sp_addextendedproperty 'MS_Description', 'text', 'SCHEMA', s, 'TABLE', t[, 'COLUMN', c]`.
     /// Returns false when the statement is not such a description, to be read as usual.
+    /// `sp_addextendedproperty` and `sp_updateextendedproperty` of `MS_Description` set a
+    /// comment; `sp_dropextendedproperty` (which takes no value) removes it.
     pub(super) fn extended_property(&mut self, text: &str) -> bool {
-        let Some(arguments) = procedure_arguments(text, "sp_addextendedproperty") else {
+        let found = ["sp_addextendedproperty", "sp_updateextendedproperty"]
+            .into_iter()
+            .find_map(|procedure| procedure_arguments(text, procedure).map(|found| (found, false)))
+            .or_else(|| {
+                procedure_arguments(text, "sp_dropextendedproperty").map(|found| (found, true))
+            });
+        let Some((arguments, dropped)) = found else {
             return false;
         };
-        let argument = |position: usize| -> Option<&str> {
-            let name = EXTENDED_PROPERTY_PARAMETERS.get(position)?;
+        let argument = |parameter: usize| -> Option<&str> {
+            let name = EXTENDED_PROPERTY_PARAMETERS.get(parameter)?;
+            // The drop has no @value: its arguments after the name come one place earlier.
+            let position = if dropped && parameter > 0 {
+                parameter - 1
+            } else {
+                parameter
+            };
             procedure_argument(&arguments, position, name)
         };
         let kind = |position: usize| argument(position).map(str::to_ascii_uppercase);
@@ -88,7 +102,11 @@ impl Importer {
         let (Some(schema), Some(table)) = (argument(3), argument(5)) else {
             return false;
         };
-        let comment = argument(1).map(str::to_owned);
+        let comment = if dropped {
+            None
+        } else {
+            argument(1).map(str::to_owned)
+        };
         if !self.set_comment(Some(schema), table, column, comment) {
             self.comment_target_missing(text);
         }
@@ -228,6 +246,27 @@ pub(super) fn procedure_arguments(
 #[cfg(test)]
 mod tests {
     use super::procedure_arguments;
+
+    #[test]
+    fn a_description_updated_then_dropped_leaves_no_comment() {
+        let sql = "CREATE TABLE dbo.t (a int, b int);
+EXEC sp_addextendedproperty N'MS_Description', N'first', N'SCHEMA', N'dbo', N'TABLE', N't', N'COLUMN', N'a';
+EXEC sp_addextendedproperty N'MS_Description', N'kept', N'SCHEMA', N'dbo', N'TABLE', N't', N'COLUMN', N'b';
+EXEC sp_updateextendedproperty @name = N'MS_Description', @value = N'second', @level0type = N'SCHEMA', @level0name = N'dbo', @level1type = N'TABLE', @level1name = N't', @level2type = N'COLUMN', @level2name = N'a';
+";
+        let design = crate::import_sql(sql, crate::Dialect::MsSql).design;
+        assert_eq!(
+            design.tables[0].columns[0].comment.as_deref(),
+            Some("second")
+        );
+        let dropped = format!(
+            "{sql}EXEC sp_dropextendedproperty N'MS_Description', N'SCHEMA', N'dbo', N'TABLE', N't', N'COLUMN', N'a';"
+        );
+        let design = crate::import_sql(&dropped, crate::Dialect::MsSql).design;
+        assert_eq!(design.tables[0].columns[0].comment, None);
+        assert_eq!(design.tables[0].columns[1].comment.as_deref(), Some("kept"));
+        assert!(design.unmodelled.is_empty());
+    }
 
     #[test]
     fn extended_property_arguments_are_read_by_position_and_by_name() {

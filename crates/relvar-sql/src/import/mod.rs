@@ -57,6 +57,7 @@ pub fn import_sql(text: &str, dialect: Dialect) -> Import {
         diagnostics: Vec::new(),
         records: Vec::new(),
         pending: Vec::new(),
+        constraint_lookups: replay::ConstraintLookups::default(),
     };
     for raw in split_statements(text, dialect) {
         let Some(statement_text) = text.get(raw.span.clone()) else {
@@ -93,6 +94,8 @@ struct Importer {
     diagnostics: Vec<Diagnostic>,
     records: Vec<StatementRecord>,
     pending: Vec<PendingForeignKey>,
+    /// SQL Server variables holding a constraint's name, until the constraint is dropped.
+    constraint_lookups: replay::ConstraintLookups,
 }
 
 impl Importer {
@@ -100,7 +103,8 @@ impl Importer {
         if self.dialect == Dialect::MsSql && self.extended_property(text) {
             return;
         }
-        if self.dialect == Dialect::MsSql && self.sp_rename(text) {
+        if self.dialect == Dialect::MsSql && (self.sp_rename(text) || self.constraint_lookup(text))
+        {
             return;
         }
         let label = statement_label(text);

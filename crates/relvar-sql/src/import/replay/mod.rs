@@ -6,6 +6,7 @@
 //! here update the waiting ones as the engine updates its references.
 
 mod columns;
+mod constraint_lookup;
 mod constraints;
 mod do_block;
 mod drop;
@@ -25,6 +26,7 @@ use super::create_table::column_id;
 use super::foreign_keys::PendingForeignKey;
 use super::names::QualifiedName;
 use crate::dialect::Dialect;
+pub(super) use constraint_lookup::ConstraintLookups;
 pub(super) use rules::{ReplayRules, same_name};
 pub use rules::{UnnamedKind, engine_given_name};
 

@@ -208,7 +208,7 @@ impl Importer {
 }
 
 /// `[dbo].[Order Details].[Id]` or `dbo.t.c` as its parts, brackets and quotes taken off.
-fn dotted_parts(name: &str) -> Vec<String> {
+pub(super) fn dotted_parts(name: &str) -> Vec<String> {
     let mut parts = vec![String::new()];
     let mut close = None;
     for character in name.chars() {
