@@ -153,9 +153,16 @@ test('the JSON a catalog query prints imports as the live schema, and each query
 
   await page.locator('#catalog-queries > summary').click();
   await page.locator('.catalog-query[data-engine="sqlite"] > summary').click();
+  // The queries come from the worker when an engine's is first opened.
+  await page.locator('#catalog-query-sqlite[data-state="current"]').waitFor();
   await page.locator('#copy-catalog-sqlite').click();
   await page.locator('#catalog-status').filter({ hasText: 'Copied the SQLite query' }).waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.ok(copied.startsWith('-- Relvar: the schema of this SQLite database'), copied.slice(0, 80));
   assert.equal(copied, await page.locator('#catalog-query-sqlite').textContent());
+  // Copied at once, before the query has come: fetched, then copied.
+  await page.locator('.catalog-query[data-engine="mssql"] > summary').click();
+  await page.locator('#copy-catalog-mssql').click();
+  await page.locator('#catalog-status').filter({ hasText: 'Copied the SQL Server query' }).waitFor();
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /sys\./);
 });

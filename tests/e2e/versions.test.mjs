@@ -91,6 +91,16 @@ test('a version compared with the edited design marks the canvas, lists the chan
   assert.equal(files['V1__rename_title.sql'], up);
   assert.equal(files['U1__rename_title.sql'], down);
 
+  // The same change written for SQL Server, in its own forms.
+  await page.locator('#compare-dialect').selectOption('mssql');
+  await page.locator('.version[data-version="v1"] .version-compare').click();
+  await page.locator('#comparison-title', { hasText: 'SQL Server' }).waitFor();
+  const forSqlServer = await page.locator('#comparison-up').textContent();
+  assert.match(forSqlServer, /EXEC sp_rename N'book\.title', N'headline', 'COLUMN';\nGO/);
+  assert.match(forSqlServer, /ALTER TABLE author ALTER COLUMN \[name\] nvarchar\(200\) NOT NULL;/);
+  assert.doesNotMatch(forSqlServer, /RENAME COLUMN|ADD COLUMN/);
+  await page.locator('#compare-dialect').selectOption('');
+
   // Marks stay until cleared, and say when the design moved on.
   await setColumn(page, 'author', 1, 'name', 'full_name');
   await showPanel(page, 'versions');
@@ -120,6 +130,37 @@ test('a pasted schema is compared by name: a dropped and an added column are off
   assert.match(await page.locator('#comparison-title').textContent(), /MySQL\/MariaDB/);
   assert.match(await page.locator('#comparison-up').textContent(), /DROP COLUMN heading/);
   assert.match(await page.locator('#comparison-risks').textContent(), /heading/);
+});
+
+test('two versions compared with each other: what changed between them, not since', async () => {
+  const { page, url } = session;
+  await openStudio(page, url);
+  await importSql(page, AUTHORS_AND_BOOKS);
+  await showPanel(page, 'versions');
+  await page.locator('#save-version-button').click();
+  await page.locator('.version[data-version="v1"]').waitFor();
+  await setColumn(page, 'book', 1, 'name', 'headline');
+  await showPanel(page, 'versions');
+  await page.locator('#save-version-button').click();
+  await page.locator('.version[data-version="v2"]').waitFor();
+  // A change after v2 is not between the two versions.
+  await page.locator('#add-table').click();
+  await table(page, 'table').waitFor();
+
+  await showPanel(page, 'versions');
+  await page.locator('#compare-to').selectOption('v2');
+  const compare = page.locator('.version[data-version="v1"] .version-compare');
+  assert.equal(await compare.textContent(), 'Compare with version v2');
+  assert.equal(await compare.getAttribute('aria-label'), 'Compare version v1 with version v2');
+  await compare.click();
+  await page.locator('#comparison-changes li').first().waitFor();
+  assert.deepEqual(await page.locator('#comparison-changes li').allTextContents(), ['column book.headline: renamed from title']);
+  assert.match(await page.locator('#comparison-title').textContent(), /version v1 → version v2/);
+  assert.match(await page.locator('#comparison-up').textContent(), /ALTER TABLE book RENAME COLUMN title TO headline;/);
+
+  await page.locator('#compare-to').selectOption('');
+  await compare.click();
+  await page.locator('#comparison-changes li', { hasText: 'table table added' }).waitFor();
 });
 
 test('a link carries the design alone, or its versions too when asked', async () => {

@@ -1,6 +1,7 @@
 //! The studio's worker, loaded the first time a person compares versions or exports: the engines
 //! a person does not need at first (diff and migrations, DDL, Mermaid and ADR export, zips of
-//! migration files) live here, outside the page's first load and off its thread.
+//! migration files, the engines' catalog queries) live here, outside the page's first load and
+//! off its thread.
 //!
 //! `protocol` is what the page and the worker say to each other; `answer` answers one request.
 
@@ -62,6 +63,14 @@ fn answer_to(design: &Design, request: &Request) -> Result<Answer, String> {
             text: relvar_artefacts::to_adr_markdown(design),
             warnings: Vec::new(),
         }),
+        Request::Export(ExportFormat::CatalogQuery(id)) => {
+            let dialect =
+                Dialect::from_id(id).ok_or_else(|| format!("no engine is called {id}"))?;
+            Ok(Answer::Exported {
+                text: relvar_sql::catalog_query(dialect).to_owned(),
+                warnings: Vec::new(),
+            })
+        }
     }
 }
 
@@ -128,5 +137,10 @@ mod tests {
         };
         assert_eq!(text, relvar_artefacts::to_mermaid(&imported.design));
         assert!(export(ExportFormat::Ddl("oracle".into())).is_err());
+        let Ok(Answer::Exported { text, .. }) = export(ExportFormat::CatalogQuery("mssql".into()))
+        else {
+            panic!("a catalog query");
+        };
+        assert_eq!(text, relvar_sql::catalog_query(Dialect::MsSql));
     }
 }

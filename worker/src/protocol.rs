@@ -24,6 +24,9 @@ pub enum ExportFormat {
     Mermaid,
     /// The decision records as ADRs in Markdown.
     Decisions,
+    /// The catalog query of the engine of this id, which prints its schema as a document to
+    /// import (the design is not read).
+    CatalogQuery(String),
 }
 
 /// One answer; a request that cannot be met is answered `Err` with why, in words.

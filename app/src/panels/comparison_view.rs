@@ -1,4 +1,5 @@
-//! A comparison beside the canvas: the engine, plan and file format it is written for; the
+//! A comparison beside the canvas: what it compares with (the design now or a version), the
+//! engine, plan and file format it is written for; the
 //! report the worker writes (changes, risks, both scripts; a change of a table selects it); the
 //! migration's files to download (a zip when there are several).
 
@@ -17,6 +18,8 @@ use crate::store::{Store, use_store};
 /// How the next comparison is written; shared by the panel's buttons.
 #[derive(Debug, Clone, Copy)]
 pub struct CompareOptions {
+    /// The version compared with, by name, or empty for the design now.
+    pub to: RwSignal<String>,
     /// An engine's id, or empty for the design's own.
     dialect: RwSignal<String>,
     safe: RwSignal<bool>,
@@ -28,6 +31,7 @@ pub struct CompareOptions {
 impl CompareOptions {
     pub fn new() -> Self {
         Self {
+            to: RwSignal::new(String::new()),
             dialect: RwSignal::new(String::new()),
             safe: RwSignal::new(false),
             format: RwSignal::new(FileFormat::Flyway),
@@ -38,9 +42,14 @@ impl CompareOptions {
 
     fn request(&self, from: Side) -> CompareRequest {
         let dialect = self.dialect.get_untracked();
+        let to = self.to.get_untracked();
         CompareRequest {
             from,
-            to: Side::Current,
+            to: if to.is_empty() {
+                Side::Current
+            } else {
+                Side::Version(to)
+            },
             dialect: (!dialect.is_empty()).then_some(dialect),
             safe: self.safe.get_untracked(),
             naming: FileNaming {
@@ -51,9 +60,21 @@ impl CompareOptions {
             },
         }
     }
+
+    /// What the comparison is with, in words: `the design now` or `version v2`.
+    pub fn target(&self) -> String {
+        self.to.with(|to| {
+            if to.is_empty() {
+                String::from("the design now")
+            } else {
+                format!("version {to}")
+            }
+        })
+    }
 }
 
-/// Compares `from` with the design now in the worker, showing the outcome when it comes.
+/// Compares `from` with the design now (or the version chosen) in the worker, showing the
+/// outcome when it comes.
 pub fn start_comparison(store: Store, comparing: Comparing, options: CompareOptions, from: Side) {
     let request = Request::Compare(options.request(from));
     comparing.busy.set(true);
@@ -102,14 +123,42 @@ fn picked_table(event: &web_sys::MouseEvent) -> Option<TableId> {
     Some(TableId(id))
 }
 
-fn options_view(options: CompareOptions) -> impl IntoView {
+fn options_view(store: Store, options: CompareOptions) -> impl IntoView {
+    let versions = move || {
+        store.design.with(|design| {
+            design
+                .versions
+                .iter()
+                .rev()
+                .map(|version| {
+                    let name = version.name.clone();
+                    let chosen = {
+                        let name = name.clone();
+                        move || options.to.with(|to| *to == name)
+                    };
+                    view! { <option value=name.clone() selected=chosen>{format!("version {name}")}</option> }
+                })
+                .collect_view()
+        })
+    };
     let dialects = [("", "the design's engine")].into_iter().chain(
-        [Dialect::PostgreSql, Dialect::MySql, Dialect::Sqlite]
-            .map(|dialect| (dialect.id(), dialect.name())),
+        [
+            Dialect::PostgreSql,
+            Dialect::MySql,
+            Dialect::Sqlite,
+            Dialect::MsSql,
+        ]
+        .map(|dialect| (dialect.id(), dialect.name())),
     );
     view! {
         <fieldset class="compare-options">
             <legend>"Written for"</legend>
+            <label>"Compared with "
+                <select id="compare-to" on:change=move |event| options.to.set(event_target_value(&event))>
+                    <option value="">"the design now"</option>
+                    {versions}
+                </select>
+            </label>
             <label>"Engine "
                 <select id="compare-dialect" on:change=move |event| options.dialect.set(event_target_value(&event))>
                     {dialects.map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
@@ -176,7 +225,7 @@ pub fn ComparisonView(options: CompareOptions) -> impl IntoView {
         }
     };
     view! {
-        {options_view(options)}
+        {options_view(store, options)}
         <div class="comparison" id="comparison" aria-live="polite">
             <Show when=move || comparing.busy.get()>
                 <p class="status" id="comparison-busy">"Comparing…"</p>

@@ -1,6 +1,6 @@
 //! The design's versions: save the design as it is under a name with a note (one undoable
 //! edit), list them newest first, delete one, and compare one, or a schema pasted in, with the
-//! design now (the comparison beside, in `comparison_view`).
+//! design now or another version (the comparison beside, in `comparison_view`).
 
 use leptos::prelude::*;
 use relvar_diff::Side;
@@ -69,7 +69,20 @@ fn version_item(
     };
     let remove = {
         let name = name.clone();
-        move |_| delete(store, &name)
+        move |_| {
+            if options.to.with_untracked(|to| *to == name) {
+                options.to.set(String::new());
+            }
+            delete(store, &name);
+        }
+    };
+    let label = {
+        let name = name.clone();
+        move || format!("Compare version {name} with {}", options.target())
+    };
+    let caption = move || match options.to.with(String::is_empty) {
+        true => String::from("Compare with now"),
+        false => format!("Compare with {}", options.target()),
     };
     let note = (!version.note.is_empty())
         .then(|| view! { <p class="version-note">{version.note.clone()}</p> });
@@ -82,7 +95,7 @@ fn version_item(
             </div>
             {note}
             <div class="panel-row">
-                <button class="version-compare" aria-label=format!("Compare version {name} with the design now") on:click=compare>"Compare with now"</button>
+                <button class="version-compare" aria-label=label on:click=compare>{caption}</button>
                 <button class="version-delete danger" aria-label=format!("Delete version {name}") on:click=remove>"Delete"</button>
             </div>
         </li>
@@ -167,7 +180,7 @@ pub fn VersionsPanel() -> impl IntoView {
                 <textarea id="compare-schema-text" rows="5" placeholder="Paste DDL (pg_dump, mysqldump, SQLite, a migration)"
                     aria-label="Schema to compare with the design now" prop:value=move || schema.get()
                     on:input=move |event| schema.set(event_target_value(&event))></textarea>
-                <button id="compare-schema" on:click=compare_schema>"Compare with the design now"</button>
+                <button id="compare-schema" on:click=compare_schema>{move || format!("Compare with {}", options.target())}</button>
             </details>
             <ComparisonView options=options />
         </section>
