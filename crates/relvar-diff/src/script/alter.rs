@@ -304,12 +304,23 @@ impl Planner<'_> {
             let request = super::locks::mysql_column_request(change);
             sql = format!("{sql}, {}", request.clause(", "));
         }
+        let retyped = "values that do not fit are refused or cut, and the table is copied";
+        self.push_restated_column(sql, (table, old, new), change, retyped);
+    }
+
+    /// A statement that restates a column (MySQL's MODIFY, SQL Server's ALTER COLUMN), with what
+    /// it risks: a type change (`retyped`: what becomes of values that do not fit) and NOT NULL
+    /// on rows that may hold NULL.
+    pub(super) fn push_restated_column(
+        &mut self,
+        sql: String,
+        (table, old, new): (&Table, &Column, &Column),
+        change: &ColumnDiff,
+        retyped: &str,
+    ) {
         let mut risks = Vec::new();
         if change.type_changed {
-            risks.push(format!(
-                "{} to {}; values that do not fit are refused or cut, and the table is copied",
-                old.data_type, new.data_type
-            ));
+            risks.push(format!("{} to {}; {retyped}", old.data_type, new.data_type));
         }
         if change.nullability_changed && !new.nullable {
             risks.push("NOT NULL; fails if a row holds NULL".to_owned());

@@ -130,22 +130,10 @@ impl Planner<'_> {
             let Some(check) = table.checks.get(position) else {
                 continue;
             };
-            let ordinal = 1 + table
-                .checks
-                .iter()
-                .take(position)
-                .filter(|other| other.name.is_none())
-                .count();
-            let mentioned = mentioned_columns(table, &check.expression);
-            let name = check.name.clone().or_else(|| {
-                engine_given_name(
-                    self.dialect,
-                    UnnamedKind::Check,
-                    &table.name,
-                    &mentioned,
-                    ordinal,
-                )
-            });
+            let name = check
+                .name
+                .clone()
+                .or_else(|| engine_named_check(self.dialect, table, position));
             if let Some(name) = name {
                 let sql = format!(
                     "ALTER TABLE {table_name} DROP CONSTRAINT {}",
@@ -265,6 +253,30 @@ pub(super) fn column_names<'t>(table: &'t Table, ids: &[ColumnId]) -> Vec<&'t st
         .filter_map(|id| table.columns.iter().find(|column| column.id == *id))
         .map(|column| column.name.as_str())
         .collect()
+}
+
+/// The name the engine gives the table's unnamed check at `position`: after the columns it
+/// names, numbered among the table's unnamed checks.
+pub(super) fn engine_named_check(
+    dialect: Dialect,
+    table: &Table,
+    position: usize,
+) -> Option<String> {
+    let check = table.checks.get(position)?;
+    let ordinal = 1 + table
+        .checks
+        .iter()
+        .take(position)
+        .filter(|other| other.name.is_none())
+        .count();
+    let mentioned = mentioned_columns(table, &check.expression);
+    engine_given_name(
+        dialect,
+        UnnamedKind::Check,
+        &table.name,
+        &mentioned,
+        ordinal,
+    )
 }
 
 /// The columns an expression names, in the order it first names them: PostgreSQL names an

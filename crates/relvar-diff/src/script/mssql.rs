@@ -57,27 +57,13 @@ impl Planner<'_> {
             let sql = format!(
                 "ALTER TABLE {table_name} ALTER COLUMN {column} {data_type}{collation} {null}"
             );
-            let mut risks = Vec::new();
-            if change.type_changed {
-                risks.push(format!(
-                    "{} to {}; values that do not fit make this fail",
-                    old.data_type, new.data_type
-                ));
-            }
-            if change.nullability_changed && !new.nullable {
-                risks.push("NOT NULL; fails if a row holds NULL".to_owned());
-            }
-            if risks.is_empty() {
-                self.push(sql);
-            } else {
-                let risk = format!(
-                    "{}.{}: {}",
-                    table.qualified_name(),
-                    new.name,
-                    risks.join("; ")
-                );
-                self.push_risky(sql, risk);
-            }
+            let columns = (table, old, new);
+            self.push_restated_column(
+                sql,
+                columns,
+                change,
+                "values that do not fit make this fail",
+            );
         }
         if let Some(default) = &new.default
             && (change.default_changed || default_dropped)

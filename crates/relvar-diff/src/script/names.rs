@@ -8,7 +8,7 @@ use relvar_model::{ColumnId, Dialect, Table};
 use relvar_sql::{UnnamedKind, engine_given_name};
 
 use super::Planner;
-use super::drops::{column_names, mentioned_columns};
+use super::drops::{column_names, engine_named_check};
 use crate::tables::TableDiff;
 
 impl Planner<'_> {
@@ -125,23 +125,8 @@ impl Planner<'_> {
         old: &Table,
         new: &Table,
     ) -> Vec<(UnnamedKind, Option<String>, Option<String>)> {
-        let name = |table: &Table, position: usize| {
-            let check = table.checks.get(position)?;
-            let ordinal = 1 + table
-                .checks
-                .iter()
-                .take(position)
-                .filter(|other| other.name.is_none())
-                .count();
-            let mentioned = mentioned_columns(table, &check.expression);
-            engine_given_name(
-                self.dialect,
-                UnnamedKind::Check,
-                &table.name,
-                &mentioned,
-                ordinal,
-            )
-        };
+        let name =
+            |table: &Table, position: usize| engine_named_check(self.dialect, table, position);
         let mut names = Vec::new();
         for (position, check) in new.checks.iter().enumerate() {
             if check.name.is_some() {
