@@ -43,16 +43,12 @@ fn names(table: &Table, columns: &[ColumnId]) -> Vec<String> {
 /// check or foreign key under any name in `reached` matches it (the engines' catalogs are
 /// compared alike).
 fn forget_names_left_to_the_engine(reached: &mut Design, wanted: &Design) {
-    let tables = reached.tables.clone();
     for table in &mut reached.tables {
         let Some(other) = wanted.find_table(table.schema.as_deref(), &table.name) else {
             continue;
         };
-        let before = tables
-            .iter()
-            .find(|t| t.id == table.id)
-            .unwrap_or(table)
-            .clone();
+        // Its columns, read while its constraints change.
+        let before = table.clone();
         if let (Some(key), Some(other_key)) = (&mut table.primary_key, &other.primary_key)
             && other_key.name.is_none()
             && names(&before, &key.columns) == names(other, &other_key.columns)

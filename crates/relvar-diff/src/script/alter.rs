@@ -190,11 +190,7 @@ impl Planner<'_> {
         }
         if retyped {
             let data_type = self.new.column_type(table.id, new.id).unwrap_or_default();
-            let collation = new
-                .collation
-                .as_deref()
-                .map(|collation| format!(" COLLATE {collation}"))
-                .unwrap_or_default();
+            let collation = collate(new);
             let sql = alter(format!(
                 "TYPE {data_type}{collation} USING {column}::{data_type}"
             ));
@@ -472,6 +468,15 @@ impl Planner<'_> {
             "ALTER TABLE {table_name} ADD CONSTRAINT {quoted} {what} USING INDEX {quoted}"
         ));
     }
+}
+
+/// ` COLLATE x` for a column with a collation of its own; empty otherwise.
+pub(super) fn collate(column: &Column) -> String {
+    column
+        .collation
+        .as_deref()
+        .map(|collation| format!(" COLLATE {collation}"))
+        .unwrap_or_default()
 }
 
 /// `CREATE INDEX` built without blocking writes, in a safe plan.

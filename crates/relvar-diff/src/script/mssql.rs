@@ -48,11 +48,7 @@ impl Planner<'_> {
         }
         if restated {
             let data_type = self.new.column_type(table.id, new.id).unwrap_or_default();
-            let collation = new
-                .collation
-                .as_deref()
-                .map(|collation| format!(" COLLATE {collation}"))
-                .unwrap_or_default();
+            let collation = super::alter::collate(new);
             let null = if new.nullable { "NULL" } else { "NOT NULL" };
             let sql = format!(
                 "ALTER TABLE {table_name} ALTER COLUMN {column} {data_type}{collation} {null}"
