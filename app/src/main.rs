@@ -5,6 +5,7 @@ mod app;
 mod autosave;
 mod browser;
 mod canvas;
+mod catalog_import;
 mod comparing;
 mod dialog;
 mod discovery_run;

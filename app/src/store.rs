@@ -187,31 +187,55 @@ impl Store {
 
     /// Imports SQL text (or a catalog document) as a new design (an undoable replacement) and
     /// records the report; with no dialect given, the text's dialect is detected. `name` names
-    /// the design; `sources` maps the lines of a joined migration folder to its files. Returns
-    /// the design's name when it has one (given, or the catalog's database).
+    /// the design; `sources` maps the lines of a joined migration folder to its files. `done`
+    /// gets the design's name when it has one (given, or the catalog's database): at once for
+    /// SQL, once the worker has read it for a catalog document.
     pub fn import(
         &self,
         text: &str,
         chosen: Option<Dialect>,
         name: Option<String>,
         sources: Option<relvar_sql::MigrationScript>,
-    ) -> Option<String> {
+        done: impl FnOnce(Option<String>) + 'static,
+    ) {
         let detected = relvar_sql::detect_dialect(text);
-        let dialect = match chosen {
-            Some(_) if relvar_sql::is_catalog_document(text) => detected,
-            Some(chosen) => chosen,
-            None => detected,
+        if relvar_sql::is_catalog_document(text) {
+            let (store, text_read) = (*self, text.to_owned());
+            crate::catalog_import::read(store, text, move |import| {
+                let read = ImportRead {
+                    dialect: detected,
+                    detected: chosen.is_none(),
+                    name,
+                    text: &text_read,
+                    sources: None,
+                };
+                done(store.take_import(import, read));
+            });
+            return;
+        }
+        let dialect = chosen.unwrap_or(detected);
+        let read = ImportRead {
+            dialect,
+            detected: chosen.is_none(),
+            name,
+            text,
+            sources,
         };
+        done(self.take_import(relvar_sql::import_ddl(text, dialect), read));
+    }
+
+    /// Makes an import's design the design, and its report the last import's.
+    fn take_import(&self, import: Import, read: ImportRead) -> Option<String> {
         let Import {
             mut design,
             mut diagnostics,
             statement_count,
             modelled_count,
-        } = relvar_sql::import_sql(text, dialect);
-        match name {
+        } = import;
+        match read.name {
             Some(name) => design.name = name,
             None if design.name == relvar_model::Design::default().name => {
-                if let Some(name) = relvar_sql::design_name(text, &design) {
+                if let Some(name) = relvar_sql::design_name(read.text, &design) {
                     design.name = name;
                 }
             }
@@ -225,14 +249,14 @@ impl Store {
         relvar_layout::lay_out_unplaced(&mut design);
         self.selection.set(Selection::default());
         self.last_import.set(Some(ImportReport {
-            dialect,
-            detected: chosen.is_none(),
+            dialect: read.dialect,
+            detected: read.detected,
             statement_count,
             modelled_count,
             table_count: design.tables.len(),
             foreign_key_count: design.foreign_keys.len(),
             diagnostics,
-            sources: sources.map(|script| relvar_sql::MigrationScript {
+            sources: read.sources.map(|script| relvar_sql::MigrationScript {
                 text: String::new(),
                 ..script
             }),
@@ -240,6 +264,15 @@ impl Store {
         let _ = self.dispatch(Command::ReplaceDesign(Box::new(design)));
         named
     }
+}
+
+/// How a text was read for an import, beside what the import made of it.
+struct ImportRead<'a> {
+    dialect: Dialect,
+    detected: bool,
+    name: Option<String>,
+    text: &'a str,
+    sources: Option<relvar_sql::MigrationScript>,
 }
 
 pub fn use_store() -> Store {

@@ -65,7 +65,7 @@ impl Template {
         let mut design = if self.sql.is_empty() {
             Design::default()
         } else {
-            relvar_sql::import_sql(self.sql, self.dialect).design
+            relvar_sql::import_ddl(self.sql, self.dialect).design
         };
         relvar_layout::lay_out_unplaced(&mut design);
         design.name = self.design_name();

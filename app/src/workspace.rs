@@ -193,10 +193,29 @@ pub fn ActivityBar() -> impl IntoView {
     }
 }
 
+/// The side panel a component is in.
+#[derive(Debug, Clone, Copy)]
+struct InPanel(PanelTab);
+
+/// A memo of `compute` that follows what it reads only while the panel it is in is shown: hidden,
+/// it keeps its last value and no edit makes it work; shown again, it computes afresh.
+pub fn memo_while_shown<T>(compute: impl Fn() -> T + Send + Sync + 'static) -> Memo<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let panel = use_context::<InPanel>();
+    let workspace = expect_context::<Workspace>();
+    Memo::new(move |before: Option<&T>| match (before, panel) {
+        (Some(before), Some(InPanel(tab))) if workspace.tab.get() != tab => before.clone(),
+        _ => compute(),
+    })
+}
+
 /// One side panel's place: shown while its tab is open, kept (hidden) otherwise.
 #[component]
 pub fn PanelHost(tab: PanelTab, children: Children) -> impl IntoView {
     let workspace = expect_context::<Workspace>();
+    provide_context(InPanel(tab));
     view! {
         <div class="panel-host" role="tabpanel" id=format!("panel-{}", tab.id())
             aria-labelledby=format!("tab-{}", tab.id())

@@ -150,6 +150,16 @@ test('the Tables panel lists every table; filter, sort, and a click selects the 
   await page.locator('#table-name').waitFor();
   assert.equal(await page.locator('#table-name').inputValue(), filtered[0].split('.').at(-1));
   assert.match(await page.locator('.tables-row').first().getAttribute('class'), /selected/);
+  // Hidden, the list waits; shown again, it holds the edits made meanwhile.
+  await page.locator('#tables-filter').fill('');
+  await page.locator('#tables-sort').selectOption('name');
+  await showPanel(page, 'review');
+  await page.locator('#add-table').click();
+  await page.locator('#table-name').fill('aaa_added_while_hidden');
+  await page.locator('#table-name').press('Enter');
+  await showPanel(page, 'tables');
+  assert.equal(await page.locator('#tables-summary').textContent(), '140 tables');
+  assert.equal(await page.locator('.table-pick').first().textContent(), 'aaa_added_while_hidden');
 });
 
 test('at 1280x720 with a 139-table design nothing scrolls sideways', async () => {

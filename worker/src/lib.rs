@@ -1,7 +1,7 @@
 //! The studio's worker, loaded the first time a person compares versions or exports: the engines
 //! a person does not need at first (diff and migrations, DDL, Mermaid and ADR export, zips of
-//! migration files, the engines' catalog queries) live here, outside the page's first load and
-//! off its thread.
+//! migration files, the engines' catalog queries and the reading of what they print) live here,
+//! outside the page's first load and off its thread.
 //!
 //! `protocol` is what the page and the worker say to each other; `answer` answers one request.
 
@@ -9,7 +9,7 @@ mod archive;
 pub mod protocol;
 mod report;
 
-use protocol::{Answer, Compared, ExportFormat, Request};
+use protocol::{Answer, Compared, ExportFormat, Imported, Request};
 use relvar_diff::compare;
 use relvar_model::Design;
 use relvar_sql::Dialect;
@@ -63,6 +63,21 @@ fn answer_to(design: &Design, request: &Request) -> Result<Answer, String> {
             text: relvar_artefacts::to_adr_markdown(design),
             warnings: Vec::new(),
         }),
+        Request::ImportCatalog(text) => {
+            if !relvar_sql::is_catalog_document(text) {
+                return Err("the text is not a catalog document".to_owned());
+            }
+            let import = relvar_sql::import_sql(text, relvar_sql::detect_dialect(text));
+            Ok(Answer::Imported(Imported {
+                design_file: relvar_share::save_file(
+                    &import.design,
+                    relvar_share::JsonStyle::Compact,
+                ),
+                diagnostics: import.diagnostics,
+                statement_count: import.statement_count,
+                modelled_count: import.modelled_count,
+            }))
+        }
         Request::Export(ExportFormat::CatalogQuery(id)) => {
             let dialect =
                 Dialect::from_id(id).ok_or_else(|| format!("no engine is called {id}"))?;
@@ -142,5 +157,36 @@ mod tests {
             panic!("a catalog query");
         };
         assert_eq!(text, relvar_sql::catalog_query(Dialect::MsSql));
+    }
+
+    #[test]
+    fn a_catalog_document_is_read_as_the_catalog_reader_reads_it() {
+        let document = r#"{"relvar_catalog": 1, "engine": "postgres", "database": "shop",
+            "tables": [{"schema": "public", "name": "customer",
+                "columns": [{"position": 1, "name": "id", "type": "integer", "nullable": false}],
+                "primary_key": {"name": "customer_pkey", "columns": ["id"]},
+                "foreign_keys": [{"name": "customer_fk", "columns": ["id"], "ref_schema": "public",
+                    "ref_table": "nowhere", "ref_columns": ["id"]}]}]}"#;
+        let empty = relvar_share::save_file(&Design::default(), relvar_share::JsonStyle::Compact);
+        let reply = read(&answer(&empty, &asked(&Request::ImportCatalog(document.into()))).0);
+        let Ok(Answer::Imported(imported)) = reply else {
+            panic!("{reply:?}");
+        };
+        let expected = relvar_sql::import_sql(document, Dialect::PostgreSql);
+        let design = relvar_share::load_file(&imported.design_file).expect("a design file");
+        assert_eq!(design, expected.design);
+        assert_eq!(design.tables.len(), 1);
+        assert_eq!(imported.diagnostics, expected.diagnostics);
+        assert!(
+            !imported.diagnostics.is_empty(),
+            "the reference to a missing table is diagnosed"
+        );
+        assert_eq!(imported.statement_count, expected.statement_count);
+        assert_eq!(imported.modelled_count, expected.modelled_count);
+        let refused = answer(
+            &empty,
+            &asked(&Request::ImportCatalog("CREATE TABLE t (id int);".into())),
+        );
+        assert!(read(&refused.0).is_err_and(|why| why.contains("not a catalog document")));
     }
 }

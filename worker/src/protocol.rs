@@ -14,6 +14,9 @@ pub enum Request {
     Compare(CompareRequest),
     /// The design written out as text.
     Export(ExportFormat),
+    /// A catalog document (the JSON a catalog query prints) read as a design; the design sent
+    /// beside it is not read.
+    ImportCatalog(String),
 }
 
 /// The texts the Export panel offers.
@@ -38,6 +41,17 @@ pub enum Answer {
         /// What the target cannot hold as the design says, one line each.
         warnings: Vec<String>,
     },
+    Imported(Imported),
+}
+
+/// A catalog document's import, as `relvar_sql::Import` holds it, the design as a design file's
+/// JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Imported {
+    pub design_file: String,
+    pub diagnostics: Vec<relvar_sql::Diagnostic>,
+    pub statement_count: usize,
+    pub modelled_count: usize,
 }
 
 /// A comparison as the page shows it: the changes (for the canvas's marks), the markup of the

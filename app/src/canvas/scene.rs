@@ -217,7 +217,7 @@ impl<'a> Painter<'a> {
         Some(([child, parent], route))
     }
 
-    /// A line's plan with the boxes it goes around kept by `routes` (see [`KeptRoutes`]).
+    /// A line's plan with its way around boxes kept by `routes` (see [`KeptRoutes`]).
     fn kept_edge_plan(
         &self,
         routes: &mut KeptRoutes,
@@ -233,16 +233,16 @@ impl<'a> Painter<'a> {
             obstacles: &[],
             clip: self.clip,
         };
-        let near = if self.detail == Detail::Boxes {
-            Vec::new()
+        let corners = if self.detail == Detail::Boxes {
+            None
         } else {
-            routes.near(foreign_key.id.0, &path)
+            routes.corners(foreign_key.id.0, &path)
         };
         Some(relationship_plan_around(
             foreign_key,
             ends,
             path,
-            near,
+            corners,
             style,
         ))
     }

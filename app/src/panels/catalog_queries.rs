@@ -29,7 +29,7 @@ fn with_query(
                 query.set(Some(text.clone()));
                 done(text);
             }
-            Ok(Answer::Compared(_)) => {}
+            Ok(Answer::Compared(_) | Answer::Imported(_)) => {}
             Err(why) => status.set(format!(
                 "Could not load the {} query: {why}",
                 dialect.name()

@@ -84,7 +84,7 @@ pub fn start_comparison(store: Store, comparing: Comparing, options: CompareOpti
             comparing.busy.set(false);
             match outcome {
                 Ok(Answer::Compared(compared)) => comparing.show(compared, zip),
-                Ok(Answer::Exported { .. }) => {}
+                Ok(Answer::Exported { .. } | Answer::Imported(_)) => {}
                 Err(why) => comparing.error.set(Some(why)),
             }
         });

@@ -162,7 +162,7 @@ pub fn ExportPanel() -> impl IntoView {
                 }
                 output.set(match outcome {
                     Ok(Answer::Exported { text, warnings }) => (text, warnings),
-                    Ok(Answer::Compared(_)) => (String::new(), Vec::new()),
+                    Ok(Answer::Compared(_) | Answer::Imported(_)) => (String::new(), Vec::new()),
                     Err(why) => (String::new(), vec![why]),
                 });
                 answered.set(Some(wanted_now));

@@ -43,10 +43,11 @@ pub fn ImportPanel() -> impl IntoView {
     };
     let import_text = move || {
         let text = source.text();
-        let named = store.import(&text, chosen_dialect(), None, None);
-        if untitled() {
-            rename(named);
-        }
+        store.import(&text, chosen_dialect(), None, None, move |named| {
+            if untitled() {
+                rename(named);
+            }
+        });
         source.fold_if_long(text);
     };
     let open_files = move |event: leptos::ev::Event| {
@@ -80,7 +81,7 @@ pub fn ImportPanel() -> impl IntoView {
                 (script.text.clone(), script.name(), Some(script))
             };
             source.set(&text);
-            rename(store.import(&text, chosen_dialect(), name, sources));
+            store.import(&text, chosen_dialect(), name, sources, rename);
             source.fold_if_long(text);
         });
     };

@@ -1,7 +1,7 @@
 //! The Tables panel: every table with its schema and how many columns, relationships and review
 //! findings it has; filtered by text (table or column names), sorted by any of those, and a
 //! click selects the table and brings it into view. Rows are keyed by table, so an edit rebuilds
-//! the rows of the tables it changed.
+//! the rows of the tables it changed; while the panel is hidden the list is not recomputed.
 
 use leptos::prelude::*;
 use relvar_model::{Design, TableId};
@@ -9,6 +9,7 @@ use relvar_model::{Design, TableId};
 use crate::canvas::{CanvasState, Scene, go_to_table};
 use crate::review::Review;
 use crate::store::use_store;
+use crate::workspace::memo_while_shown;
 
 /// The most rows listed; a filter narrows a bigger design.
 const MOST_LISTED: usize = 500;
@@ -18,6 +19,8 @@ const MOST_LISTED: usize = 500;
 struct Row {
     id: TableId,
     name: String,
+    /// `name` in lower case, what rows are sorted by.
+    sort_name: String,
     schema: String,
     columns: usize,
     relationships: usize,
@@ -89,15 +92,14 @@ fn rows(
         .map(|table| Row {
             id: table.id,
             name: table.name.clone(),
+            sort_name: table.name.to_lowercase(),
             schema: table.schema.clone().unwrap_or_default(),
             columns: table.columns.len(),
             relationships: relationships.get(&table.id).copied().unwrap_or(0),
             findings: findings(table.id),
         })
         .collect();
-    let by_name = |a: &Row, b: &Row| {
-        (a.name.to_lowercase(), &a.schema).cmp(&(b.name.to_lowercase(), &b.schema))
-    };
+    let by_name = |a: &Row, b: &Row| (&a.sort_name, &a.schema).cmp(&(&b.sort_name, &b.schema));
     match sort {
         SortBy::Name => relvar_model::order::sort_by(&mut rows[..], by_name),
         SortBy::Columns => relvar_model::order::sort_by(&mut rows[..], |a, b| {
@@ -127,7 +129,7 @@ pub fn TablesPanel() -> impl IntoView {
     let scene = expect_context::<Scene>();
     let filter = RwSignal::new(String::new());
     let sort = RwSignal::new(SortBy::Name);
-    let listed = Memo::new(move |_| {
+    let listed = memo_while_shown(move || {
         let (filter, sort) = (filter.get(), sort.get());
         review.badges.with(|badges| {
             let findings = |table: TableId| badges.get(&table).map_or(0, |badge| badge.count);

@@ -1,14 +1,17 @@
-//! Which boxes each line goes around, kept between redraws: a line's answer can change only when
-//! its own route moved or a box appeared, went or moved within its reach, so an edit that adds
-//! one table looks again only at the lines passing near it, not at every line in view.
+//! The route each line takes around boxes, kept between redraws: a line's answer can change only
+//! when its own route moved or a box appeared, went or moved within its reach, so an edit that
+//! adds one table looks again only at the lines passing near it, not at every line in view; and a
+//! line whose way round stays the same is not drawn again.
 
 use std::collections::HashMap;
 
 use crate::edges::EdgeRoute;
-use crate::routing::{boxes_routed_around, reach_of, within_reach};
+use relvar_model::Point;
+
+use crate::routing::{boxes_routed_around, reach_of, route_around_near, within_reach};
 use crate::viewport::Rect;
 
-/// The answers of [`boxes_routed_around`] for the lines of one redraw, kept for the next.
+/// The answers of [`crate::routing::route_around`] for the lines of one redraw, kept for the next.
 #[derive(Debug, Default)]
 pub struct KeptRoutes {
     /// The boxes lines went around in the last redraw.
@@ -22,7 +25,9 @@ pub struct KeptRoutes {
 #[derive(Debug)]
 struct Kept {
     route: EdgeRoute,
+    /// The boxes the way was found around ([`boxes_routed_around`]).
     near: Vec<Rect>,
+    corners: Option<Vec<Point>>,
     pass: u64,
 }
 
@@ -35,8 +40,8 @@ impl KeptRoutes {
     pub fn begin(&mut self, obstacles: &[Rect]) {
         self.pass += 1;
         self.changed = changed_boxes(&self.obstacles, obstacles);
-        // Lines list the boxes they go around in the obstacles' order: a new order is a change
-        // for every line.
+        // Among routes of equal cost the first found wins, in the obstacles' order: a new order
+        // is a change for every line.
         if unchanged_in_order(&self.obstacles, &self.changed)
             != unchanged_in_order(obstacles, &self.changed)
         {
@@ -46,27 +51,35 @@ impl KeptRoutes {
         self.obstacles.extend_from_slice(obstacles);
     }
 
-    /// The boxes the line `id` along `route` goes around: [`boxes_routed_around`] of the
-    /// redraw's obstacles, looked at again only when the route or a box within its reach changed.
-    pub fn near(&mut self, id: u32, route: &EdgeRoute) -> Vec<Rect> {
+    /// The corners of line `id` around the redraw's obstacles ([`crate::routing::route_around`];
+    /// `None` for the plain curve), looked at again only when the route or a box within its reach
+    /// changed, and searched for again only when the boxes it goes around did.
+    pub fn corners(&mut self, id: u32, route: &EdgeRoute) -> Option<Vec<Point>> {
         let pass = self.pass;
-        if let Some(kept) = self.kept.get_mut(&id)
-            && kept.route == *route
-        {
+        let mut kept = self.kept.get_mut(&id).filter(|kept| kept.route == *route);
+        if let Some(kept) = kept.as_mut() {
             let reach = reach_of(route);
             if !self.changed.iter().any(|rect| within_reach(*rect, reach)) {
                 kept.pass = pass;
-                return kept.near.clone();
+                return kept.corners.clone();
             }
         }
         let near = boxes_routed_around(route, &self.obstacles);
+        if let Some(kept) = kept
+            && kept.near == near
+        {
+            kept.pass = pass;
+            return kept.corners.clone();
+        }
+        let corners = route_around_near(route, &near);
         let kept = Kept {
             route: *route,
-            near: near.clone(),
+            near,
+            corners: corners.clone(),
             pass,
         };
         self.kept.insert(id, kept);
-        near
+        corners
     }
 
     /// Ends a redraw, forgetting the lines it did not ask about.

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::edges::route;
+use crate::routing::{route_around, segment_crosses};
 use proptest::prelude::*;
 
 /// A canvas of boxes on a coarse grid (so that boxes repeat, touch and sit in lines' way) and
@@ -88,7 +89,7 @@ proptest! {
             }
             kept.begin(&canvas.boxes);
             for (id, route) in canvas.routes() {
-                prop_assert_eq!(kept.near(id, &route), boxes_routed_around(&route, &canvas.boxes));
+                prop_assert_eq!(kept.corners(id, &route), route_around(&route, &canvas.boxes));
             }
             kept.end();
         }
@@ -107,15 +108,22 @@ fn a_box_added_far_from_a_line_keeps_its_answer_and_one_in_its_way_changes_it() 
     let line = route(left, 50.0, right, 50.0);
     let mut kept = KeptRoutes::new();
     kept.begin(&[left, right]);
-    assert!(kept.near(1, &line).is_empty());
+    assert_eq!(kept.corners(1, &line), None);
     kept.end();
     let far = rect(5_000.0, 5_000.0, 100.0, 100.0);
     kept.begin(&[left, right, far]);
-    assert!(kept.near(1, &line).is_empty());
+    assert_eq!(kept.corners(1, &line), None);
     kept.end();
     let in_the_way = rect(300.0, 20.0, 100.0, 60.0);
     kept.begin(&[left, right, far, in_the_way]);
-    assert!(kept.near(1, &line).contains(&in_the_way));
+    let around = kept
+        .corners(1, &line)
+        .expect("a way around the box in the way");
+    let crosses = |pair: &[Point]| matches!(pair, [a, b] if segment_crosses(*a, *b, in_the_way));
+    assert!(
+        !around.windows(2).any(crosses),
+        "{around:?} goes around {in_the_way:?}"
+    );
     let mut changed = changed_boxes(&[left, far], &[far, in_the_way]);
     changed.sort_by_key(bits);
     let mut expected = vec![left, in_the_way];

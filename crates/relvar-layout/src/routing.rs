@@ -149,9 +149,13 @@ pub fn boxes_routed_around(route: &EdgeRoute, obstacles: &[Rect]) -> Vec<Rect> {
 /// near it, or when none of the [`MOST_ROUTES_TRIED`] cheapest routes is clear of them all.
 /// Only the boxes near the line matter, so callers may pass every box in view.
 pub fn route_around(route: &EdgeRoute, obstacles: &[Rect]) -> Option<Vec<Point>> {
+    route_around_near(route, &boxes_routed_around(route, obstacles))
+}
+
+/// [`route_around`] given the line's [`boxes_routed_around`] (`near`) rather than every box.
+pub fn route_around_near(route: &EdgeRoute, near: &[Rect]) -> Option<Vec<Point>> {
     let (start, end) = (route.start, route.end);
     let reach = reach_of(route);
-    let near = boxes_routed_around(route, obstacles);
     if near.is_empty() {
         return None;
     }
@@ -169,7 +173,7 @@ pub fn route_around(route: &EdgeRoute, obstacles: &[Rect]) -> Option<Vec<Point>>
         into_end.x,
         (out_of_start.x + into_end.x) / 2.0,
     ];
-    for rect in &near {
+    for rect in near {
         gap_xs.extend([rect.x - CLEARANCE, rect.right() + CLEARANCE]);
     }
     for x in gap_xs {
@@ -184,7 +188,7 @@ pub fn route_around(route: &EdgeRoute, obstacles: &[Rect]) -> Option<Vec<Point>>
     }
     // A detour above or below what is in the way, through the two stubs.
     let mut gap_ys = Vec::new();
-    for rect in &near {
+    for rect in near {
         gap_ys.extend([rect.y - CLEARANCE, rect.bottom() + CLEARANCE]);
     }
     // Only detours inside the reach: every box a route there could meet is in `near`.

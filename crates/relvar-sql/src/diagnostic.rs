@@ -3,7 +3,9 @@
 use crate::position::{LineColumn, LineIndex};
 
 /// How much a diagnostic matters to the user.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Severity {
     /// Kept but not modelled: nothing is lost, the statement travels with the design.
     Info,
@@ -24,7 +26,7 @@ impl Severity {
 }
 
 /// One message about the imported text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub at: LineColumn,

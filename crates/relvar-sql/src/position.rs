@@ -8,7 +8,9 @@ pub struct LineIndex<'a> {
 }
 
 /// A 1-based line and column in the imported text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct LineColumn {
     pub line: u32,
     pub column: u32,

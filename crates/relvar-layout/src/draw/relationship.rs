@@ -147,8 +147,9 @@ pub struct RelationshipPlan {
     label: String,
     ends: RelationshipEnds,
     path: EdgeRoute,
-    /// The boxes the line goes around (`routing::boxes_routed_around`): none for a plain curve.
-    near: Vec<Rect>,
+    /// The corners of the line's way around the boxes in it (`routing::route_around`): none
+    /// for the plain curve.
+    corners: Option<Vec<Point>>,
     detail: Detail,
     selected: bool,
     stroke: &'static str,
@@ -165,22 +166,28 @@ pub fn relationship_plan(
     style: RelationshipStyle,
 ) -> RelationshipPlan {
     let path = relationship_route(foreign_key, child, parent);
-    let near = if style.detail == Detail::Boxes {
-        Vec::new()
+    let corners = if style.detail == Detail::Boxes {
+        None
     } else {
-        crate::routing::boxes_routed_around(&path, style.obstacles)
+        crate::routing::route_around(&path, style.obstacles)
     };
-    relationship_plan_around(foreign_key, [child.table, parent.table], path, near, style)
+    relationship_plan_around(
+        foreign_key,
+        [child.table, parent.table],
+        path,
+        corners,
+        style,
+    )
 }
 
 /// What [`relationship_markup`] draws for one foreign key between `[child, parent]` along
-/// `path` (its [`relationship_route`]) around `near`, the boxes `routing::boxes_routed_around`
-/// gives for it (kept by the caller, see [`crate::KeptRoutes`]); `style.obstacles` is not read.
+/// `path` (its [`relationship_route`]) by `corners`, the way `routing::route_around` gives for it
+/// (kept by the caller, see [`crate::KeptRoutes`]); `style.obstacles` is not read.
 pub fn relationship_plan_around(
     foreign_key: &ForeignKey,
     [child, parent]: [&Table; 2],
     path: EdgeRoute,
-    near: Vec<Rect>,
+    corners: Option<Vec<Point>>,
     style: RelationshipStyle,
 ) -> RelationshipPlan {
     let ends = child.relationship_ends(foreign_key);
@@ -190,7 +197,7 @@ pub fn relationship_plan_around(
         label: format!("{}->{}", child.qualified_name(), parent.qualified_name()),
         ends,
         path,
-        near: if full { near } else { Vec::new() },
+        corners: corners.filter(|_| full),
         detail: style.detail,
         selected: style.selected,
         stroke: if style.selected {
@@ -231,10 +238,8 @@ impl RelationshipPlan {
             );
             return;
         }
-        let routed = crate::routing::route_around(&path, &self.near);
-        let d = routed
-            .as_deref()
-            .map_or_else(|| path.path(), crate::routing::rounded_path);
+        let routed = self.corners.as_deref();
+        let d = routed.map_or_else(|| path.path(), crate::routing::rounded_path);
         let selected = if self.selected { " selected" } else { "" };
         let _ = write!(
             out,
@@ -249,7 +254,7 @@ impl RelationshipPlan {
                 r#"<path class="edge identifying" d="{d}" data-fk="{label}" fill="none" stroke="{stroke}" stroke-width="{width}"/>"#
             );
         } else {
-            let points = routed.as_deref().map_or_else(
+            let points = routed.map_or_else(
                 || {
                     let (c1, c2) = path.controls();
                     cubic_polyline(path.start, c1, c2, path.end)

@@ -44,9 +44,13 @@ pub struct Import {
 
 /// Imports a script in the given dialect, or a catalog document (`crate::catalog`) as it says.
 pub fn import_sql(text: &str, dialect: Dialect) -> Import {
-    if let Some(import) = crate::catalog::import_if_catalog(text, dialect) {
-        return import;
-    }
+    crate::catalog::import_if_catalog(text, dialect).unwrap_or_else(|| import_ddl(text, dialect))
+}
+
+/// Imports a script in the given dialect, never reading it as a catalog document: for callers
+/// that send catalog documents elsewhere (the studio's page, whose first load leaves the catalog
+/// reader to its worker).
+pub fn import_ddl(text: &str, dialect: Dialect) -> Import {
     let index = LineIndex::new(text);
     let mut importer = Importer {
         dialect,
