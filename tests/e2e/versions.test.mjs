@@ -115,7 +115,7 @@ test('a version compared with the edited design marks the canvas, lists the chan
   assert.equal(await page.locator('.version[data-version="v1"] .version-note').textContent(), 'as imported');
 });
 
-test('a pasted schema is compared by name: a dropped and an added column are offered as a rename, not applied', async () => {
+test('a pasted schema is compared by name: a dropped and an added column are offered as a rename, applied once confirmed', async () => {
   const { page, url } = session;
   await openStudio(page, url);
   await importSql(page, AUTHORS_AND_BOOKS);
@@ -130,6 +130,13 @@ test('a pasted schema is compared by name: a dropped and an added column are off
   assert.match(await page.locator('#comparison-title').textContent(), /MySQL\/MariaDB/);
   assert.match(await page.locator('#comparison-up').textContent(), /DROP COLUMN heading/);
   assert.match(await page.locator('#comparison-risks').textContent(), /heading/);
+  // Confirmed, the candidate is a rename: the scripts rename the column and drop nothing.
+  await page.locator('#comparison-changes .rename-confirm').click();
+  await page.waitForFunction(() => /RENAME COLUMN/.test(document.querySelector('#comparison-up')?.textContent ?? ''));
+  assert.match(await page.locator('#comparison-up').textContent(), /RENAME COLUMN `?heading`? TO `?title`?/);
+  assert.doesNotMatch(await page.locator('#comparison-up').textContent(), /DROP COLUMN/);
+  assert.doesNotMatch(await page.locator('#comparison-changes').textContent(), /may be/);
+  assert.equal(await page.locator('.rename-confirm').count(), 0);
 });
 
 test('two versions compared with each other: what changed between them, not since', async () => {

@@ -117,6 +117,7 @@ mod tests {
                 description: "none".into(),
                 down: false,
             },
+            renames: relvar_diff::Renames::default(),
         });
         let (json, zip) = answer(&design, &asked(&request));
         let Ok(Answer::Compared(compared)) = read(&json) else {

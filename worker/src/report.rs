@@ -1,5 +1,6 @@
 //! The markup of a comparison beside the canvas, written here so that the page's own code stays
-//! small: heading, changes (a change of a table is a button carrying its id), risks, both
+//! small: heading, changes (a change of a table is a button carrying its id; a rename candidate
+//! has a button confirming it, carrying its place in the list), risks, both
 //! scripts and the files' names. Every text is escaped.
 
 use std::fmt::Write;
@@ -47,20 +48,26 @@ pub fn comparison_markup(comparison: &Comparison) -> String {
         r#"<p class="status" id="comparison-summary">{summary}</p>"#
     );
     out.push_str(r#"<ul class="changes" id="comparison-changes">"#);
-    for change in &comparison.changes {
+    for (index, change) in comparison.changes.iter().enumerate() {
         let mark = change.mark.id();
         let text = escape(&change.text);
+        let _ = write!(out, r#"<li class="change {mark}" data-change="{mark}">"#);
         let _ = match change.table {
             Some(table) => write!(
                 out,
-                r#"<li class="change {mark}" data-change="{mark}"><button class="link change-pick" data-table-id="{}">{text}</button></li>"#,
+                r#"<button class="link change-pick" data-table-id="{}">{text}</button>"#,
                 table.0
             ),
-            None => write!(
-                out,
-                r#"<li class="change {mark}" data-change="{mark}">{text}</li>"#
-            ),
+            None => write!(out, "{text}"),
         };
+        // The page confirms the rename of the change at this place in the list.
+        if change.confirms.is_some() {
+            let _ = write!(
+                out,
+                r#" <button class="rename-confirm" data-confirm="{index}">Confirm rename</button>"#
+            );
+        }
+        out.push_str("</li>");
     }
     out.push_str(r#"</ul><ul class="risks" id="comparison-risks">"#);
     for risk in comparison.up_risks.iter().chain(&comparison.warnings) {
@@ -98,13 +105,24 @@ mod tests {
             from: "version <b>".into(),
             to: "the design now".into(),
             dialect: "PostgreSQL".into(),
-            changes: vec![Change {
-                mark: ChangeMark::Added,
-                subject: Subject::Table,
-                text: "table \"a&b\" added".into(),
-                table: Some(TableId(7)),
-                column: None,
-            }],
+            changes: vec![
+                Change {
+                    mark: ChangeMark::Added,
+                    subject: Subject::Table,
+                    text: "table \"a&b\" added".into(),
+                    table: Some(TableId(7)),
+                    column: None,
+                    confirms: None,
+                },
+                Change {
+                    mark: ChangeMark::Changed,
+                    subject: Subject::RenameCandidate,
+                    text: "column b may be a renamed".into(),
+                    table: Some(TableId(7)),
+                    column: None,
+                    confirms: Some(relvar_diff::Renames::default()),
+                },
+            ],
             up: "CREATE TABLE \"a&b\" (x int CHECK (x < 3));\n".into(),
             down: "DROP TABLE \"a&b\";\n".into(),
             up_risks: vec!["drops <everything>".into()],
@@ -120,6 +138,13 @@ mod tests {
             "{markup}"
         );
         assert!(markup.contains("CHECK (x &lt; 3)"), "{markup}");
+        assert_eq!(markup.matches("rename-confirm").count(), 1, "{markup}");
+        assert!(
+            markup.contains(
+                r#"<button class="rename-confirm" data-confirm="1">Confirm rename</button>"#
+            ),
+            "{markup}"
+        );
         assert!(
             markup.contains("<li>drops &lt;everything&gt;</li>"),
             "{markup}"

@@ -1,10 +1,11 @@
 //! A comparison beside the canvas: what it compares with (the design now or a version), the
 //! engine, plan and file format it is written for; the
-//! report the worker writes (changes, risks, both scripts; a change of a table selects it); the
-//! migration's files to download (a zip when there are several).
+//! report the worker writes (changes, risks, both scripts; a change of a table selects it; a rename
+//! candidate confirmed compares again with the rename); the migration's files to download (a zip
+//! when there are several).
 
 use leptos::prelude::*;
-use relvar_diff::{CompareRequest, FileFormat, FileNaming, Side};
+use relvar_diff::{CompareRequest, FileFormat, FileNaming, Renames, Side};
 use relvar_model::{Dialect, TableId};
 use relvar_worker::protocol::{Answer, Compared, Request};
 use wasm_bindgen::JsCast;
@@ -26,6 +27,8 @@ pub struct CompareOptions {
     format: RwSignal<FileFormat>,
     number: RwSignal<u32>,
     description: RwSignal<String>,
+    /// The side last compared, and the renames the person confirmed in comparing it.
+    confirmed: StoredValue<(Option<Side>, Renames)>,
 }
 
 impl CompareOptions {
@@ -37,6 +40,7 @@ impl CompareOptions {
             format: RwSignal::new(FileFormat::Flyway),
             number: RwSignal::new(1),
             description: RwSignal::new(String::from("schema change")),
+            confirmed: StoredValue::new((None, Renames::default())),
         }
     }
 
@@ -58,6 +62,7 @@ impl CompareOptions {
                 description: self.description.get_untracked(),
                 down: false,
             },
+            renames: self.confirmed.with_value(|(_, renames)| renames.clone()),
         }
     }
 
@@ -76,6 +81,12 @@ impl CompareOptions {
 /// Compares `from` with the design now (or the version chosen) in the worker, showing the
 /// outcome when it comes.
 pub fn start_comparison(store: Store, comparing: Comparing, options: CompareOptions, from: Side) {
+    options.confirmed.update_value(|(last, renames)| {
+        if last.as_ref() != Some(&from) {
+            *last = Some(from.clone());
+            *renames = Renames::default();
+        }
+    });
     let request = Request::Compare(options.request(from));
     comparing.busy.set(true);
     comparing.error.set(None);
@@ -113,6 +124,32 @@ fn download_files(comparing: Comparing, compared: &Compared) -> Result<(), Strin
         .map(|file| file.name.trim_end_matches(".sql").to_string())
         .unwrap_or_else(|| String::from("migration"));
     download_blob(&format!("{name}.zip"), &blob)
+}
+
+/// Compares again with the rename that confirms the candidate at `place` in the changes.
+fn confirm_rename(store: Store, comparing: Comparing, options: CompareOptions, place: usize) {
+    let confirms = comparing
+        .shown
+        .with_untracked(|shown| shown.as_ref()?.changes.get(place)?.confirms.clone());
+    let Some(confirms) = confirms else {
+        return;
+    };
+    let from = options.confirmed.try_update_value(|(from, renames)| {
+        renames.tables.extend(confirms.tables);
+        renames.columns.extend(confirms.columns);
+        from.clone()
+    });
+    if let Some(Some(from)) = from {
+        start_comparison(store, comparing, options, from);
+    }
+}
+
+/// The place in the changes of the rename candidate whose confirmation a click in the report
+/// pressed.
+fn confirmed_place(event: &web_sys::MouseEvent) -> Option<usize> {
+    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let button = target.closest("[data-confirm]").ok()??;
+    button.get_attribute("data-confirm")?.parse().ok()
 }
 
 /// The table a click in the report picked: the `data-table-id` of the change clicked.
@@ -199,7 +236,9 @@ pub fn ComparisonView(options: CompareOptions) -> impl IntoView {
     let state = expect_context::<CanvasState>();
     let scene = expect_context::<Scene>();
     let pick = move |event: web_sys::MouseEvent| {
-        if let Some(table) = picked_table(&event) {
+        if let Some(place) = confirmed_place(&event) {
+            confirm_rename(store, comparing, options, place);
+        } else if let Some(table) = picked_table(&event) {
             go_to_table(store, state, scene, table);
         }
     };

@@ -5,6 +5,7 @@ use relvar_model::{Column, ColumnId, Design, Table, TableId};
 use serde::{Deserialize, Serialize};
 
 use crate::diff::{Diff, EnumDiff, RenameCandidate};
+use crate::matching::{ColumnRename, Renames, TableRename};
 use crate::tables::{ColumnDiff, TableDiff};
 
 /// How a change marks what it touches.
@@ -49,6 +50,9 @@ pub struct Change {
     pub text: String,
     pub table: Option<TableId>,
     pub column: Option<ColumnId>,
+    /// For a rename candidate: the rename that confirms it, by the names of both designs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confirms: Option<Renames>,
 }
 
 /// Every change of `diff` from `from` to `to`, tables first (in the newer design's order, then
@@ -62,6 +66,7 @@ pub fn describe(from: &Design, to: &Design, diff: &Diff) -> Vec<Change> {
             text,
             table,
             column,
+            confirms: None,
         });
     };
     for table in &to.tables {
@@ -200,7 +205,57 @@ pub fn describe(from: &Design, to: &Design, diff: &Diff) -> Vec<Change> {
             column,
         );
     }
+    // The candidates are the last changes, in their order.
+    let first_candidate = changes.len().saturating_sub(diff.rename_candidates.len());
+    for (change, candidate) in changes
+        .iter_mut()
+        .skip(first_candidate)
+        .zip(&diff.rename_candidates)
+    {
+        change.confirms = Some(confirming_rename(from, to, candidate));
+    }
     changes
+}
+
+/// The rename a person confirms a candidate with, by the names both designs give.
+fn confirming_rename(from: &Design, to: &Design, candidate: &RenameCandidate) -> Renames {
+    let name = |design: &Design, table: TableId| {
+        design
+            .table(table)
+            .map(Table::display_name)
+            .unwrap_or_default()
+    };
+    match candidate {
+        RenameCandidate::Table { from: old, to: new } => Renames {
+            tables: vec![TableRename {
+                from: name(from, *old),
+                to: name(to, *new),
+            }],
+            columns: Vec::new(),
+        },
+        RenameCandidate::Column {
+            table,
+            from: old,
+            to: new,
+        } => {
+            let column_name = |design: &Design, column: ColumnId| {
+                design
+                    .tables
+                    .iter()
+                    .find_map(|table| column_of(table, column))
+                    .map(|column| column.name.clone())
+                    .unwrap_or_default()
+            };
+            Renames {
+                tables: Vec::new(),
+                columns: vec![ColumnRename {
+                    table: name(to, *table),
+                    from: column_name(from, *old),
+                    to: column_name(to, *new),
+                }],
+            }
+        }
+    }
 }
 
 fn table_changes(

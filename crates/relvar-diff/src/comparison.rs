@@ -38,6 +38,9 @@ pub struct CompareRequest {
     /// The zero-downtime plan (PostgreSQL).
     pub safe: bool,
     pub naming: FileNaming,
+    /// Renames the person confirmed, for a comparison by name (with a schema from elsewhere).
+    #[serde(default)]
+    pub renames: Renames,
 }
 
 /// The outcome: names of both sides, the changes, both scripts and their risks, the files.
@@ -58,7 +61,8 @@ pub struct Comparison {
 }
 
 /// Compares two sides of `design` (versions of one design are paired by id, so renames are
-/// renames; a schema from elsewhere by name, with its rename hints). The error says, in words,
+/// renames; a schema from elsewhere by name, with its rename hints and the renames the person
+/// confirmed). The error says, in words,
 /// which side could not be read.
 pub fn compare(design: &Design, request: &CompareRequest) -> Result<Comparison, String> {
     let (from, from_text) = side(design, &request.from)?;
@@ -67,8 +71,14 @@ pub fn compare(design: &Design, request: &CompareRequest) -> Result<Comparison, 
     let (matching, renames) = if by_id {
         (Matching::ById, Renames::default())
     } else {
-        let hints = rename_hints(to_text.as_deref().unwrap_or_default());
-        (Matching::ByName, hints)
+        let mut renames = rename_hints(to_text.as_deref().unwrap_or_default());
+        renames
+            .tables
+            .extend(request.renames.tables.iter().cloned());
+        renames
+            .columns
+            .extend(request.renames.columns.iter().cloned());
+        (Matching::ByName, renames)
     };
     let dialect = match &request.dialect {
         Some(id) => Dialect::from_id(id).ok_or_else(|| format!("no engine is called {id}"))?,

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use relvar_model::{ColumnId, Design, Dialect, Table, TableId, is_default_schema};
+use serde::{Deserialize, Serialize};
 
 /// How the objects of the two designs are paired.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,7 +16,8 @@ pub enum Matching {
 }
 
 /// Renames confirmed by a person (or read from `@renamed` hints) for a diff by name.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Renames {
     pub tables: Vec<TableRename>,
     pub columns: Vec<ColumnRename>,
@@ -23,14 +25,14 @@ pub struct Renames {
 
 /// A table called `from` in the first design is `to` in the second (names as `schema.name` or
 /// bare).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TableRename {
     pub from: String,
     pub to: String,
 }
 
 /// A column of `table` (its name in the second design) called `from` in the first design.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ColumnRename {
     pub table: String,
     pub from: String,

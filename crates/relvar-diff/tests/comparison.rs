@@ -9,7 +9,9 @@
     clippy::panic
 )] // tests fail by panicking
 
-use relvar_diff::{ChangeMark, CompareRequest, FileFormat, FileNaming, Side, compare};
+use relvar_diff::{
+    ChangeMark, CompareRequest, FileFormat, FileNaming, Renames, Side, Subject, compare,
+};
 use relvar_model::{Column, Command, Design, History, Point, Table, Version};
 use relvar_sql::{Dialect, import_sql};
 
@@ -28,6 +30,7 @@ fn request(from: Side, format: FileFormat) -> CompareRequest {
             description: "rename login".into(),
             down: false,
         },
+        renames: Renames::default(),
     }
 }
 
@@ -171,4 +174,67 @@ fn a_schema_brought_in_is_paired_by_name_and_a_rename_is_only_a_candidate() {
         dialect: None,
     };
     assert!(compare(&design, &request(unreadable, FileFormat::Sql)).is_err());
+}
+
+#[test]
+fn a_confirmed_candidate_is_a_rename_both_ways() {
+    // A table and a column renamed in the schema brought in: both are candidates, each with the
+    // rename that confirms it; confirmed, the scripts rename and drop nothing.
+    let design = import_sql(SHOP, Dialect::PostgreSql).design;
+    let elsewhere = SHOP
+        .replace("username", "handle")
+        .replace("posts", "articles");
+    let from = Side::Schema {
+        text: elsewhere,
+        dialect: None,
+    };
+    let mut asked = request(from, FileFormat::Sql);
+    let compared = compare(&design, &asked).unwrap();
+    let candidates: Vec<_> = compared
+        .changes
+        .iter()
+        .filter(|change| change.subject == Subject::RenameCandidate)
+        .collect();
+    assert_eq!(candidates.len(), 2, "{:?}", compared.changes);
+    assert!(
+        compared.up.contains("DROP COLUMN handle"),
+        "{}",
+        compared.up
+    );
+    for candidate in candidates {
+        let confirms = candidate
+            .confirms
+            .clone()
+            .expect("a candidate says what confirms it");
+        asked.renames.tables.extend(confirms.tables);
+        asked.renames.columns.extend(confirms.columns);
+    }
+    assert!(
+        compared
+            .changes
+            .iter()
+            .all(|change| (change.subject == Subject::RenameCandidate) == change.confirms.is_some())
+    );
+    let confirmed = compare(&design, &asked).unwrap();
+    assert!(
+        confirmed
+            .changes
+            .iter()
+            .all(|change| change.subject != Subject::RenameCandidate),
+        "{:?}",
+        confirmed.changes
+    );
+    assert!(
+        confirmed.up.contains("RENAME COLUMN handle TO username"),
+        "{}",
+        confirmed.up
+    );
+    assert!(confirmed.up.contains("RENAME TO posts"), "{}", confirmed.up);
+    assert!(!confirmed.up.contains("DROP"), "{}", confirmed.up);
+    assert!(
+        confirmed.down.contains("RENAME COLUMN username TO handle"),
+        "{}",
+        confirmed.down
+    );
+    assert!(!confirmed.down.contains("DROP"), "{}", confirmed.down);
 }
