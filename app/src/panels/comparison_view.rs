@@ -135,8 +135,7 @@ fn confirm_rename(store: Store, comparing: Comparing, options: CompareOptions, p
         return;
     };
     let from = options.confirmed.try_update_value(|(from, renames)| {
-        renames.tables.extend(confirms.tables);
-        renames.columns.extend(confirms.columns);
+        renames.extend(confirms);
         from.clone()
     });
     if let Some(Some(from)) = from {

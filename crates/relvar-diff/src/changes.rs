@@ -193,68 +193,79 @@ pub fn describe(from: &Design, to: &Design, diff: &Diff) -> Vec<Change> {
         );
     }
     for candidate in &diff.rename_candidates {
-        let text = rename_candidate(from, to, candidate);
         let (table, column) = match candidate {
             RenameCandidate::Table { to, .. } => (Some(*to), None),
             RenameCandidate::Column { table, to, .. } => (Some(*table), Some(*to)),
         };
-        line(
-            (ChangeMark::Changed, Subject::RenameCandidate),
+        let (column_of_table, old, new) = candidate_names(from, to, candidate);
+        let kind = if column_of_table.is_some() {
+            "column"
+        } else {
+            "table"
+        };
+        let text = format!(
+            "{kind} {new} may be {old} renamed: written as a drop and an add unless confirmed"
+        );
+        let confirms = match column_of_table {
+            None => Renames {
+                tables: vec![TableRename { from: old, to: new }],
+                columns: Vec::new(),
+            },
+            Some(table) => Renames {
+                tables: Vec::new(),
+                columns: vec![ColumnRename {
+                    table,
+                    from: old,
+                    to: new,
+                }],
+            },
+        };
+        changes.push(Change {
+            mark: ChangeMark::Changed,
+            subject: Subject::RenameCandidate,
             text,
             table,
             column,
-        );
-    }
-    // The candidates are the last changes, in their order.
-    let first_candidate = changes.len().saturating_sub(diff.rename_candidates.len());
-    for (change, candidate) in changes
-        .iter_mut()
-        .skip(first_candidate)
-        .zip(&diff.rename_candidates)
-    {
-        change.confirms = Some(confirming_rename(from, to, candidate));
+            confirms: Some(confirms),
+        });
     }
     changes
 }
 
-/// The rename a person confirms a candidate with, by the names both designs give.
-fn confirming_rename(from: &Design, to: &Design, candidate: &RenameCandidate) -> Renames {
-    let name = |design: &Design, table: TableId| {
+/// A candidate's names by both designs: for a column, its table in the newer design; then the
+/// old and the new name.
+fn candidate_names(
+    from: &Design,
+    to: &Design,
+    candidate: &RenameCandidate,
+) -> (Option<String>, String, String) {
+    let table_name = |design: &Design, table: TableId| {
         design
             .table(table)
             .map(Table::display_name)
             .unwrap_or_default()
     };
+    let column_name = |design: &Design, column: ColumnId| {
+        design
+            .tables
+            .iter()
+            .find_map(|table| column_of(table, column))
+            .map(|column| column.name.clone())
+            .unwrap_or_default()
+    };
     match candidate {
-        RenameCandidate::Table { from: old, to: new } => Renames {
-            tables: vec![TableRename {
-                from: name(from, *old),
-                to: name(to, *new),
-            }],
-            columns: Vec::new(),
-        },
+        RenameCandidate::Table { from: old, to: new } => {
+            (None, table_name(from, *old), table_name(to, *new))
+        }
         RenameCandidate::Column {
             table,
             from: old,
             to: new,
-        } => {
-            let column_name = |design: &Design, column: ColumnId| {
-                design
-                    .tables
-                    .iter()
-                    .find_map(|table| column_of(table, column))
-                    .map(|column| column.name.clone())
-                    .unwrap_or_default()
-            };
-            Renames {
-                tables: Vec::new(),
-                columns: vec![ColumnRename {
-                    table: name(to, *table),
-                    from: column_name(from, *old),
-                    to: column_name(to, *new),
-                }],
-            }
-        }
+        } => (
+            Some(table_name(to, *table)),
+            column_name(from, *old),
+            column_name(to, *new),
+        ),
     }
 }
 
@@ -393,38 +404,6 @@ fn enum_change(from: &Design, to: &Design, change: &EnumDiff) -> (ChangeMark, St
             }
             let text = format!("enum {}: {}", name(to, *at), parts.join("; "));
             (ChangeMark::Changed, text)
-        }
-    }
-}
-
-fn rename_candidate(from: &Design, to: &Design, candidate: &RenameCandidate) -> String {
-    match candidate {
-        RenameCandidate::Table { from: old, to: new } => format!(
-            "table {} may be {} renamed: written as a drop and an add unless confirmed",
-            to.table(*new).map(Table::display_name).unwrap_or_default(),
-            from.table(*old)
-                .map(Table::display_name)
-                .unwrap_or_default()
-        ),
-        RenameCandidate::Column {
-            table,
-            from: old,
-            to: new,
-        } => {
-            let new_name = to
-                .table(*table)
-                .and_then(|t| column_of(t, *new))
-                .map(|c| c.name.clone());
-            let old_name = from
-                .tables
-                .iter()
-                .find_map(|t| column_of(t, *old))
-                .map(|c| c.name.clone());
-            format!(
-                "column {} may be {} renamed: written as a drop and an add unless confirmed",
-                new_name.unwrap_or_default(),
-                old_name.unwrap_or_default()
-            )
         }
     }
 }

@@ -72,12 +72,7 @@ pub fn compare(design: &Design, request: &CompareRequest) -> Result<Comparison, 
         (Matching::ById, Renames::default())
     } else {
         let mut renames = rename_hints(to_text.as_deref().unwrap_or_default());
-        renames
-            .tables
-            .extend(request.renames.tables.iter().cloned());
-        renames
-            .columns
-            .extend(request.renames.columns.iter().cloned());
+        renames.extend(request.renames.clone());
         (Matching::ByName, renames)
     };
     let dialect = match &request.dialect {

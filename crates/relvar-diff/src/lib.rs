@@ -23,6 +23,12 @@ pub use script::{Migration, Phase, Step, migration, safe_migration};
 pub use tables::{ColumnDiff, TableDiff};
 
 impl Renames {
+    /// Adds `more` to these renames.
+    pub fn extend(&mut self, more: Renames) {
+        self.tables.extend(more.tables);
+        self.columns.extend(more.columns);
+    }
+
     /// The same renames read the other way, for the down script.
     pub fn reversed(&self) -> Self {
         Self {
