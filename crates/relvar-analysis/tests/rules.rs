@@ -228,3 +228,22 @@ fn disabled_rules_are_not_run_by_code_or_by_name() {
         );
     }
 }
+
+#[test]
+fn a_serial_column_made_an_identity_leaves_no_sequence_behind() {
+    let design = import_fixture(&read("serial-instead-of-identity", "triggers_serial.sql"));
+    assert_eq!(
+        design.sequences.len(),
+        2,
+        "serial columns own their sequences"
+    );
+    let mut changed = design.clone();
+    for finding in review(&design, &ReviewOptions::default()) {
+        if let Some(fix) = finding.fix.filter(|_| finding.code == "RV010") {
+            Command::clone(&fix.command).apply(&mut changed).unwrap();
+        }
+    }
+    assert!(changed.sequences.is_empty(), "{:?}", changed.sequences);
+    let film = changed.tables.iter().find(|t| t.name == "film").unwrap();
+    assert!(film.columns.iter().all(|c| c.default.is_none()));
+}

@@ -326,6 +326,15 @@ fn table_changes(
     lines.extend(counted(checks.0, checks.1, "check"));
     let indexes = (changed.indexes_added.len(), changed.indexes_removed.len());
     lines.extend(counted(indexes.0, indexes.1, "index"));
+    for &(was, now) in &changed.indexes_respelled {
+        let names = (old.indexes.get(was), new.indexes.get(now));
+        if let (Some(Some(was)), Some(Some(now))) =
+            (names.0.map(|i| &i.name), names.1.map(|i| &i.name))
+        {
+            let text = format!("index {was} of {name} renamed to {now}");
+            lines.push(((ChangeMark::Changed, Subject::TablePart), text, None));
+        }
+    }
     if changed.comment_changed {
         let text = format!("comment of {name} changed");
         lines.push(((ChangeMark::Changed, Subject::TablePart), text, None));

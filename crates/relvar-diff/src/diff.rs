@@ -287,7 +287,10 @@ fn sequences(result: &mut Diff, from: &Design, to: &Design, dialect: Dialect) {
             Some(other) => {
                 let differs = to.sequences.get(other).is_some_and(|new| {
                     let mut old = old.clone();
-                    old.owned_by.clone_from(&new.owned_by);
+                    // An owner renamed with its table or column is the same owner.
+                    if old.owned_by.is_some() && new.owned_by.is_some() {
+                        old.owned_by.clone_from(&new.owned_by);
+                    }
                     old.name.clone_from(&new.name);
                     old.schema.clone_from(&new.schema);
                     old != *new

@@ -89,6 +89,11 @@ impl Pairing {
     pub fn has_column_partner(&self, to_column: ColumnId) -> bool {
         self.columns_back.contains_key(&to_column)
     }
+
+    /// The column of the first design the second design's `column` is.
+    pub fn column_back(&self, to_column: ColumnId) -> Option<ColumnId> {
+        self.columns_back.get(&to_column).copied()
+    }
 }
 
 fn by_id(from: &Design, to: &Design) -> Pairing {

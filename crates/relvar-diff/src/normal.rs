@@ -3,12 +3,33 @@
 
 use relvar_model::Dialect;
 
-/// A column type as the dialect's exporter writes it, so `int` and `integer` compare equal.
+/// A column type as the dialect's exporter writes it, so `int` and `integer` compare equal. An
+/// array's dimensions and sizes mean nothing to PostgreSQL: `int[][]` and `int[3]` are `int[]`.
 pub(crate) fn normal_type(data_type: &str, dialect: Dialect) -> String {
-    normal_expression(&relvar_sql::mapped_type(
+    let written = normal_expression(&relvar_sql::mapped_type(
         &data_type.to_ascii_lowercase(),
         dialect,
-    ))
+    ));
+    if dialect != Dialect::PostgreSql {
+        return written;
+    }
+    let mut element = written.as_str();
+    let mut dimensions = 0;
+    while let Some(inner) = element.strip_suffix(']') {
+        let Some((before, size)) = inner.rsplit_once('[') else {
+            break;
+        };
+        if !size.chars().all(|c| c.is_ascii_digit()) {
+            break;
+        }
+        element = before;
+        dimensions += 1;
+    }
+    if dimensions > 1 || (dimensions == 1 && !written.ends_with("[]")) {
+        format!("{element}[]")
+    } else {
+        written
+    }
 }
 
 /// Whether two column types are the same. The exporter writes a type it does not know (an
@@ -94,6 +115,9 @@ mod tests {
         assert!(same_type("INT", "integer", pg));
         assert!(!same_type("text", "item_status", pg));
         assert!(!same_type("mood", "item_status", pg));
+        assert!(same_type("int[][]", "integer[][][]", pg));
+        assert!(same_type("text[3]", "text[]", pg));
+        assert!(!same_type("int[]", "int", pg));
         assert_ne!(
             normal_type("varchar(10)", Dialect::MySql),
             normal_type("varchar(20)", Dialect::MySql)

@@ -5,7 +5,7 @@
 use relvar_model::{Column, ColumnId, Dialect, Index, IndexKey, Table, TableId};
 
 use crate::diff::compatible_names;
-use crate::matching::{Pairing, same_name};
+use crate::matching::Pairing;
 use crate::normal::{normal_expression, same_type};
 
 /// The changes of one table; positions index the table's lists in the design they come from.
@@ -25,6 +25,9 @@ pub struct TableDiff {
     pub checks_removed: Vec<usize>,
     pub indexes_added: Vec<usize>,
     pub indexes_removed: Vec<usize>,
+    /// Indexes both hold whose names differ only in letter case, which the engine takes for one
+    /// name (MySQL, SQLite, SQL Server): old position, new position.
+    pub indexes_respelled: Vec<(usize, usize)>,
     pub comment_changed: bool,
 }
 
@@ -68,6 +71,7 @@ impl TableDiff {
             + self.checks_removed.len()
             + self.indexes_added.len()
             + self.indexes_removed.len()
+            + self.indexes_respelled.len()
             + usize::from(self.comment_changed)
     }
 }
@@ -114,21 +118,31 @@ pub(crate) fn table_diff(
         }
         _ => true,
     };
-    let (uniques_removed, uniques_added) = unmatched(&old.uniques, &new.uniques, |a, b| {
+    let (uniques_removed, uniques_added, _) = unmatched(&old.uniques, &new.uniques, |a, b| {
         mapped(&a.columns) == as_is(&b.columns)
             && compatible_names(a.name.as_deref(), b.name.as_deref(), dialect)
     });
-    let (checks_removed, checks_added) = unmatched(&old.checks, &new.checks, |a, b| {
+    let (checks_removed, checks_added, _) = unmatched(&old.checks, &new.checks, |a, b| {
         normal_expression(&a.expression) == normal_expression(&b.expression)
             && compatible_names(a.name.as_deref(), b.name.as_deref(), dialect)
     });
-    let (indexes_removed, indexes_added) = unmatched(&old.indexes, &new.indexes, |a, b| {
-        same_index(a, b, pairing, dialect)
-    });
+    let (indexes_removed, indexes_added, indexes_kept) =
+        unmatched(&old.indexes, &new.indexes, |a, b| {
+            same_index(a, b, pairing, dialect)
+        });
+    let indexes_respelled = indexes_kept
+        .into_iter()
+        .filter(|&(a, b)| {
+            let name = |indexes: &[Index], at: usize| indexes.get(at).and_then(|i| i.name.clone());
+            matches!((name(&old.indexes, a), name(&new.indexes, b)), (Some(a), Some(b)) if a != b)
+        })
+        .collect();
     TableDiff {
         from: old.id,
         to: new.id,
-        renamed: !same_name(&old.name, &new.name, dialect)
+        // Spelled otherwise is renamed, even where the engine takes both spellings for one name:
+        // its catalog keeps the spelling it was given.
+        renamed: old.name != new.name
             || old.schema.as_deref().unwrap_or_default()
                 != new.schema.as_deref().unwrap_or_default()
                 && !(is_default(old.schema.as_deref()) && is_default(new.schema.as_deref())),
@@ -142,6 +156,7 @@ pub(crate) fn table_diff(
         checks_removed,
         indexes_added,
         indexes_removed,
+        indexes_respelled,
         comment_changed: old.comment != new.comment,
     }
 }
@@ -213,16 +228,23 @@ fn same_index(old: &Index, new: &Index, pairing: &Pairing, dialect: Dialect) -> 
         && compatible_names(old.name.as_deref(), new.name.as_deref(), dialect)
 }
 
-/// Positions of `old` matched by nothing in `new`, and of `new` matched by nothing in `old`.
-fn unmatched<T>(old: &[T], new: &[T], same: impl Fn(&T, &T) -> bool) -> (Vec<usize>, Vec<usize>) {
+/// Positions of `old` matched by nothing in `new`, of `new` matched by nothing in `old`, and the
+/// matched pairs (old position, new position).
+type Matched = (Vec<usize>, Vec<usize>, Vec<(usize, usize)>);
+
+fn unmatched<T>(old: &[T], new: &[T], same: impl Fn(&T, &T) -> bool) -> Matched {
     let mut taken = vec![false; new.len()];
     let mut removed = Vec::new();
+    let mut pairs = Vec::new();
     for (at, item) in old.iter().enumerate() {
         let found = new.iter().enumerate().position(|(other, candidate)| {
             !taken.get(other).copied().unwrap_or(true) && same(item, candidate)
         });
-        match found.and_then(|other| taken.get_mut(other)) {
-            Some(slot) => *slot = true,
+        match found.and_then(|other| taken.get_mut(other).map(|slot| (other, slot))) {
+            Some((other, slot)) => {
+                *slot = true;
+                pairs.push((at, other));
+            }
             None => removed.push(at),
         }
     }
@@ -232,5 +254,5 @@ fn unmatched<T>(old: &[T], new: &[T], same: impl Fn(&T, &T) -> bool) -> (Vec<usi
         .filter(|(_, taken)| !**taken)
         .map(|(at, _)| at)
         .collect();
-    (removed, added)
+    (removed, added, pairs)
 }

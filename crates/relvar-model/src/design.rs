@@ -352,21 +352,26 @@ impl Design {
         })
     }
 
-    /// Finds a table by name, ignoring ASCII case; a schema, when given, must match too.
+    /// Finds a table by name, spelled alike or else ignoring ASCII case; a schema, when given,
+    /// must match too.
     pub fn find_table(&self, schema: Option<&str>, name: &str) -> Option<&Table> {
-        let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
-        let exact = self.tables.iter().find(|table| {
-            same(&table.name, name)
-                && match (schema, table.schema.as_deref()) {
-                    (Some(wanted), Some(actual)) => same(wanted, actual),
-                    (None, _) => true,
-                    (Some(_), None) => false,
-                }
-        });
-        exact.or_else(|| {
-            self.tables
-                .iter()
-                .find(|table| same(&table.name, name) && table.schema.is_none())
+        let spelled = |a: &str, b: &str| a == b;
+        let folded = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+        // Spelled alike first: PostgreSQL's "Users" and users are two tables.
+        [spelled, folded].into_iter().find_map(|same| {
+            let exact = self.tables.iter().find(|table| {
+                same(&table.name, name)
+                    && match (schema, table.schema.as_deref()) {
+                        (Some(wanted), Some(actual)) => same(wanted, actual),
+                        (None, _) => true,
+                        (Some(_), None) => false,
+                    }
+            });
+            exact.or_else(|| {
+                self.tables
+                    .iter()
+                    .find(|table| same(&table.name, name) && table.schema.is_none())
+            })
         })
     }
 

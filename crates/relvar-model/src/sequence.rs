@@ -37,6 +37,14 @@ pub struct SequenceOwner {
     pub column: String,
 }
 
+impl SequenceOwner {
+    /// Whether the owner is a column of `table`: named by its qualified name or its bare name.
+    pub fn is_of(&self, table: &crate::Table) -> bool {
+        self.table.eq_ignore_ascii_case(&table.qualified_name())
+            || self.table.eq_ignore_ascii_case(&table.name)
+    }
+}
+
 impl Sequence {
     /// The name as it appears in SQL: `schema.name`, or just `name`.
     pub fn qualified_name(&self) -> String {

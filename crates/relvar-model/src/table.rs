@@ -139,7 +139,7 @@ pub struct Index {
     /// The rows indexed, for a partial index (`WHERE ...`), as SQL text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub predicate: Option<String>,
-    /// How SQL Server lays the index out, when not as its default nonclustered rowstore index.
+    /// How the engine lays the index out, when not as its default B-tree (`IndexKind`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<IndexKind>,
     /// Clauses not modelled yet (SQL Server `WITH (FILLFACTOR = 80)`, `ON [INDEXES]`), as
@@ -148,7 +148,8 @@ pub struct Index {
     pub verbatim_options: Vec<String>,
 }
 
-/// SQL Server's index layouts other than the default (`NONCLUSTERED` rowstore).
+/// Index layouts other than the engine's default B-tree: SQL Server's (its default is the
+/// `NONCLUSTERED` rowstore) and MySQL's full-text and spatial indexes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum IndexKind {
     /// `CLUSTERED`: the table's rows are stored in the index's order (one per table).
@@ -157,15 +158,31 @@ pub enum IndexKind {
     ClusteredColumnstore,
     /// `NONCLUSTERED COLUMNSTORE`: a copy of the key columns stored by column.
     Columnstore,
+    /// MySQL `FULLTEXT`: words of text columns, for `MATCH ... AGAINST`.
+    Fulltext,
+    /// MySQL `SPATIAL`: an R-tree over a geometry column.
+    Spatial,
 }
 
 impl IndexKind {
-    /// The words SQL Server writes between `CREATE [UNIQUE]` and `INDEX`.
+    /// The words written between `CREATE [UNIQUE]` and `INDEX`.
     pub fn keywords(self) -> &'static str {
         match self {
             Self::Clustered => "CLUSTERED",
             Self::ClusteredColumnstore => "CLUSTERED COLUMNSTORE",
             Self::Columnstore => "NONCLUSTERED COLUMNSTORE",
+            Self::Fulltext => "FULLTEXT",
+            Self::Spatial => "SPATIAL",
+        }
+    }
+
+    /// The engine whose layout this is.
+    pub fn dialect(self) -> crate::Dialect {
+        match self {
+            Self::Clustered | Self::ClusteredColumnstore | Self::Columnstore => {
+                crate::Dialect::MsSql
+            }
+            Self::Fulltext | Self::Spatial => crate::Dialect::MySql,
         }
     }
 

@@ -76,12 +76,13 @@ fn columns_are_added_dropped_and_altered_in_order() {
          ALTER TABLE IF EXISTS gone ADD COLUMN x int;\n\
          ALTER TABLE gone DROP COLUMN x;",
         expect![[r#"
+            sequence t_e_seq as integer owned by t.e
             table t
               id int NOT NULL IDENTITY ALWAYS
               a text DEFAULT 'x'
               b bigint NOT NULL
               d numeric(5,2)
-              e integer NOT NULL
+              e integer NOT NULL DEFAULT nextval('t_e_seq'::regclass)
               f date
             kept from line 9: ALTER TABLE ADD COLUMN is not modelled yet
             kept from line 11: it alters a table that is not in the design

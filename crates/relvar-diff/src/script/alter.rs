@@ -63,9 +63,16 @@ impl Planner<'_> {
             {
                 continue;
             }
-            let Some((definition, check)) = self.new.column_definition(new.id, added) else {
+            let Some((mut definition, check)) = self.new.column_definition(new.id, added) else {
                 continue;
             };
+            if self.dialect == Dialect::MySql
+                && changed.primary_key_changed
+                && super::drops::auto_increment_in_key(new) == Some(added)
+            {
+                // Numbered once its key is there: `renumbered_after_key`.
+                definition = definition.replacen(" AUTO_INCREMENT", "", 1);
+            }
             let add = if self.dialect == Dialect::MsSql {
                 "ADD"
             } else {
@@ -88,6 +95,7 @@ impl Planner<'_> {
             }
         }
         self.follow_renames(changed, old, new);
+        self.respell_indexes(changed, old, new);
         for &removed in &changed.columns_removed {
             let Some(column) = old.columns.iter().find(|c| c.id == removed) else {
                 continue;
@@ -121,7 +129,13 @@ impl Planner<'_> {
                 self.new.literal(&old.qualified_name()),
                 self.new.literal(&new.name)
             ),
-            _ => {
+            Dialect::Sqlite => {
+                for sql in self.sqlite_rename(old, new) {
+                    self.push(sql);
+                }
+                String::new()
+            }
+            Dialect::PostgreSql => {
                 let mut sql = String::new();
                 if old.name != new.name {
                     sql = format!(
@@ -372,6 +386,7 @@ impl Planner<'_> {
                     .map(|key| column_names(table, &key.columns))
                     .unwrap_or_default();
                 self.add_key(&table_name, table, &key, UnnamedKind::PrimaryKey, &columns);
+                self.renumbered_after_key(&changed, table);
             }
             for &position in &changed.uniques_added {
                 if let Some(unique) = self.new.unique(changed.to, position) {
@@ -435,6 +450,33 @@ impl Planner<'_> {
             } else {
                 self.push(sql);
             }
+        }
+    }
+
+    /// MySQL: the AUTO_INCREMENT column the new primary key leads with numbered once the key is
+    /// there, when it was added without numbering or lost it to drop the old key
+    /// (`unkeyed_auto_increment`).
+    fn renumbered_after_key(&mut self, changed: &TableDiff, table: &Table) {
+        if self.dialect != Dialect::MySql {
+            return;
+        }
+        let Some(column) = super::drops::auto_increment_in_key(table) else {
+            return;
+        };
+        let unnumbered = changed.columns_added.contains(&column)
+            || self
+                .old_table(changed.from)
+                .and_then(super::drops::auto_increment_in_key)
+                .and_then(|old| self.diff.pairing.column(old))
+                == Some(column);
+        if !unnumbered {
+            return;
+        }
+        if let Some((definition, _)) = self.new.column_definition(table.id, column) {
+            let table_name = self.new.table_name(table.id);
+            self.push(format!(
+                "ALTER TABLE {table_name} MODIFY COLUMN {definition}"
+            ));
         }
     }
 

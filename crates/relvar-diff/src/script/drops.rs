@@ -3,7 +3,9 @@
 //! name the script gave them or the one the engine gave them when it gave none (SQL Server's,
 //! which no one can foretell, looked up in its catalog: `mssql.rs`).
 
-use relvar_model::{ColumnId, Dialect, ForeignKeyId, Table};
+use std::fmt::Write as _;
+
+use relvar_model::{ColumnId, Dialect, ForeignKey, ForeignKeyId, IndexKey, Table};
 use relvar_sql::{UnnamedKind, engine_given_name};
 
 use super::Planner;
@@ -19,7 +21,14 @@ impl Planner<'_> {
             .iter()
             .map(|(old, _)| *old)
             .collect();
-        for id in self.diff.foreign_keys_removed.iter().copied().chain(again) {
+        let dropped: Vec<ForeignKeyId> = self
+            .diff
+            .foreign_keys_removed
+            .iter()
+            .copied()
+            .chain(again)
+            .collect();
+        for &id in &dropped {
             let Some(foreign_key) = self.from.foreign_keys.iter().find(|fk| fk.id == id) else {
                 continue;
             };
@@ -62,11 +71,28 @@ impl Planner<'_> {
             } else {
                 "DROP CONSTRAINT"
             };
-            let sql = format!(
+            let mut sql = format!(
                 "ALTER TABLE {} {verb} {}",
                 self.old.table_name(table.id),
                 self.old.quote(&name)
             );
+            let shares_index = |other: &&ForeignKey| {
+                other.id != id
+                    && other.from_table == table.id
+                    && other.from_columns == foreign_key.from_columns
+                    && !dropped.contains(&other.id)
+            };
+            if self.dialect == Dialect::MySql
+                && !self
+                    .from
+                    .foreign_keys
+                    .iter()
+                    .any(|other| shares_index(&other))
+                && !self.indexed_in_expand_phase(table, &foreign_key.from_columns)
+                && let Some(index) = index_made_for(table, foreign_key)
+            {
+                let _ = write!(sql, ", DROP INDEX {}", self.old.quote(index));
+            }
             self.push_contract(sql);
         }
     }
@@ -146,7 +172,13 @@ impl Planner<'_> {
             && let Some(key) = &table.primary_key
         {
             let sql = if self.dialect == Dialect::MySql {
-                Some(format!("ALTER TABLE {table_name} DROP PRIMARY KEY"))
+                let numbering = self
+                    .unkeyed_auto_increment(table)
+                    .map(|plain| format!("MODIFY COLUMN {plain}, "))
+                    .unwrap_or_default();
+                Some(format!(
+                    "ALTER TABLE {table_name} {numbering}DROP PRIMARY KEY"
+                ))
             } else {
                 key.name
                     .clone()
@@ -246,6 +278,94 @@ impl Planner<'_> {
         let rows = self.rows;
         self.on_table(rows, super::Phase::Contract, |planner| planner.push(sql));
     }
+}
+
+impl Planner<'_> {
+    /// Whether a zero-downtime plan builds, before its contract phase drops foreign keys, an
+    /// index of the table leading with `columns` (first design's ids): MySQL then drops the
+    /// index it had made for a foreign key on them by itself.
+    fn indexed_in_expand_phase(&self, table: &Table, columns: &[ColumnId]) -> bool {
+        let Some(new) = self
+            .diff
+            .pairing
+            .table(table.id)
+            .and_then(|id| self.new_table(id))
+        else {
+            return false;
+        };
+        let pairing = &self.diff.pairing;
+        self.phased()
+            && new.indexes.iter().any(|index| {
+                leads_with(
+                    &mut index.parts.iter().map(|part| match &part.key {
+                        IndexKey::Column(id) if part.prefix.is_none() => pairing.column_back(*id),
+                        _ => None,
+                    }),
+                    columns,
+                )
+            })
+    }
+
+    /// The definition, without `AUTO_INCREMENT`, of the first design's AUTO_INCREMENT column that
+    /// only the table's primary key leads with: MySQL refuses to drop that key while the column
+    /// is numbered, so the numbering goes with it (and comes back with the new key:
+    /// `renumbered_after_key`).
+    pub(super) fn unkeyed_auto_increment(&mut self, table: &Table) -> Option<String> {
+        let column = auto_increment_in_key(table)?;
+        let (definition, _) = self.old.column_definition(table.id, column)?;
+        Some(definition.replacen(" AUTO_INCREMENT", "", 1))
+    }
+}
+
+/// The AUTO_INCREMENT column the table's primary key leads with, when no other key does.
+pub(super) fn auto_increment_in_key(table: &Table) -> Option<ColumnId> {
+    let key = table.primary_key.as_ref()?;
+    let first = *key.columns.first()?;
+    let numbered = table
+        .columns
+        .iter()
+        .any(|column| column.id == first && column.identity.is_some());
+    let other_key_leads = table.uniques.iter().any(|u| u.columns.first() == Some(&first))
+        || table.indexes.iter().any(|index| {
+            matches!(index.parts.first(), Some(part) if part.key == IndexKey::Column(first))
+        });
+    (numbered && !other_key_leads).then_some(first)
+}
+
+/// The index MySQL made for a foreign key, which stays when the key is dropped: InnoDB makes one,
+/// named as the key (or as its first column when the key has no name), when no index of the table
+/// begins with the key's columns.
+fn index_made_for<'t>(table: &'t Table, foreign_key: &'t ForeignKey) -> Option<&'t str> {
+    let columns = &foreign_key.from_columns;
+    let begins_with_columns =
+        |keys: &mut dyn Iterator<Item = Option<ColumnId>>| leads_with(keys, columns);
+    let by_primary_key = table
+        .primary_key
+        .as_ref()
+        .is_some_and(|key| begins_with_columns(&mut key.columns.iter().map(|c| Some(*c))));
+    let by_unique = table
+        .uniques
+        .iter()
+        .any(|unique| begins_with_columns(&mut unique.columns.iter().map(|c| Some(*c))));
+    let by_index = table.indexes.iter().any(|index| {
+        begins_with_columns(&mut index.parts.iter().map(|part| match &part.key {
+            IndexKey::Column(id) if part.prefix.is_none() => Some(*id),
+            _ => None,
+        }))
+    });
+    if by_primary_key || by_unique || by_index {
+        return None;
+    }
+    match &foreign_key.name {
+        Some(name) => Some(name),
+        None => column_names(table, columns).first().copied(),
+    }
+}
+
+/// Whether an index's key parts (columns, `None` for anything else) begin with `columns`.
+fn leads_with(keys: &mut dyn Iterator<Item = Option<ColumnId>>, columns: &[ColumnId]) -> bool {
+    let leading: Vec<Option<ColumnId>> = keys.take(columns.len()).collect();
+    leading.len() == columns.len() && leading.iter().zip(columns).all(|(a, b)| *a == Some(*b))
 }
 
 pub(super) fn column_names<'t>(table: &'t Table, ids: &[ColumnId]) -> Vec<&'t str> {

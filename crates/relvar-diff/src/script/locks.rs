@@ -129,6 +129,11 @@ impl MysqlRequest {
         algorithm: "INPLACE",
         lock: Some("NONE"),
     };
+    /// Built in place while reads go on and writes wait.
+    pub(crate) const IN_PLACE_SHARED: Self = Self {
+        algorithm: "INPLACE",
+        lock: Some("SHARED"),
+    };
     /// Copied while reads go on and writes wait.
     pub(crate) const COPY: Self = Self {
         algorithm: "COPY",
@@ -152,6 +157,10 @@ pub(crate) fn mysql_request(sql: &str) -> Option<MysqlRequest> {
     // MariaDB's DROP INDEX takes no algorithm; dropping an index is in place anyway.
     if upper.starts_with("CREATE INDEX") || upper.starts_with("CREATE UNIQUE INDEX") {
         return Some(MysqlRequest::IN_PLACE);
+    }
+    // InnoDB builds a full-text or spatial index in place but only while writes wait.
+    if upper.starts_with("CREATE FULLTEXT INDEX") || upper.starts_with("CREATE SPATIAL INDEX") {
+        return Some(MysqlRequest::IN_PLACE_SHARED);
     }
     if !upper.starts_with("ALTER TABLE") || upper.contains(" RENAME TO ") {
         return None;
@@ -199,6 +208,12 @@ fn mysql(upper: &str) -> Option<(&'static str, Work)> {
         return Some((
             "ALGORITHM=COPY, LOCK=SHARED (reads go on, writes wait)",
             Work::Rewrite,
+        ));
+    }
+    if upper.contains("ALGORITHM=INPLACE") && upper.contains("LOCK=SHARED") {
+        return Some((
+            "ALGORITHM=INPLACE, LOCK=SHARED (reads go on, writes wait)",
+            Work::Index,
         ));
     }
     if upper.contains("ALGORITHM=INPLACE") {

@@ -11,6 +11,7 @@ mod mssql;
 mod names;
 mod online;
 mod safe;
+mod sequences;
 mod sqlite;
 mod views;
 
@@ -289,6 +290,8 @@ impl<'a> Planner<'a> {
             Phase::Expand
         };
         self.on_table(None, comment_phase, Self::comments);
+        // The owning column may be added at the switch.
+        self.on_table(None, comment_phase, Self::sequence_owners);
     }
 
     /// The phase of a changed table's steps: a table whose name or a column's name changes
@@ -326,25 +329,6 @@ impl<'a> Planner<'a> {
         for schema in &self.diff.schemas_added {
             let sql = format!("CREATE SCHEMA IF NOT EXISTS {}", self.new.quote(schema));
             self.push(sql);
-        }
-    }
-
-    fn create_sequences(&mut self) {
-        if !matches!(self.dialect, Dialect::PostgreSql | Dialect::MsSql) {
-            return;
-        }
-        for &at in &self.diff.sequences_added {
-            if let Some(sql) = self.new.create_sequence(at) {
-                self.push(sql);
-            }
-        }
-        for &(_, at) in &self.diff.sequences_changed {
-            if let Some(sql) = self.new.create_sequence(at) {
-                self.push(
-                    sql.replacen("CREATE SEQUENCE", "ALTER SEQUENCE", 1)
-                        .replace(" START WITH ", " RESTART WITH "),
-                );
-            }
         }
     }
 
@@ -470,22 +454,7 @@ impl<'a> Planner<'a> {
                 }
             }
         }
-        if matches!(self.dialect, Dialect::PostgreSql | Dialect::MsSql) {
-            for &at in &self.diff.sequences_removed {
-                if let Some(old) = self.from.sequences.get(at) {
-                    let sql = format!(
-                        "DROP SEQUENCE {}{}",
-                        if self.dialect == Dialect::PostgreSql {
-                            "IF EXISTS "
-                        } else {
-                            ""
-                        },
-                        self.old.qualified(old.schema.as_deref(), &old.name)
-                    );
-                    self.push(sql);
-                }
-            }
-        }
+        self.drop_sequences();
         if self.dialect == Dialect::PostgreSql {
             for schema in &self.diff.schemas_removed {
                 let sql = format!("DROP SCHEMA IF EXISTS {}", self.old.quote(schema));

@@ -2,7 +2,8 @@
 //! becomes `purchases`, and MySQL keeps a unique key named after a column the column's old name;
 //! a fresh database of the new design would have the new names. So after a table or its columns
 //! are renamed, each constraint and index the script left unnamed is renamed as the engine would
-//! name it now, and the migrated database equals a fresh one.
+//! name it now, and the migrated database equals a fresh one. An index whose name is only
+//! spelled otherwise (`IDX_NAME`, `idx_name`) is renamed too: the catalog keeps the spelling.
 
 use relvar_model::{ColumnId, Dialect, Table};
 use relvar_sql::{UnnamedKind, engine_given_name};
@@ -115,6 +116,40 @@ impl Planner<'_> {
                 _ => format!("ALTER TABLE {table_name} RENAME CONSTRAINT {was} TO {now}"),
             };
             self.push(sql);
+        }
+    }
+
+    /// Renames the indexes whose names differ only in letter case (`TableDiff::indexes_respelled`).
+    pub(super) fn respell_indexes(&mut self, changed: &TableDiff, old: &Table, new: &Table) {
+        let table_name = self.new.table_name(new.id);
+        for &(was, now) in &changed.indexes_respelled {
+            let (Some(was_name), Some(now_name)) = (
+                old.indexes.get(was).and_then(|i| i.name.as_deref()),
+                new.indexes.get(now).and_then(|i| i.name.as_deref()),
+            ) else {
+                continue;
+            };
+            match self.dialect {
+                Dialect::MySql => self.push(format!(
+                    "ALTER TABLE {table_name} RENAME INDEX {} TO {}",
+                    self.new.quote(was_name),
+                    self.new.quote(now_name)
+                )),
+                Dialect::MsSql => self.push(format!(
+                    "EXEC sp_rename {}, {}, 'INDEX'",
+                    self.new
+                        .literal(&format!("{}.{was_name}", new.qualified_name())),
+                    self.new.literal(now_name)
+                )),
+                // SQLite renames no index; PostgreSQL tells the spellings apart (never here).
+                Dialect::Sqlite | Dialect::PostgreSql => {
+                    let qualified = self.old.qualified(old.schema.as_deref(), was_name);
+                    self.push(format!("DROP INDEX {qualified}"));
+                    if let Some(sql) = self.new.create_index(new.id, now) {
+                        self.push(sql);
+                    }
+                }
+            }
         }
     }
 

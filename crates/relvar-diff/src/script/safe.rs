@@ -275,9 +275,26 @@ impl Planner<'_> {
             new.data_type
         );
         let old_name = self.new.quote(&format!("{}_relvar_old", new.name));
+        // A sequence the column owns (a serial's) would go with the old column.
+        let owned: String = self
+            .to
+            .sequences
+            .iter()
+            .filter(|sequence| {
+                sequence.owned_by.as_ref().is_some_and(|owner| {
+                    owner.table == table.qualified_name() && owner.column == new.name
+                })
+            })
+            .map(|sequence| {
+                let name = self
+                    .new
+                    .qualified(sequence.schema.as_deref(), &sequence.name);
+                format!("ALTER SEQUENCE {name} OWNED BY {table_name}.{column};\n")
+            })
+            .collect();
         self.push_risky(
             format!(
-                "BEGIN;\nALTER TABLE {table_name} RENAME COLUMN {column} TO {old_name};\nALTER TABLE {table_name} RENAME COLUMN {shadow} TO {column};\nDROP TRIGGER {function} ON {table_name};\nDROP FUNCTION {function}();\nCOMMIT"
+                "BEGIN;\nALTER TABLE {table_name} RENAME COLUMN {column} TO {old_name};\nALTER TABLE {table_name} RENAME COLUMN {shadow} TO {column};\n{owned}DROP TRIGGER {function} ON {table_name};\nDROP FUNCTION {function}();\nCOMMIT"
             ),
             risk,
         );

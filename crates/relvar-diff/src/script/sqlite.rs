@@ -84,6 +84,21 @@ fn plain_addition(table: &Table, column: &relvar_model::Column) -> bool {
 }
 
 impl Planner<'_> {
+    /// A table renamed: SQLite refuses a new name that differs only in letter case (it takes
+    /// both for one), so such a rename goes through a name of its own.
+    pub(super) fn sqlite_rename(&self, old: &Table, new: &Table) -> Vec<String> {
+        let old_name = self.old.table_name(old.id);
+        let renamed = self.new.table_name(new.id);
+        if !old.name.eq_ignore_ascii_case(&new.name) {
+            return vec![format!("ALTER TABLE {old_name} RENAME TO {renamed}")];
+        }
+        let aside = self.new.quote(&format!("_relvar_renamed_{}", new.name));
+        vec![
+            format!("ALTER TABLE {old_name} RENAME TO {aside}"),
+            format!("ALTER TABLE {aside} RENAME TO {renamed}"),
+        ]
+    }
+
     pub(super) fn rebuild_sqlite_table(&mut self, changed: &TableDiff, old: &Table, new: &Table) {
         let aside = format!("_relvar_new_{}", new.name);
         let mut old_name = self.old.table_name(old.id);
@@ -91,9 +106,10 @@ impl Planner<'_> {
         // Renamed first, so SQLite rewrites the other tables' references to it; the rebuild
         // then keeps the new name.
         if changed.renamed {
-            let renamed = self.new.table_name(new.id);
-            self.push(format!("ALTER TABLE {old_name} RENAME TO {renamed}"));
-            old_name = renamed;
+            for sql in self.sqlite_rename(old, new) {
+                self.push(sql);
+            }
+            old_name = self.new.table_name(new.id);
         }
         let create = self.new.create_table(new.id, true, Some(&aside));
         for statement in super::split_statements(&create) {

@@ -70,6 +70,15 @@ pub(super) fn delete(
         .filter(|fk| uses_column(fk, table, column))
         .map(|fk| Command::DeleteForeignKey { id: fk.id })
         .collect();
+    let column_name = find_column(owner, column)?.name.clone();
+    edit.extend(super::sequences::following(design, |sequence_owner| {
+        let owned = super::sequences::owned_by_only(design, sequence_owner, owner);
+        if owned && sequence_owner.column.eq_ignore_ascii_case(&column_name) {
+            super::sequences::Owner::Dropped
+        } else {
+            super::sequences::Owner::Kept
+        }
+    }));
     edit.push(Command::ReplaceTable(Box::new(shrunk)));
     Command::Batch(edit).apply(design)
 }
@@ -112,8 +121,27 @@ pub(super) fn rename(
     let mut renamed = find_column(owner, column)?.clone();
     require_name(&name, "column")?;
     require_free_name(owner, &name, Some(column))?;
+    let follow = super::sequences::following(design, |sequence_owner| {
+        let owned = super::sequences::owned_by_only(design, sequence_owner, owner);
+        if owned && sequence_owner.column.eq_ignore_ascii_case(&renamed.name) {
+            super::sequences::Owner::Renamed(crate::SequenceOwner {
+                table: sequence_owner.table.clone(),
+                column: name.clone(),
+            })
+        } else {
+            super::sequences::Owner::Kept
+        }
+    });
     renamed.name = name;
-    replace(design, table, renamed)
+    if follow.is_empty() {
+        return replace(design, table, renamed);
+    }
+    let mut edit = vec![Command::ReplaceColumn {
+        table,
+        column: renamed,
+    }];
+    edit.extend(follow);
+    Command::Batch(edit).apply(design)
 }
 
 pub(super) fn set_type(

@@ -19,6 +19,8 @@ pub enum CommandError {
     NoSuchArea(AreaId),
     #[error("there is no enum type named {0}")]
     NoSuchEnum(String),
+    #[error("no sequence named {0}")]
+    NoSuchSequence(String),
     #[error("a table named {0} already exists")]
     TableNameTaken(String),
     #[error("table {table} already has a column named {column}")]

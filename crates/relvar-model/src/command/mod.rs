@@ -15,6 +15,7 @@ mod enums;
 mod error;
 mod relationships;
 mod review;
+mod sequences;
 mod tables;
 mod versions;
 mod views;
@@ -312,6 +313,20 @@ pub enum Command {
     },
     /// Puts back versions as they were, unjudged (the inverse of setting them).
     RestoreVersions(Vec<Version>),
+    /// Removes the sequence of this qualified name (`schema.name` or `name`).
+    DeleteSequence {
+        name: String,
+    },
+    /// Puts a sequence back at its place in the list (the inverse of deleting it).
+    InsertSequence {
+        sequence: Box<crate::sequence::Sequence>,
+        index: usize,
+    },
+    /// Gives the sequence of this qualified name to a column, or to none.
+    SetSequenceOwner {
+        name: String,
+        owner: Option<crate::sequence::SequenceOwner>,
+    },
 }
 
 impl Command {
@@ -442,6 +457,11 @@ impl Command {
             C::RestoreSavedViews(views) => Ok(views::restore(design, views)),
             C::SetVersions { versions } => versions::set(design, versions),
             C::RestoreVersions(versions) => Ok(versions::restore(design, versions)),
+            C::DeleteSequence { name } => sequences::delete(design, &name),
+            C::InsertSequence { sequence, index } => {
+                Ok(sequences::insert(design, *sequence, index))
+            }
+            C::SetSequenceOwner { name, owner } => sequences::set_owner(design, &name, owner),
 
             C::ReplaceDesign(next) => {
                 let previous = std::mem::replace(design, *next);

@@ -63,6 +63,16 @@ pub(super) fn delete(design: &mut Design, id: TableId) -> Result<Command, Comman
         let kept = views.filter(|view| !view.tables.is_empty());
         detach.push(Command::RestoreSavedViews(kept.collect()));
     }
+    if let Some(table) = design.table(id) {
+        let owned = |owner: &crate::SequenceOwner| {
+            if super::sequences::owned_by_only(design, owner, table) {
+                super::sequences::Owner::Dropped
+            } else {
+                super::sequences::Owner::Kept
+            }
+        };
+        detach.extend(super::sequences::following(design, owned));
+    }
     let reattach = Command::Batch(detach).apply(design)?;
     let Some(table) = remove_at(&mut design.tables, index) else {
         let _ = reattach.apply(design);
@@ -92,7 +102,16 @@ pub(super) fn rename(
     }
     renamed.schema = schema;
     renamed.name = name;
-    replace(design, renamed)
+    let table = find_table(design, id)?;
+    let follow = super::sequences::following(design, |owner| {
+        super::sequences::after_table_rename(design, owner, table, &renamed)
+    });
+    if follow.is_empty() {
+        return replace(design, renamed);
+    }
+    let mut edit = vec![Command::ReplaceTable(Box::new(renamed))];
+    edit.extend(follow);
+    Command::Batch(edit).apply(design)
 }
 
 pub(super) fn set_colour(

@@ -194,8 +194,11 @@ impl Built {
             .iter()
             .filter_map(|name| table.column_id(name))
             .collect();
+        // MySQL reports a full-text or spatial index by its type, which the model holds as a layout.
+        let layout = entry.method.as_deref().and_then(index_kind);
         let method = entry
             .method
+            .filter(|_| layout.is_none())
             .map(|method| method.to_ascii_lowercase())
             .filter(|method| method != "btree" && !method.is_empty());
         table.indexes.push(Index {
@@ -204,7 +207,7 @@ impl Built {
             method,
             parts,
             include,
-            kind: entry.kind.as_deref().and_then(index_kind),
+            kind: entry.kind.as_deref().and_then(index_kind).or(layout),
             verbatim_options: Vec::new(),
             predicate: entry
                 .predicate
@@ -417,13 +420,15 @@ fn dialect_quote(dialect: Dialect, name: &str) -> String {
     crate::dialect::SqlSyntax::quote(dialect, name)
 }
 
-/// The model's kind for SQL Server's `type_desc` of an index; `None` for a plain (nonclustered)
-/// one.
+/// The model's kind for SQL Server's `type_desc` of an index or MySQL's `INDEX_TYPE`; `None`
+/// for a plain (nonclustered, B-tree) one.
 fn index_kind(type_desc: &str) -> Option<IndexKind> {
     [
         IndexKind::Clustered,
         IndexKind::ClusteredColumnstore,
         IndexKind::Columnstore,
+        IndexKind::Fulltext,
+        IndexKind::Spatial,
     ]
     .into_iter()
     .find(|kind| kind.keywords().eq_ignore_ascii_case(type_desc.trim()))

@@ -122,8 +122,8 @@ fn mysql_lists_in_any_order_and_json_nested_as_text_read_alike() {
           title varchar(255) NOT NULL
           meta json
           primary key (film_id)
+          index ft fulltext (title)
           index t2 (title(10), film_id DESC)
-          [FULLTEXT KEY ft (title)]
     "#]]
     .assert_eq(&import.design.outline());
     assert!(import.diagnostics.is_empty(), "{:?}", import.diagnostics);

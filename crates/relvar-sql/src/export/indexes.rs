@@ -174,7 +174,7 @@ impl DdlWriter<'_> {
         let (name, _) = self.claim(table, NameKind::Index, Some(&wanted));
         let name = name.unwrap_or(wanted);
         let layout = match (index.kind, self.to) {
-            (Some(kind), Dialect::MsSql) => format!("{} ", kind.keywords()),
+            (Some(kind), to) if kind.dialect() == to => format!("{} ", kind.keywords()),
             (Some(kind), _) => {
                 self.warn(format!(
                     "{where_}: {} has no {} indexes; written as a plain index",
@@ -187,9 +187,19 @@ impl DdlWriter<'_> {
         };
         let head = format!("{}{layout}", if index.unique { "UNIQUE " } else { "" });
         let mut statement = String::new();
+        // MySQL names the method after the parts (`(a) USING HASH`); InnoDB builds a B-tree
+        // anyway, but the engine keeps the word, so it is written back to MySQL only.
+        let mut method_after = "";
         match (&index.method, self.to) {
-            (Some(method), Dialect::PostgreSql) if self.same_dialect() || method == "hash" => {
+            // PostgreSQL's hash indexes have one key part and are never unique.
+            (Some(method), Dialect::PostgreSql)
+                if self.same_dialect()
+                    || (method == "hash" && parts.len() == 1 && !index.unique) =>
+            {
                 let _ = write!(statement, " USING {method}");
+            }
+            (Some(method), Dialect::MySql) if self.same_dialect() && method == "hash" => {
+                method_after = " USING HASH";
             }
             (Some(method), _) => self.warn(format!(
                 "{where_}: {} has no {method} indexes; written as a plain index",
@@ -197,7 +207,7 @@ impl DdlWriter<'_> {
             )),
             (None, _) => {}
         }
-        let _ = write!(statement, " ({})", parts.join(", "));
+        let _ = write!(statement, " ({}){method_after}", parts.join(", "));
         if !index.include.is_empty() {
             if matches!(self.to, Dialect::PostgreSql | Dialect::MsSql) {
                 let _ = write!(

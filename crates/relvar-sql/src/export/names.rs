@@ -120,10 +120,7 @@ impl NameRegistry {
         let schema = schema.map(str::to_owned);
         let mut candidate = self.shorten(wanted);
         let mut attempt = 1;
-        while self
-            .used
-            .contains(&(schema.clone(), candidate.to_lowercase()))
-        {
+        while self.used.contains(&(schema.clone(), self.key(&candidate))) {
             attempt += 1;
             let base = format!("{table}_{wanted}");
             candidate = if attempt == 2 {
@@ -133,9 +130,20 @@ impl NameRegistry {
                 format!("{}{suffix}", shorten_to(&base, self.limit() - suffix.len()))
             };
         }
-        self.used.insert((schema, candidate.to_lowercase()));
+        let key = self.key(&candidate);
+        self.used.insert((schema, key));
         let changed = candidate != wanted;
         (Some(candidate), changed)
+    }
+
+    /// A name as the engine tells names apart: PostgreSQL by their spelling (`"Users"` and
+    /// `users` are two tables), the others ignoring letter case.
+    fn key(&self, name: &str) -> String {
+        if self.dialect.names_match_exactly() {
+            name.to_owned()
+        } else {
+            name.to_lowercase()
+        }
     }
 
     /// Cuts a name to the engine's limit.

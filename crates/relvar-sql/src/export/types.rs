@@ -49,6 +49,29 @@ pub(crate) enum SqlType {
     Other(String),
 }
 
+/// The element type of a PostgreSQL array type, whatever its spelling: `int[]`, `int[][]`,
+/// `text[3]`, `integer ARRAY`, `integer ARRAY[4]` (the engine keeps no sizes or dimensions).
+/// SQL Server's bracket quoting (`[int]`) holds a name, never only digits, so it is not one.
+fn array_element(text: &str) -> Option<&str> {
+    let mut rest = text.trim_end();
+    let mut dimensions = 0;
+    while let Some(inner) = rest.strip_suffix(']') {
+        let (before, size) = inner.rsplit_once('[')?;
+        if !size.trim().chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        rest = before.trim_end();
+        dimensions += 1;
+    }
+    let lower = rest.to_ascii_lowercase();
+    if let Some(element) = lower.strip_suffix("array")
+        && element.ends_with(char::is_whitespace)
+    {
+        return rest.get(..element.len()).map(str::trim_end);
+    }
+    (dimensions > 0).then_some(rest)
+}
+
 /// A type written for a dialect, and what was lost on the way if anything.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct WrittenType {
@@ -59,7 +82,7 @@ pub(crate) struct WrittenType {
 impl SqlType {
     /// Reads a type as the importer stores it (lower case SQL text, e.g. `character varying(20)`).
     pub fn parse(text: &str) -> Self {
-        if let Some(element) = text.trim().strip_suffix("[]") {
+        if let Some(element) = array_element(text) {
             return Self::Array(Box::new(Self::parse(element)));
         }
         let unquoted = text.replace(['"', '[', ']', '`'], "");

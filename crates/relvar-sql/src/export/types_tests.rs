@@ -42,6 +42,21 @@ fn types_are_read_from_every_dialect() {
         SqlType::parse("enum('a','it''s')"),
         SqlType::Enum(vec!["a".into(), "it's".into()])
     );
+    for spelled in [
+        "text[3]",
+        "text[][]",
+        "text [ 3 ] [2]",
+        "text array",
+        "text array[4]",
+    ] {
+        assert_eq!(
+            SqlType::parse(spelled),
+            SqlType::parse("text[]"),
+            "{spelled}"
+        );
+    }
+    assert_ne!(SqlType::parse("[nvarchar]"), SqlType::parse("nvarchar[]"));
+    assert_ne!(SqlType::parse("myarray"), SqlType::parse("my[]"));
     assert_eq!(
         SqlType::parse("text[]"),
         SqlType::Array(Box::new(SqlType::Char {

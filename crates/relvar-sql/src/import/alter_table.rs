@@ -115,6 +115,19 @@ impl Importer {
         if let TableConstraint::Index(index) = constraint {
             return self.add_index_element(table_id, index);
         }
+        if let TableConstraint::FulltextOrSpatial(element) = constraint {
+            let dialect = self.dialect;
+            let Some(table) = self.design.table_mut(table_id) else {
+                return Outcome::NotModelled;
+            };
+            return match super::create_table::fulltext_or_spatial(table, element, dialect) {
+                Some(index) => {
+                    table.indexes.push(index);
+                    Outcome::Modelled
+                }
+                None => Outcome::NotModelled,
+            };
+        }
         let constraint_name = match constraint {
             TableConstraint::PrimaryKey(key) => key.name.as_ref(),
             TableConstraint::Unique(unique) => unique.name.as_ref().or(unique.index_name.as_ref()),
@@ -204,21 +217,17 @@ impl Importer {
         table_id: relvar_model::TableId,
         index: &sqlparser::ast::IndexConstraint,
     ) -> Outcome {
-        if !index.index_options.is_empty() {
+        let Some(index_type) =
+            super::indexes::plain_index_type(index.index_type.as_ref(), &index.index_options)
+        else {
             return Outcome::NotModelled;
-        }
+        };
         let dialect = self.dialect;
         let name = index.name.as_ref().map(|ident| dialect.fold(ident));
         let Some(table) = self.design.table_mut(table_id) else {
             return Outcome::NotModelled;
         };
-        match super::indexes::table_index(
-            table,
-            name,
-            index.index_type.as_ref(),
-            &index.columns,
-            dialect,
-        ) {
+        match super::indexes::table_index(table, name, index_type, &index.columns, dialect) {
             Some(index) => {
                 table.indexes.push(index);
                 Outcome::Modelled

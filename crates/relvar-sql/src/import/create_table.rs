@@ -13,7 +13,7 @@ use sqlparser::tokenizer::Token;
 
 use super::Importer;
 use super::foreign_keys::PendingForeignKey;
-use super::indexes::{strip_parentheses, table_index};
+use super::indexes::{plain_index_type, strip_parentheses, table_index};
 use super::names::{QualifiedName, key_columns};
 use crate::diagnostic::Severity;
 use crate::dialect::SqlSyntax;
@@ -83,11 +83,12 @@ impl Importer {
         definition: &sqlparser::ast::ColumnDef,
     ) {
         let id = self.design.ids.column();
-        let (data_type, serial) = serial_type(type_text(&definition.data_type), self.dialect);
+        let written = type_text(&definition.data_type);
+        let serial = super::serial::serial_integer(&written, self.dialect);
+        let data_type = serial.map_or(written, str::to_owned);
         let mut column = Column::new(id, self.dialect.fold(&definition.name), data_type);
-        if serial {
-            column.identity = Some(Identity::ByDefault);
-            column.nullable = false;
+        if serial.is_some() {
+            self.number_serially(table_name, &mut column);
         }
         for option in &definition.options {
             let constraint_name = option.name.as_ref().map(|ident| self.dialect.fold(ident));
@@ -164,7 +165,9 @@ impl Importer {
                         table_name.display(),
                         column.name
                     ));
-                    column.verbatim.push(written);
+                    column
+                        .verbatim
+                        .push(mysql_only_attribute(written, self.dialect));
                 }
             }
         }
@@ -227,15 +230,19 @@ impl Importer {
                 name: check.name.as_ref().map(|ident| self.dialect.fold(ident)),
                 expression: strip_parentheses(&check.expr.to_string()),
             }),
-            TableConstraint::Index(index) if index.index_options.is_empty() => {
+            TableConstraint::Index(index) => {
                 let name = index.name.as_ref().map(|ident| self.dialect.fold(ident));
-                match table_index(
-                    table,
-                    name,
-                    index.index_type.as_ref(),
-                    &index.columns,
-                    self.dialect,
-                ) {
+                let index_type = plain_index_type(index.index_type.as_ref(), &index.index_options);
+                let modelled = index_type.and_then(|index_type| {
+                    table_index(table, name, index_type, &index.columns, self.dialect)
+                });
+                match modelled {
+                    Some(index) => table.indexes.push(index),
+                    None => self.carry_element(table, table_name, constraint),
+                }
+            }
+            TableConstraint::FulltextOrSpatial(index) => {
+                match fulltext_or_spatial(table, index, self.dialect) {
                     Some(index) => table.indexes.push(index),
                     None => self.carry_element(table, table_name, constraint),
                 }
@@ -332,26 +339,45 @@ fn set_primary_key(table: &mut Table, name: Option<String>, columns: Vec<ColumnI
     table.primary_key = Some(PrimaryKey { name, columns });
 }
 
+/// MySQL's `FULLTEXT|SPATIAL [KEY|INDEX] [name] (parts)` element; `None` if a part is not readable.
+pub(super) fn fulltext_or_spatial(
+    table: &Table,
+    element: &sqlparser::ast::FullTextOrSpatialConstraint,
+    dialect: crate::Dialect,
+) -> Option<relvar_model::Index> {
+    let name = element
+        .opt_index_name
+        .as_ref()
+        .map(|ident| dialect.fold(ident));
+    let index = table_index(table, name, None, &element.columns, dialect)?;
+    Some(relvar_model::Index {
+        kind: Some(if element.fulltext {
+            relvar_model::IndexKind::Fulltext
+        } else {
+            relvar_model::IndexKind::Spatial
+        }),
+        ..index
+    })
+}
+
+/// MySQL 8's `SRID n` column attribute, which MariaDB refuses, kept in the versioned comment
+/// MySQL dumps write it in (`/*!80003 SRID 4326 */`): MySQL reads it, MariaDB passes over it.
+fn mysql_only_attribute(written: String, dialect: crate::Dialect) -> String {
+    let is_srid = written
+        .get(..5)
+        .is_some_and(|start| start.eq_ignore_ascii_case("SRID "));
+    if dialect == crate::Dialect::MySql && is_srid {
+        format!("/*!80003 {written} */")
+    } else {
+        written
+    }
+}
+
 /// MySQL `AUTO_INCREMENT`, SQLite `AUTOINCREMENT`.
 fn is_auto_increment(tokens: &[Token]) -> bool {
     matches!(tokens, [Token::Word(word)]
         if word.value.eq_ignore_ascii_case("AUTO_INCREMENT")
             || word.value.eq_ignore_ascii_case("AUTOINCREMENT"))
-}
-
-/// PostgreSQL's `serial` types are integers numbered by the engine: the integer type, and whether
-/// the column was one.
-fn serial_type(data_type: String, dialect: crate::Dialect) -> (String, bool) {
-    if dialect != crate::Dialect::PostgreSql {
-        return (data_type, false);
-    }
-    let integer = match data_type.as_str() {
-        "serial" | "serial4" => "integer",
-        "bigserial" | "serial8" => "bigint",
-        "smallserial" | "serial2" => "smallint",
-        _ => return (data_type, false),
-    };
-    (integer.to_owned(), true)
 }
 
 /// Ids of the named columns of a table; `None` if a name is not a column or the list is empty.

@@ -1,7 +1,7 @@
 //! Indexes: `CREATE [UNIQUE] INDEX` statements and MySQL's `KEY`/`INDEX` table elements.
 
 use relvar_model::{Index, IndexKey, IndexPart, Table};
-use sqlparser::ast::{CreateIndex, Expr, IndexColumn, IndexType, OrderBySort};
+use sqlparser::ast::{CreateIndex, Expr, IndexColumn, IndexOption, IndexType, OrderBySort};
 
 use super::Importer;
 use super::create_table::column_id;
@@ -29,10 +29,12 @@ impl Importer {
             );
             return;
         };
-        if !create.with.is_empty()
-            || !create.index_options.is_empty()
-            || create.nulls_distinct == Some(false)
-        {
+        let method = plain_index_type(create.using.as_ref(), &create.index_options);
+        let Some(method) = method.filter(|_| create.with.is_empty()) else {
+            self.keep_whole(text, "an index with storage options is not modelled yet");
+            return;
+        };
+        if create.nulls_distinct == Some(false) {
             self.keep_whole(text, "an index with storage options is not modelled yet");
             return;
         }
@@ -58,7 +60,7 @@ impl Importer {
         let index = Index {
             name,
             unique: create.unique,
-            method: create.using.as_ref().and_then(method_name),
+            method: method.and_then(method_name),
             parts,
             include,
             predicate: create.predicate.as_ref().map(ToString::to_string),
@@ -165,6 +167,20 @@ fn prefixed_column(
         return None;
     }
     Some((column_id(table, &name.name, dialect)?, length))
+}
+
+/// The access method an index names before or after its columns (MySQL writes `USING BTREE`
+/// after them), when that is all its options say; `None` when it has options not modelled yet.
+pub(super) fn plain_index_type<'a>(
+    index_type: Option<&'a IndexType>,
+    options: &'a [IndexOption],
+) -> Option<Option<&'a IndexType>> {
+    options
+        .iter()
+        .try_fold(index_type, |_, option| match option {
+            IndexOption::Using(using) => Some(Some(using)),
+            IndexOption::Comment(_) => None,
+        })
 }
 
 fn method_name(index_type: &IndexType) -> Option<String> {

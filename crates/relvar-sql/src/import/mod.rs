@@ -15,6 +15,7 @@ mod partitions;
 mod replay;
 pub use replay::{UnnamedKind, engine_given_name};
 mod sequences;
+mod serial;
 mod taken_out;
 mod token_reader;
 mod views;

@@ -385,8 +385,8 @@ pub(super) fn multi_word_type_names(recovery: &mut Recovery) {
     }
 }
 
-/// `CREATE [UNIQUE] [NON]CLUSTERED [COLUMNSTORE] INDEX`: the layout words are taken off and the
-/// layout kept for the index.
+/// `CREATE [UNIQUE] [NON]CLUSTERED [COLUMNSTORE] INDEX` (SQL Server), `CREATE FULLTEXT|SPATIAL
+/// INDEX` (MySQL): the layout words are taken off and the layout kept for the index.
 pub(super) fn index_layout(recovery: &mut Recovery) {
     let view = Significant::new(&recovery.tokens);
     let Some(index) = index_statement(&view) else {
@@ -406,6 +406,8 @@ pub(super) fn index_layout(recovery: &mut Recovery) {
         ["CLUSTERED"] => Some(IndexKind::Clustered),
         ["CLUSTERED", "COLUMNSTORE"] => Some(IndexKind::ClusteredColumnstore),
         ["COLUMNSTORE"] | ["NONCLUSTERED", "COLUMNSTORE"] => Some(IndexKind::Columnstore),
+        ["FULLTEXT"] => Some(IndexKind::Fulltext),
+        ["SPATIAL"] => Some(IndexKind::Spatial),
         _ => return,
     };
     let taken: Vec<usize> = (start..index).filter_map(|p| view.index(p)).collect();

@@ -9,6 +9,7 @@ mod random;
 mod random_design;
 mod relationships;
 mod review;
+mod sequences;
 mod tables;
 mod versions;
 mod views;
