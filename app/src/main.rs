@@ -14,6 +14,7 @@ mod engine_room;
 mod library;
 mod opening;
 mod panels;
+mod picked_script;
 mod picture;
 mod review;
 mod selection;

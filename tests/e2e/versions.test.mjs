@@ -2,7 +2,9 @@
 // change a type), compare, see the marks on the canvas and the list beside, download the Flyway
 // files (a zip whose files are the scripts shown); versions stay after a reload.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { test } from 'node:test';
 import { launch } from './support/browser.mjs';
@@ -137,6 +139,64 @@ test('a pasted schema is compared by name: a dropped and an added column are off
   assert.doesNotMatch(await page.locator('#comparison-up').textContent(), /DROP COLUMN/);
   assert.doesNotMatch(await page.locator('#comparison-changes').textContent(), /may be/);
   assert.equal(await page.locator('.rename-confirm').count(), 0);
+});
+
+test('a migration folder or a catalog document is the schema compared with the design', async () => {
+  const { page, url } = session;
+  const root = await mkdtemp(join(tmpdir(), 'relvar-compare-'));
+  try {
+    const folder = join(root, 'live-migrations');
+    await mkdir(folder);
+    await writeFile(join(folder, '0002_isbn.up.sql'), 'ALTER TABLE book ADD COLUMN isbn text;\n');
+    await writeFile(join(folder, '0001_init.up.sql'), AUTHORS_AND_BOOKS);
+    await writeFile(join(folder, '0001_init.down.sql'), 'DROP TABLE book;\nDROP TABLE author;\n');
+    await writeFile(join(folder, 'README.md'), '# run with migrate\n');
+    await openStudio(page, url);
+    await importSql(page, AUTHORS_AND_BOOKS);
+    await showPanel(page, 'versions');
+    await page.locator('.compare-schema summary').click();
+    await page.locator('#compare-schema-folder').setInputFiles(folder);
+    await page.locator('#comparison-changes li').first().waitFor();
+    // The folder's schema (both files run in order) has isbn; the design has not.
+    assert.match(await page.locator('#comparison-changes').textContent(), /isbn/);
+    assert.match(await page.locator('#comparison-up').textContent(), /DROP COLUMN isbn/);
+    assert.match(await page.locator('#comparison-down').textContent(), /ADD COLUMN isbn text/);
+    const note = await page.locator('#compare-schema-files-note').textContent();
+    assert.match(note, /^2 files joined in the order they run; left out: /);
+    assert.match(note, /live-migrations\/README\.md \(not an SQL file\)/);
+    assert.match(note, /0001_init\.down\.sql \(a down migration\)/);
+    assert.match(await page.locator('#compare-schema-text').inputValue(), /-- source: live-migrations\/0001_init\.up\.sql/);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+  // The JSON a catalog query prints of the live database: its author has a column more.
+  const catalog = JSON.stringify({
+    relvar_catalog: 1,
+    engine: 'postgres',
+    database: 'live',
+    tables: [
+      {
+        schema: 'public', name: 'author',
+        columns: [{ position: 1, name: 'id', type: 'bigint', nullable: false },
+          { position: 2, name: 'name', type: 'text', nullable: false },
+          { position: 3, name: 'born', type: 'date', nullable: true }],
+        primary_key: { name: 'author_pkey', columns: ['id'] },
+      },
+      {
+        schema: 'public', name: 'book',
+        columns: [{ position: 1, name: 'id', type: 'bigint', nullable: false },
+          { position: 2, name: 'title', type: 'text', nullable: false },
+          { position: 3, name: 'author_id', type: 'bigint', nullable: false },
+          { position: 4, name: 'editor_id', type: 'bigint', nullable: true }],
+        primary_key: { name: 'book_pkey', columns: ['id'] },
+      },
+    ],
+  });
+  await page.locator('#compare-schema-text').fill(catalog);
+  await page.locator('#compare-schema').click();
+  await page.waitForFunction(() => /born/.test(document.querySelector('#comparison-up')?.textContent ?? ''));
+  assert.match(await page.locator('#comparison-up').textContent(), /DROP COLUMN born/);
+  assert.doesNotMatch(await page.locator('#comparison-up').textContent(), /isbn/);
 });
 
 test('two versions compared with each other: what changed between them, not since', async () => {

@@ -7,8 +7,8 @@ use relvar_sql::Dialect;
 use super::catalog_queries::CatalogQueries;
 use super::import_report::ImportReportView;
 use super::import_source::{FoldedSourceNote, SourceBox};
-use crate::browser::{picked_files, read_file_text};
 use crate::library::Library;
+use crate::picked_script::{OpenScriptFiles, PickedScript, read_script, take_picked};
 use crate::store::use_store;
 
 #[component]
@@ -51,35 +51,23 @@ pub fn ImportPanel() -> impl IntoView {
         source.fold_if_long(text);
     };
     let open_files = move |event: leptos::ev::Event| {
-        let picked = picked_files(&event);
-        if picked.is_empty() {
+        let Some(picked) = take_picked(&event) else {
             return;
-        }
+        };
         leptos::task::spawn_local(async move {
-            let mut files = Vec::with_capacity(picked.len());
-            for (path, file) in &picked {
-                match read_file_text(file).await {
-                    Ok(text) => files.push((path.clone(), text)),
-                    Err(error) => {
-                        file_error.set(Some(format!("Could not read {path}: {error}")));
-                        return;
-                    }
-                }
-            }
-            file_error.set(None);
-            let one_file = matches!(files.as_slice(), [(path, _)] if !path.contains('/'));
-            let (text, name, sources) = if one_file {
-                let Some((path, text)) = files.pop() else {
+            let picked = match read_script(picked).await {
+                Err(error) => {
+                    file_error.set(Some(error));
                     return;
-                };
-                let stem = path
-                    .rsplit_once('.')
-                    .map_or(path.as_str(), |(stem, _)| stem);
-                (text, Some(stem.to_owned()), None)
-            } else {
-                let script = relvar_sql::join_migrations(files);
-                (script.text.clone(), script.name(), Some(script))
+                }
+                Ok(picked) => picked,
             };
+            file_error.set(None);
+            let PickedScript {
+                text,
+                name,
+                sources,
+            } = picked;
             source.set(&text);
             store.import(&text, chosen_dialect(), name, sources, rename);
             source.fold_if_long(text);
@@ -108,14 +96,7 @@ pub fn ImportPanel() -> impl IntoView {
                             .collect_view()}
                     </select>
                 </label>
-                <label class="button file-button" title="One file, or several migrations to run in version order">
-                    "Open files…"
-                    <input id="import-file" type="file" multiple accept=".sql,.txt,.ddl,.json,text/plain,application/sql,application/json" on:change=open_files />
-                </label>
-                <label class="button file-button" title="A migration folder: Flyway, golang-migrate, Prisma, Drizzle, Diesel, numbered files">
-                    "Open folder…"
-                    <input id="import-folder" type="file" prop:webkitdirectory=true on:change=open_files />
-                </label>
+                <OpenScriptFiles files_id="import-file" folder_id="import-folder" on_pick=open_files />
                 <button id="import-button" class="primary" on:click=move |_| import_text()>"Import"</button>
             </div>
             {move || file_error.get().map(|error| view! { <p class="error">{error}</p> })}

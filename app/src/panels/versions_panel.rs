@@ -1,6 +1,7 @@
 //! The design's versions: save the design as it is under a name with a note (one undoable
-//! edit), list them newest first, delete one, and compare one, or a schema pasted in, with the
-//! design now or another version (the comparison beside, in `comparison_view`).
+//! edit), list them newest first, delete one, and compare one, or a schema brought in (pasted DDL
+//! or catalog JSON, opened files, a migration folder joined in version order), with the design now
+//! or another version (the comparison beside, in `comparison_view`).
 
 use leptos::prelude::*;
 use relvar_diff::Side;
@@ -12,6 +13,7 @@ use super::share_tools::copy_link;
 use crate::comparing::Comparing;
 use crate::library::Library;
 use crate::opening::Notices;
+use crate::picked_script::{OpenScriptFiles, read_script, take_picked};
 use crate::store::{Store, use_store};
 
 /// Now in UTC, `YYYY-MM-DDTHH:MM:SSZ`.
@@ -23,6 +25,23 @@ fn now_utc() -> String {
         Some((seconds, _)) => format!("{seconds}Z"),
         None => iso,
     }
+}
+
+/// What a joined migration folder holds, in words: the files run in order and those left out.
+fn files_joined(script: &relvar_sql::MigrationScript) -> String {
+    let mut text = format!(
+        "{} joined in the order they run",
+        counted(script.files.len(), "file", "files")
+    );
+    if !script.left_out.is_empty() {
+        let left_out: Vec<String> = script
+            .left_out
+            .iter()
+            .map(|file| format!("{} ({})", file.path, file.reason))
+            .collect();
+        text.push_str(&format!("; left out: {}", left_out.join(", ")));
+    }
+    text
 }
 
 /// A name no version has yet: `v1`, `v2`, ...
@@ -136,8 +155,8 @@ pub fn VersionsPanel() -> impl IntoView {
         })
     };
     let schema = RwSignal::new(String::new());
-    let compare_schema = move |_| {
-        let text = schema.get_untracked();
+    let schema_files = RwSignal::new(None::<String>);
+    let compare_with = move |text: String| {
         if !text.trim().is_empty() {
             start_comparison(
                 store,
@@ -149,6 +168,22 @@ pub fn VersionsPanel() -> impl IntoView {
                 },
             );
         }
+    };
+    let compare_schema = move |_| compare_with(schema.get_untracked());
+    let open_schema_files = move |event: leptos::ev::Event| {
+        let Some(picked) = take_picked(&event) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match read_script(picked).await {
+                Err(error) => schema_files.set(Some(error)),
+                Ok(picked) => {
+                    schema_files.set(picked.sources.as_ref().map(files_joined));
+                    schema.set(picked.text.clone());
+                    compare_with(picked.text);
+                }
+            }
+        });
     };
     view! {
         <section class="panel versions-panel" id="versions-panel" aria-labelledby="versions-title">
@@ -177,10 +212,14 @@ pub fn VersionsPanel() -> impl IntoView {
             <ul class="versions" id="versions-list">{versions}</ul>
             <details class="compare-schema">
                 <summary>"Compare with a schema from elsewhere"</summary>
-                <textarea id="compare-schema-text" rows="5" placeholder="Paste DDL (pg_dump, mysqldump, SQLite, a migration)"
+                <textarea id="compare-schema-text" rows="5" placeholder="Paste DDL (pg_dump, mysqldump, SQLite, a migration) or the JSON a catalog query prints"
                     aria-label="Schema to compare with the design now" prop:value=move || schema.get()
                     on:input=move |event| schema.set(event_target_value(&event))></textarea>
-                <button id="compare-schema" on:click=compare_schema>{move || format!("Compare with {}", options.target())}</button>
+                <div class="panel-row">
+                    <button id="compare-schema" on:click=compare_schema>{move || format!("Compare with {}", options.target())}</button>
+                    <OpenScriptFiles files_id="compare-schema-files" folder_id="compare-schema-folder" on_pick=open_schema_files />
+                </div>
+                {move || schema_files.get().map(|files| view! { <p class="hint" id="compare-schema-files-note">{files}</p> })}
             </details>
             <ComparisonView options=options />
         </section>

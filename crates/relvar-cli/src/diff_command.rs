@@ -1,15 +1,17 @@
 //! `relvar diff FROM TO`: the migration from one schema to another (DDL files, migration folders
 //! or `.relvar.json` designs), printed as SQL or written as migration files (Flyway,
 //! golang-migrate, Liquibase formatted SQL); each risk on stderr. Versions of one design file
-//! are paired by id, so a rename is a rename; other inputs by name, with sqldef's rename hints.
+//! are paired by id, so a rename is a rename; other inputs by name, with sqldef's rename hints
+//! and the renames confirmed by `--rename-table` / `--rename-column`; each rename candidate left
+//! unconfirmed is a warning naming the flag that confirms it.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use relvar_diff::{
-    FileFormat, FileNaming, Matching, Migration, MigrationFile, Renames, diff, migration,
-    migration_files, rename_hints, safe_migration,
+    ColumnRename, FileFormat, FileNaming, Matching, Migration, MigrationFile, Renames, TableRename,
+    describe, diff, migration, migration_files, rename_hints, safe_migration,
 };
 use relvar_model::Design;
 use relvar_sql::{Dialect, detect_dialect, import_sql, join_migrations};
@@ -53,6 +55,55 @@ pub struct DiffArgs {
     /// The migration's description in file names and changesets.
     #[arg(long, default_value = "relvar migration")]
     description: String,
+    /// A table FROM calls OLD is TO's NEW (names as `schema.name` or bare): renamed, not dropped
+    /// and made again. Repeatable.
+    #[arg(long, value_name = "OLD=NEW", value_parser = table_rename)]
+    rename_table: Vec<TableRename>,
+    /// A column of TABLE (TO's name for it) FROM calls OLD is TO's NEW. Repeatable.
+    #[arg(long, value_name = "TABLE.OLD=NEW", value_parser = column_rename)]
+    rename_column: Vec<ColumnRename>,
+}
+
+fn table_rename(text: &str) -> Result<TableRename, String> {
+    let (from, to) = text
+        .split_once('=')
+        .filter(|(from, to)| !from.is_empty() && !to.is_empty())
+        .ok_or("write the rename as OLD=NEW")?;
+    Ok(TableRename {
+        from: from.to_owned(),
+        to: to.to_owned(),
+    })
+}
+
+fn column_rename(text: &str) -> Result<ColumnRename, String> {
+    let (column, to) = text
+        .split_once('=')
+        .filter(|(_, to)| !to.is_empty())
+        .ok_or("write the rename as TABLE.OLD=NEW")?;
+    let (table, from) = column
+        .rsplit_once('.')
+        .filter(|(table, from)| !table.is_empty() && !from.is_empty())
+        .ok_or("write the rename as TABLE.OLD=NEW")?;
+    Ok(ColumnRename {
+        table: table.to_owned(),
+        from: from.to_owned(),
+        to: to.to_owned(),
+    })
+}
+
+/// The flags that confirm a rename candidate.
+fn confirming_flags(renames: &Renames) -> String {
+    let tables = renames
+        .tables
+        .iter()
+        .map(|rename| format!("--rename-table {}={}", rename.from, rename.to));
+    let columns = renames.columns.iter().map(|rename| {
+        format!(
+            "--rename-column {}.{}={}",
+            rename.table, rename.from, rename.to
+        )
+    });
+    tables.chain(columns).collect::<Vec<_>>().join(" ")
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -84,7 +135,23 @@ pub fn run(arguments: DiffArgs) -> ExitCode {
         .target
         .map(Dialect::from)
         .unwrap_or_else(|| to.dialect());
-    let renames = rename_hints(&to_text);
+    let mut renames = rename_hints(&to_text);
+    renames.extend(Renames {
+        tables: arguments.rename_table.clone(),
+        columns: arguments.rename_column.clone(),
+    });
+    if matching == Matching::ByName {
+        let changes = describe(&from, &to, &diff(&from, &to, matching, &renames));
+        for change in &changes {
+            if let Some(confirms) = &change.confirms {
+                eprintln!(
+                    "relvar: warning: {}; a rename if you confirm it: {}",
+                    change.text,
+                    confirming_flags(confirms)
+                );
+            }
+        }
+    }
     let up = plan(&from, &to, (matching, &renames), target, arguments.safe);
     let down = plan(
         &to,

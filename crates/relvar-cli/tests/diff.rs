@@ -188,3 +188,68 @@ fn a_missing_version_or_a_version_of_ddl_cannot_be_read() {
     assert_eq!(of_ddl.status.code(), Some(2));
     assert!(stderr(&of_ddl).contains("is not a .relvar.json design"));
 }
+
+#[test]
+fn a_rename_candidate_is_named_with_the_flag_that_confirms_it() {
+    let from = scratch(
+        "diff-candidate-from.sql",
+        "CREATE TABLE users (id int PRIMARY KEY, username text, email text);\n\
+         CREATE TABLE post (id int PRIMARY KEY, body text);\n",
+    );
+    let to = scratch(
+        "diff-candidate-to.sql",
+        "CREATE TABLE users (id int PRIMARY KEY, login text, email text);\n\
+         CREATE TABLE article (id int PRIMARY KEY, body text);\n",
+    );
+    let (from, to) = (from.as_str(), to.as_str());
+    let unconfirmed = relvar(&["diff", from, to]);
+    let warnings = stderr(&unconfirmed);
+    assert!(
+        warnings.contains("--rename-column users.username=login"),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("--rename-table post=article"),
+        "{warnings}"
+    );
+    assert!(stdout(&unconfirmed).contains("DROP TABLE post;"));
+    let confirmed = relvar(&[
+        "diff",
+        from,
+        to,
+        "--rename-table",
+        "post=article",
+        "--rename-column",
+        "users.username=login",
+    ]);
+    assert_eq!(confirmed.status.code(), Some(0));
+    let script = stdout(&confirmed);
+    assert!(
+        script.contains("ALTER TABLE users RENAME COLUMN username TO login;"),
+        "{script}"
+    );
+    assert!(
+        script.contains("ALTER TABLE post RENAME TO article;"),
+        "{script}"
+    );
+    assert!(!script.contains("DROP"), "{script}");
+    assert!(
+        !stderr(&confirmed).contains("--rename"),
+        "{}",
+        stderr(&confirmed)
+    );
+    let down = stdout(&relvar(&[
+        "diff",
+        from,
+        to,
+        "--down",
+        "--rename-table",
+        "post=article",
+        "--rename-column",
+        "users.username=login",
+    ]));
+    assert!(down.contains("RENAME COLUMN login TO username;"), "{down}");
+    let malformed = relvar(&["diff", from, to, "--rename-column", "login"]);
+    assert_ne!(malformed.status.code(), Some(0));
+    assert!(stderr(&malformed).contains("TABLE.OLD=NEW"));
+}

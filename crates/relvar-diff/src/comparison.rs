@@ -20,8 +20,8 @@ pub enum Side {
     Current,
     /// A version the design keeps, by name.
     Version(String),
-    /// A schema from elsewhere, as DDL (a migration folder joined in order), in the dialect of
-    /// this id or the one its text shows.
+    /// A schema from elsewhere: DDL (a migration folder joined in order) or the JSON a catalog
+    /// query prints, in the dialect of this id or the one its text shows.
     Schema {
         text: String,
         dialect: Option<String>,

@@ -13,7 +13,7 @@ mod normal;
 mod script;
 mod tables;
 
-pub use changes::{Change, ChangeMark, Subject};
+pub use changes::{Change, ChangeMark, Subject, describe};
 pub use comparison::{CompareRequest, Comparison, Side, compare};
 pub use diff::{Diff, EnumDiff, RenameCandidate, diff};
 pub use files::{FileFormat, FileNaming, MigrationFile, migration_files};
