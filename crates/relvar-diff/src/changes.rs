@@ -5,6 +5,7 @@ use relvar_model::{Column, ColumnId, Design, Table, TableId};
 use serde::{Deserialize, Serialize};
 
 use crate::diff::{Diff, EnumDiff, RenameCandidate};
+use crate::domains::DomainDiff;
 use crate::matching::{ColumnRename, Renames, TableRename};
 use crate::tables::{ColumnDiff, TableDiff};
 
@@ -128,6 +129,10 @@ pub fn describe(from: &Design, to: &Design, diff: &Diff) -> Vec<Change> {
     }
     for change in &diff.enums {
         let (mark, text) = enum_change(from, to, change);
+        line((mark, Subject::Other), text, None, None);
+    }
+    for change in &diff.domains {
+        let (mark, text) = domain_change(from, to, change);
         line((mark, Subject::Other), text, None, None);
     }
     let sequence = |design: &Design, at: usize| {
@@ -382,6 +387,49 @@ fn column_changes(before: &Column, after: &Column, changed: &ColumnDiff) -> Vec<
             .map(|(_, part)| format!("{part} changed")),
     );
     what
+}
+
+fn domain_change(from: &Design, to: &Design, change: &DomainDiff) -> (ChangeMark, String) {
+    let name = |design: &Design, at: usize| {
+        design
+            .domains
+            .get(at)
+            .map(relvar_model::Domain::qualified_name)
+            .unwrap_or_default()
+    };
+    match change {
+        DomainDiff::Added(at) => (ChangeMark::Added, format!("domain {} added", name(to, *at))),
+        DomainDiff::Removed(at) => (
+            ChangeMark::Removed,
+            format!("domain {} removed", name(from, *at)),
+        ),
+        DomainDiff::Changed {
+            to: at,
+            base_changed,
+            default_changed,
+            checks_removed,
+            checks_added,
+            ..
+        } => {
+            let mut what = Vec::new();
+            if *base_changed {
+                let base = to.domains.get(*at).map_or("", |d| d.data_type.as_str());
+                what.push(format!("base type now {base}"));
+            }
+            if *default_changed {
+                what.push("default changed".to_owned());
+            }
+            if !checks_added.is_empty() || !checks_removed.is_empty() {
+                what.push(format!(
+                    "checks {} added, {} removed",
+                    checks_added.len(),
+                    checks_removed.len()
+                ));
+            }
+            let text = format!("domain {}: {}", name(to, *at), what.join(", "));
+            (ChangeMark::Changed, text)
+        }
+    }
 }
 
 fn enum_change(from: &Design, to: &Design, change: &EnumDiff) -> (ChangeMark, String) {

@@ -1,5 +1,5 @@
 //! What changed between two designs, object by object: tables and their parts (`tables.rs`),
-//! foreign keys, enums, sequences, views and schemas; and, between unrelated schemas, the drops
+//! foreign keys, enums, domains (`domains.rs`), sequences, views and schemas; and, between unrelated schemas, the drops
 //! and adds that may be renames, for a person to confirm.
 
 use relvar_model::{
@@ -7,6 +7,7 @@ use relvar_model::{
     is_default_schema,
 };
 
+use crate::domains::{DomainDiff, domains};
 use crate::matching::{Matching, Pairing, Renames, same_name};
 use crate::normal::{normal_expression, same_type};
 use crate::tables::{TableDiff, table_diff};
@@ -23,6 +24,7 @@ pub struct Diff {
     pub foreign_keys_added: Vec<ForeignKeyId>,
     pub foreign_keys_removed: Vec<ForeignKeyId>,
     pub enums: Vec<EnumDiff>,
+    pub domains: Vec<DomainDiff>,
     pub sequences_added: Vec<usize>,
     pub sequences_removed: Vec<usize>,
     /// Sequences of both designs whose options differ (first design's position, second's).
@@ -81,6 +83,7 @@ impl Diff {
             + self.foreign_keys_added.len()
             + self.foreign_keys_removed.len()
             + self.enums.len()
+            + self.domains.len()
             + self.sequences_added.len()
             + self.sequences_removed.len()
             + self.sequences_changed.len()
@@ -135,6 +138,7 @@ pub fn diff(from: &Design, to: &Design, matching: Matching, renames: &Renames) -
         foreign_keys_added,
         foreign_keys_removed,
         enums: enums(from, to, dialect),
+        domains: domains(from, to, dialect),
         sequences_added: Vec::new(),
         sequences_removed: Vec::new(),
         sequences_changed: Vec::new(),
@@ -265,7 +269,7 @@ fn missing_from(values: &[String], others: &[String]) -> Vec<String> {
         .collect()
 }
 
-fn same_schema(a: Option<&str>, b: Option<&str>, dialect: Dialect) -> bool {
+pub(crate) fn same_schema(a: Option<&str>, b: Option<&str>, dialect: Dialect) -> bool {
     fn own(schema: Option<&str>) -> Option<&str> {
         schema.filter(|schema| !is_default_schema(schema))
     }

@@ -6,6 +6,7 @@
 mod changes;
 mod comparison;
 mod diff;
+mod domains;
 mod files;
 mod hints;
 mod matching;
@@ -16,6 +17,7 @@ mod tables;
 pub use changes::{Change, ChangeMark, Subject, describe};
 pub use comparison::{CompareRequest, Comparison, Side, compare};
 pub use diff::{Diff, EnumDiff, RenameCandidate, diff};
+pub use domains::DomainDiff;
 pub use files::{FileFormat, FileNaming, MigrationFile, migration_files};
 pub use hints::rename_hints;
 pub use matching::{ColumnRename, Matching, Pairing, Renames, TableRename};

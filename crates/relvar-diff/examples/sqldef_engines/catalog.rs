@@ -53,6 +53,12 @@ pub fn catalog_text(
         .foreign_keys
         .iter_mut()
         .for_each(|fk| unwritten(&mut fk.name));
+    for domain in &mut design.domains {
+        domain
+            .checks
+            .iter_mut()
+            .for_each(|c| unwritten(&mut c.name));
+    }
     Ok(sorted_outline(&design))
 }
 

@@ -63,6 +63,18 @@ const CASES: &[(Dialect, &str, &str, &str)] = &[
          COMMENT ON TABLE \"Team\" IS 'quoted';
          COMMENT ON TABLE team IS 'folded';",
     ),
+    (
+        Dialect::PostgreSql,
+        "domains added, removed, given a default and a check, and given a wider base type",
+        "CREATE DOMAIN price AS numeric(10,2) CHECK (VALUE >= 0);
+         CREATE DOMAIN code AS varchar(10);
+         CREATE DOMAIN flag AS boolean DEFAULT false;
+         CREATE TABLE item (id int PRIMARY KEY, cost price, sku code);",
+        "CREATE DOMAIN price AS numeric(10,2) DEFAULT 0 CHECK (VALUE >= 0) CHECK (VALUE < 1000000);
+         CREATE DOMAIN code AS varchar(20);
+         CREATE DOMAIN email AS text CONSTRAINT email_has_at CHECK (VALUE LIKE '%@%');
+         CREATE TABLE item (id int PRIMARY KEY, cost price, sku code, contact email);",
+    ),
 ];
 
 /// The cases of `dialect`, labelled `relvar:<dialect>:<name>`.

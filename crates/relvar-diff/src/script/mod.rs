@@ -4,6 +4,7 @@
 //! with what it loses. SQLite's tables are rebuilt where ALTER TABLE cannot make the change.
 
 mod alter;
+mod domains;
 mod drops;
 mod enums;
 mod locks;
@@ -267,6 +268,7 @@ impl<'a> Planner<'a> {
         }
         self.create_schemas();
         self.enums_before_tables();
+        self.create_domains();
         self.create_sequences();
         self.create_tables();
         for at in 0..self.diff.tables_changed.len() {
@@ -454,6 +456,7 @@ impl<'a> Planner<'a> {
                 }
             }
         }
+        self.drop_domains();
         self.drop_sequences();
         if self.dialect == Dialect::PostgreSql {
             for schema in &self.diff.schemas_removed {

@@ -374,28 +374,32 @@ impl DdlWriter<'_> {
             return;
         }
         for domain in &self.design.domains {
-            let mut line = format!(
-                "CREATE DOMAIN {} AS {}",
-                self.qualified(domain.schema.as_deref(), &domain.name),
-                domain.data_type
-            );
-            if let Some(collation) = &domain.collation {
-                let _ = write!(line, " COLLATE {collation}");
-            }
-            if let Some(default) = &domain.default {
-                let _ = write!(line, " DEFAULT {default}");
-            }
-            for check in &domain.checks {
-                let name = check
-                    .name
-                    .as_ref()
-                    .map(|name| format!("CONSTRAINT {} ", self.to.quote(name)))
-                    .unwrap_or_default();
-                let _ = write!(line, " {name}CHECK ({})", check.expression);
-            }
-            let _ = writeln!(out, "{line};");
+            let _ = writeln!(out, "{};", self.create_domain(domain));
         }
         out.push('\n');
+    }
+
+    pub(super) fn create_domain(&self, domain: &relvar_model::Domain) -> String {
+        let mut line = format!(
+            "CREATE DOMAIN {} AS {}",
+            self.qualified(domain.schema.as_deref(), &domain.name),
+            domain.data_type
+        );
+        if let Some(collation) = &domain.collation {
+            let _ = write!(line, " COLLATE {collation}");
+        }
+        if let Some(default) = &domain.default {
+            let _ = write!(line, " DEFAULT {default}");
+        }
+        for check in &domain.checks {
+            let name = check
+                .name
+                .as_ref()
+                .map(|name| format!("CONSTRAINT {} ", self.to.quote(name)))
+                .unwrap_or_default();
+            let _ = write!(line, " {name}CHECK ({})", check.expression);
+        }
+        line
     }
 
     /// The design's named enum a column type refers to.

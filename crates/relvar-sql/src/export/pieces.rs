@@ -205,6 +205,23 @@ impl<'a> DdlPieces<'a> {
         self.writer.foreign_key_clause(foreign_key)
     }
 
+    /// `CREATE DOMAIN` for the design's domain at `position`, with its checks or without them
+    /// (to be added apart); `None` where the target has no domains (all but PostgreSQL).
+    pub fn create_domain(&self, position: usize, with_checks: bool) -> Option<String> {
+        let domain = self.writer.design.domains.get(position)?;
+        if self.writer.to != crate::Dialect::PostgreSql {
+            return None;
+        }
+        if with_checks {
+            return Some(self.writer.create_domain(domain));
+        }
+        let unchecked = relvar_model::Domain {
+            checks: Vec::new(),
+            ..domain.clone()
+        };
+        Some(self.writer.create_domain(&unchecked))
+    }
+
     /// `CREATE TYPE name AS ENUM (...)` for the design's enum at `position` (PostgreSQL).
     pub fn create_enum(&self, position: usize) -> Option<String> {
         let enum_type = self.writer.design.enums.get(position)?;

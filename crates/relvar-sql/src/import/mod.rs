@@ -393,6 +393,8 @@ pub(crate) fn statement_label(text: &str) -> String {
         "CLUSTERED",
         "NONCLUSTERED",
         "COLUMNSTORE",
+        "FULLTEXT",
+        "SPATIAL",
     ];
     let mut words = text.split_ascii_whitespace().map(str::to_ascii_uppercase);
     let Some(first) = words.next() else {

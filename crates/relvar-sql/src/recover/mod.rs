@@ -76,7 +76,7 @@ pub(crate) fn recover(tokens: &[TokenWithSpan], dialect: Dialect) -> Recovery {
     rules::virtual_generated_columns(&mut recovery);
     match dialect {
         Dialect::MsSql => {
-            rules::index_layout(&mut recovery);
+            rules::index_layout(&mut recovery, dialect);
             rules::key_layout(&mut recovery);
             rules::constraint_filegroups(&mut recovery);
             rules::computed_columns(&mut recovery);
@@ -86,7 +86,10 @@ pub(crate) fn recover(tokens: &[TokenWithSpan], dialect: Dialect) -> Recovery {
             rules::default_for_column(&mut recovery);
         }
         Dialect::Sqlite => rules::multi_word_type_names(&mut recovery),
-        Dialect::MySql => rules::key_layout(&mut recovery),
+        Dialect::MySql => {
+            rules::index_layout(&mut recovery, dialect);
+            rules::key_layout(&mut recovery);
+        }
         Dialect::PostgreSql => {}
     }
     recovery

@@ -386,8 +386,9 @@ pub(super) fn multi_word_type_names(recovery: &mut Recovery) {
 }
 
 /// `CREATE [UNIQUE] [NON]CLUSTERED [COLUMNSTORE] INDEX` (SQL Server), `CREATE FULLTEXT|SPATIAL
-/// INDEX` (MySQL): the layout words are taken off and the layout kept for the index.
-pub(super) fn index_layout(recovery: &mut Recovery) {
+/// INDEX` (MySQL): the layout words are taken off and the layout kept for the index, when it is
+/// the dialect's own (SQL Server's full-text indexes are another object, kept as written).
+pub(super) fn index_layout(recovery: &mut Recovery, dialect: crate::Dialect) {
     let view = Significant::new(&recovery.tokens);
     let Some(index) = index_statement(&view) else {
         return;
@@ -410,6 +411,9 @@ pub(super) fn index_layout(recovery: &mut Recovery) {
         ["SPATIAL"] => Some(IndexKind::Spatial),
         _ => return,
     };
+    if kind.is_some_and(|kind| kind.dialect() != dialect) {
+        return;
+    }
     let taken: Vec<usize> = (start..index).filter_map(|p| view.index(p)).collect();
     blank_all(&mut recovery.tokens, taken);
     recovery.index_kind = kind;
@@ -425,7 +429,13 @@ fn index_statement(view: &Significant<'_>) -> Option<usize> {
             view.get(p).and_then(word).is_some_and(|w| {
                 matches!(
                     w.as_str(),
-                    "UNIQUE" | "CLUSTERED" | "NONCLUSTERED" | "COLUMNSTORE" | "INDEX"
+                    "UNIQUE"
+                        | "CLUSTERED"
+                        | "NONCLUSTERED"
+                        | "COLUMNSTORE"
+                        | "FULLTEXT"
+                        | "SPATIAL"
+                        | "INDEX"
                 )
             })
         })
