@@ -54,6 +54,16 @@ pub async fn read_script(picked: Vec<(String, web_sys::File)>) -> Result<PickedS
     })
 }
 
+/// The files a joined script left out, each with its reason: `README.md (not an SQL file), ...`.
+pub fn left_out_files(script: &MigrationScript) -> String {
+    let left_out: Vec<String> = script
+        .left_out
+        .iter()
+        .map(|file| format!("{} ({})", file.path, file.reason))
+        .collect();
+    left_out.join(", ")
+}
+
 /// "Open files…" and "Open folder…", both calling `on_pick` with the input's change event.
 #[component]
 pub fn OpenScriptFiles(

@@ -7,6 +7,7 @@ use relvar_sql::Diagnostic;
 
 use super::import_source::SourceBox;
 use crate::browser::utf16_offset;
+use crate::picked_script::left_out_files;
 use crate::store::use_store;
 
 /// More rows than this would make the page slow on junk input; the rest are counted.
@@ -52,18 +53,13 @@ pub fn ImportReportView(source: SourceBox) -> impl IntoView {
                 .collect_view();
             let files = report.sources.as_ref().map(|sources| {
                 let joined: Vec<&str> = sources.files.iter().map(|file| file.path.as_str()).collect();
-                let left_out: Vec<String> = sources
-                    .left_out
-                    .iter()
-                    .map(|file| format!("{} ({})", file.path, file.reason))
-                    .collect();
                 let mut text = format!(
                     "{} files in version order: {}.",
                     joined.len(),
                     joined.join(", ")
                 );
-                if !left_out.is_empty() {
-                    text.push_str(&format!(" Left out: {}.", left_out.join(", ")));
+                if !sources.left_out.is_empty() {
+                    text.push_str(&format!(" Left out: {}.", left_out_files(sources)));
                 }
                 view! { <p class="files" id="import-files">{text}</p> }
             });

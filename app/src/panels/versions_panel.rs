@@ -13,7 +13,7 @@ use super::share_tools::copy_link;
 use crate::comparing::Comparing;
 use crate::library::Library;
 use crate::opening::Notices;
-use crate::picked_script::{OpenScriptFiles, read_script, take_picked};
+use crate::picked_script::{OpenScriptFiles, left_out_files, read_script, take_picked};
 use crate::store::{Store, use_store};
 
 /// Now in UTC, `YYYY-MM-DDTHH:MM:SSZ`.
@@ -34,12 +34,7 @@ fn files_joined(script: &relvar_sql::MigrationScript) -> String {
         counted(script.files.len(), "file", "files")
     );
     if !script.left_out.is_empty() {
-        let left_out: Vec<String> = script
-            .left_out
-            .iter()
-            .map(|file| format!("{} ({})", file.path, file.reason))
-            .collect();
-        text.push_str(&format!("; left out: {}", left_out.join(", ")));
+        text.push_str(&format!("; left out: {}", left_out_files(script)));
     }
     text
 }

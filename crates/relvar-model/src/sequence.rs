@@ -38,10 +38,19 @@ pub struct SequenceOwner {
 }
 
 impl SequenceOwner {
-    /// Whether the owner is a column of `table`: named by its qualified name or its bare name.
+    /// Whether the owner names the table of this qualified name and bare name (either will do).
+    pub fn names_table(&self, qualified: &str, name: &str) -> bool {
+        self.table.eq_ignore_ascii_case(qualified) || self.table.eq_ignore_ascii_case(name)
+    }
+
+    /// Whether the owner is a column of `table`.
     pub fn is_of(&self, table: &crate::Table) -> bool {
-        self.table.eq_ignore_ascii_case(&table.qualified_name())
-            || self.table.eq_ignore_ascii_case(&table.name)
+        self.names_table(&table.qualified_name(), &table.name)
+    }
+
+    /// Whether the owner is `table`'s column called `column`.
+    pub fn is_column(&self, table: &crate::Table, column: &str) -> bool {
+        self.is_of(table) && self.column.eq_ignore_ascii_case(column)
     }
 }
 

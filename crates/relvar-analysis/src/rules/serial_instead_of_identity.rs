@@ -47,9 +47,10 @@ pub fn check(cx: &Context<'_>, report: &mut Reporter<'_>) {
             });
             // A sequence the column owns (a serial's) goes with the default that used it.
             let owned = |sequence: &&relvar_model::Sequence| {
-                sequence.owned_by.as_ref().is_some_and(|owner| {
-                    owner.is_of(table) && owner.column.eq_ignore_ascii_case(&column.name)
-                })
+                sequence
+                    .owned_by
+                    .as_ref()
+                    .is_some_and(|owner| owner.is_column(table, &column.name))
             };
             let dropped: Vec<Command> = cx
                 .design

@@ -71,7 +71,7 @@ impl Planner<'_> {
                 && super::drops::auto_increment_in_key(new) == Some(added)
             {
                 // Numbered once its key is there: `renumbered_after_key`.
-                definition = definition.replacen(" AUTO_INCREMENT", "", 1);
+                definition = super::drops::without_numbering(&definition);
             }
             let add = if self.dialect == Dialect::MsSql {
                 "ADD"

@@ -313,8 +313,13 @@ impl Planner<'_> {
     pub(super) fn unkeyed_auto_increment(&mut self, table: &Table) -> Option<String> {
         let column = auto_increment_in_key(table)?;
         let (definition, _) = self.old.column_definition(table.id, column)?;
-        Some(definition.replacen(" AUTO_INCREMENT", "", 1))
+        Some(without_numbering(&definition))
     }
+}
+
+/// A MySQL column definition as our exporter writes it, without its `AUTO_INCREMENT`.
+pub(super) fn without_numbering(definition: &str) -> String {
+    definition.replacen(" AUTO_INCREMENT", "", 1)
 }
 
 /// The AUTO_INCREMENT column the table's primary key leads with, when no other key does.

@@ -281,9 +281,10 @@ impl Planner<'_> {
             .sequences
             .iter()
             .filter(|sequence| {
-                sequence.owned_by.as_ref().is_some_and(|owner| {
-                    owner.table == table.qualified_name() && owner.column == new.name
-                })
+                sequence
+                    .owned_by
+                    .as_ref()
+                    .is_some_and(|owner| owner.is_column(table, &new.name))
             })
             .map(|sequence| {
                 let name = self

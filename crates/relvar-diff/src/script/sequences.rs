@@ -54,12 +54,7 @@ impl Planner<'_> {
             let owner = match owner {
                 None => "NONE".to_owned(),
                 Some(owner) => {
-                    let Some(table) = self
-                        .to
-                        .tables
-                        .iter()
-                        .find(|table| table.qualified_name() == owner.table)
-                    else {
+                    let Some(table) = self.to.tables.iter().find(|table| owner.is_of(table)) else {
                         continue;
                     };
                     format!(

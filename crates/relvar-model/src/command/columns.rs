@@ -42,7 +42,7 @@ pub(super) fn delete(
     column: ColumnId,
 ) -> Result<Command, CommandError> {
     let owner = find_table(design, table)?;
-    find_column(owner, column)?;
+    let column_name = find_column(owner, column)?.name.clone();
     let mut shrunk = owner.clone();
     shrunk.columns.retain(|other| other.id != column);
     if let Some(key) = &mut shrunk.primary_key {
@@ -70,10 +70,8 @@ pub(super) fn delete(
         .filter(|fk| uses_column(fk, table, column))
         .map(|fk| Command::DeleteForeignKey { id: fk.id })
         .collect();
-    let column_name = find_column(owner, column)?.name.clone();
     edit.extend(super::sequences::following(design, |sequence_owner| {
-        let owned = super::sequences::owned_by_only(design, sequence_owner, owner);
-        if owned && sequence_owner.column.eq_ignore_ascii_case(&column_name) {
+        if super::sequences::owned_by_column_only(design, sequence_owner, owner, &column_name) {
             super::sequences::Owner::Dropped
         } else {
             super::sequences::Owner::Kept
@@ -122,8 +120,7 @@ pub(super) fn rename(
     require_name(&name, "column")?;
     require_free_name(owner, &name, Some(column))?;
     let follow = super::sequences::following(design, |sequence_owner| {
-        let owned = super::sequences::owned_by_only(design, sequence_owner, owner);
-        if owned && sequence_owner.column.eq_ignore_ascii_case(&renamed.name) {
+        if super::sequences::owned_by_column_only(design, sequence_owner, owner, &renamed.name) {
             super::sequences::Owner::Renamed(crate::SequenceOwner {
                 table: sequence_owner.table.clone(),
                 column: name.clone(),

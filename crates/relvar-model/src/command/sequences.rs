@@ -87,6 +87,16 @@ pub(super) fn owned_by_only(design: &Design, owner: &SequenceOwner, table: &Tabl
             .any(|other| other.id != table.id && owner.is_of(other))
 }
 
+/// Whether the owner is `table`'s column called `column`, and no other table's.
+pub(super) fn owned_by_column_only(
+    design: &Design,
+    owner: &SequenceOwner,
+    table: &Table,
+    column: &str,
+) -> bool {
+    owner.is_column(table, column) && owned_by_only(design, owner, table)
+}
+
 /// The owner a sequence has once `table` is called `renamed`.
 pub(super) fn after_table_rename(
     design: &Design,

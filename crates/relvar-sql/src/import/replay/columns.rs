@@ -404,7 +404,7 @@ fn missing_column(name: &str, if_exists: bool) -> Outcome {
 
 /// Whether a sequence owner names this table (`(qualified name, name)`).
 pub(super) fn owned_by(owner: &relvar_model::SequenceOwner, table: &(String, String)) -> bool {
-    owner.table.eq_ignore_ascii_case(&table.0) || owner.table.eq_ignore_ascii_case(&table.1)
+    owner.names_table(&table.0, &table.1)
 }
 
 pub(super) fn name_of(table: &Table) -> QualifiedName {
