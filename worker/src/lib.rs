@@ -106,7 +106,7 @@ mod tests {
     #[test]
     fn a_comparison_is_answered_with_its_report_and_the_zip_of_its_files() {
         let design = relvar_share::save_file(&Design::default(), relvar_share::JsonStyle::Compact);
-        let request = Request::Compare(CompareRequest {
+        let request = Request::Compare(Box::new(CompareRequest {
             from: Side::Current,
             to: Side::Current,
             dialect: None,
@@ -118,7 +118,7 @@ mod tests {
                 down: false,
             },
             renames: relvar_diff::Renames::default(),
-        });
+        }));
         let (json, zip) = answer(&design, &asked(&request));
         let Ok(Answer::Compared(compared)) = read(&json) else {
             panic!("{json}");

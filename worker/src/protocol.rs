@@ -11,7 +11,7 @@ pub const READY: &str = "ready";
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Request {
     /// Two sides of the design compared: changes, scripts, files.
-    Compare(CompareRequest),
+    Compare(Box<CompareRequest>),
     /// The design written out as text.
     Export(ExportFormat),
     /// A catalog document (the JSON a catalog query prints) read as a design; the design sent

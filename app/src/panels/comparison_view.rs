@@ -87,7 +87,7 @@ pub fn start_comparison(store: Store, comparing: Comparing, options: CompareOpti
             *renames = Renames::default();
         }
     });
-    let request = Request::Compare(options.request(from));
+    let request = Request::Compare(Box::new(options.request(from)));
     comparing.busy.set(true);
     comparing.error.set(None);
     store.design.with_untracked(|design| {

@@ -2,7 +2,8 @@
 //! or `.relvar.json` designs), printed as SQL or written as migration files (Flyway,
 //! golang-migrate, Liquibase formatted SQL); each risk on stderr. Versions of one design file
 //! are paired by id, so a rename is a rename; other inputs by name, with sqldef's rename hints
-//! and the renames confirmed by `--rename-table` / `--rename-column`; each rename candidate left
+//! and the renames confirmed by `--rename-table` / `--rename-column` / `--rename-enum` /
+//! `--rename-value`; each rename candidate left
 //! unconfirmed is a warning naming the flag that confirms it.
 
 use std::path::{Path, PathBuf};
@@ -10,8 +11,9 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use relvar_diff::{
-    ColumnRename, FileFormat, FileNaming, Matching, Migration, MigrationFile, Renames, TableRename,
-    describe, diff, migration, migration_files, rename_hints, safe_migration,
+    ColumnRename, EnumRename, FileFormat, FileNaming, Matching, Migration, MigrationFile, Renames,
+    TableRename, ValueRename, describe, diff, migration, migration_files, rename_hints,
+    safe_migration,
 };
 use relvar_model::Design;
 use relvar_sql::{Dialect, detect_dialect, import_sql, join_migrations};
@@ -62,6 +64,43 @@ pub struct DiffArgs {
     /// A column of TABLE (TO's name for it) FROM calls OLD is TO's NEW. Repeatable.
     #[arg(long, value_name = "TABLE.OLD=NEW", value_parser = column_rename)]
     rename_column: Vec<ColumnRename>,
+    /// An enum type FROM calls OLD is TO's NEW (PostgreSQL; names as `schema.name` or bare).
+    /// Repeatable.
+    #[arg(long, value_name = "OLD=NEW", value_parser = enum_rename)]
+    rename_enum: Vec<EnumRename>,
+    /// A value of enum type NAME (or of column NAME = `table.column` typed `enum(...)`) FROM
+    /// spells OLD is TO's NEW: rows holding it keep it, newly spelled. A value with a dot in it is
+    /// written in single quotes: `mood.'v1.0'=v1`. Repeatable.
+    #[arg(long, value_name = "NAME.OLD=NEW", value_parser = value_rename)]
+    rename_value: Vec<ValueRename>,
+}
+
+fn enum_rename(text: &str) -> Result<EnumRename, String> {
+    let rename = table_rename(text)?;
+    Ok(EnumRename {
+        from: rename.from,
+        to: rename.to,
+    })
+}
+
+fn value_rename(text: &str) -> Result<ValueRename, String> {
+    const USAGE: &str = "write the rename as NAME.OLD=NEW";
+    let (left, to) = match text.rsplit_once('=') {
+        Some((left, to)) if !to.is_empty() => (left, to),
+        _ => return Err(USAGE.into()),
+    };
+    let quoted = left
+        .strip_suffix('\'')
+        .and_then(|rest| rest.rsplit_once(".'"));
+    let (of, from) = quoted
+        .or_else(|| left.rsplit_once('.'))
+        .filter(|(of, from)| !of.is_empty() && !from.is_empty())
+        .ok_or(USAGE)?;
+    Ok(ValueRename {
+        of: of.to_owned(),
+        from: from.to_owned(),
+        to: to.to_owned(),
+    })
 }
 
 fn table_rename(text: &str) -> Result<TableRename, String> {
@@ -103,7 +142,24 @@ fn confirming_flags(renames: &Renames) -> String {
             rename.table, rename.from, rename.to
         )
     });
-    tables.chain(columns).collect::<Vec<_>>().join(" ")
+    let enums = renames
+        .enums
+        .iter()
+        .map(|rename| format!("--rename-enum {}={}", rename.from, rename.to));
+    let values = renames.values.iter().map(|rename| {
+        let from = if rename.from.contains('.') {
+            format!("'{}'", rename.from)
+        } else {
+            rename.from.clone()
+        };
+        format!("--rename-value {}.{from}={}", rename.of, rename.to)
+    });
+    tables
+        .chain(columns)
+        .chain(enums)
+        .chain(values)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -139,6 +195,8 @@ pub fn run(arguments: DiffArgs) -> ExitCode {
     renames.extend(Renames {
         tables: arguments.rename_table.clone(),
         columns: arguments.rename_column.clone(),
+        enums: arguments.rename_enum.clone(),
+        values: arguments.rename_value.clone(),
     });
     if matching == Matching::ByName {
         let changes = describe(&from, &to, &diff(&from, &to, matching, &renames));

@@ -253,3 +253,48 @@ fn a_rename_candidate_is_named_with_the_flag_that_confirms_it() {
     assert_ne!(malformed.status.code(), Some(0));
     assert!(stderr(&malformed).contains("TABLE.OLD=NEW"));
 }
+
+#[test]
+fn enum_renames_are_confirmed_by_their_flags_a_dotted_value_quoted() {
+    let from = scratch(
+        "diff-enum-from.sql",
+        "CREATE TYPE mood AS ENUM ('sad', 'v1.0', 'happy');\n\
+         CREATE TABLE person (id int PRIMARY KEY, m mood);\n",
+    );
+    let to = scratch(
+        "diff-enum-to.sql",
+        "CREATE TYPE feeling AS ENUM ('sad', 'v1', 'happy');\n\
+         CREATE TABLE person (id int PRIMARY KEY, m feeling);\n",
+    );
+    let (from, to) = (from.as_str(), to.as_str());
+    let unconfirmed = relvar(&["diff", from, to]);
+    let warnings = stderr(&unconfirmed);
+    assert!(
+        warnings.contains("--rename-enum mood=feeling"),
+        "{warnings}"
+    );
+    let typed = relvar(&["diff", from, to, "--rename-enum", "mood=feeling"]);
+    let warnings = stderr(&typed);
+    assert!(
+        warnings.contains("--rename-value feeling.'v1.0'=v1"),
+        "{warnings}"
+    );
+    let confirmed = relvar(&[
+        "diff",
+        from,
+        to,
+        "--rename-enum",
+        "mood=feeling",
+        "--rename-value",
+        "feeling.'v1.0'=v1",
+    ]);
+    assert_eq!(confirmed.status.code(), Some(0));
+    assert_eq!(
+        stdout(&confirmed),
+        "ALTER TYPE mood RENAME TO feeling;\nALTER TYPE feeling RENAME VALUE 'v1.0' TO 'v1';\n"
+    );
+    assert!(stderr(&confirmed).is_empty(), "{}", stderr(&confirmed));
+    let malformed = relvar(&["diff", from, to, "--rename-value", "v1"]);
+    assert_ne!(malformed.status.code(), Some(0));
+    assert!(stderr(&malformed).contains("NAME.OLD=NEW"));
+}

@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::diff::{Diff, EnumDiff, RenameCandidate};
 use crate::domains::DomainDiff;
-use crate::matching::{ColumnRename, Renames, TableRename};
+use crate::enum_pairing::column_path;
+use crate::matching::{ColumnRename, EnumRename, Pairing, Renames, TableRename, ValueRename};
 use crate::tables::{ColumnDiff, TableDiff};
 
 /// How a change marks what it touches.
@@ -83,7 +84,7 @@ pub fn describe(from: &Design, to: &Design, diff: &Diff) -> Vec<Change> {
         } else if let Some(changed) = diff.tables_changed.iter().find(|t| t.to == table.id)
             && let Some(old) = from.table(changed.from)
         {
-            for (kind, text, column) in table_changes(old, table, changed) {
+            for (kind, text, column) in table_changes(old, table, changed, &diff.pairing) {
                 line(kind, text, Some(table.id), column);
             }
         }
@@ -197,53 +198,16 @@ pub fn describe(from: &Design, to: &Design, diff: &Diff) -> Vec<Change> {
             None,
         );
     }
-    for candidate in &diff.rename_candidates {
-        let (table, column) = match candidate {
-            RenameCandidate::Table { to, .. } => (Some(*to), None),
-            RenameCandidate::Column { table, to, .. } => (Some(*table), Some(*to)),
-        };
-        let (column_of_table, old, new) = candidate_names(from, to, candidate);
-        let kind = if column_of_table.is_some() {
-            "column"
-        } else {
-            "table"
-        };
-        let text = format!(
-            "{kind} {new} may be {old} renamed: written as a drop and an add unless confirmed"
-        );
-        let confirms = match column_of_table {
-            None => Renames {
-                tables: vec![TableRename { from: old, to: new }],
-                columns: Vec::new(),
-            },
-            Some(table) => Renames {
-                tables: Vec::new(),
-                columns: vec![ColumnRename {
-                    table,
-                    from: old,
-                    to: new,
-                }],
-            },
-        };
-        changes.push(Change {
-            mark: ChangeMark::Changed,
-            subject: Subject::RenameCandidate,
-            text,
-            table,
-            column,
-            confirms: Some(confirms),
-        });
-    }
+    changes.extend(
+        diff.rename_candidates
+            .iter()
+            .map(|candidate| candidate_change(from, to, candidate)),
+    );
     changes
 }
 
-/// A candidate's names by both designs: for a column, its table in the newer design; then the
-/// old and the new name.
-fn candidate_names(
-    from: &Design,
-    to: &Design,
-    candidate: &RenameCandidate,
-) -> (Option<String>, String, String) {
+/// A rename candidate as a line of the list, with the renames that confirm it.
+fn candidate_change(from: &Design, to: &Design, candidate: &RenameCandidate) -> Change {
     let table_name = |design: &Design, table: TableId| {
         design
             .table(table)
@@ -258,19 +222,76 @@ fn candidate_names(
             .map(|column| column.name.clone())
             .unwrap_or_default()
     };
-    match candidate {
-        RenameCandidate::Table { from: old, to: new } => {
-            (None, table_name(from, *old), table_name(to, *new))
+    let enum_name = |design: &Design, at: usize| {
+        design
+            .enums
+            .get(at)
+            .map(|item| item.qualified_name())
+            .unwrap_or_default()
+    };
+    let unless = "written as a drop and an add unless confirmed";
+    let mut confirms = Renames::default();
+    let (text, table, column) = match candidate {
+        RenameCandidate::Table {
+            from: old_id,
+            to: new_id,
+        } => {
+            let (old, new) = (table_name(from, *old_id), table_name(to, *new_id));
+            let text = format!("table {new} may be {old} renamed: {unless}");
+            confirms.tables.push(TableRename { from: old, to: new });
+            (text, Some(*new_id), None)
         }
         RenameCandidate::Column {
             table,
             from: old,
             to: new,
-        } => (
-            Some(table_name(to, *table)),
-            column_name(from, *old),
-            column_name(to, *new),
-        ),
+        } => {
+            let (old_name, new_name) = (column_name(from, *old), column_name(to, *new));
+            let table_name = table_name(to, *table);
+            let text = format!("column {new_name} may be {old_name} renamed: {unless}");
+            confirms.columns.push(ColumnRename {
+                table: table_name,
+                from: old_name,
+                to: new_name,
+            });
+            (text, Some(*table), Some(*new))
+        }
+        RenameCandidate::Enum { from: old, to: new } => {
+            let (old, new) = (enum_name(from, *old), enum_name(to, *new));
+            let text = format!("enum {new} may be {old} renamed: {unless}");
+            confirms.enums.push(EnumRename { from: old, to: new });
+            (text, None, None)
+        }
+        RenameCandidate::Value {
+            of,
+            from: old,
+            to: new,
+        } => {
+            let text = format!(
+                "value '{new}' of {of} may be '{old}' renamed: written as a value removed and one added unless confirmed"
+            );
+            let marked = to.tables.iter().find_map(|table| {
+                let column = table
+                    .columns
+                    .iter()
+                    .find(|c| column_path(table, c) == *of)?;
+                Some((table.id, column.id))
+            });
+            confirms.values.push(ValueRename {
+                of: of.clone(),
+                from: old.clone(),
+                to: new.clone(),
+            });
+            (text, marked.map(|(t, _)| t), marked.map(|(_, c)| c))
+        }
+    };
+    Change {
+        mark: ChangeMark::Changed,
+        subject: Subject::RenameCandidate,
+        text,
+        table,
+        column,
+        confirms: Some(confirms),
     }
 }
 
@@ -278,6 +299,7 @@ fn table_changes(
     old: &Table,
     new: &Table,
     changed: &TableDiff,
+    pairing: &Pairing,
 ) -> Vec<((ChangeMark, Subject), String, Option<ColumnId>)> {
     let name = new.display_name();
     let mut lines = Vec::new();
@@ -292,7 +314,11 @@ fn table_changes(
         } else if let Some(column_diff) = changed.columns_changed.iter().find(|c| c.to == column.id)
             && let Some(before) = column_of(old, column_diff.from)
         {
-            let what = column_changes(before, column, column_diff).join(", ");
+            let mut what = column_changes(before, column, column_diff);
+            what.extend(renamed_values(
+                pairing.enums().inline_values_renamed(column.id),
+            ));
+            let what = what.join(", ");
             let text = format!("column {name}.{}: {what}", column.name);
             lines.push((
                 (ChangeMark::Changed, Subject::Column),
@@ -447,12 +473,18 @@ fn enum_change(from: &Design, to: &Design, change: &EnumDiff) -> (ChangeMark, St
             format!("enum {} removed", name(from, *at)),
         ),
         EnumDiff::Changed {
+            from: was,
             to: at,
+            renamed,
+            values_renamed,
             added_values,
             removed_values,
-            ..
         } => {
             let mut parts = Vec::new();
+            if *renamed {
+                parts.push(format!("renamed from {}", name(from, *was)));
+            }
+            parts.extend(renamed_values(values_renamed));
             if !added_values.is_empty() {
                 parts.push(format!("values {} added", added_values.join(", ")));
             }
@@ -463,4 +495,11 @@ fn enum_change(from: &Design, to: &Design, change: &EnumDiff) -> (ChangeMark, St
             (ChangeMark::Changed, text)
         }
     }
+}
+
+/// Renamed values in words, one per rename.
+fn renamed_values(renamed: &[(String, String)]) -> impl Iterator<Item = String> + '_ {
+    renamed
+        .iter()
+        .map(|(old, new)| format!("value {old} renamed to {new}"))
 }

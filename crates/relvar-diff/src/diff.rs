@@ -3,11 +3,11 @@
 //! and adds that may be renames, for a person to confirm.
 
 use relvar_model::{
-    Design, Dialect, EnumType, ForeignKey, ForeignKeyId, Sequence, Table, TableId, View,
-    is_default_schema,
+    Design, Dialect, ForeignKey, ForeignKeyId, Sequence, Table, TableId, View, is_default_schema,
 };
 
 use crate::domains::{DomainDiff, domains};
+use crate::enum_pairing::EnumCandidate;
 use crate::matching::{Matching, Pairing, Renames, same_name};
 use crate::normal::{normal_expression, same_type};
 use crate::tables::{TableDiff, table_diff};
@@ -37,7 +37,7 @@ pub struct Diff {
     pub rename_candidates: Vec<RenameCandidate>,
 }
 
-/// A change of an enum type, paired by name.
+/// A change of an enum type.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EnumDiff {
     Added(usize),
@@ -45,6 +45,10 @@ pub enum EnumDiff {
     Changed {
         from: usize,
         to: usize,
+        /// The type's name differs.
+        renamed: bool,
+        /// Values renamed in place: the first design's spelling, then the second's.
+        values_renamed: Vec<(String, String)>,
         /// Values the second design has and the first lacks.
         added_values: Vec<String>,
         /// Values the first design has and the second lacks: their rows cannot stay.
@@ -62,6 +66,15 @@ pub enum RenameCandidate {
         table: TableId,
         from: relvar_model::ColumnId,
         to: relvar_model::ColumnId,
+    },
+    /// A removed enum type and an added one (positions in each design's list).
+    Enum { from: usize, to: usize },
+    /// A value of an enum type, or of a column typed `enum(...)` (`of`: the type as the second
+    /// design names it, or `table.column`), that may have been renamed.
+    Value {
+        of: String,
+        from: String,
+        to: String,
     },
 }
 
@@ -137,7 +150,7 @@ pub fn diff(from: &Design, to: &Design, matching: Matching, renames: &Renames) -
         tables_changed,
         foreign_keys_added,
         foreign_keys_removed,
-        enums: enums(from, to, dialect),
+        enums: enums(from, to, &pairing),
         domains: domains(from, to, dialect),
         sequences_added: Vec::new(),
         sequences_removed: Vec::new(),
@@ -229,44 +242,33 @@ pub(crate) fn compatible_names(a: Option<&str>, b: Option<&str>, dialect: Dialec
     }
 }
 
-fn enums(from: &Design, to: &Design, dialect: Dialect) -> Vec<EnumDiff> {
-    let same = |a: &EnumType, b: &EnumType| {
-        same_name(&a.name, &b.name, dialect)
-            && same_schema(a.schema.as_deref(), b.schema.as_deref(), dialect)
-    };
+/// Enum types added, removed, and changed (renamed, values renamed, added or removed), as the
+/// pairing paired them.
+fn enums(from: &Design, to: &Design, pairing: &Pairing) -> Vec<EnumDiff> {
+    let pairs = pairing.enums().pairs();
     let mut changes = Vec::new();
-    for (at, old) in from.enums.iter().enumerate() {
-        match to.enums.iter().position(|new| same(old, new)) {
-            None => changes.push(EnumDiff::Removed(at)),
-            Some(other) => {
-                let Some(new) = to.enums.get(other) else {
-                    continue;
-                };
-                if old.values != new.values {
-                    changes.push(EnumDiff::Changed {
-                        from: at,
-                        to: other,
-                        added_values: missing_from(&new.values, &old.values),
-                        removed_values: missing_from(&old.values, &new.values),
-                    });
-                }
-            }
+    for at in 0..from.enums.len() {
+        let Some(pair) = pairs.iter().find(|pair| pair.from == at) else {
+            changes.push(EnumDiff::Removed(at));
+            continue;
+        };
+        if pair.renamed() || pair.old.values != pair.new.values {
+            changes.push(EnumDiff::Changed {
+                from: pair.from,
+                to: pair.to,
+                renamed: pair.renamed(),
+                values_renamed: pair.values_renamed.clone(),
+                added_values: pair.added_values(),
+                removed_values: pair.removed_values(),
+            });
         }
     }
-    for (at, new) in to.enums.iter().enumerate() {
-        if !from.enums.iter().any(|old| same(old, new)) {
+    for at in 0..to.enums.len() {
+        if !pairs.iter().any(|pair| pair.to == at) {
             changes.push(EnumDiff::Added(at));
         }
     }
     changes
-}
-
-fn missing_from(values: &[String], others: &[String]) -> Vec<String> {
-    values
-        .iter()
-        .filter(|value| !others.contains(value))
-        .cloned()
-        .collect()
 }
 
 pub(crate) fn same_schema(a: Option<&str>, b: Option<&str>, dialect: Dialect) -> bool {
@@ -427,5 +429,11 @@ fn rename_candidates(
             }
         }
     }
+    candidates.extend(result.pairing.enums().candidates().iter().map(|candidate| {
+        match candidate.clone() {
+            EnumCandidate::Type { from, to } => RenameCandidate::Enum { from, to },
+            EnumCandidate::Value { of, from, to } => RenameCandidate::Value { of, from, to },
+        }
+    }));
     candidates
 }

@@ -7,6 +7,7 @@ mod changes;
 mod comparison;
 mod diff;
 mod domains;
+mod enum_pairing;
 mod files;
 mod hints;
 mod matching;
@@ -18,9 +19,12 @@ pub use changes::{Change, ChangeMark, Subject, describe};
 pub use comparison::{CompareRequest, Comparison, Side, compare};
 pub use diff::{Diff, EnumDiff, RenameCandidate, diff};
 pub use domains::DomainDiff;
+pub use enum_pairing::{EnumCandidate, EnumPair, EnumPairing};
 pub use files::{FileFormat, FileNaming, MigrationFile, migration_files};
 pub use hints::rename_hints;
-pub use matching::{ColumnRename, Matching, Pairing, Renames, TableRename};
+pub use matching::{
+    ColumnRename, EnumRename, Matching, Pairing, Renames, TableRename, ValueRename,
+};
 pub use script::{Migration, Phase, Step, migration, safe_migration};
 pub use tables::{ColumnDiff, TableDiff};
 
@@ -29,6 +33,8 @@ impl Renames {
     pub fn extend(&mut self, more: Renames) {
         self.tables.extend(more.tables);
         self.columns.extend(more.columns);
+        self.enums.extend(more.enums);
+        self.values.extend(more.values);
     }
 
     /// The same renames read the other way, for the down script.
@@ -56,6 +62,24 @@ impl Renames {
                         from: rename.to.clone(),
                         to: rename.from.clone(),
                     }
+                })
+                .collect(),
+            enums: self
+                .enums
+                .iter()
+                .map(|rename| EnumRename {
+                    from: rename.to.clone(),
+                    to: rename.from.clone(),
+                })
+                .collect(),
+            // A value rename names its enum or column as either design does.
+            values: self
+                .values
+                .iter()
+                .map(|rename| ValueRename {
+                    of: rename.of.clone(),
+                    from: rename.to.clone(),
+                    to: rename.from.clone(),
                 })
                 .collect(),
         }

@@ -1,10 +1,13 @@
-//! Which table and column of one design is which of the other: by id for versions of one design
-//! (so a rename is a rename), by name for unrelated schemas, with the renames a person confirmed.
+//! Which table, column and enum type of one design is which of the other: by id for versions of
+//! one design (so a rename is a rename), by name for unrelated schemas, with the renames a person
+//! confirmed.
 
 use std::collections::BTreeMap;
 
 use relvar_model::{ColumnId, Design, Dialect, Table, TableId, is_default_schema};
 use serde::{Deserialize, Serialize};
+
+use crate::enum_pairing::{EnumPairing, pair_enums};
 
 /// How the objects of the two designs are paired.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +24,8 @@ pub enum Matching {
 pub struct Renames {
     pub tables: Vec<TableRename>,
     pub columns: Vec<ColumnRename>,
+    pub enums: Vec<EnumRename>,
+    pub values: Vec<ValueRename>,
 }
 
 /// A table called `from` in the first design is `to` in the second (names as `schema.name` or
@@ -39,6 +44,22 @@ pub struct ColumnRename {
     pub to: String,
 }
 
+/// An enum type the first design calls `from` is the second's `to` (`schema.name` or bare).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnumRename {
+    pub from: String,
+    pub to: String,
+}
+
+/// A value of an enum the first design spells `from` is the second's `to`. `of` names the enum
+/// type (as either design calls it) or, for a column typed `enum(...)` in place, `table.column`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ValueRename {
+    pub of: String,
+    pub from: String,
+    pub to: String,
+}
+
 /// Tables and columns of the first design paired with those of the second.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Pairing {
@@ -47,6 +68,7 @@ pub struct Pairing {
     /// The same pairs from the second design's side.
     tables_back: BTreeMap<TableId, TableId>,
     columns_back: BTreeMap<ColumnId, ColumnId>,
+    enums: EnumPairing,
 }
 
 impl Pairing {
@@ -57,7 +79,18 @@ impl Pairing {
         };
         pairing.tables_back = pairing.tables.iter().map(|(a, b)| (*b, *a)).collect();
         pairing.columns_back = pairing.columns.iter().map(|(a, b)| (*b, *a)).collect();
+        pairing.enums = pair_enums(from, to, matching, renames, &pairing);
         pairing
+    }
+
+    /// Enum types paired, with their renamed values and those of `enum(...)` columns.
+    pub fn enums(&self) -> &EnumPairing {
+        &self.enums
+    }
+
+    /// Paired columns, first design's id first.
+    pub(crate) fn columns(&self) -> impl Iterator<Item = (ColumnId, ColumnId)> + '_ {
+        self.columns.iter().map(|(from, to)| (*from, *to))
     }
 
     /// The table of the second design the first design's `table` is.
@@ -190,7 +223,7 @@ pub(crate) fn same_name(a: &str, b: &str, dialect: Dialect) -> bool {
 }
 
 /// The schema a table is in, an engine's default schema as none.
-fn own_schema(table: &Table) -> Option<&str> {
+pub(crate) fn own_schema(table: &Table) -> Option<&str> {
     table
         .schema
         .as_deref()
@@ -198,7 +231,7 @@ fn own_schema(table: &Table) -> Option<&str> {
 }
 
 /// Whether `name` (`schema.name` or bare) names `table`.
-fn names_table(name: &str, table: &Table, dialect: Dialect) -> bool {
+pub(crate) fn names_table(name: &str, table: &Table, dialect: Dialect) -> bool {
     match name.rsplit_once('.') {
         Some((schema, bare)) => {
             same_name(bare, &table.name, dialect)

@@ -47,6 +47,22 @@ pub struct ColumnDiff {
 }
 
 impl ColumnDiff {
+    /// A column both designs hold, nothing about it changed yet.
+    pub fn unchanged(from: ColumnId, to: ColumnId) -> Self {
+        Self {
+            from,
+            to,
+            renamed: false,
+            type_changed: false,
+            nullability_changed: false,
+            default_changed: false,
+            identity_changed: false,
+            generated_changed: false,
+            collation_changed: false,
+            comment_changed: false,
+        }
+    }
+
     /// Whether anything but the name and comment changed: the column's definition.
     pub fn definition_changed(&self) -> bool {
         self.type_changed
@@ -59,6 +75,27 @@ impl ColumnDiff {
 }
 
 impl TableDiff {
+    /// A table both designs hold, nothing about it changed yet.
+    pub fn unchanged(from: TableId, to: TableId) -> Self {
+        Self {
+            from,
+            to,
+            renamed: false,
+            columns_added: Vec::new(),
+            columns_removed: Vec::new(),
+            columns_changed: Vec::new(),
+            primary_key_changed: false,
+            uniques_added: Vec::new(),
+            uniques_removed: Vec::new(),
+            checks_added: Vec::new(),
+            checks_removed: Vec::new(),
+            indexes_added: Vec::new(),
+            indexes_removed: Vec::new(),
+            indexes_respelled: Vec::new(),
+            comment_changed: false,
+        }
+    }
+
     pub fn change_count(&self) -> usize {
         usize::from(self.renamed)
             + self.columns_added.len()
@@ -100,7 +137,7 @@ pub(crate) fn table_diff(
         .filter_map(|column| {
             let other = pairing.column(column.id)?;
             let other = new.columns.iter().find(|c| c.id == other)?;
-            let changed = column_diff(column, other, dialect);
+            let changed = column_diff(column, other, pairing, dialect);
             (changed.renamed || changed.definition_changed() || changed.comment_changed)
                 .then_some(changed)
         })
@@ -165,7 +202,7 @@ fn is_default(schema: Option<&str>) -> bool {
     schema.is_none_or(relvar_model::is_default_schema)
 }
 
-fn column_diff(old: &Column, new: &Column, dialect: Dialect) -> ColumnDiff {
+fn column_diff(old: &Column, new: &Column, pairing: &Pairing, dialect: Dialect) -> ColumnDiff {
     // Most columns are spelled alike on both sides: compared as written first.
     let default_changed = old.default != new.default
         && old.default.as_deref().map(normal_expression)
@@ -183,8 +220,13 @@ fn column_diff(old: &Column, new: &Column, dialect: Dialect) -> ColumnDiff {
         from: old.id,
         to: new.id,
         renamed: old.name != new.name,
+        // A column typed by an enum that was renamed follows it.
         type_changed: old.data_type != new.data_type
-            && !same_type(&old.data_type, &new.data_type, dialect),
+            && !same_type(&old.data_type, &new.data_type, dialect)
+            && pairing
+                .enums()
+                .renamed_type(&old.data_type, &new.data_type)
+                .is_none(),
         nullability_changed: old.nullable != new.nullable,
         default_changed,
         identity_changed: old.identity != new.identity,

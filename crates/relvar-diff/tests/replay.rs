@@ -1,7 +1,8 @@
 //! Applying the diff of `a` to `b` to `a` gives `b`, with our importer's replay as the engine: the
 //! DDL of `a` followed by the up script imports as the DDL of `b` does, and the down script after
 //! that as `a` does. For every corpus schema, person-like edits (columns renamed, added, retyped,
-//! made nullable, given defaults, dropped; tables renamed, added and dropped; comments) are made
+//! made nullable, given defaults, dropped; tables renamed, added and dropped; comments; enum
+//! types renamed, their values renamed in place and added) are made
 //! through the history, seeded, and the law checked in PostgreSQL, MySQL, SQLite and SQL Server
 //! (whose scripts must also use only its own forms), paired by id as versions of one design are.
 
@@ -86,7 +87,7 @@ fn edit(design: &mut Design, seed: u64, count: usize) {
         let column =
             (!plain.is_empty() && !viewed && !inherits).then(|| plain[random.next(plain.len())]);
         let mut ids = design.ids.clone();
-        let command = match (random.next(10), column) {
+        let command = match (random.next(13), column) {
             (0, Some(column)) => Command::RenameColumn {
                 table: table.id,
                 column: column.id,
@@ -160,6 +161,44 @@ fn edit(design: &mut Design, seed: u64, count: usize) {
                 table: table.id,
                 comment: Some(format!("edited {step}")),
             },
+            (10..=12, _) if !design.enums.is_empty() => {
+                let enum_type = &design.enums[random.next(design.enums.len())];
+                let name = enum_type.qualified_name();
+                let mut values = enum_type.values.clone();
+                let at = random.next(values.len());
+                match random.next(3) {
+                    0 => Command::RenameEnum {
+                        name,
+                        schema: enum_type.schema.clone(),
+                        new_name: format!("{}_v{step}", enum_type.name),
+                    },
+                    1 => {
+                        values[at] = format!("{}_v{step}", values[at]);
+                        Command::SetEnumValues { name, values }
+                    }
+                    _ => {
+                        values.insert(at, format!("added_{step}"));
+                        Command::SetEnumValues { name, values }
+                    }
+                }
+            }
+            (10..=12, _) => {
+                // A column typed `enum(...)` in place (MySQL) has a value renamed.
+                let inline = table.columns.iter().find_map(|column| {
+                    Some((column, relvar_sql::inline_enum_values(&column.data_type)?))
+                });
+                let Some((column, mut values)) = inline else {
+                    continue;
+                };
+                let at = random.next(values.len());
+                values[at] = format!("{}_v{step}", values[at]);
+                let quoted: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
+                Command::SetColumnType {
+                    table: table.id,
+                    column: column.id,
+                    data_type: format!("enum({})", quoted.join(",")),
+                }
+            }
             _ => continue,
         };
         let _ = history.apply(design, command);

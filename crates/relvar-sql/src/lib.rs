@@ -19,7 +19,7 @@ pub use design_name::design_name;
 pub use detect::detect_dialect;
 pub use diagnostic::{Diagnostic, Severity};
 pub use dialect::{Dialect, SqlSyntax};
-pub use export::{DdlExport, DdlPieces, export_ddl, mapped_type};
+pub use export::{DdlExport, DdlPieces, export_ddl, inline_enum_values, mapped_type};
 pub use import::{Import, UnnamedKind, engine_given_name, import_ddl, import_sql};
 pub use migrations::{LeftOutFile, MigrationFile, MigrationScript, SourceLine, join_migrations};
 pub use position::{LineColumn, LineIndex};

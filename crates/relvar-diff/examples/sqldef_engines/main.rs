@@ -19,6 +19,7 @@ mod data;
 #[path = "../../../relvar-sql/examples/support/engines.rs"]
 #[allow(dead_code)] // shared with relvar-sql's runners, which use the rest
 mod engines;
+mod enum_renames;
 mod own_cases;
 mod reimport;
 mod squawk;
@@ -112,7 +113,10 @@ fn main() -> ExitCode {
         .as_ref()
         .is_none_or(|only| "data".contains(only.as_str()))
     {
-        for (label, outcome) in data::data_survives(&engines) {
+        let outcomes = data::data_survives(&engines)
+            .into_iter()
+            .chain(enum_renames::enum_values_survive(&engines));
+        for (label, outcome) in outcomes {
             match outcome {
                 Ok(()) => println!("{label:<60} passes"),
                 Err(problem) => {

@@ -205,8 +205,15 @@ impl Planner<'_> {
         if retyped {
             let data_type = self.new.column_type(table.id, new.id).unwrap_or_default();
             let collation = collate(new);
+            // An enum casts to text only; text casts to anything.
+            let from_enum = self
+                .from
+                .enums
+                .iter()
+                .any(|e| e.is_named_by(&old.data_type));
+            let via = if from_enum { "::text" } else { "" };
             let sql = alter(format!(
-                "TYPE {data_type}{collation} USING {column}::{data_type}"
+                "TYPE {data_type}{collation} USING {column}{via}::{data_type}"
             ));
             let risk = format!(
                 "{}.{}: {} to {}; values that do not fit make this fail, and the table is rewritten",
@@ -302,6 +309,10 @@ impl Planner<'_> {
             self.push(format!("ALTER TABLE {table_name} ADD COLUMN {definition}"));
             return;
         }
+        let enum_change = self.column_enum_change(old, new);
+        if let Some(enum_change) = enum_change.as_ref().filter(|c| !c.renamed.is_empty()) {
+            self.rename_column_values(table_name, (table, old, new), &definition, enum_change);
+        }
         let mut sql = if change.renamed {
             format!(
                 "ALTER TABLE {table_name} CHANGE COLUMN {} {definition}",
@@ -315,7 +326,13 @@ impl Planner<'_> {
             sql = format!("{sql}, {}", request.clause(", "));
         }
         let retyped = "values that do not fit are refused or cut, and the table is copied";
-        self.push_restated_column(sql, (table, old, new), change, retyped);
+        // An enum that keeps every value (renamed ones by now rewritten) loses nothing.
+        let loses_nothing = enum_change.is_some_and(|c| c.keeps_every_value());
+        let risked = ColumnDiff {
+            type_changed: change.type_changed && !loses_nothing,
+            ..*change
+        };
+        self.push_restated_column(sql, (table, old, new), &risked, retyped);
     }
 
     /// A statement that restates a column (MySQL's MODIFY, SQL Server's ALTER COLUMN), with what

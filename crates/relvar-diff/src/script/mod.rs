@@ -114,6 +114,10 @@ pub fn safe_migration(from: &Design, to: &Design, diff: &Diff, dialect: Dialect)
 }
 
 fn plan(from: &Design, to: &Design, diff: &Diff, dialect: Dialect, safe: bool) -> Migration {
+    let retyped = (dialect != Dialect::PostgreSql)
+        .then(|| enums::with_enum_columns_retyped(from, to, diff))
+        .flatten();
+    let diff = retyped.as_ref().unwrap_or(diff);
     let mut planner = Planner {
         from,
         to,

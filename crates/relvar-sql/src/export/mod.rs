@@ -449,6 +449,15 @@ fn inline_enum_name(table: &Table, column: &str) -> String {
     format!("{}_{column}", table.name)
 }
 
+/// The values of a column typed `enum(...)` in place (MySQL), in their order; `None` for any
+/// other type.
+pub fn inline_enum_values(data_type: &str) -> Option<Vec<String>> {
+    match SqlType::parse(data_type) {
+        SqlType::Enum(values) => Some(values),
+        _ => None,
+    }
+}
+
 /// A column type as the exporter writes it for `dialect` under the documented mapping: what
 /// compares a type read back from an engine with the type written.
 pub fn mapped_type(data_type: &str, dialect: Dialect) -> String {
