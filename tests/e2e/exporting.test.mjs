@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { useStudioSession } from './support/session.mjs';
+import { renderWithMermaid } from './support/mermaid.mjs';
 import { corpusFile, importSql, openStudio, showPanel } from './support/studio.mjs';
 
 const session = useStudioSession();
@@ -51,26 +52,12 @@ const HOSTILE = `CREATE TABLE customer (id int PRIMARY KEY, "E-mail Address" tex
 CREATE TABLE "order" (id int PRIMARY KEY, customer_id int REFERENCES customer, total numeric(10,2) NOT NULL);
 CREATE TABLE audit."Event Log" (at timestamp with time zone, "order%" int NOT NULL UNIQUE REFERENCES "order");`;
 
-async function renderWithMermaid(browser, url, diagram) {
-  const mermaidPage = await browser.context.newPage();
-  await mermaidPage.goto(`${url}/__test__/blank.html`);
-  await mermaidPage.addScriptTag({ url: `${url}/__test__/mermaid.min.js` });
-  const rendered = await mermaidPage.evaluate(async (text) => {
-    window.mermaid.initialize({ startOnLoad: false });
-    await window.mermaid.parse(text);
-    const { svg } = await window.mermaid.render('relvar', text);
-    return svg;
-  }, diagram);
-  await mermaidPage.close();
-  return rendered;
-}
-
 test('Mermaid accepts the diagram of tables with names it cannot take bare', async () => {
   const { page, url, browser } = session;
   await openStudio(page, url);
   await importSql(page, HOSTILE);
   const diagram = await exported(page, '#export-mermaid');
-  const rendered = await renderWithMermaid(browser, url, diagram);
+  const [rendered] = await renderWithMermaid(browser, url, diagram);
   for (const name of ['audit.Event Log', 'customer', 'order']) assert.ok(rendered.includes(name), name);
 });
 
@@ -85,7 +72,7 @@ test('Mermaid erDiagram parses and renders in Mermaid itself', async () => {
   assert.equal(diagram.match(/ : "/g).length, 37);
   await copiedAndDownloaded(page, 'relvar-design.mmd');
 
-  const rendered = await renderWithMermaid(browser, url, diagram);
+  const [rendered] = await renderWithMermaid(browser, url, diagram);
   assert.ok(rendered.includes('film_actor'), 'the rendered diagram names the tables');
 });
 

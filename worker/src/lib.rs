@@ -63,6 +63,14 @@ fn answer_to(design: &Design, request: &Request) -> Result<Answer, String> {
             text: relvar_artefacts::to_adr_markdown(design),
             warnings: Vec::new(),
         }),
+        Request::Export(ExportFormat::Dictionary) => Ok(Answer::Exported {
+            text: relvar_artefacts::dictionary_markdown(design),
+            warnings: Vec::new(),
+        }),
+        Request::Export(ExportFormat::DictionaryHtml) => Ok(Answer::Exported {
+            text: relvar_artefacts::dictionary_html(design),
+            warnings: Vec::new(),
+        }),
         Request::ImportCatalog(text) => {
             if !relvar_sql::is_catalog_document(text) {
                 return Err("the text is not a catalog document".to_owned());

@@ -27,6 +27,10 @@ pub enum ExportFormat {
     Mermaid,
     /// The decision records as ADRs in Markdown.
     Decisions,
+    /// The data dictionary in Markdown.
+    Dictionary,
+    /// The data dictionary as one self-contained HTML file.
+    DictionaryHtml,
     /// The catalog query of the engine of this id, which prints its schema as a document to
     /// import (the design is not read).
     CatalogQuery(String),

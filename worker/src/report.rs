@@ -6,23 +6,7 @@
 use std::fmt::Write;
 
 use relvar_diff::Comparison;
-
-/// Text made safe inside HTML content and double-quoted attributes; line breaks are kept (the
-/// scripts are shown as written), unlike the canvas's SVG escaping.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use relvar_layout::draw::escape;
 
 fn plural(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })

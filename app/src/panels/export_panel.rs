@@ -1,5 +1,6 @@
 //! Export: the design as DDL for any of the four dialects (with what the target cannot hold
-//! listed), a Mermaid erDiagram, or its decisions as ADRs in Markdown, to copy or download,
+//! listed), a Mermaid erDiagram, its decisions as ADRs in Markdown, or its data dictionary
+//! (Markdown, or one HTML file that opens from disk), to copy or download,
 //! written by the worker (so the exporters are not part of the page's first load). The
 //! text follows the design while the panel is in view, once edits pause (a burst of edits
 //! exports once), so the canvas shows an edit first and an unseen export costs nothing; the box
@@ -19,6 +20,8 @@ enum ExportFormat {
     Ddl(Dialect),
     Mermaid,
     Decisions,
+    Dictionary,
+    DictionaryHtml,
 }
 
 impl ExportFormat {
@@ -27,6 +30,8 @@ impl ExportFormat {
             Self::Ddl(dialect) => format!("relvar-design.{}.sql", dialect.id()),
             Self::Mermaid => "relvar-design.mmd".to_owned(),
             Self::Decisions => "relvar-decisions.md".to_owned(),
+            Self::Dictionary => "relvar-dictionary.md".to_owned(),
+            Self::DictionaryHtml => "relvar-dictionary.html".to_owned(),
         }
     }
 
@@ -35,6 +40,8 @@ impl ExportFormat {
             Self::Ddl(dialect) => Asked::Ddl(dialect.id().to_owned()),
             Self::Mermaid => Asked::Mermaid,
             Self::Decisions => Asked::Decisions,
+            Self::Dictionary => Asked::Dictionary,
+            Self::DictionaryHtml => Asked::DictionaryHtml,
         })
     }
 
@@ -42,7 +49,8 @@ impl ExportFormat {
         match self {
             Self::Ddl(_) => "application/sql",
             Self::Mermaid => "text/plain",
-            Self::Decisions => "text/markdown",
+            Self::Decisions | Self::Dictionary => "text/markdown",
+            Self::DictionaryHtml => "text/html",
         }
     }
 }
@@ -230,6 +238,8 @@ pub fn ExportPanel() -> impl IntoView {
                 {tab(ExportFormat::Ddl(Dialect::MsSql), "export-mssql", "SQL Server")}
                 {tab(ExportFormat::Mermaid, "export-mermaid", "Mermaid")}
                 {tab(ExportFormat::Decisions, "export-decisions", "ADRs")}
+                {tab(ExportFormat::Dictionary, "export-dictionary", "Dictionary")}
+                {tab(ExportFormat::DictionaryHtml, "export-dictionary-html", "Dictionary HTML")}
             </div>
             {move || {
                 let warnings = output.with(|(_, warnings)| warnings.clone());

@@ -37,18 +37,8 @@ pub fn parse_row_count(text: &str) -> Result<Option<u64>, String> {
     Ok(Some(rows as u64))
 }
 
-/// A count with thousands separators: `2,147,483,647`.
-pub fn format_row_count(value: u64) -> String {
-    let digits = value.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (position, digit) in digits.chars().enumerate() {
-        if position > 0 && (digits.len() - position).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
-}
+/// A count with thousands separators: `2,147,483,647` (the model's one way of writing counts).
+pub use relvar_model::grouped as format_row_count;
 
 #[cfg(test)]
 mod tests {

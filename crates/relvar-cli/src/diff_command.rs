@@ -333,7 +333,7 @@ fn read_side(
 
 /// A schema from a DDL file, a migration folder or a design file, the text it was read from (empty
 /// for a design file), and whether it was a design file.
-fn read_schema(path: &Path, chosen: Option<Dialect>) -> Option<(Design, String, bool)> {
+pub(crate) fn read_schema(path: &Path, chosen: Option<Dialect>) -> Option<(Design, String, bool)> {
     let text = if path.is_dir() {
         let mut files = Vec::new();
         if let Err(message) = crate::import_command::collect(path, &mut files) {

@@ -12,9 +12,11 @@
 //! schema review's findings and, with a workload, the index recommendations and query notes.
 //! `relvar diff FROM TO [--dialect D] [--to D] [--down] [--format F] [--out DIR]` prints the
 //! migration from one schema to another (exit 0 when a script was written, an empty one too; 2
-//! when an input cannot be read).
+//! when an input cannot be read). `relvar doc FILE [--part dictionary] [--format md|html]` prints
+//! the architect's documents of a schema.
 
 mod diff_command;
+mod doc_command;
 mod fd_command;
 mod import_command;
 mod normalize_command;
@@ -81,6 +83,8 @@ enum Command {
     /// The migration from one schema to another: the up script (or the down one) on stdout,
     /// each risk on stderr; or migration files in a folder.
     Diff(diff_command::DiffArgs),
+    /// The architect's documents of a schema: the data dictionary (Markdown, or one HTML file).
+    Doc(doc_command::DocArgs),
     /// Print the query that has a live database print its schema as one JSON document, to run
     /// in the engine's own client; `relvar import` reads what it prints.
     CatalogQuery {
@@ -146,6 +150,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Fd(arguments) => fd_command::run(arguments),
         Command::Diff(arguments) => diff_command::run(arguments),
+        Command::Doc(arguments) => doc_command::run(arguments),
         Command::Review(arguments) => review_command::run(arguments),
         Command::CatalogQuery { engine } => {
             print!("{}", relvar_sql::catalog_query(engine.into()));

@@ -9,6 +9,7 @@
 mod annotation;
 mod check;
 mod command;
+mod counts;
 mod decision;
 mod dependency;
 mod design;
@@ -32,6 +33,7 @@ mod workload;
 
 pub use annotation::{Note, SubjectArea};
 pub use command::{Command, CommandError};
+pub use counts::grouped;
 pub use decision::{Decision, DecisionStatus};
 pub use dependency::{DeclaredDependency, DependencyKind};
 pub use design::{

@@ -2,7 +2,7 @@
 //! it rewrites or scans the table, MySQL/MariaDB's online DDL algorithm and lock, and a duration
 //! estimate from the table's expected rows. The one place these engine facts are written.
 
-use relvar_model::Dialect;
+use relvar_model::{Dialect, grouped};
 
 use crate::tables::ColumnDiff;
 
@@ -279,19 +279,6 @@ fn duration(seconds: u64) -> String {
         120..7_200 => format!("{} min", seconds.div_ceil(60)),
         _ => format!("{:.1} h", seconds as f64 / 3_600.0),
     }
-}
-
-/// `12345678` as `12,345,678`.
-fn grouped(number: u64) -> String {
-    let digits = number.to_string();
-    let mut out = String::new();
-    for (at, digit) in digits.chars().enumerate() {
-        if at > 0 && (digits.len() - at).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use super::Detail;
 use super::annotations::{area_frame, area_markup, note_markup, note_size};
 use super::facts::{TableFacts, design_facts};
 use super::palette::Theme;
-use super::relationship::{DrawnTable, RelationshipStyle, relationship_markup};
+use super::relationship::{DrawnTable, RelationshipStyle, relationship_plan};
 use super::table::{ChangeMarks, TableStyle, table_markup};
 use crate::viewport::Rect;
 
@@ -96,7 +96,10 @@ pub fn diagram_svg(design: &Design, scope: DiagramScope, theme: Theme) -> Option
             drawn.get(&foreign_key.from_table),
             drawn.get(&foreign_key.to_table),
         ) {
-            relationship_markup(&mut body, foreign_key, *child, *parent, relationship_style);
+            let plan = relationship_plan(foreign_key, *child, *parent, relationship_style);
+            plan.markup(&mut body);
+            // A line may loop out past the boxes it joins: the picture holds it whole.
+            grow(plan.reach());
         }
     }
     let table_style = TableStyle {

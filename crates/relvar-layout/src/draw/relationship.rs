@@ -221,7 +221,33 @@ pub fn relationship_markup(
     relationship_plan(foreign_key, child, parent, style).markup(out);
 }
 
+/// How far an end mark (a crow's foot, a bar, a circle) reaches past the line's end.
+const END_MARK_REACH: f64 = 16.0;
+
 impl RelationshipPlan {
+    /// The box the line and its end marks stay within: a curve stays within its control points,
+    /// a routed line within its corners.
+    pub fn reach(&self) -> Rect {
+        let (c1, c2) = self.path.controls();
+        let corners = self.corners.as_deref().unwrap_or_default();
+        let points = [self.path.start, self.path.end, c1, c2];
+        let all = points.iter().chain(corners);
+        let (mut left, mut top) = (f64::INFINITY, f64::INFINITY);
+        let (mut right, mut bottom) = (f64::NEG_INFINITY, f64::NEG_INFINITY);
+        for point in all {
+            left = left.min(point.x);
+            top = top.min(point.y);
+            right = right.max(point.x);
+            bottom = bottom.max(point.y);
+        }
+        Rect {
+            x: left - END_MARK_REACH,
+            y: top - END_MARK_REACH,
+            width: right - left + 2.0 * END_MARK_REACH,
+            height: bottom - top + 2.0 * END_MARK_REACH,
+        }
+    }
+
     /// Appends the relationship's markup.
     pub fn markup(&self, out: &mut String) {
         let (ends, path, stroke) = (self.ends, self.path, self.stroke);
