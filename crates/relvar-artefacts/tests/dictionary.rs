@@ -177,3 +177,23 @@ fn every_corpus_schemas_html_is_well_formed_without_script_or_outside_resource()
         );
     }
 }
+
+#[test]
+fn anchors_follow_githubs_numbering_and_quoted_names_stay_as_written() {
+    let design = import_sql(
+        "CREATE TABLE `tables` (id int PRIMARY KEY);
+         CREATE TABLE `order` (id int PRIMARY KEY, `group` int, KEY by_group (`group`));
+         CREATE TABLE indexes (id int PRIMARY KEY);",
+        Dialect::MySql,
+    )
+    .design;
+    let markdown = dictionary_markdown(&design);
+    // `## Tables` comes first, so the table named tables is `#tables-1`; each table's
+    // `### Constraints` and `### Indexes` count before the table named indexes.
+    assert!(markdown.contains("| [tables](#tables-1) |"), "{markdown}");
+    assert!(markdown.contains("| [indexes](#indexes-1) |"), "{markdown}");
+    assert!(
+        markdown.contains("- `` CREATE INDEX by_group ON `order` (`group`) ``"),
+        "{markdown}"
+    );
+}

@@ -130,36 +130,50 @@ fn column_rename(text: &str) -> Result<ColumnRename, String> {
     })
 }
 
-/// The flags that confirm a rename candidate.
+/// The flags that confirm a rename candidate, each argument as a shell reads it back.
 fn confirming_flags(renames: &Renames) -> String {
     let tables = renames
         .tables
         .iter()
-        .map(|rename| format!("--rename-table {}={}", rename.from, rename.to));
+        .map(|rename| ("--rename-table", format!("{}={}", rename.from, rename.to)));
     let columns = renames.columns.iter().map(|rename| {
-        format!(
-            "--rename-column {}.{}={}",
-            rename.table, rename.from, rename.to
-        )
+        let argument = format!("{}.{}={}", rename.table, rename.from, rename.to);
+        ("--rename-column", argument)
     });
     let enums = renames
         .enums
         .iter()
-        .map(|rename| format!("--rename-enum {}={}", rename.from, rename.to));
+        .map(|rename| ("--rename-enum", format!("{}={}", rename.from, rename.to)));
     let values = renames.values.iter().map(|rename| {
         let from = if rename.from.contains('.') {
             format!("'{}'", rename.from)
         } else {
             rename.from.clone()
         };
-        format!("--rename-value {}.{from}={}", rename.of, rename.to)
+        (
+            "--rename-value",
+            format!("{}.{from}={}", rename.of, rename.to),
+        )
     });
     tables
         .chain(columns)
         .chain(enums)
         .chain(values)
+        .map(|(flag, argument)| format!("{flag} {}", shell_word(&argument)))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// An argument as a POSIX shell reads it back whole: bare when plain, else quoted.
+fn shell_word(argument: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "_.=:/,+-@%".contains(c);
+    if !argument.is_empty() && argument.chars().all(plain) {
+        return argument.to_owned();
+    }
+    if !argument.chars().any(|c| "\"$`\\!".contains(c)) {
+        return format!("\"{argument}\"");
+    }
+    format!("'{}'", argument.replace('\'', "'\\''"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -367,4 +381,17 @@ pub(crate) fn read_schema(path: &Path, chosen: Option<Dialect>) -> Option<(Desig
     let mut design = import.design;
     design.source_dialect.get_or_insert(dialect);
     Some((design, text, false))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shell_word;
+
+    #[test]
+    fn a_flag_argument_is_printed_as_a_shell_reads_it_back() {
+        assert_eq!(shell_word("users.username=login"), "users.username=login");
+        assert_eq!(shell_word("mood.'v1.0'=v1"), "\"mood.'v1.0'=v1\"");
+        assert_eq!(shell_word("Order Items=items"), "\"Order Items=items\"");
+        assert_eq!(shell_word("t.a=$b'"), "'t.a=$b'\\'''");
+    }
 }

@@ -276,7 +276,7 @@ fn enum_renames_are_confirmed_by_their_flags_a_dotted_value_quoted() {
     let typed = relvar(&["diff", from, to, "--rename-enum", "mood=feeling"]);
     let warnings = stderr(&typed);
     assert!(
-        warnings.contains("--rename-value feeling.'v1.0'=v1"),
+        warnings.contains("--rename-value \"feeling.'v1.0'=v1\""),
         "{warnings}"
     );
     let confirmed = relvar(&[

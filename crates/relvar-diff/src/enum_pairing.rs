@@ -35,6 +35,12 @@ pub struct EnumPair {
 }
 
 impl EnumPair {
+    /// Whether a column typed `old_type` in the first design and `new_type` in the second went
+    /// from this pair's first enum to its second.
+    pub fn types(&self, old_type: &str, new_type: &str) -> bool {
+        self.old.is_named_by(old_type) && self.new.is_named_by(new_type)
+    }
+
     pub fn renamed(&self) -> bool {
         self.old.name != self.new.name
     }
@@ -80,9 +86,9 @@ impl EnumPairing {
 
     /// The pair of enum types a column's old and new type name, when the type was renamed.
     pub fn renamed_type(&self, old_type: &str, new_type: &str) -> Option<&EnumPair> {
-        self.pairs.iter().find(|pair| {
-            pair.renamed() && pair.old.is_named_by(old_type) && pair.new.is_named_by(new_type)
-        })
+        self.pairs
+            .iter()
+            .find(|pair| pair.renamed() && pair.types(old_type, new_type))
     }
 
     /// The renamed values of a column typed `enum(...)` in place (the second design's column).
@@ -258,7 +264,10 @@ fn pair_inline(
     pairing: &Pairing,
     result: &mut EnumPairing,
 ) {
-    let dialect = to.source_dialect.unwrap_or_default();
+    let dialect = to
+        .source_dialect
+        .or(from.source_dialect)
+        .unwrap_or_default();
     for (old_id, new_id) in pairing.tables() {
         let (Some(old_table), Some(new_table)) = (from.table(old_id), to.table(new_id)) else {
             continue;

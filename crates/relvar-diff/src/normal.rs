@@ -6,8 +6,9 @@ use relvar_model::Dialect;
 /// A column type as the dialect's exporter writes it, so `int` and `integer` compare equal. An
 /// array's dimensions and sizes mean nothing to PostgreSQL: `int[][]` and `int[3]` are `int[]`.
 pub(crate) fn normal_type(data_type: &str, dialect: Dialect) -> String {
+    // An enum's values keep their letter case: `enum('PG')` is not `enum('pg')`.
     let written = normal_expression(&relvar_sql::mapped_type(
-        &data_type.to_ascii_lowercase(),
+        &lower_outside_quotes(data_type),
         dialect,
     ));
     if dialect != Dialect::PostgreSql {
@@ -30,6 +31,19 @@ pub(crate) fn normal_type(data_type: &str, dialect: Dialect) -> String {
     } else {
         written
     }
+}
+
+/// The text in lower case but for what stands between single quotes.
+fn lower_outside_quotes(text: &str) -> String {
+    let mut quoted = false;
+    text.chars()
+        .map(|c| {
+            if c == '\'' {
+                quoted = !quoted;
+            }
+            if quoted { c } else { c.to_ascii_lowercase() }
+        })
+        .collect()
 }
 
 /// Whether two column types are the same. The exporter writes a type it does not know (an
@@ -118,6 +132,9 @@ mod tests {
         assert!(same_type("int[][]", "integer[][][]", pg));
         assert!(same_type("text[3]", "text[]", pg));
         assert!(!same_type("int[]", "int", pg));
+        let mysql = Dialect::MySql;
+        assert!(same_type("ENUM('PG','r')", "enum('PG', 'r')", mysql));
+        assert!(!same_type("enum('pg','r')", "enum('PG','r')", mysql));
         assert_ne!(
             normal_type("varchar(10)", Dialect::MySql),
             normal_type("varchar(20)", Dialect::MySql)

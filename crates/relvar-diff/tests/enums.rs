@@ -280,3 +280,41 @@ fn an_enum_types_new_values_restate_its_columns_where_enums_are_written_in_place
         vec!["ALTER TYPE mood ADD VALUE 'glad';"]
     );
 }
+
+#[test]
+fn a_value_respelled_in_letter_case_is_restated_on_mysql_and_copied_anew_on_sqlite() {
+    let before = design(
+        "CREATE TABLE grade (id int PRIMARY KEY, g enum('pg','r') NOT NULL);",
+        Dialect::MySql,
+    );
+    let (table, column) = (before.tables[0].id, before.tables[0].columns[1].id);
+    let after = edited(
+        &before,
+        vec![Command::SetColumnType {
+            table,
+            column,
+            data_type: "enum('PG','r')".into(),
+        }],
+    );
+    let changes = diff(&before, &after, Matching::ById, &Renames::default());
+    // MySQL takes `pg` and `PG` for one value: a wider list would hold it twice.
+    assert_eq!(
+        statements(&migration(&before, &after, &changes, Dialect::MySql).sql()),
+        vec!["ALTER TABLE grade MODIFY COLUMN g enum('PG','r') NOT NULL;"]
+    );
+    // SQLite holds an enum type's values in a check: the rebuild copies renamed values anew.
+    let moods = design(MOODS, Dialect::PostgreSql);
+    let renamed = edited(
+        &moods,
+        vec![Command::SetEnumValues {
+            name: "mood".into(),
+            values: vec!["sad".into(), "fine".into(), "happy".into()],
+        }],
+    );
+    let changes = diff(&moods, &renamed, Matching::ById, &Renames::default());
+    let sqlite = migration(&moods, &renamed, &changes, Dialect::Sqlite).sql();
+    assert!(
+        sqlite.contains(r#"SELECT "id", CASE m WHEN 'ok' THEN 'fine' ELSE m END FROM person"#),
+        "{sqlite}"
+    );
+}

@@ -1,6 +1,7 @@
 //! The data dictionary as Markdown: an index of tables, then a section per table with its
 //! columns as a table, constraints, indexes, views and a Mermaid diagram of its neighbourhood.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use relvar_model::{Design, grouped};
@@ -24,15 +25,15 @@ fn write_markdown(dictionary: &Dictionary) -> String {
         dictionary.tables.len(),
         dictionary.coverage.text()
     );
+    let anchors = table_anchors(dictionary);
     out.push_str("## Tables\n\n");
     out.push_str("| Table | Columns | Expected rows | Comments | Comment |\n");
     out.push_str("|---|---:|---:|---:|---|\n");
-    for table in &dictionary.tables {
+    for (table, anchor) in dictionary.tables.iter().zip(&anchors) {
         let _ = writeln!(
             out,
-            "| [{}](#{}) | {} | {} | {} | {} |",
+            "| [{}](#{anchor}) | {} | {} | {} | {} |",
             cell(&table.name),
-            anchor(&table.name),
             table.columns.len(),
             table.expected_rows.map(grouped).unwrap_or_default(),
             table.coverage.text(),
@@ -61,14 +62,10 @@ fn write_table(out: &mut String, table: &TableEntry) {
     for column in &table.columns {
         let _ = writeln!(
             out,
-            "| {} | `{}` | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             cell(&column.name),
             code_cell(&column.data_type),
-            column
-                .default
-                .as_deref()
-                .map(|d| format!("`{}`", code_cell(d)))
-                .unwrap_or_default(),
+            column.default.as_deref().map(code_cell).unwrap_or_default(),
             if column.nullable { "yes" } else { "no" },
             column.keys.join(", "),
             cell(&column.references.join(", ")),
@@ -83,7 +80,7 @@ fn write_table(out: &mut String, table: &TableEntry) {
         }
         let _ = writeln!(out, "\n### {heading}\n");
         for item in items {
-            let _ = writeln!(out, "- `{}`", code_inline(item));
+            let _ = writeln!(out, "- {}", code_span(item));
         }
     };
     listed(out, "Constraints", &table.constraints);
@@ -104,17 +101,57 @@ fn write_table(out: &mut String, table: &TableEntry) {
     }
 }
 
-/// An anchor GitHub-flavoured Markdown gives a heading: lower case, spaces as `-`, other
-/// punctuation but `-` and `_` dropped.
-pub(super) fn anchor(heading: &str) -> String {
-    heading
-        .chars()
-        .filter_map(|c| match c {
-            ' ' => Some('-'),
-            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c.to_ascii_lowercase()),
-            _ => None,
-        })
-        .collect()
+/// The anchor GitHub-flavoured Markdown gives each table's heading, counting every heading
+/// written before it: a repeated slug takes `-1`, `-2`, ... in document order.
+fn table_anchors(dictionary: &Dictionary) -> Vec<String> {
+    let mut slugs = Slugs::default();
+    slugs.next(&format!("Data dictionary: {}", dictionary.title));
+    slugs.next("Tables");
+    let mut anchors = Vec::with_capacity(dictionary.tables.len());
+    for table in &dictionary.tables {
+        anchors.push(slugs.next(&table.name));
+        for (heading, items) in [
+            ("Constraints", &table.constraints),
+            ("Indexes", &table.indexes),
+            ("Read by views", &table.read_by),
+        ] {
+            if !items.is_empty() {
+                slugs.next(heading);
+            }
+        }
+        slugs.next("Neighbourhood");
+    }
+    anchors
+}
+
+/// Heading slugs as GitHub makes them: lower case, spaces as `-`, punctuation but `-` and `_`
+/// dropped, a repeat numbered.
+#[derive(Default)]
+struct Slugs {
+    seen: HashMap<String, usize>,
+}
+
+impl Slugs {
+    fn next(&mut self, heading: &str) -> String {
+        let slug: String = heading
+            .chars()
+            .filter_map(|c| match c {
+                ' ' => Some("-".to_owned()),
+                c if c.is_alphanumeric() || c == '-' || c == '_' => {
+                    Some(c.to_lowercase().collect())
+                }
+                _ => None,
+            })
+            .collect();
+        let count = self.seen.entry(slug.clone()).or_insert(0);
+        let numbered = if *count == 0 {
+            slug
+        } else {
+            format!("{slug}-{count}")
+        };
+        *count += 1;
+        numbered
+    }
 }
 
 /// Text on one line, Markdown's own characters escaped.
@@ -138,18 +175,28 @@ fn cell(text: &str) -> String {
     inline(text)
 }
 
-/// Code in a table cell: a pipe must still be escaped there, and a backtick cannot stand.
+/// Code in a table cell: a pipe must still be escaped there.
 fn code_cell(text: &str) -> String {
-    code_inline(text).replace('|', "\\|")
+    code_span(text).replace('|', "\\|")
 }
 
-/// Code on one line, its backticks turned to quotes (a code span cannot hold its delimiter).
-fn code_inline(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\n' | '\r' => ' ',
-            '`' => '\'',
-            c => c,
-        })
-        .collect()
+/// Code on one line as a code span: fenced by one backtick more than the longest run of them
+/// inside, padded when it holds any (so MySQL's quoted names stay as written).
+fn code_span(text: &str) -> String {
+    let text: String = text
+        .chars()
+        .map(|c| if matches!(c, '\n' | '\r') { ' ' } else { c })
+        .collect();
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    if longest == 0 {
+        format!("{fence}{text}{fence}")
+    } else {
+        format!("{fence} {text} {fence}")
+    }
 }

@@ -91,12 +91,12 @@ impl Coverage {
         self.commented += usize::from(commented);
     }
 
-    /// `5 of 8 (62%)`.
+    /// `5 of 8 (62%)`; `none to comment` when there is nothing.
     pub fn text(self) -> String {
-        let percent = (self.commented * 100)
-            .checked_div(self.total)
-            .unwrap_or(100);
-        format!("{} of {} ({percent}%)", self.commented, self.total)
+        match (self.commented * 100).checked_div(self.total) {
+            Some(percent) => format!("{} of {} ({percent}%)", self.commented, self.total),
+            None => "none to comment".to_owned(),
+        }
     }
 }
 

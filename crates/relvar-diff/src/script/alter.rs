@@ -311,7 +311,7 @@ impl Planner<'_> {
         }
         let enum_change = self.column_enum_change(old, new);
         if let Some(enum_change) = enum_change.as_ref().filter(|c| !c.renamed.is_empty()) {
-            self.rename_column_values(table_name, (table, old, new), &definition, enum_change);
+            self.rename_column_values(table_name, (table, old), enum_change);
         }
         let mut sql = if change.renamed {
             format!(

@@ -127,7 +127,7 @@ impl Planner<'_> {
             self.push(sql);
         }
         let new_name = self.new.qualified(new.schema.as_deref(), &new.name);
-        let Some(old) = self.paired_enum(to).map(|pair| pair.old.clone()) else {
+        let Some(pair) = self.paired_enum(to).cloned() else {
             return;
         };
         for table in &self.to.tables {
@@ -146,9 +146,9 @@ impl Planner<'_> {
                     .pairing
                     .column_back(column.id)
                     .and_then(|id| old_table.columns.iter().find(|c| c.id == id));
-                let Some(before) = before.filter(|before| {
-                    old.is_named_by(&before.data_type) && new.is_named_by(&column.data_type)
-                }) else {
+                let Some(before) =
+                    before.filter(|before| pair.types(&before.data_type, &column.data_type))
+                else {
                     continue;
                 };
                 let column_name = self.old.quote(&before.name);
@@ -206,9 +206,13 @@ impl Planner<'_> {
                 renamed: renamed.to_vec(),
             });
         }
-        let pair = self.diff.pairing.enums().pairs().iter().find(|pair| {
-            pair.old.is_named_by(&old.data_type) && pair.new.is_named_by(&new.data_type)
-        })?;
+        let pair = self
+            .diff
+            .pairing
+            .enums()
+            .pairs()
+            .iter()
+            .find(|pair| pair.types(&old.data_type, &new.data_type))?;
         Some(ColumnEnumChange {
             before: pair.old.values.clone(),
             after: pair.new.values.clone(),
@@ -216,36 +220,48 @@ impl Planner<'_> {
         })
     }
 
-    /// Values of a column's enum renamed (MySQL): the column first takes both spellings (values
-    /// appended, which changes the catalog only), its rows are rewritten to the new ones, and the
-    /// restatement that follows drops the old.
+    /// Values of a column's enum renamed (MySQL): the column, as it stands, first takes both
+    /// spellings (values appended, which changes the catalog only), its rows are rewritten to the
+    /// new ones, and the restatement that follows drops the old. A value only respelled in
+    /// letter case or trailing spaces is the same value to MySQL: the restatement alone keeps it.
     pub(super) fn rename_column_values(
         &mut self,
         table_name: &str,
-        (table, old, new): (&Table, &Column, &Column),
-        definition: &str,
+        (table, old): (&Table, &Column),
         change: &ColumnEnumChange,
     ) {
-        let Some(written) = self.new.column_type(table.id, new.id) else {
+        let renamed: Vec<&(String, String)> = change
+            .renamed
+            .iter()
+            .filter(|(was, now)| !same_enum_value(was, now))
+            .collect();
+        let Some(old_table) = self.diff.pairing.table_back(table.id) else {
             return;
         };
+        let (Some((definition, _)), Some(written)) = (
+            self.old.column_definition(old_table, old.id),
+            self.old.column_type(old_table, old.id),
+        ) else {
+            return;
+        };
+        if renamed.is_empty() {
+            return;
+        }
         let mut both = change.before.clone();
         for value in &change.after {
-            if !both.contains(value) {
+            if !both.iter().any(|held| same_enum_value(held, value)) {
                 both.push(value.clone());
             }
         }
         let literals: Vec<String> = both.iter().map(|value| self.new.literal(value)).collect();
-        let wider = definition
-            .replacen(&written, &format!("enum({})", literals.join(",")), 1)
-            .replacen(&self.new.quote(&new.name), &self.new.quote(&old.name), 1);
+        let wider = definition.replacen(&written, &format!("enum({})", literals.join(",")), 1);
         let mut sql = format!("ALTER TABLE {table_name} MODIFY COLUMN {wider}");
         if self.online {
             sql = format!("{sql}, ALGORITHM=INSTANT");
         }
         self.push(sql);
         let column = self.new.quote(&old.name);
-        for (was, now) in &change.renamed {
+        for (was, now) in renamed {
             self.push(format!(
                 "UPDATE {table_name} SET {column} = {} WHERE {column} = {}",
                 self.new.literal(now),
@@ -253,6 +269,11 @@ impl Planner<'_> {
             ));
         }
     }
+}
+
+/// Whether MySQL takes two enum values for one: alike but for letter case and trailing spaces.
+fn same_enum_value(a: &str, b: &str) -> bool {
+    a.trim_end().to_lowercase() == b.trim_end().to_lowercase()
 }
 
 /// A column's enum values before and after a change, and those renamed between.
@@ -297,9 +318,9 @@ pub(super) fn with_enum_columns_retyped(from: &Design, to: &Design, diff: &Diff)
             else {
                 continue;
             };
-            let retyped = changed.iter().any(|pair| {
-                pair.old.is_named_by(&before.data_type) && pair.new.is_named_by(&column.data_type)
-            });
+            let retyped = changed
+                .iter()
+                .any(|pair| pair.types(&before.data_type, &column.data_type));
             if retyped {
                 mark_retyped(&mut adjusted, (old_id, new_id), (before.id, column.id));
             }

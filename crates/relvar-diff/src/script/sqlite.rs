@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use relvar_model::{Table, TableId};
+use relvar_model::{Column, Table, TableId};
 
 use super::Planner;
 use super::drops::column_names;
@@ -115,7 +115,7 @@ impl Planner<'_> {
         for statement in super::split_statements(&create) {
             self.push(statement);
         }
-        let copied: Vec<(&str, &str)> = new
+        let copied: Vec<(&str, String)> = new
             .columns
             .iter()
             .filter(|column| column.generated.is_none())
@@ -129,15 +129,12 @@ impl Planner<'_> {
                     self.diff.pairing.column(source.id) == Some(column.id)
                         && source.generated.is_none()
                 })?;
-                Some((column.name.as_str(), source.name.as_str()))
+                Some((column.name.as_str(), self.copied_value(source, column)))
             })
             .collect();
         if !copied.is_empty() {
             let into: Vec<String> = copied.iter().map(|(to, _)| self.new.quote(to)).collect();
-            let from: Vec<String> = copied
-                .iter()
-                .map(|(_, from)| self.old.quote(from))
-                .collect();
+            let from: Vec<String> = copied.iter().map(|(_, from)| from.clone()).collect();
             let sql = format!(
                 "INSERT INTO {} ({}) SELECT {} FROM {old_name}",
                 self.new.quote(&aside),
@@ -169,5 +166,29 @@ impl Planner<'_> {
         }
         self.push("PRAGMA foreign_key_check");
         self.push("PRAGMA foreign_keys = ON");
+    }
+
+    /// What a rebuild copies into a column: the old column, its renamed enum values (held in a
+    /// check) spelled anew.
+    fn copied_value(&self, source: &Column, column: &Column) -> String {
+        let name = self.old.quote(&source.name);
+        let renamed = self
+            .column_enum_change(source, column)
+            .map(|change| change.renamed)
+            .unwrap_or_default();
+        if renamed.is_empty() {
+            return name;
+        }
+        let cases: Vec<String> = renamed
+            .iter()
+            .map(|(was, now)| {
+                format!(
+                    "WHEN {} THEN {}",
+                    self.new.literal(was),
+                    self.new.literal(now)
+                )
+            })
+            .collect();
+        format!("CASE {name} {} ELSE {name} END", cases.join(" "))
     }
 }

@@ -57,7 +57,8 @@ impl Detail {
 }
 
 /// Text made safe to place in SVG, HTML or XML markup, as content or inside a quoted attribute:
-/// line breaks and tabs kept, other control characters (which XML refuses) replaced.
+/// line breaks and tabs kept, other control characters and the noncharacters U+FFFE and U+FFFF
+/// (which XML refuses) replaced.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for character in text.chars() {
@@ -67,7 +68,11 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{FFFD}'),
+            c if (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+                || matches!(c, '\u{FFFE}' | '\u{FFFF}') =>
+            {
+                out.push('\u{FFFD}')
+            }
             c => out.push(c),
         }
     }
