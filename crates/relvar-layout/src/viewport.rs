@@ -47,6 +47,25 @@ impl Rect {
         self.y + self.height
     }
 
+    /// The smallest rectangle holding every point; none for no points.
+    pub fn around<'a>(points: impl IntoIterator<Item = &'a Point>) -> Option<Rect> {
+        let mut points = points.into_iter();
+        let first = points.next()?;
+        let (mut left, mut top, mut right, mut bottom) = (first.x, first.y, first.x, first.y);
+        for point in points {
+            left = left.min(point.x);
+            top = top.min(point.y);
+            right = right.max(point.x);
+            bottom = bottom.max(point.y);
+        }
+        Some(Rect {
+            x: left,
+            y: top,
+            width: right - left,
+            height: bottom - top,
+        })
+    }
+
     pub fn union(self, other: Rect) -> Rect {
         let x = self.x.min(other.x);
         let y = self.y.min(other.y);

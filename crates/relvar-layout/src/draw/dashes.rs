@@ -86,18 +86,12 @@ pub fn pieces_markup(out: &mut String, points: &[Point], clip: Option<Rect>) {
 const CLIP_MARGIN: f64 = 8.0;
 
 fn comes_near(piece: &[Point], clip: Rect) -> bool {
-    let (mut left, mut top) = (f64::INFINITY, f64::INFINITY);
-    let (mut right, mut bottom) = (f64::NEG_INFINITY, f64::NEG_INFINITY);
-    for point in piece {
-        left = left.min(point.x);
-        right = right.max(point.x);
-        top = top.min(point.y);
-        bottom = bottom.max(point.y);
-    }
-    left <= clip.right() + CLIP_MARGIN
-        && clip.x - CLIP_MARGIN <= right
-        && top <= clip.bottom() + CLIP_MARGIN
-        && clip.y - CLIP_MARGIN <= bottom
+    Rect::around(piece).is_some_and(|reach| {
+        reach.x <= clip.right() + CLIP_MARGIN
+            && clip.x - CLIP_MARGIN <= reach.right()
+            && reach.y <= clip.bottom() + CLIP_MARGIN
+            && clip.y - CLIP_MARGIN <= reach.bottom()
+    })
 }
 
 fn write_piece(out: &mut String, piece: &[Point]) {

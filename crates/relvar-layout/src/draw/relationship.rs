@@ -229,22 +229,19 @@ impl RelationshipPlan {
     /// a routed line within its corners.
     pub fn reach(&self) -> Rect {
         let (c1, c2) = self.path.controls();
+        let ends = [self.path.start, self.path.end, c1, c2];
         let corners = self.corners.as_deref().unwrap_or_default();
-        let points = [self.path.start, self.path.end, c1, c2];
-        let all = points.iter().chain(corners);
-        let (mut left, mut top) = (f64::INFINITY, f64::INFINITY);
-        let (mut right, mut bottom) = (f64::NEG_INFINITY, f64::NEG_INFINITY);
-        for point in all {
-            left = left.min(point.x);
-            top = top.min(point.y);
-            right = right.max(point.x);
-            bottom = bottom.max(point.y);
-        }
+        let line = Rect::around(ends.iter().chain(corners)).unwrap_or(Rect {
+            x: self.path.start.x,
+            y: self.path.start.y,
+            width: 0.0,
+            height: 0.0,
+        });
         Rect {
-            x: left - END_MARK_REACH,
-            y: top - END_MARK_REACH,
-            width: right - left + 2.0 * END_MARK_REACH,
-            height: bottom - top + 2.0 * END_MARK_REACH,
+            x: line.x - END_MARK_REACH,
+            y: line.y - END_MARK_REACH,
+            width: line.width + 2.0 * END_MARK_REACH,
+            height: line.height + 2.0 * END_MARK_REACH,
         }
     }
 
